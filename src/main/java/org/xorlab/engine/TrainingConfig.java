@@ -1,0 +1,83 @@
+package org.xorlab.engine;
+
+/**
+ * Everything that determines a training run: with the same config, two runs produce the same numbers.
+ *
+ * @param dataset      the truth table to learn
+ * @param hidden       hidden units H, from {@value #MIN_HIDDEN} to {@value #MAX_HIDDEN}
+ * @param seed         NumPy seed for the initial weights, from 0 to {@value #MAX_SEED}
+ * @param learningRate step size, any finite number greater than 0
+ * @param batchSize    samples per weight update: 1 is the notebook's SGD, 4 is full-batch gradient descent
+ */
+public record TrainingConfig(Dataset dataset, int hidden, long seed, double learningRate, int batchSize) {
+
+    public static final int MIN_HIDDEN = 1;
+    public static final int MAX_HIDDEN = 8;
+    public static final long MAX_SEED = 4_294_967_295L;
+    public static final int MIN_BATCH = 1;
+    public static final int MAX_BATCH = Dataset.SIZE;
+
+    /** The notebook's settings: XOR, 2 hidden units, seed 42, learning rate 0.1, SGD. */
+    public static final TrainingConfig NOTEBOOK = new TrainingConfig(Dataset.XOR, 2, 42, 0.1, 1);
+
+    public TrainingConfig {
+        if (dataset == null) {
+            throw new IllegalArgumentException("dataset must be one of " + Dataset.allowedNames());
+        }
+        checkHidden(hidden);
+        checkSeed(seed);
+        checkLearningRate(learningRate);
+        checkBatchSize(batchSize);
+    }
+
+    public static void checkHidden(int hidden) {
+        if (hidden < MIN_HIDDEN || hidden > MAX_HIDDEN) {
+            throw new IllegalArgumentException("hidden units must be a whole number from "
+                    + MIN_HIDDEN + " to " + MAX_HIDDEN + " (got " + hidden + ")");
+        }
+    }
+
+    public static void checkSeed(long seed) {
+        if (seed < 0 || seed > MAX_SEED) {
+            throw new IllegalArgumentException("seed must be a whole number from 0 to " + MAX_SEED + " (got " + seed + ")");
+        }
+    }
+
+    public static void checkLearningRate(double rate) {
+        if (!(rate > 0) || !Double.isFinite(rate)) {
+            throw new IllegalArgumentException("learning rate must be a finite number greater than 0 (got " + rate + ")");
+        }
+    }
+
+    public static void checkBatchSize(int batchSize) {
+        if (batchSize < MIN_BATCH || batchSize > MAX_BATCH) {
+            throw new IllegalArgumentException("batch size must be a whole number from "
+                    + MIN_BATCH + " to " + MAX_BATCH + " (got " + batchSize + ")");
+        }
+    }
+
+    /** Weight updates in one epoch: the number of chunks of {@code batchSize} in the four samples. */
+    public int updatesPerEpoch() {
+        return (Dataset.SIZE + batchSize - 1) / batchSize;
+    }
+
+    public TrainingConfig withDataset(Dataset d) {
+        return new TrainingConfig(d, hidden, seed, learningRate, batchSize);
+    }
+
+    public TrainingConfig withHidden(int h) {
+        return new TrainingConfig(dataset, h, seed, learningRate, batchSize);
+    }
+
+    public TrainingConfig withSeed(long s) {
+        return new TrainingConfig(dataset, hidden, s, learningRate, batchSize);
+    }
+
+    public TrainingConfig withLearningRate(double lr) {
+        return new TrainingConfig(dataset, hidden, seed, lr, batchSize);
+    }
+
+    public TrainingConfig withBatchSize(int k) {
+        return new TrainingConfig(dataset, hidden, seed, learningRate, k);
+    }
+}

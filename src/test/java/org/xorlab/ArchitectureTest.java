@@ -1,0 +1,37 @@
+package org.xorlab;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The engine knows nothing of the screen or the command line: it can be trained from a test, the CLI or the app. */
+class ArchitectureTest {
+    private static JavaClasses production;
+
+    @BeforeAll
+    static void importProductionClasses() {
+        production = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("org.xorlab");
+    }
+
+    @Test
+    void theImportSeesTheEngine() {
+        // Guards the rule below against passing vacuously on an empty import.
+        assertThat(production.contain("org.xorlab.engine.Trainer")).isTrue();
+        assertThat(production.contain("org.xorlab.engine.MatrixReferenceTrainer")).as("test classes excluded").isFalse();
+    }
+
+    @Test
+    void theEngineDependsOnNoJavaFxAppOrCliClass() {
+        noClasses().that().resideInAPackage("org.xorlab.engine..")
+                .should().dependOnClassesThat()
+                .resideInAnyPackage("javafx..", "org.xorlab.app..", "org.xorlab.cli..")
+                .check(production);
+    }
+}

@@ -2,6 +2,7 @@ package org.xorlab;
 
 import javafx.application.Application;
 import org.xorlab.app.XorLabApp;
+import org.xorlab.cli.XorLabCommand;
 
 /** Entry point: no arguments opens the window; anything else is the command line. */
 public final class Main {
@@ -13,6 +14,8 @@ public final class Main {
             Application.launch(XorLabApp.class, args);
             return;
         }
-        System.exit(org.xorlab.cli.XorLabCommand.run(args));
+        // The command line never opens a window; --png draws with Java2D into an image.
+        System.setProperty("java.awt.headless", "true");
+        System.exit(XorLabCommand.run(args));
     }
 }

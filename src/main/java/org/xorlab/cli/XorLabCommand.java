@@ -1,11 +1,58 @@
 package org.xorlab.cli;
 
-/** Placeholder until the command line lands. */
-public final class XorLabCommand {
-    private XorLabCommand() {
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** The {@code xorlab} command line: trains the notebook's network without a window. */
+@Command(name = "xorlab", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        subcommands = {TrainCommand.class, CompareCommand.class},
+        description = {"A 2-H-1 sigmoid network learning XOR by backpropagation, exactly as the notebook does.",
+                "Without arguments the XOR Lab window opens."},
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {
+            "0:success",
+            "1:an output file could not be written (none was changed)",
+            "2:bad input: an option, value or command that is not allowed",
+            "3:training diverged (the epochs before it are still written)"})
+public final class XorLabCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    /** Runs the command line with standard output and error; returns the exit status. */
+    public static int run(String... args) {
+        PrintWriter out = new PrintWriter(System.out, true);
+        PrintWriter err = new PrintWriter(System.err, true);
+        try {
+            return run(args, out, err);
+        } finally {
+            out.flush();
+            err.flush();
+        }
     }
 
-    public static int run(String[] args) {
-        return 0;
+    /** Runs the command line, writing to {@code out} and {@code err}; returns the exit status. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        OneLineErrors errors = new OneLineErrors();
+        CommandLine cli = new CommandLine(new XorLabCommand())
+                .setOut(out)
+                .setErr(err)
+                .setParameterExceptionHandler(errors)
+                .setExecutionExceptionHandler(errors);
+        int status = cli.execute(args);
+        out.flush();
+        err.flush();
+        return status;
+    }
+
+    /** {@code xorlab} with options but no command. */
+    @Override
+    public Integer call() {
+        throw new ParameterException(spec.commandLine(), "missing command; the commands are "
+                + String.join(", ", spec.subcommands().keySet()) + " (see 'xorlab --help')");
     }
 }

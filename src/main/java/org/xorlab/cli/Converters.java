@@ -1,0 +1,202 @@
+package org.xorlab.cli;
+
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.regex.Pattern;
+import org.xorlab.engine.Dataset;
+import org.xorlab.engine.TrainingConfig;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
+
+/**
+ * Converters for every option value. Each rejects a bad value with "must be ... (got '...')", saying what is
+ * allowed; {@link OneLineErrors} puts the command and option name in front.
+ */
+final class Converters {
+    /** Most epochs one command may run: about 40 s of SGD here, and a CSV of about 3 GB. */
+    static final long MAX_EPOCHS = 100_000_000L;
+
+    private static final Pattern WHOLE = Pattern.compile("[0-9]+");
+    private static final Pattern DECIMAL = Pattern.compile("[+-]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([eE][+-]?[0-9]+)?");
+
+    private Converters() {
+    }
+
+    /** A converter that knows how to say what it allows, for error messages. */
+    abstract static class Checked<T> implements ITypeConverter<T> {
+        /** What the option allows, to follow "must be". */
+        abstract String allowed();
+
+        /** The value, or null (or an IllegalArgumentException) if it is not allowed. */
+        abstract T parse(String value);
+
+        @Override
+        public final T convert(String value) {
+            T result;
+            try {
+                result = parse(value);
+            } catch (IllegalArgumentException e) {
+                result = null;
+            }
+            if (result == null) {
+                throw new TypeConversionException("must be " + allowed() + " (got '" + value + "')");
+            }
+            return result;
+        }
+    }
+
+    /** A whole number in [min, max], digits only. */
+    static class WholeNumber extends Checked<Long> {
+        private final long min;
+        private final long max;
+
+        WholeNumber(long min, long max) {
+            this.min = min;
+            this.max = max;
+        }
+
+        @Override
+        String allowed() {
+            return "a whole number from " + min + " to " + max;
+        }
+
+        @Override
+        Long parse(String value) {
+            if (!WHOLE.matcher(value).matches()) {
+                return null;
+            }
+            long n = Long.parseLong(value);
+            return n >= min && n <= max ? n : null;
+        }
+    }
+
+    /** A finite decimal number greater than 0, such as 0.1 or 1e-3; no NaN, Infinity or type suffixes. */
+    static class PositiveNumber extends Checked<Double> {
+        @Override
+        String allowed() {
+            return "a finite number greater than 0";
+        }
+
+        @Override
+        Double parse(String value) {
+            if (!DECIMAL.matcher(value).matches()) {
+                return null;
+            }
+            double d = Double.parseDouble(value);
+            return d > 0 && Double.isFinite(d) ? d : null;
+        }
+    }
+
+    static final class LearningRate extends PositiveNumber {
+    }
+
+    static final class TargetLoss extends PositiveNumber {
+    }
+
+    static final class DatasetName extends Checked<Dataset> {
+        @Override
+        String allowed() {
+            return "one of " + Dataset.allowedNames();
+        }
+
+        @Override
+        Dataset parse(String value) {
+            return Dataset.parse(value);
+        }
+    }
+
+    static final class HiddenUnits extends Checked<Integer> {
+        private final WholeNumber range = new WholeNumber(TrainingConfig.MIN_HIDDEN, TrainingConfig.MAX_HIDDEN);
+
+        @Override
+        String allowed() {
+            return range.allowed();
+        }
+
+        @Override
+        Integer parse(String value) {
+            Long n = range.parse(value);
+            return n == null ? null : n.intValue();
+        }
+    }
+
+    static final class BatchSize extends Checked<Integer> {
+        private final WholeNumber range = new WholeNumber(TrainingConfig.MIN_BATCH, TrainingConfig.MAX_BATCH);
+
+        @Override
+        String allowed() {
+            return range.allowed();
+        }
+
+        @Override
+        Integer parse(String value) {
+            Long n = range.parse(value);
+            return n == null ? null : n.intValue();
+        }
+    }
+
+    static final class Seed extends WholeNumber {
+        Seed() {
+            super(0, TrainingConfig.MAX_SEED);
+        }
+    }
+
+    static final class Epochs extends WholeNumber {
+        Epochs() {
+            super(1, MAX_EPOCHS);
+        }
+    }
+
+    static final class PrintEvery extends WholeNumber {
+        PrintEvery() {
+            super(1, MAX_EPOCHS);
+        }
+    }
+
+    /**
+     * A path a file can be written to: not a directory, in a directory that exists and is writable, and not an
+     * existing read-only file. Nothing is created here; {@link OutputFiles} writes the file later.
+     */
+    static final class OutputFile implements ITypeConverter<Path> {
+        @Override
+        public Path convert(String value) {
+            if (value.isBlank()) {
+                throw fail("must name a file", value);
+            }
+            Path path;
+            try {
+                path = Path.of(value);
+            } catch (InvalidPathException e) {
+                throw fail("must be a valid file name", value);
+            }
+            if (Files.isDirectory(path) || value.endsWith("/") || value.endsWith(path.getFileSystem().getSeparator())) {
+                throw fail("must name a file, not a directory", value);
+            }
+            Path parent = path.toAbsolutePath().getParent();
+            if (parent == null || !Files.exists(parent)) {
+                throw fail("must be in an existing directory; " + quoteParent(path) + " does not exist", value);
+            }
+            if (!Files.isDirectory(parent)) {
+                throw fail("must be in an existing directory; " + quoteParent(path) + " is not a directory", value);
+            }
+            if (!Files.isWritable(parent)) {
+                throw fail("must be in a directory you can write to; " + quoteParent(path) + " is not writable",
+                        value);
+            }
+            if (Files.exists(path) && !Files.isWritable(path)) {
+                throw fail("must not be a read-only file", value);
+            }
+            return path;
+        }
+
+        private static String quoteParent(Path path) {
+            Path parent = path.getParent();
+            return "'" + (parent == null ? path.toAbsolutePath().getParent() : parent) + "'";
+        }
+
+        private static TypeConversionException fail(String rule, String value) {
+            return new TypeConversionException(rule + " (got '" + value + "')");
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package org.xorlab.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import org.xorlab.engine.Dataset;
+import org.xorlab.engine.Divergence;
+import org.xorlab.engine.Trainer;
+import org.xorlab.engine.TrainingConfig;
+import org.xorlab.engine.Weights;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code xorlab train}: one run, printed the way the notebook prints it, or saved as CSV and JSON. */
+@Command(name = "train", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        sortOptions = false,
+        description = {"Train one network and print its loss every 1000 epochs and its final predictions, as the "
+                + "notebook does; or save every epoch's loss (--csv) and the weights and predictions (--json)."})
+final class TrainCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    NetworkOptions network;
+
+    @Option(names = "--batch-size", paramLabel = "K", defaultValue = "1", converter = Converters.BatchSize.class,
+            description = "Samples per weight update, 1 to 4: 1 is the notebook's SGD, 4 full-batch gradient "
+                    + "descent (default: ${DEFAULT-VALUE}).")
+    int batchSize;
+
+    @Option(names = "--print-every", paramLabel = "N", defaultValue = "1000", converter = Converters.PrintEvery.class,
+            description = "Print the loss of epochs 1, N+1, 2N+1, ... (default: ${DEFAULT-VALUE}; with --csv or "
+                    + "--json only if given).")
+    long printEvery;
+
+    @Option(names = "--csv", paramLabel = "FILE", converter = Converters.OutputFile.class,
+            description = "Write every epoch's loss to FILE as epoch,loss.")
+    Path csv;
+
+    @Option(names = "--json", paramLabel = "FILE", converter = Converters.OutputFile.class,
+            description = "Write the config, initial and final weights and the predictions to FILE.")
+    Path json;
+
+    @Override
+    public Integer call() throws IOException {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        TrainingConfig config = network.config(batchSize);
+        boolean toFiles = csv != null || json != null;
+        boolean progress = !toFiles || spec.commandLine().getParseResult().hasMatchedOption("--print-every");
+        Trainer trainer = new Trainer(config);
+
+        try (OutputFiles files = new OutputFiles(spec.commandLine())) {
+            Map<String, Path> outputs = new LinkedHashMap<>();
+            outputs.put("--csv", csv);
+            outputs.put("--json", json);
+            files.requireDistinct(outputs);
+            OutputFiles.Pending csvFile = csv == null ? null : files.create("--csv", csv);
+            OutputFiles.Pending jsonFile = json == null ? null : files.create("--json", json);
+            LossCsv table = csvFile == null ? null : new LossCsv(csvFile.writer(), List.of("loss"));
+
+            trainer.runEpochs(network.epochs, (epoch, loss) -> {
+                if (table != null) {
+                    table.row(epoch, loss);
+                }
+                if (progress && (epoch - 1) % printEvery == 0) {
+                    out.println("Epoch " + epoch + ", Loss: " + loss);
+                }
+            });
+            if (jsonFile != null) {
+                jsonFile.writer().write(JsonReports.text(JsonReports.train(config, network.epochs,
+                        trainer.initialWeights(), trainer.weights(), trainer.divergence())));
+            }
+            files.commit();
+        }
+
+        Divergence divergence = trainer.divergence();
+        if (toFiles) {
+            printSummary(out, trainer);
+        } else {
+            printResult(out, trainer);
+        }
+        if (divergence != null) {
+            err.println(divergence.message());
+            return ExitCodes.DIVERGED;
+        }
+        return ExitCodes.OK;
+    }
+
+    /** The notebook's ending: the final loss and a table of predictions. */
+    private void printResult(PrintWriter out, Trainer trainer) {
+        if (trainer.epoch() > 0) {
+            out.println("Final loss (epoch " + trainer.epoch() + "): " + trainer.loss());
+        }
+        out.println("Predicted output after training:");
+        out.println("  x1  x2  target  prediction");
+        Weights w = trainer.weights();
+        Dataset d = trainer.config().dataset();
+        for (int i = 0; i < Dataset.SIZE; i++) {
+            out.println(String.format(Locale.ROOT, "  %2.0f  %2.0f  %6.0f  %.8f", Dataset.x0(i), Dataset.x1(i),
+                    d.target(i), w.predict(Dataset.x0(i), Dataset.x1(i))));
+        }
+    }
+
+    /** A few lines when the numbers went to files. */
+    private void printSummary(PrintWriter out, Trainer trainer) {
+        String loss = trainer.epoch() > 0 ? ": final loss " + trainer.loss() : "";
+        out.println("Trained " + network.describe() + ", " + NetworkOptions.describeBatch(batchSize) + " for "
+                + trainer.epoch() + (trainer.epoch() == 1 ? " epoch" : " epochs") + loss + ".");
+        if (csv != null) {
+            out.println("Wrote the loss of " + trainer.epoch() + " epochs to " + csv + ".");
+        }
+        if (json != null) {
+            out.println("Wrote the weights and predictions to " + json + ".");
+        }
+    }
+}

@@ -1,0 +1,191 @@
+package org.xorlab.app.view;
+
+import java.util.ArrayList;
+import java.util.List;
+import javafx.geometry.Rectangle2D;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.StrokeLineCap;
+import javafx.scene.text.TextAlignment;
+import org.xorlab.engine.DecisionGrid;
+import org.xorlab.engine.Dataset;
+
+/**
+ * One small heatmap per hidden unit: v1[j] over the same input plane and colour scale as the decision surface,
+ * titled h1, h2, ..., with the unit's own 0.5 line and the four inputs marked. Tiles flow into as many rows as
+ * make them largest in the space given.
+ */
+public final class HiddenUnitMaps extends Region {
+    private static final double GAP = 14;
+    private static final double TITLE = 24;
+    private static final double MAX_TILE = 220;
+
+    private final Canvas canvas = new Canvas();
+    private final List<Heatmap> heatmaps = new ArrayList<>();
+    private final List<double[]> lines = new ArrayList<>();
+    private final List<Rectangle2D> tiles = new ArrayList<>();
+    private DecisionGrid grid;
+
+    public HiddenUnitMaps() {
+        canvas.setManaged(false);
+        getChildren().add(canvas);
+        canvas.widthProperty().addListener(o -> draw());
+        canvas.heightProperty().addListener(o -> draw());
+        setMinSize(120, 100);
+    }
+
+    /**
+     * Shows the hidden activations of a newly sampled grid. Call on the FX thread.
+     *
+     * @throws IllegalArgumentException if the grid is missing
+     */
+    public void show(DecisionGrid grid) {
+        if (grid == null) {
+            throw new IllegalArgumentException("the hidden unit maps need a sampled grid");
+        }
+        boolean resized = this.grid == null || this.grid.hiddenUnits() != grid.hiddenUnits();
+        this.grid = grid;
+        int h = grid.hiddenUnits();
+        while (heatmaps.size() < h) {
+            heatmaps.add(new Heatmap());
+        }
+        lines.clear();
+        for (int j = 0; j < h; j++) {
+            final int unit = j;
+            Contour.Channel channel = (col, row) -> grid.hidden(unit, col, row);
+            heatmaps.get(j).paint(grid, channel);
+            lines.add(Contour.trace(grid, channel, 0.5));
+        }
+        if (resized) {
+            // The preferred width depends on the number of tiles.
+            requestLayout();
+        }
+        draw();
+    }
+
+    /** The heatmap's colour for hidden unit {@code unit} (0-based) at input (x0, x1). */
+    Color colorAt(int unit, double x0, double x1) {
+        if (grid == null) {
+            throw new IllegalStateException("nothing has been shown yet");
+        }
+        return heatmaps.get(unit).colorAt(grid, x0, x1);
+    }
+
+    /** Where each unit's heatmap was last drawn, in this view's coordinates (one per hidden unit). */
+    List<Rectangle2D> tileBounds() {
+        return List.copyOf(tiles);
+    }
+
+    @Override
+    protected void layoutChildren() {
+        canvas.setWidth(Math.floor(getWidth()));
+        canvas.setHeight(Math.floor(getHeight()));
+    }
+
+    @Override
+    protected double computePrefWidth(double height) {
+        int h = grid == null ? 2 : grid.hiddenUnits();
+        return GAP + h * (150 + GAP);
+    }
+
+    @Override
+    protected double computePrefHeight(double width) {
+        return TITLE + 150 + 2 * GAP;
+    }
+
+    /** Redraws every tile from the latest grid. */
+    private void draw() {
+        double w = canvas.getWidth();
+        double h = canvas.getHeight();
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        g.setFill(Palette.BACKGROUND);
+        g.fillRect(0, 0, w, h);
+        tiles.clear();
+        if (grid == null) {
+            return;
+        }
+        int units = grid.hiddenUnits();
+        // Choose the number of rows that makes the tiles largest.
+        double side = 0;
+        int columns = units;
+        for (int rows = 1; rows <= units; rows++) {
+            int cols = (units + rows - 1) / rows;
+            double s = Math.min((w - GAP * (cols + 1)) / cols, (h - GAP - rows * (TITLE + GAP)) / rows);
+            if (s > side) {
+                side = s;
+                columns = cols;
+            }
+        }
+        side = Math.floor(Math.min(side, MAX_TILE));
+        if (side < 16) {
+            return;
+        }
+        int rows = (units + columns - 1) / columns;
+        double used = columns * side + (columns - 1) * GAP;
+        double left = Math.floor((w - used) / 2);
+        double top = Math.floor((h - rows * (TITLE + side) - (rows - 1) * GAP) / 2);
+        for (int j = 0; j < units; j++) {
+            double x = left + (j % columns) * (side + GAP);
+            double y = top + (j / columns) * (TITLE + side + GAP) + TITLE;
+            Rectangle2D tile = new Rectangle2D(x, y, side, side);
+            tiles.add(tile);
+            drawTile(g, j, tile);
+        }
+    }
+
+    private void drawTile(GraphicsContext g, int unit, Rectangle2D tile) {
+        double x = tile.getMinX();
+        double y = tile.getMinY();
+        double side = tile.getWidth();
+        g.setImageSmoothing(true);
+        g.drawImage(heatmaps.get(unit).image(), x, y, side, side);
+
+        g.setLineCap(StrokeLineCap.ROUND);
+        g.setStroke(Palette.INK);
+        g.setLineWidth(1.5);
+        double[] line = lines.get(unit);
+        for (int i = 0; i < line.length; i += 4) {
+            g.strokeLine(sx(tile, line[i]), sy(tile, line[i + 1]), sx(tile, line[i + 2]), sy(tile, line[i + 3]));
+        }
+        g.setLineCap(StrokeLineCap.SQUARE);
+
+        g.setStroke(Palette.INK.deriveColor(0, 1, 1, 0.5));
+        g.setLineWidth(1);
+        g.setLineDashes(4, 4);
+        double l = Math.round(sx(tile, 0));
+        double r = Math.round(sx(tile, 1));
+        double t = Math.round(sy(tile, 1));
+        double b = Math.round(sy(tile, 0));
+        g.strokeRect(l, t, r - l, b - t);
+        g.setLineDashes();
+
+        double dot = Math.max(3, side / 40);
+        g.setStroke(Palette.INK);
+        g.setLineWidth(1.5);
+        for (int i = 0; i < Dataset.SIZE; i++) {
+            double px = sx(tile, Dataset.x0(i));
+            double py = sy(tile, Dataset.x1(i));
+            g.strokeOval(px - dot, py - dot, 2 * dot, 2 * dot);
+        }
+
+        g.setStroke(Palette.FRAME);
+        g.setLineWidth(1);
+        g.strokeRect(x + 0.5, y + 0.5, side - 1, side - 1);
+        g.setFill(Palette.INK);
+        g.setFont(Fonts.LABEL);
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.BOTTOM);
+        g.fillText("h" + (unit + 1), x + side / 2, y - 4);
+    }
+
+    private double sx(Rectangle2D tile, double x0) {
+        return tile.getMinX() + (x0 - grid.min()) / (grid.max() - grid.min()) * tile.getWidth();
+    }
+
+    private double sy(Rectangle2D tile, double x1) {
+        return tile.getMinY() + (grid.max() - x1) / (grid.max() - grid.min()) * tile.getHeight();
+    }
+}

@@ -1,0 +1,594 @@
+package org.xorlab.app.chart;
+
+import java.awt.geom.Line2D;
+import java.awt.geom.Rectangle2D;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.geometry.Point2D;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
+import javafx.scene.layout.StackPane;
+import javax.imageio.ImageIO;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.axis.NumberTickUnit;
+import org.jfree.chart.axis.TickUnits;
+import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.block.BlockBorder;
+import org.jfree.chart.fx.ChartCanvas;
+import org.jfree.chart.fx.ChartViewer;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.title.LegendTitle;
+import org.jfree.chart.ui.HorizontalAlignment;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.chart.ui.RectangleInsets;
+import org.jfree.data.Range;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+/**
+ * The live loss chart: mean squared error per epoch for one or more training runs, on a log (default) or linear axis.
+ *
+ * <p>Feed it with {@link #append} in batches, at most once per frame: each batch redraws the chart once. However long a
+ * run trains, at most {@link #POINT_BUDGET} points per run are plotted (see {@link DecimatedSeries}). Moving the mouse
+ * over the plot marks the nearest point and reads out its epoch and loss; dragging zooms, a double click zooms back out.
+ *
+ * <p>All methods must be called on the JavaFX application thread.
+ */
+public final class LossChart extends StackPane {
+
+    /** Most points plotted per run, however long it trains. */
+    public static final int POINT_BUDGET = 4000;
+    /** Largest image {@link #writePng} renders, each way. */
+    public static final int MAX_IMAGE_SIZE = 10_000;
+
+    static final String LOG_LABEL = "Mean squared error (log scale)";
+    static final String LINEAR_LABEL = "Mean squared error (linear)";
+    static final String NO_DATA_MESSAGE = "No loss values yet";
+
+    private final XYSeriesCollection dataset = new XYSeriesCollection();
+    private final XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
+    private final NumberAxis domainAxis = new NumberAxis(XAxisMode.EPOCHS.label());
+    private final LossLogAxis logAxis = new LossLogAxis(LOG_LABEL);
+    private final NumberAxis linearAxis = new NumberAxis(LINEAR_LABEL);
+    private final XYPlot plot = new XYPlot(dataset, domainAxis, logAxis, renderer);
+    private final JFreeChart chart = new JFreeChart(null, ChartStyle.AXIS_LABEL_FONT, plot, false);
+    private final LegendTitle legend = createLegend();
+    private final ChartViewer viewer = new ChartViewer(chart, false);
+    private final HoverReadout readout = new HoverReadout();
+    private final List<Run> runs = new ArrayList<>();
+
+    private final BooleanProperty logScale = new SimpleBooleanProperty(this, "logScale", true);
+    private final ObjectProperty<XAxisMode> xAxisMode =
+            new SimpleObjectProperty<>(this, "xAxisMode", XAxisMode.EPOCHS);
+
+    private TargetLossLine target;
+    private ValueMarker marker;
+    /** Epoch the marker stands at, or -1 when there is none. */
+    private long markerEpoch = -1;
+    /** Depth of nested {@link #batch} calls; the chart redraws when it returns to 0. */
+    private int batchDepth;
+    /** Last mouse position on the chart canvas, or null when the mouse is elsewhere. */
+    private Point2D mouse;
+
+    /** An empty chart with a log-scaled loss axis, labelled in epochs. */
+    public LossChart() {
+        createView();
+        initListeners();
+    }
+
+    // ---- runs and data ----
+
+    /**
+     * Adds a run with the next free colour (four distinct ones, then they repeat).
+     *
+     * @param name what the legend and the readout call it, e.g. "SGD (batch 1)"
+     * @param updatesPerEpoch weight updates the run makes per epoch, for the "Weight updates" axis
+     * @return the run's index, counting from 0 in the order of adding
+     * @throws IllegalArgumentException if the name is blank or updatesPerEpoch is below 1
+     */
+    public int addRun(String name, int updatesPerEpoch) {
+        if (name == null || name.isBlank()) {
+            throw new IllegalArgumentException("run name must not be blank");
+        }
+        if (updatesPerEpoch < 1) {
+            throw new IllegalArgumentException("updates per epoch must be 1 or more, got " + updatesPerEpoch);
+        }
+        int index = runs.size();
+        Run run = new Run(name.strip(), updatesPerEpoch, new XYSeries(new RunKey(index, name.strip()), false, true));
+        runs.add(run);
+        renderer.setSeriesPaint(index, ChartStyle.runColour(index), false);
+        batch(() -> {
+            dataset.addSeries(run.series);
+            placeAnnotations();
+            placeMarker();
+        });
+        return index;
+    }
+
+    /** Drops all of a run's points, keeping the run and its colour (for Reset). */
+    public void clearRun(int run) {
+        Run r = run(run);
+        r.history.clear();
+        refresh(r);
+        refreshReadout();
+    }
+
+    /** Removes every run; the next {@link #addRun} returns 0 again. */
+    public void removeAllRuns() {
+        runs.clear();
+        batch(() -> {
+            dataset.removeAllSeries();
+            placeAnnotations();
+        });
+        readout.hide();
+    }
+
+    /** Number of runs added since creation or the last {@link #removeAllRuns}. */
+    public int runCount() {
+        return runs.size();
+    }
+
+    /**
+     * Appends the losses of consecutive epochs {@code firstEpoch, firstEpoch + 1, ...} to a run and redraws once.
+     * Losses that cannot be plotted (NaN, infinite, zero or negative) are counted but never drawn.
+     *
+     * @param losses the losses; only the first {@code count} are read
+     * @throws IllegalArgumentException if the run does not exist, {@code count} does not fit {@code losses}, or
+     *     {@code firstEpoch} is not after the run's last epoch
+     */
+    public void append(int run, long firstEpoch, double[] losses, int count) {
+        Run r = run(run);
+        Objects.requireNonNull(losses, "losses");
+        if (count < 0 || count > losses.length) {
+            throw new IllegalArgumentException(
+                    "count must be between 0 and " + losses.length + " (the length of losses), got " + count);
+        }
+        if (count == 0) {
+            return;
+        }
+        for (int i = 0; i < count; i++) {
+            r.history.add(firstEpoch + i, losses[i]);
+        }
+        refresh(r);
+        refreshReadout();
+    }
+
+    /** Number of points the run's line is drawn through now. */
+    public int plottedPoints(int run) {
+        return run(run).series.getItemCount();
+    }
+
+    /** Number of epochs appended to the run since it was added or cleared, plotted or not. */
+    public long epochsAppended(int run) {
+        return run(run).history.received();
+    }
+
+    // ---- axes ----
+
+    /** Chooses what the horizontal axis counts; the plotted epochs stay the same. */
+    public void setXAxis(XAxisMode mode) {
+        xAxisMode.set(Objects.requireNonNull(mode, "x axis mode"));
+    }
+
+    public XAxisMode getXAxis() {
+        return xAxisMode.get();
+    }
+
+    /** What the horizontal axis counts; never null. */
+    public ObjectProperty<XAxisMode> xAxisModeProperty() {
+        return xAxisMode;
+    }
+
+    /** Shows the loss on a log (true, the default) or linear axis, keeping the data. */
+    public void setLogScale(boolean log) {
+        logScale.set(log);
+    }
+
+    public boolean isLogScale() {
+        return logScale.get();
+    }
+
+    /** True while the loss axis is logarithmic. */
+    public BooleanProperty logScaleProperty() {
+        return logScale;
+    }
+
+    // ---- marker and target ----
+
+    /**
+     * Draws a vertical line at the end of {@code epoch} (for the rewind position). On the "Weight updates" axis it is
+     * placed with the first run's updates per epoch.
+     */
+    public void setMarkerEpoch(long epoch) {
+        if (epoch < 0) {
+            throw new IllegalArgumentException("marker epoch must be 0 or more, got " + epoch);
+        }
+        markerEpoch = epoch;
+        placeMarker();
+    }
+
+    /** Removes the vertical line, if any. */
+    public void clearMarker() {
+        markerEpoch = -1;
+        placeMarker();
+    }
+
+    /**
+     * Draws a dashed horizontal line labelled "target ..." at this loss; the loss axis always includes it.
+     *
+     * @throws IllegalArgumentException unless the loss is positive and finite
+     */
+    public void setTargetLoss(double loss) {
+        if (!DecimatedSeries.isPlottable(loss)) {
+            throw new IllegalArgumentException("target loss must be a positive finite number, got " + loss);
+        }
+        target = new TargetLossLine(loss);
+        placeAnnotations();
+    }
+
+    /** Removes the target line, if any. */
+    public void clearTargetLoss() {
+        target = null;
+        placeAnnotations();
+    }
+
+    /** Zooms back out to show all data, as a double click on the plot does. */
+    public void resetZoom() {
+        batch(() -> {
+            domainAxis.setAutoRange(true);
+            plot.getRangeAxis().setAutoRange(true);
+        });
+    }
+
+    // ---- images ----
+
+    /**
+     * Draws the chart, without the hover readout, into a new image of the given size. Call it on the FX thread; the
+     * image can then be written anywhere.
+     *
+     * @throws IllegalArgumentException if a side is below 1 or above {@link #MAX_IMAGE_SIZE}
+     */
+    public BufferedImage renderImage(int width, int height) {
+        if (width < 1 || height < 1 || width > MAX_IMAGE_SIZE || height > MAX_IMAGE_SIZE) {
+            throw new IllegalArgumentException("image size must be between 1 and " + MAX_IMAGE_SIZE
+                    + " pixels each way, got " + width + "x" + height);
+        }
+        return chart.createBufferedImage(width, height);
+    }
+
+    /**
+     * Writes the chart as a PNG of the given size (see {@link #renderImage}). This writes the file on the calling
+     * thread; for large images render on the FX thread and write from a background task instead.
+     *
+     * @throws IOException if the file cannot be written
+     */
+    public void writePng(Path file, int width, int height) throws IOException {
+        Objects.requireNonNull(file, "file");
+        BufferedImage image = renderImage(width, height);
+        if (!ImageIO.write(image, "png", file.toFile())) {
+            throw new IOException("no PNG writer is available to write " + file);
+        }
+    }
+
+    // ---- for tests in this package ----
+
+    JFreeChart chart() {
+        return chart;
+    }
+
+    XYPlot plot() {
+        return plot;
+    }
+
+    ChartCanvas canvas() {
+        return viewer.getCanvas();
+    }
+
+    HoverReadout readout() {
+        return readout;
+    }
+
+    XYSeries series(int run) {
+        return run(run).series;
+    }
+
+    // ---- building ----
+
+    private void createView() {
+        chart.setBackgroundPaint(ChartStyle.BACKGROUND);
+        chart.setPadding(new RectangleInsets(8, 8, 8, 20));
+        chart.setAntiAlias(true);
+        chart.setTextAntiAlias(true);
+
+        plot.setBackgroundPaint(ChartStyle.BACKGROUND);
+        plot.setOutlinePaint(ChartStyle.AXIS_LINE);
+        plot.setAxisOffset(RectangleInsets.ZERO_INSETS);
+        plot.setDomainGridlinePaint(ChartStyle.GRID);
+        plot.setDomainGridlineStroke(ChartStyle.GRID_STROKE);
+        plot.setRangeGridlinePaint(ChartStyle.GRID);
+        plot.setRangeGridlineStroke(ChartStyle.GRID_STROKE);
+        plot.setRangeMinorGridlinesVisible(true);
+        plot.setRangeMinorGridlinePaint(ChartStyle.MINOR_GRID);
+        plot.setRangeMinorGridlineStroke(ChartStyle.GRID_STROKE);
+        plot.setNoDataMessage(NO_DATA_MESSAGE);
+        plot.setNoDataMessageFont(ChartStyle.AXIS_LABEL_FONT);
+        plot.setNoDataMessagePaint(ChartStyle.NO_DATA_TEXT);
+
+        renderer.setDrawSeriesLineAsPath(true);
+        renderer.setAutoPopulateSeriesStroke(false);
+        renderer.setDefaultStroke(ChartStyle.RUN_STROKE);
+        renderer.setLegendLine(new Line2D.Double(-14, 0, 14, 0));
+
+        style(domainAxis);
+        domainAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits(Locale.US));
+        domainAxis.setAutoRangeIncludesZero(true);
+        domainAxis.setLowerMargin(0);
+        domainAxis.setUpperMargin(0.02);
+        domainAxis.setDefaultAutoRange(new Range(0, 100));
+
+        style(logAxis);
+        style(linearAxis);
+        // Extra room around each label spaces the linear loss ticks out to a readable density.
+        linearAxis.setTickLabelInsets(new RectangleInsets(8, 4, 8, 4));
+        linearAxis.setStandardTickUnits(lossTickUnits());
+        linearAxis.setAutoRangeIncludesZero(true);
+        linearAxis.setUpperMargin(0.05);
+        linearAxis.setDefaultAutoRange(new Range(0, 0.5));
+
+        plot.configureDomainAxes(); // applies the default range set above to the empty chart
+        viewer.setStyle("-fx-background-color: white;");
+        getChildren().addAll(viewer, readout);
+    }
+
+    private void initListeners() {
+        logScale.addListener((obs, was, log) -> {
+            ValueAxis axis = log ? logAxis : linearAxis;
+            axis.setAutoRange(true);
+            plot.setRangeAxis(axis);
+            refreshReadout();
+        });
+        xAxisMode.addListener((obs, was, mode) -> {
+            if (mode == null) {
+                xAxisMode.set(was);
+                return;
+            }
+            batch(() -> {
+                domainAxis.setLabel(mode.label());
+                domainAxis.setAutoRange(true);
+                runs.forEach(this::refresh);
+                placeMarker();
+            });
+            refreshReadout();
+        });
+
+        ChartCanvas canvas = viewer.getCanvas();
+        canvas.addEventHandler(MouseEvent.MOUSE_MOVED, e -> {
+            mouse = new Point2D(e.getX(), e.getY());
+            refreshReadout();
+        });
+        canvas.addEventHandler(MouseEvent.MOUSE_EXITED, e -> {
+            mouse = null;
+            readout.hide();
+        });
+        canvas.addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> {
+            mouse = null;
+            readout.hide();
+        });
+        canvas.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
+            if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
+                resetZoom();
+            }
+        });
+    }
+
+    private static void style(ValueAxis axis) {
+        axis.setLabelFont(ChartStyle.AXIS_LABEL_FONT);
+        axis.setLabelPaint(ChartStyle.TEXT);
+        axis.setLabelInsets(new RectangleInsets(6, 6, 6, 6));
+        axis.setTickLabelFont(ChartStyle.TICK_FONT);
+        axis.setTickLabelPaint(ChartStyle.TICK_TEXT);
+        axis.setAxisLinePaint(ChartStyle.AXIS_LINE);
+        axis.setTickMarkPaint(ChartStyle.AXIS_LINE);
+        axis.setTickMarkOutsideLength(4);
+        axis.setMinorTickMarkOutsideLength(2);
+    }
+
+    /** Linear loss ticks in 1-2-5 steps from 1e-8 to 1e6, with just the decimals the step needs. */
+    private static TickUnits lossTickUnits() {
+        TickUnits units = new TickUnits();
+        DecimalFormatSymbols symbols = DecimalFormatSymbols.getInstance(Locale.US);
+        for (int exponent = -8; exponent <= 6; exponent++) {
+            String pattern = exponent >= 0 ? "#,##0" : "0." + "0".repeat(-exponent);
+            DecimalFormat format = new DecimalFormat(pattern, symbols);
+            for (int mantissa : new int[] {1, 2, 5}) {
+                units.add(new NumberTickUnit(Double.parseDouble(mantissa + "E" + exponent), format));
+            }
+        }
+        return units;
+    }
+
+    /** A one-line legend above the plot, right-aligned, so it never hides a curve. */
+    private LegendTitle createLegend() {
+        LegendTitle title = new LegendTitle(plot);
+        title.setItemFont(ChartStyle.LEGEND_FONT);
+        title.setItemPaint(ChartStyle.TEXT);
+        title.setBackgroundPaint(ChartStyle.BACKGROUND);
+        title.setFrame(BlockBorder.NONE);
+        title.setPosition(RectangleEdge.TOP);
+        title.setHorizontalAlignment(HorizontalAlignment.RIGHT);
+        title.setPadding(new RectangleInsets(0, 0, 6, 0));
+        title.setItemLabelPadding(new RectangleInsets(2, 6, 2, 16));
+        return title;
+    }
+
+    // ---- keeping the view in step ----
+
+    private Run run(int run) {
+        if (run < 0 || run >= runs.size()) {
+            throw new IllegalArgumentException(runs.isEmpty()
+                    ? "no run " + run + ": the chart has no runs"
+                    : "no run " + run + ": runs are numbered 0 to " + (runs.size() - 1));
+        }
+        return runs.get(run);
+    }
+
+    /** Copies a run's kept points into its series and notifies the chart once. Costs O(POINT_BUDGET). */
+    private void refresh(Run run) {
+        run.size = 0;
+        run.history.forEachPoint((epoch, loss) -> {
+            run.epochs[run.size] = epoch;
+            run.losses[run.size] = loss;
+            run.size++;
+        });
+        XAxisMode mode = xAxisMode.get();
+        XYSeries series = run.series;
+        series.setNotify(false);
+        series.clear();
+        for (int i = 0; i < run.size; i++) {
+            series.add(mode.x(run.epochs[i], run.updatesPerEpoch), run.losses[i], false);
+        }
+        series.setNotify(true);
+    }
+
+    /** Shows the target line if set, and the legend only when there are several runs. */
+    private void placeAnnotations() {
+        batch(() -> {
+            plot.clearAnnotations();
+            if (target != null) {
+                plot.addAnnotation(target);
+            }
+            // Annotations do not re-run the auto range by themselves; the target line is part of it.
+            plot.configureRangeAxes();
+            chart.removeSubtitle(legend);
+            if (runs.size() > 1) {
+                chart.addSubtitle(legend);
+            }
+        });
+    }
+
+    /** True while the legend is shown. */
+    boolean isLegendShown() {
+        return chart.getSubtitles().contains(legend);
+    }
+
+    /** Runs several changes with one redraw at the end; nests. */
+    private void batch(Runnable changes) {
+        if (batchDepth++ == 0) {
+            chart.setNotify(false);
+        }
+        try {
+            changes.run();
+        } finally {
+            if (--batchDepth == 0) {
+                chart.setNotify(true);
+            }
+        }
+    }
+
+    private void placeMarker() {
+        if (markerEpoch < 0) {
+            if (marker != null) {
+                plot.removeDomainMarker(marker);
+                marker = null;
+            }
+            return;
+        }
+        int updatesPerEpoch = runs.isEmpty() ? 1 : runs.get(0).updatesPerEpoch;
+        double x = xAxisMode.get().x(markerEpoch, updatesPerEpoch);
+        if (marker == null) {
+            marker = new ValueMarker(x, ChartStyle.MARKER, ChartStyle.MARKER_STROKE);
+            plot.addDomainMarker(marker);
+        } else {
+            marker.setValue(x);
+        }
+    }
+
+    /** Marks the plotted point nearest the mouse, or hides the readout when the mouse is not over the plot. */
+    private void refreshReadout() {
+        Rectangle2D area = viewer.getCanvas().getRenderingInfo().getPlotInfo().getDataArea();
+        if (mouse == null || area == null || !area.contains(mouse.getX(), mouse.getY())) {
+            readout.hide();
+            return;
+        }
+        XAxisMode mode = xAxisMode.get();
+        ValueAxis rangeAxis = plot.getRangeAxis();
+        RectangleEdge domainEdge = plot.getDomainAxisEdge();
+        RectangleEdge rangeEdge = plot.getRangeAxisEdge();
+        Run best = null;
+        int bestIndex = -1;
+        double bestDistance = Double.POSITIVE_INFINITY;
+        double bestX = 0;
+        double bestY = 0;
+        for (Run run : runs) {
+            for (int i = 0; i < run.size; i++) {
+                double x = domainAxis.valueToJava2D(mode.x(run.epochs[i], run.updatesPerEpoch), area, domainEdge);
+                double y = rangeAxis.valueToJava2D(run.losses[i], area, rangeEdge);
+                if (!area.contains(x, y)) {
+                    continue; // zoomed out of view
+                }
+                double distance = (x - mouse.getX()) * (x - mouse.getX()) + (y - mouse.getY()) * (y - mouse.getY());
+                if (distance < bestDistance) {
+                    best = run;
+                    bestIndex = i;
+                    bestDistance = distance;
+                    bestX = x;
+                    bestY = y;
+                }
+            }
+        }
+        if (best == null) {
+            readout.hide();
+            return;
+        }
+        String text = ChartText.readout(runs.size() > 1 ? best.name : null, best.epochs[bestIndex],
+                best.losses[bestIndex], mode, best.updatesPerEpoch);
+        ChartCanvas canvas = viewer.getCanvas();
+        Point2D at = readout.sceneToLocal(canvas.localToScene(bestX, bestY));
+        readout.show(at, text, ChartStyle.runColourFx(runs.indexOf(best)));
+    }
+
+    /** A series key: the run's index keeps keys unique when two runs share a name; the legend shows the name. */
+    private record RunKey(int index, String name) implements Comparable<RunKey> {
+        @Override
+        public int compareTo(RunKey other) {
+            return Integer.compare(index, other.index);
+        }
+
+        @Override
+        public String toString() {
+            return name;
+        }
+    }
+
+    /** One training run: its full-length history, decimated, and the points currently plotted. */
+    private static final class Run {
+        final String name;
+        final int updatesPerEpoch;
+        final DecimatedSeries history = new DecimatedSeries(POINT_BUDGET);
+        final XYSeries series;
+        /** The plotted points, in epochs, for the hover readout. */
+        final long[] epochs = new long[POINT_BUDGET];
+        final double[] losses = new double[POINT_BUDGET];
+        int size;
+
+        Run(String name, int updatesPerEpoch, XYSeries series) {
+            this.name = name;
+            this.updatesPerEpoch = updatesPerEpoch;
+            this.series = series;
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package org.xorlab.app.chart;
+
+import java.awt.Graphics2D;
+import java.awt.geom.Rectangle2D;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.jfree.chart.axis.LogAxis;
+import org.jfree.chart.axis.NumberTick;
+import org.jfree.chart.axis.TickType;
+import org.jfree.chart.axis.ValueTick;
+import org.jfree.chart.plot.Plot;
+import org.jfree.chart.plot.ValueAxisPlot;
+import org.jfree.chart.ui.RectangleEdge;
+import org.jfree.chart.ui.TextAnchor;
+import org.jfree.data.Range;
+
+/**
+ * A base-10 log axis for losses with plain decimal tick labels (0.001, 0.01, 0.1) instead of powers.
+ *
+ * <p>Labels decades, or 1-2-5 steps when there is room; minor grid lines at 2..9 times a power of ten. When the
+ * range is too narrow to hold two such labels (early in training the loss barely moves), evenly spaced decimal ticks
+ * are used instead. The auto range spans at least a fifth of a decade, so a flat curve does not fill the plot with noise.
+ */
+final class LossLogAxis extends LogAxis {
+
+    /** Range shown before any loss arrives. */
+    private static final Range EMPTY_RANGE = new Range(1e-3, 1);
+    /** Narrowest auto range, in decades. */
+    private static final double MIN_DECADES = 0.2;
+    /** Fraction of the log range added above and below the data. */
+    private static final double MARGIN = 0.04;
+    /** Below this, tick labels switch from decimals to 1e-5 notation. */
+    private static final double SMALLEST_DECIMAL = 1e-4;
+
+    LossLogAxis(String label) {
+        super(label);
+        setSmallestValue(1e-300);
+        setMinorTickMarksVisible(true);
+    }
+
+    @Override
+    protected void autoAdjustRange() {
+        Plot plot = getPlot();
+        if (!(plot instanceof ValueAxisPlot)) {
+            return;
+        }
+        Range data = ((ValueAxisPlot) plot).getDataRange(this);
+        if (data == null || !(data.getLowerBound() > 0)) {
+            setRange(EMPTY_RANGE, false, false);
+            return;
+        }
+        double low = Math.log10(data.getLowerBound());
+        double high = Math.log10(data.getUpperBound());
+        if (high - low < MIN_DECADES) {
+            double middle = (high + low) / 2;
+            low = middle - MIN_DECADES / 2;
+            high = middle + MIN_DECADES / 2;
+        }
+        double margin = (high - low) * MARGIN;
+        setRange(new Range(Math.pow(10, low - margin), Math.pow(10, high + margin)), false, false);
+    }
+
+    @Override
+    protected List refreshTicksVertical(Graphics2D g2, Rectangle2D dataArea, RectangleEdge edge) {
+        double labelHeight = getTickLabelFont().getLineMetrics("0.123", g2.getFontRenderContext()).getHeight();
+        TextAnchor anchor = edge == RectangleEdge.RIGHT ? TextAnchor.CENTER_LEFT : TextAnchor.CENTER_RIGHT;
+        return ticks(exponentLengthToJava2D(1.0, dataArea, edge), 1.6 * labelHeight, anchor);
+    }
+
+    @Override
+    protected List refreshTicksHorizontal(Graphics2D g2, Rectangle2D dataArea, RectangleEdge edge) {
+        double labelWidth = g2.getFontMetrics(getTickLabelFont()).stringWidth("0.0001");
+        TextAnchor anchor = edge == RectangleEdge.TOP ? TextAnchor.BOTTOM_CENTER : TextAnchor.TOP_CENTER;
+        return ticks(exponentLengthToJava2D(1.0, dataArea, edge), 1.5 * labelWidth, anchor);
+    }
+
+    /**
+     * Ticks for the current range.
+     *
+     * @param pixelsPerDecade screen length of one power of ten
+     * @param labelSpace screen length one label needs, gap included
+     */
+    private List<ValueTick> ticks(double pixelsPerDecade, double labelSpace, TextAnchor anchor) {
+        Range range = getRange();
+        double low = Math.max(range.getLowerBound(), getSmallestValue());
+        double high = range.getUpperBound();
+        int firstDecade = (int) Math.floor(Math.log10(low));
+        int lastDecade = (int) Math.ceil(Math.log10(high));
+        // 1, 2 and 5 sit 0.3, 0.4 and 0.3 decades apart.
+        boolean oneTwoFive = pixelsPerDecade * 0.3 >= labelSpace;
+        int decadeStep = Math.max(1, (int) Math.ceil(labelSpace / pixelsPerDecade));
+        boolean minor = pixelsPerDecade >= 40;
+
+        List<ValueTick> ticks = new ArrayList<>();
+        int labelled = 0;
+        for (int decade = firstDecade; decade <= lastDecade; decade++) {
+            for (int mantissa = 1; mantissa <= 9; mantissa++) {
+                double value = Double.parseDouble(mantissa + "E" + decade);
+                if (value < low || value > high) {
+                    continue;
+                }
+                boolean major = mantissa == 1
+                        ? Math.floorMod(decade, decadeStep) == 0
+                        : oneTwoFive && (mantissa == 2 || mantissa == 5);
+                if (major) {
+                    ticks.add(tick(TickType.MAJOR, value, label(value), anchor));
+                    labelled++;
+                } else if (minor) {
+                    ticks.add(tick(TickType.MINOR, value, "", anchor));
+                }
+            }
+        }
+        return labelled >= 2 ? ticks : linearTicks(low, high, anchor);
+    }
+
+    /** About five evenly spaced ticks at round decimals, for a range narrower than the 1-2-5 labels. */
+    private static List<ValueTick> linearTicks(double low, double high, TextAnchor anchor) {
+        double raw = (high - low) / 5;
+        double magnitude = Math.pow(10, Math.floor(Math.log10(raw)));
+        double step = raw / magnitude < 2 ? magnitude : raw / magnitude < 5 ? 2 * magnitude : 5 * magnitude;
+        int decimals = Math.max(0, (int) -Math.floor(Math.log10(step) + 1e-9));
+        List<ValueTick> ticks = new ArrayList<>();
+        for (long i = (long) Math.ceil(low / step); i * step <= high; i++) {
+            double value = i * step;
+            String text = String.format(Locale.US, "%." + decimals + "f", value);
+            ticks.add(tick(TickType.MAJOR, value, text, anchor));
+        }
+        return ticks;
+    }
+
+    private static NumberTick tick(TickType type, double value, String label, TextAnchor anchor) {
+        return new NumberTick(type, value, label, anchor, anchor, 0.0);
+    }
+
+    /** "0.001" for decimals a reader takes in at a glance, "2e-5" below that. */
+    static String label(double value) {
+        if (value >= SMALLEST_DECIMAL) {
+            return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+        }
+        int exponent = (int) Math.floor(Math.log10(value) + 1e-9);
+        long mantissa = Math.round(value / Math.pow(10, exponent));
+        return mantissa + "e" + exponent;
+    }
+}

@@ -5,6 +5,7 @@ module org.xorlab {
     requires com.fasterxml.jackson.databind;
     requires javafx.controls;
     requires javafx.swing;
+    requires atlantafx.base;
     requires java.desktop;
     requires org.jfree.jfreechart;
     requires org.jfree.chart.fx;

@@ -2,15 +2,32 @@ package org.xorlab.app;
 
 import javafx.application.Application;
 import javafx.scene.Scene;
-import javafx.scene.control.Label;
 import javafx.stage.Stage;
+import org.xorlab.engine.TrainingConfig;
 
-/** The XOR Lab window. */
+/** The XOR Lab window: the notebook's network, trained live. */
 public final class XorLabApp extends Application {
+    private RunModel model;
+
     @Override
     public void start(Stage stage) {
-        stage.setTitle("XOR Lab");
-        stage.setScene(new Scene(new Label("XOR Lab"), 800, 600));
+        model = new RunModel(TrainingConfig.NOTEBOOK, StopRule.DEFAULT,
+                TransportBar.SPEEDS[TransportBar.DEFAULT_SPEED_INDEX]);
+        MainWindow window = new MainWindow(model);
+        var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        Scene scene = new Scene(window, Math.min(1560, screen.getWidth()), Math.min(960, screen.getHeight()));
+        window.attach(scene);
+        stage.setTitle("XOR Lab — backpropagation, made visible");
+        stage.setScene(scene);
+        stage.setMinWidth(1100);
+        stage.setMinHeight(700);
         stage.show();
+    }
+
+    @Override
+    public void stop() {
+        if (model != null) {
+            model.shutdown();
+        }
     }
 }

@@ -19,10 +19,10 @@ import org.apache.commons.math3.linear.RealMatrix;
 public final class Trainer {
     private static final int CHUNK = Dataset.SIZE;
 
-    private final TrainingConfig config;
+    private TrainingConfig config;
     private final int hidden;
-    private final double learningRate;
-    private final int batchSize;
+    private double learningRate;
+    private int batchSize;
     private final double[] targets = new double[CHUNK];
     private final double[] in0 = new double[CHUNK];
     private final double[] in1 = new double[CHUNK];
@@ -55,6 +55,7 @@ public final class Trainer {
     private int traceSize;
     private long traceEpoch;
     private double traceLoss;
+    private double traceRate;
 
     /** A run from the seed's NumPy-compatible initial weights. */
     public Trainer(TrainingConfig config) {
@@ -172,6 +173,7 @@ public final class Trainer {
         traceSize = m;
         traceEpoch = epoch + 1;
         traceLoss = squared / m;
+        traceRate = learningRate;
 
         // A non-finite sum means some value is non-finite, or finite values overflowed when added: look closer.
         if (!Double.isFinite(check) && !(q.isFinite() && Double.isFinite(squared))) {
@@ -212,6 +214,9 @@ public final class Trainer {
      * @return the number of epochs completed; fewer than {@code count} only if the run diverged
      */
     public long runEpochs(long count, EpochListener listener) {
+        if (count < 0) {
+            throw new IllegalArgumentException("epoch count must be 0 or more (got " + count + ")");
+        }
         for (long n = 0; n < count; n++) {
             if (!stepEpoch()) {
                 return n;
@@ -221,6 +226,16 @@ public final class Trainer {
             }
         }
         return count;
+    }
+
+    /**
+     * Changes the learning rate and batch size from the next update on, keeping the weights and counters: a teacher
+     * can turn the rate up mid-run. Dataset, hidden units and seed define the run and cannot change.
+     */
+    public void retune(double newLearningRate, int newBatchSize) {
+        config = new TrainingConfig(config.dataset(), hidden, config.seed(), newLearningRate, newBatchSize);
+        learningRate = newLearningRate;
+        batchSize = newBatchSize;
     }
 
     /** Returns to the run's initial weights, epoch 0, no history. */
@@ -326,7 +341,7 @@ public final class Trainer {
         // After a refused (diverging) update both are the kept weights; otherwise the spare buffer holds "before".
         Weights after = current.toWeights(h);
         Weights before = divergence != null ? after : spare.toWeights(h);
-        return new UpdateTrace(traceEpoch, divergence != null ? updates + 1 : updates, traceStart, learningRate,
+        return new UpdateTrace(traceEpoch, divergence != null ? updates + 1 : updates, traceStart, traceRate,
                 x, y, mz1, mv1, mz2, myHat, md2, md1, gw1, gb1, gw2, gb2, traceLoss, before, after);
     }
 

@@ -55,8 +55,8 @@ public final class LossChart extends StackPane {
     /** Largest image {@link #writePng} renders, each way. */
     public static final int MAX_IMAGE_SIZE = 10_000;
 
-    static final String LOG_LABEL = "Mean squared error (log scale)";
-    static final String LINEAR_LABEL = "Mean squared error (linear)";
+    static final String LOG_LABEL = "Loss (MSE, log)";
+    static final String LINEAR_LABEL = "Loss (MSE)";
     static final String NO_DATA_MESSAGE = "No loss values yet";
 
     private final XYSeriesCollection dataset = new XYSeriesCollection();

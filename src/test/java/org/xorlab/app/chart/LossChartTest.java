@@ -170,12 +170,12 @@ class LossChartTest {
             chart.append(0, 1, hyperbola(500), 500);
         });
         assertThat(fx(() -> chart.plot().getRangeAxis())).isInstanceOf(LogAxis.class);
-        assertThat(fx(() -> chart.plot().getRangeAxis().getLabel())).isEqualTo("Mean squared error (log scale)");
+        assertThat(fx(() -> chart.plot().getRangeAxis().getLabel())).isEqualTo("Loss (MSE, log)");
 
         fx(() -> chart.setLogScale(false));
         ValueAxis linear = fx(() -> chart.plot().getRangeAxis());
         assertThat(linear).isNotInstanceOf(LogAxis.class);
-        assertThat(linear.getLabel()).isEqualTo("Mean squared error (linear)");
+        assertThat(linear.getLabel()).isEqualTo("Loss (MSE)");
         assertThat(fx(() -> chart.plottedPoints(0))).isEqualTo(500);
         assertThat(fx(() -> linear.getUpperBound())).isGreaterThanOrEqualTo(1.25);
 

@@ -1,0 +1,188 @@
+package org.xorlab.app;
+
+import atlantafx.base.theme.PrimerLight;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.xorlab.app.chart.LossChart;
+import org.xorlab.app.view.DecisionSurfaceView;
+import org.xorlab.app.view.HiddenUnitMaps;
+import org.xorlab.app.view.NetworkView;
+import org.xorlab.engine.Dataset;
+
+/**
+ * The main window's content: settings on the left, the transport bar on top, the live loss chart, the network, the
+ * decision surface and the truth table in the middle, the status bar at the bottom. Every view draws from the
+ * newest {@link TrainingFrame} only.
+ */
+final class MainWindow extends BorderPane {
+    static final String STYLESHEET = "/org/xorlab/app/xorlab.css";
+
+    private final RunModel model;
+    private final TransportBar transport;
+    private final LossChart chart = new LossChart();
+    private final NetworkView network = new NetworkView();
+    private final DecisionSurfaceView surface = new DecisionSurfaceView();
+    private final HiddenUnitMaps hiddenMaps = new HiddenUnitMaps();
+    private final CheckBox logScale = new CheckBox("Log scale");
+    private final Shortcuts shortcuts = new Shortcuts();
+    private int run;
+    private long chartGeneration = -1;
+    private int chartEpochs;
+
+    MainWindow(RunModel model) {
+        this.model = model;
+        this.transport = new TransportBar(model);
+        createView();
+        initListeners();
+    }
+
+    private void createView() {
+        getStyleClass().add("main-window");
+        setTop(transport);
+        ScrollPane settings = new ScrollPane(new SettingsPanel(model));
+        settings.setFitToWidth(true);
+        settings.getStyleClass().add("settings-scroll");
+        settings.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        setLeft(settings);
+        setBottom(new StatusBar(model));
+
+        run = chart.addRun("Loss", model.configProperty().get().updatesPerEpoch());
+        chart.setId("loss-chart");
+        logScale.setId("log-scale");
+        logScale.setSelected(true);
+        chart.logScaleProperty().bindBidirectional(logScale.selectedProperty());
+        HBox chartHeader = header("Loss per epoch", logScale);
+        VBox chartCard = card(chartHeader, chart);
+        VBox.setVgrow(chart, Priority.ALWAYS);
+
+        network.setId("network-view");
+        HBox inputs = new HBox(4);
+        inputs.setAlignment(Pos.CENTER_LEFT);
+        ToggleGroup group = new ToggleGroup();
+        Label showing = new Label("Input x =");
+        showing.getStyleClass().add("field-label");
+        showing.setMinWidth(Region.USE_PREF_SIZE);
+        inputs.getChildren().add(showing);
+        for (int i = 0; i < Dataset.SIZE; i++) {
+            ToggleButton b = new ToggleButton((int) Dataset.x0(i) + "," + (int) Dataset.x1(i));
+            b.setMinWidth(Region.USE_PREF_SIZE);
+            b.setTooltip(new javafx.scene.control.Tooltip("Show the activations for input (" + (int) Dataset.x0(i)
+                    + ", " + (int) Dataset.x1(i) + "); or click its row in the truth table"));
+            b.setId("input-" + i);
+            b.setToggleGroup(group);
+            b.setSelected(i == model.selectedInputProperty().get());
+            int index = i;
+            b.setOnAction(e -> {
+                model.selectedInputProperty().set(index);
+                b.setSelected(true);
+            });
+            model.selectedInputProperty().addListener((o, old, now) -> b.setSelected(now.intValue() == index));
+            inputs.getChildren().add(b);
+        }
+        VBox networkCard = card(header("Network", inputs), network);
+        VBox.setVgrow(network, Priority.ALWAYS);
+
+        surface.setId("decision-surface");
+        hiddenMaps.setId("hidden-maps");
+        VBox surfaceCard = card(header("Decision surface ŷ(x1, x2)"), surface, hiddenMaps);
+        surfaceCard.setMinWidth(380);
+        hiddenMaps.setMinHeight(110);
+        hiddenMaps.setPrefHeight(130);
+        networkCard.setMinWidth(420);
+        VBox.setVgrow(surface, Priority.ALWAYS);
+
+        VBox tableCard = card(header("Truth table"), new TruthTable(model));
+
+        HBox lower = new HBox(12, networkCard, surfaceCard, tableCard);
+        HBox.setHgrow(networkCard, Priority.ALWAYS);
+        HBox.setHgrow(surfaceCard, Priority.ALWAYS);
+        VBox centre = new VBox(12, chartCard, lower);
+        centre.setPadding(new Insets(12));
+        VBox.setVgrow(chartCard, Priority.ALWAYS);
+        VBox.setVgrow(lower, Priority.ALWAYS);
+        chartCard.setPrefHeight(320);
+        lower.setPrefHeight(440);
+        setCenter(centre);
+
+        shortcuts.add("Space", "Play / Pause", model::togglePlay)
+                .add("Right", "Step one update", model::stepUpdate)
+                .add("Shift+Right", "Step one epoch", () -> model.stepEpochs(1))
+                .add("1", "Train 10 epochs", () -> model.stepEpochs(10))
+                .add("2", "Train 100 epochs", () -> model.stepEpochs(100))
+                .add("3", "Train 1,000 epochs", () -> model.stepEpochs(1000))
+                .add("R", "Reset to the seed's initial weights", model::reset)
+                .add("N", "New random seed", transport::newSeed)
+                .add("Up", "Faster", () -> transport.nudgeSpeed(1))
+                .add("Down", "Slower", () -> transport.nudgeSpeed(-1))
+                .add("L", "Log / linear loss axis", () -> logScale.setSelected(!logScale.isSelected()));
+    }
+
+    private void initListeners() {
+        model.frameProperty().addListener((o, old, f) -> show(f));
+        model.selectedInputProperty().addListener((o, old, i) -> {
+            TrainingFrame f = model.frameProperty().get();
+            if (f != null) {
+                network.show(f.snapshot().weights(), i.intValue());
+            }
+        });
+    }
+
+    /** Installs the stylesheet and shortcuts on the scene that shows this window. */
+    void attach(Scene scene) {
+        scene.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+        scene.getStylesheets().add(getClass().getResource(STYLESHEET).toExternalForm());
+        shortcuts.install(scene);
+    }
+
+    Shortcuts shortcuts() {
+        return shortcuts;
+    }
+
+    private void show(TrainingFrame f) {
+        if (f == null) {
+            return;
+        }
+        if (f.generation() != chartGeneration) {
+            chart.clearRun(run);
+            chartGeneration = f.generation();
+            chartEpochs = 0;
+        }
+        int available = (int) Math.min(f.snapshot().epoch(), f.history().size());
+        if (available > chartEpochs) {
+            double[] losses = f.history().copyRange(chartEpochs, available);
+            chart.append(run, chartEpochs + 1L, losses, losses.length);
+            chartEpochs = available;
+        }
+        network.show(f.snapshot().weights(), model.selectedInputProperty().get());
+        surface.show(f.grid(), f.snapshot().config().dataset());
+        hiddenMaps.show(f.grid());
+    }
+
+    private static HBox header(String title, Node... extras) {
+        Label label = new Label(title);
+        label.getStyleClass().add("card-title");
+        HBox box = new HBox(12, label);
+        box.setAlignment(Pos.CENTER_LEFT);
+        box.getChildren().addAll(extras);
+        return box;
+    }
+
+    private static VBox card(Node... children) {
+        VBox box = new VBox(8, children);
+        box.getStyleClass().add("card");
+        box.setPadding(new Insets(10, 12, 12, 12));
+        return box;
+    }
+}

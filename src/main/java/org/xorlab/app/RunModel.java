@@ -1,0 +1,127 @@
+package org.xorlab.app;
+
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import org.xorlab.engine.TrainingConfig;
+
+/**
+ * The window's view model for one training run, on the FX thread: the settings the user chose (always valid), the
+ * newest {@link TrainingFrame} from the training thread, and the commands. Views bind to its properties.
+ */
+final class RunModel {
+    private final ObjectProperty<TrainingConfig> config;
+    private final ObjectProperty<StopRule> stopRule;
+    private final DoubleProperty speed;
+    private final IntegerProperty selectedInput = new SimpleIntegerProperty(1);
+    private final ReadOnlyObjectWrapper<TrainingFrame> frame = new ReadOnlyObjectWrapper<>();
+    private final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper("");
+    private final TrainingLoop loop;
+
+    RunModel(TrainingConfig initial, StopRule rule, double epochsPerSecond) {
+        config = new SimpleObjectProperty<>(initial);
+        stopRule = new SimpleObjectProperty<>(rule);
+        speed = new SimpleDoubleProperty(epochsPerSecond);
+        loop = new TrainingLoop(initial, rule, epochsPerSecond);
+        loop.valueProperty().addListener((o, old, f) -> {
+            if (f != null) {
+                frame.set(f);
+            }
+        });
+        loop.setOnFailed(e -> failure.set("Training stopped by an internal error: " + loop.getException()));
+        config.addListener((o, old, now) -> apply(old, now));
+        stopRule.addListener((o, old, now) -> loop.setStopRule(now));
+        speed.addListener((o, old, now) -> loop.setSpeed(now.doubleValue()));
+        Thread thread = new Thread(loop, "xorlab-training");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void apply(TrainingConfig old, TrainingConfig now) {
+        boolean sameRun = old.dataset() == now.dataset() && old.hidden() == now.hidden() && old.seed() == now.seed();
+        if (sameRun) {
+            loop.retune(now.learningRate(), now.batchSize());
+        } else {
+            loop.restart(now);
+        }
+    }
+
+    /** The settings; setting a new dataset, width or seed starts a new run, a new rate or batch size retunes this one. */
+    ObjectProperty<TrainingConfig> configProperty() {
+        return config;
+    }
+
+    ObjectProperty<StopRule> stopRuleProperty() {
+        return stopRule;
+    }
+
+    /** Epochs per second while playing; {@link TrainingLoop#MAX_SPEED} for as fast as possible. */
+    DoubleProperty speedProperty() {
+        return speed;
+    }
+
+    /** The input (0 to 3) whose activations the network view shows. */
+    IntegerProperty selectedInputProperty() {
+        return selectedInput;
+    }
+
+    /** The newest frame from the training thread (null until the first arrives). */
+    ReadOnlyObjectProperty<TrainingFrame> frameProperty() {
+        return frame.getReadOnlyProperty();
+    }
+
+    /** Non-empty if the training thread failed. */
+    ReadOnlyStringProperty failureProperty() {
+        return failure.getReadOnlyProperty();
+    }
+
+    boolean isPlaying() {
+        TrainingFrame f = frame.get();
+        return f != null && f.playing();
+    }
+
+    void togglePlay() {
+        if (isPlaying()) {
+            loop.pause();
+        } else {
+            loop.play();
+        }
+    }
+
+    void play() {
+        loop.play();
+    }
+
+    void pause() {
+        loop.pause();
+    }
+
+    void stepUpdate() {
+        loop.step(TrainingLoop.Unit.UPDATE, 1);
+    }
+
+    void stepEpochs(long count) {
+        loop.step(TrainingLoop.Unit.EPOCH, count);
+    }
+
+    void reset() {
+        loop.reset();
+    }
+
+    /** Draws a fresh seed and starts over from its weights. */
+    void newSeed(long seed) {
+        config.set(config.get().withSeed(seed));
+    }
+
+    /** Stops the training thread; the model is unusable afterwards. */
+    void shutdown() {
+        loop.cancel(true);
+    }
+}

@@ -1,0 +1,62 @@
+package org.xorlab.app;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.ComboBoxBase;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+
+/**
+ * The window's keyboard shortcuts, handled before any control sees the key, so Space plays and the arrows step
+ * even when a button or slider has focus. Keys without a modifier are left alone while the user types in a field.
+ */
+final class Shortcuts {
+    private final Map<KeyCombination, Runnable> actions = new LinkedHashMap<>();
+    private final Map<KeyCombination, String> descriptions = new LinkedHashMap<>();
+
+    /** Adds a shortcut; {@code key} uses KeyCombination syntax, for example "Space" or "Shift+Right". */
+    Shortcuts add(String key, String description, Runnable action) {
+        KeyCombination combination = KeyCombination.valueOf(key);
+        actions.put(combination, action);
+        descriptions.put(combination, description);
+        return this;
+    }
+
+    /** Shortcut text (as shown to the user) to what it does, in the order added. */
+    Map<String, String> describe() {
+        Map<String, String> out = new LinkedHashMap<>();
+        descriptions.forEach((k, d) -> out.put(k.getDisplayText(), d));
+        return out;
+    }
+
+    void install(Scene scene) {
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            boolean typing = isTextInput(scene.getFocusOwner());
+            for (Map.Entry<KeyCombination, Runnable> entry : actions.entrySet()) {
+                KeyCombination k = entry.getKey();
+                boolean plain = k.getControl() != KeyCombination.ModifierValue.DOWN
+                        && k.getShortcut() != KeyCombination.ModifierValue.DOWN
+                        && k.getAlt() != KeyCombination.ModifierValue.DOWN
+                        && k.getMeta() != KeyCombination.ModifierValue.DOWN;
+                if (k.match(e) && !(typing && plain)) {
+                    entry.getValue().run();
+                    e.consume();
+                    return;
+                }
+            }
+        });
+    }
+
+    private static boolean isTextInput(Node focused) {
+        for (Node n = focused; n != null; n = n.getParent()) {
+            if (n instanceof TextInputControl || n instanceof Spinner || n instanceof ComboBoxBase<?> c && c.isEditable()) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

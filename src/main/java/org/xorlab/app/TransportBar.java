@@ -1,0 +1,133 @@
+package org.xorlab.app;
+
+import java.util.concurrent.ThreadLocalRandom;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ContentDisplay;
+import javafx.scene.control.Label;
+import javafx.scene.control.Separator;
+import javafx.scene.control.Slider;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.util.StringConverter;
+import org.xorlab.engine.TrainingConfig;
+
+/** Play/Pause, the Step buttons, Reset, New seed and the speed control, each showing its keyboard shortcut. */
+final class TransportBar extends HBox {
+    /** The speed slider's stops in epochs per second; the last is "as fast as possible". */
+    static final double[] SPEEDS = {1, 2, 5, 10, 30, 100, 300, 1000, 10_000, TrainingLoop.MAX_SPEED};
+    static final int DEFAULT_SPEED_INDEX = 7;
+
+    private final RunModel model;
+    private final Button play = button("Play", "play", "Space", "Start or pause training");
+    private final Slider speed = new Slider(0, SPEEDS.length - 1, DEFAULT_SPEED_INDEX);
+    private final Label speedValue = new Label();
+
+    TransportBar(RunModel model) {
+        this.model = model;
+        createView();
+        initListeners();
+    }
+
+    private void createView() {
+        getStyleClass().add("transport-bar");
+        setAlignment(Pos.CENTER_LEFT);
+        setSpacing(8);
+        play.getStyleClass().add("accent");
+        play.setOnAction(e -> model.togglePlay());
+        play.setMinWidth(Region.USE_PREF_SIZE);
+
+        Button stepUpdate = button("Step update", "step-update", "→", "Train on the next sample (or mini-batch) once");
+        stepUpdate.setOnAction(e -> model.stepUpdate());
+        Button stepEpoch = button("Step epoch", "step-epoch", "Shift+→", "Finish the current epoch");
+        stepEpoch.setOnAction(e -> model.stepEpochs(1));
+        Button step10 = button("+10", "step-10", "1", "Train 10 epochs");
+        step10.setOnAction(e -> model.stepEpochs(10));
+        Button step100 = button("+100", "step-100", "2", "Train 100 epochs");
+        step100.setOnAction(e -> model.stepEpochs(100));
+        Button step1000 = button("+1000", "step-1000", "3", "Train 1,000 epochs");
+        step1000.setOnAction(e -> model.stepEpochs(1000));
+        Button reset = button("Reset", "reset", "R", "Back to this seed's initial weights");
+        reset.setOnAction(e -> model.reset());
+        Button newSeed = button("New seed", "new-seed", "N", "Draw new initial weights from a random seed");
+        newSeed.setOnAction(e -> newSeed());
+
+        speed.setId("speed");
+        speed.setMajorTickUnit(1);
+        speed.setMinorTickCount(0);
+        speed.setSnapToTicks(true);
+        speed.setBlockIncrement(1);
+        speed.setPrefWidth(150);
+        speed.setMinWidth(90);
+        speed.setLabelFormatter(new StringConverter<>() {
+            @Override
+            public String toString(Double v) {
+                return "";
+            }
+
+            @Override
+            public Double fromString(String s) {
+                return 0.0;
+            }
+        });
+        speed.setTooltip(new Tooltip("Epochs per second while playing (↑ faster, ↓ slower)"));
+        speedValue.setId("speed-value");
+        speedValue.getStyleClass().add("speed-value");
+        speedValue.setMinWidth(Region.USE_PREF_SIZE);
+        speedValue.setPrefWidth(140);
+        Label speedCaption = new Label("Speed");
+        speedCaption.getStyleClass().add("field-label");
+        speedCaption.setMinWidth(Region.USE_PREF_SIZE);
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+
+        getChildren().addAll(play, new Separator(javafx.geometry.Orientation.VERTICAL), stepUpdate, stepEpoch,
+                step10, step100, step1000, new Separator(javafx.geometry.Orientation.VERTICAL), reset, newSeed,
+                grow, speedCaption, speed, speedValue);
+        showSpeed();
+    }
+
+    private void initListeners() {
+        model.frameProperty().addListener((o, old, f) -> {
+            boolean playing = f != null && f.playing();
+            play.setText(playing ? "Pause" : "Play");
+        });
+        speed.valueProperty().addListener((o, old, v) -> {
+            int i = (int) Math.round(v.doubleValue());
+            if (i != v.doubleValue()) {
+                speed.setValue(i);
+                return;
+            }
+            model.speedProperty().set(SPEEDS[i]);
+            showSpeed();
+        });
+    }
+
+    /** Moves the speed one stop up (+1) or down (-1). */
+    void nudgeSpeed(int direction) {
+        speed.setValue(Math.max(0, Math.min(SPEEDS.length - 1, Math.round(speed.getValue()) + direction)));
+    }
+
+    void newSeed() {
+        model.newSeed(ThreadLocalRandom.current().nextLong(TrainingConfig.MAX_SEED + 1));
+    }
+
+    private void showSpeed() {
+        double s = SPEEDS[(int) Math.round(speed.getValue())];
+        speedValue.setText(s == TrainingLoop.MAX_SPEED ? "as fast as possible" : String.format("%,.0f epochs/s", s));
+    }
+
+    private static Button button(String text, String id, String key, String help) {
+        Label keycap = new Label(key);
+        keycap.getStyleClass().add("keycap");
+        Button b = new Button(text, keycap);
+        b.setContentDisplay(ContentDisplay.RIGHT);
+        b.setId(id);
+        b.setTooltip(new Tooltip(help + " (" + key + ")"));
+        b.setFocusTraversable(true);
+        b.setMinWidth(Region.USE_PREF_SIZE);
+        return b;
+    }
+}

@@ -1,0 +1,95 @@
+package org.xorlab.app;
+
+import javafx.geometry.HPos;
+import javafx.scene.control.Label;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.GridPane;
+import org.xorlab.engine.Dataset;
+import org.xorlab.engine.TrainingSnapshot;
+import org.xorlab.engine.Weights;
+
+/**
+ * The four inputs with their target, the network's current prediction y_hat and the error y - y_hat.
+ * Clicking a row selects that input for the network view.
+ */
+final class TruthTable extends GridPane {
+    static final String SELECTED = "selected";
+    private static final String[] HEADERS = {"x1", "x2", "y", "ŷ", "y − ŷ"};
+
+    private final RunModel model;
+    private final Label[][] cells = new Label[Dataset.SIZE][HEADERS.length];
+
+    TruthTable(RunModel model) {
+        this.model = model;
+        createView();
+        initListeners();
+    }
+
+    private void createView() {
+        getStyleClass().add("truth-table");
+        setId("truth-table");
+        for (int c = 0; c < HEADERS.length; c++) {
+            Label h = new Label(HEADERS[c]);
+            h.getStyleClass().add("truth-header");
+            add(h, c, 0);
+            ColumnConstraints cc = new ColumnConstraints();
+            cc.setHalignment(HPos.RIGHT);
+            cc.setMinWidth(c < 3 ? 48 : 100);
+            getColumnConstraints().add(cc);
+        }
+        for (int i = 0; i < Dataset.SIZE; i++) {
+            for (int c = 0; c < HEADERS.length; c++) {
+                Label cell = new Label();
+                cell.setId("truth-" + i + "-" + c);
+                cell.getStyleClass().add("truth-cell");
+                cell.setMaxWidth(Double.MAX_VALUE);
+                int row = i;
+                cell.setOnMouseClicked(e -> model.selectedInputProperty().set(row));
+                add(cell, c, i + 1);
+                cells[i][c] = cell;
+            }
+            cells[i][0].setText(fmt0(Dataset.x0(i)));
+            cells[i][1].setText(fmt0(Dataset.x1(i)));
+        }
+    }
+
+    private void initListeners() {
+        model.frameProperty().addListener((o, old, f) -> {
+            if (f != null) {
+                show(f.snapshot());
+            }
+        });
+        model.selectedInputProperty().addListener((o, old, i) -> highlight(i.intValue()));
+        highlight(model.selectedInputProperty().get());
+    }
+
+    private void show(TrainingSnapshot s) {
+        Dataset d = s.config().dataset();
+        Weights w = s.weights();
+        for (int i = 0; i < Dataset.SIZE; i++) {
+            double y = d.target(i);
+            double yHat = w.predict(Dataset.x0(i), Dataset.x1(i));
+            cells[i][2].setText(fmt0(y));
+            cells[i][3].setText(String.format("%.4f", yHat));
+            cells[i][4].setText(String.format("%+.4f", y - yHat));
+            boolean right = Math.abs(y - yHat) < 0.5;
+            cells[i][3].getStyleClass().removeAll("right", "wrong");
+            cells[i][3].getStyleClass().add(right ? "right" : "wrong");
+        }
+    }
+
+    private void highlight(int selected) {
+        for (int i = 0; i < Dataset.SIZE; i++) {
+            for (Label cell : cells[i]) {
+                cell.getStyleClass().remove(SELECTED);
+                if (i == selected) {
+                    cell.getStyleClass().add(SELECTED);
+                }
+            }
+        }
+    }
+
+    private static String fmt0(double v) {
+        return Integer.toString((int) v);
+    }
+}

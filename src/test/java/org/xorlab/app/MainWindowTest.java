@@ -1,0 +1,191 @@
+package org.xorlab.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import javafx.scene.Scene;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.paint.Color;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+import org.xorlab.app.chart.LossChart;
+import org.xorlab.app.view.DecisionSurfaceView;
+import org.xorlab.engine.Trainer;
+import org.xorlab.engine.TrainingConfig;
+import org.xorlab.engine.Weights;
+
+/** The main window driven as a teacher would: buttons, keys and fields, checked against the engine and NumPy. */
+@ExtendWith(ApplicationExtension.class)
+class MainWindowTest {
+    private RunModel model;
+    private MainWindow window;
+
+    @Start
+    void start(Stage stage) {
+        model = new RunModel(TrainingConfig.NOTEBOOK, StopRule.DEFAULT, TrainingLoop.MAX_SPEED);
+        window = new MainWindow(model);
+        Scene scene = new Scene(window, 1440, 900);
+        window.attach(scene);
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @AfterEach
+    void stop() {
+        model.shutdown();
+    }
+
+    @Test
+    void stepOnceAppliesExactlyTheEnginesFirstUpdate(FxRobot robot) {
+        waitFor(() -> frame() != null);
+        robot.clickOn("#step-update");
+        waitFor(() -> frame().snapshot().updates() == 1);
+
+        Trainer engine = new Trainer(TrainingConfig.NOTEBOOK);
+        engine.step();
+        assertThat(frame().snapshot().weights()).isEqualTo(engine.weights());
+        assertThat(text(robot, "#status-updates")).isEqualTo("1");
+        assertThat(text(robot, "#status-epoch")).isEqualTo("0 + 1/4");
+    }
+
+    @Test
+    void stepEpochShowsEpochOneAndTheNotebooksLoss(FxRobot robot) throws IOException {
+        waitFor(() -> frame() != null);
+        robot.clickOn("#step-epoch");
+        waitFor(() -> frame().snapshot().epoch() == 1);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(text(robot, "#status-epoch")).isEqualTo("1");
+        assertThat(text(robot, "#status-loss")).isEqualTo(Double.toString(referenceLoss("sgd", 1)));
+        assertThat(text(robot, "#status-loss")).isEqualTo("0.3239537158130419");
+    }
+
+    @Test
+    void keyboardStepsLikeTheButtons(FxRobot robot) {
+        waitFor(() -> frame() != null);
+        robot.type(javafx.scene.input.KeyCode.RIGHT);
+        waitFor(() -> frame().snapshot().updates() == 1);
+        robot.press(javafx.scene.input.KeyCode.SHIFT).type(javafx.scene.input.KeyCode.RIGHT)
+                .release(javafx.scene.input.KeyCode.SHIFT);
+        waitFor(() -> frame().snapshot().epoch() == 1);
+        assertThat(frame().snapshot().updates()).isEqualTo(4);
+    }
+
+    @Test
+    void playThenPauseLeavesOnePointPerEpochOnTheChart(FxRobot robot) {
+        waitFor(() -> frame() != null);
+        robot.clickOn("#play");
+        waitFor(() -> frame().snapshot().epoch() > 200);
+        robot.clickOn("#play");
+        waitFor(() -> !frame().playing());
+        WaitForAsyncUtils.waitForFxEvents();
+        long epochs = frame().snapshot().epoch();
+        LossChart chart = robot.lookup("#loss-chart").queryAs(LossChart.class);
+        assertThat(onFx(() -> chart.epochsAppended(0))).isEqualTo(epochs);
+        int plotted = onFx(() -> chart.plottedPoints(0));
+        assertThat(plotted).isPositive().isLessThanOrEqualTo((int) epochs);
+        if (epochs <= 2000) {
+            assertThat(plotted).isEqualTo((int) epochs);
+        }
+        assertThat(text(robot, "#play")).isEqualTo("Play");
+    }
+
+    @Test
+    void resetRestoresTheSeedsInitialWeights(FxRobot robot) {
+        waitFor(() -> frame() != null);
+        robot.clickOn("#step-100");
+        waitFor(() -> frame().snapshot().epoch() == 100);
+        assertThat(frame().snapshot().weights()).isNotEqualTo(Weights.initial(2, 42));
+        robot.clickOn("#reset");
+        waitFor(() -> frame().snapshot().epoch() == 0);
+        assertThat(frame().snapshot().weights()).isEqualTo(Weights.initial(2, 42));
+        assertThat(text(robot, "#status-loss")).isEqualTo("–");
+    }
+
+    @Test
+    void invalidLearningRateShowsItsMessageAndTrainingGoesOnUnharmed(FxRobot robot) throws IOException {
+        waitFor(() -> frame() != null);
+        TextField rate = robot.lookup("#learning-rate").queryAs(TextField.class);
+        for (String bad : List.of("abc", "NaN", "0", "-0.5", "1e999")) {
+            robot.interact(() -> {
+                rate.setText(bad);
+                rate.fireEvent(new javafx.event.ActionEvent());
+            });
+            Label error = robot.lookup("#learning-rate-error").queryAs(Label.class);
+            assertThat(error.isVisible()).as("message for %s", bad).isTrue();
+            assertThat(error.getText()).contains("Learning rate").contains("keeping 0.1");
+        }
+        assertThat(model.configProperty().get().learningRate()).isEqualTo(0.1);
+
+        robot.clickOn("#step-10");
+        waitFor(() -> frame().snapshot().epoch() == 10);
+        assertThat(frame().snapshot().loss()).isCloseTo(referenceLoss("sgd", 10), org.assertj.core.data.Offset.offset(1e-12));
+
+        robot.interact(() -> rate.setText("0.5"));
+        assertThat(robot.lookup("#learning-rate-error").queryAs(Label.class).isVisible()).isFalse();
+    }
+
+    @Test
+    void decisionSurfaceAtZeroOneTurnsTowardsItsTargetColour(FxRobot robot) {
+        waitFor(() -> frame() != null);
+        DecisionSurfaceView surface = robot.lookup("#decision-surface").queryAs(DecisionSurfaceView.class);
+        Color before = onFx(() -> surface.colorAt(0, 1));
+        robot.interact(() -> model.stepEpochs(8000));
+        waitFor(() -> frame().snapshot().epoch() == 8000);
+        WaitForAsyncUtils.waitForFxEvents();
+        Color after = onFx(() -> surface.colorAt(0, 1));
+        Color target = onFx(() -> org.xorlab.app.view.Palette.forValue(1.0));
+        assertThat(distance(after, target)).isLessThan(distance(before, target));
+        assertThat(after.getBlue()).isGreaterThan(after.getRed());
+    }
+
+    private static double distance(Color a, Color b) {
+        return Math.abs(a.getRed() - b.getRed()) + Math.abs(a.getGreen() - b.getGreen()) + Math.abs(a.getBlue() - b.getBlue());
+    }
+
+    private TrainingFrame frame() {
+        return onFx(() -> model.frameProperty().get());
+    }
+
+    private static String text(FxRobot robot, String query) {
+        return onFx(() -> {
+            var node = robot.lookup(query).query();
+            return node instanceof javafx.scene.control.Labeled l ? l.getText() : node.toString();
+        });
+    }
+
+    static <T> T onFx(Callable<T> callable) {
+        try {
+            return WaitForAsyncUtils.asyncFx(callable).get(5, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    static void waitFor(BooleanSupplier condition) {
+        try {
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition::getAsBoolean);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("condition not met within 10 s", e);
+        }
+    }
+
+    static double referenceLoss(String kind, int epoch) throws IOException {
+        Path csv = Path.of(System.getProperty("xorlab.reference.dir"), "xor-seed42-lr0.1-" + kind + ".csv");
+        String line = Files.readAllLines(csv).get(epoch);
+        return Double.parseDouble(line.substring(line.indexOf(',') + 1));
+    }
+}

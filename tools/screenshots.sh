@@ -1,0 +1,53 @@
+#!/usr/bin/env bash
+# Takes screenshots of the real XOR Lab window (the jlink image) under Xvfb, driven with real key presses:
+#   start.png      the notebook's network at its initial weights
+#   training.png   a few seconds into Play
+#   converged.png  after Play stopped at 10,000 epochs
+# Usage: tools/screenshots.sh [output-dir]   (default docs/screenshots; needs the image: mvn -DskipTests package)
+# Installs xvfb, xdotool, imagemagick and libgtk-3-0 when missing (needs root for that).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+out=${1:-docs/screenshots}
+launcher=target/xorlab/bin/xorlab
+mkdir -p "$out"
+
+missing=()
+command -v Xvfb >/dev/null || missing+=(xvfb xauth)
+command -v xdotool >/dev/null || missing+=(xdotool)
+command -v import >/dev/null || missing+=(imagemagick)
+dpkg -s libgtk-3-0 >/dev/null 2>&1 || missing+=(libgtk-3-0)
+if [ ${#missing[@]} -gt 0 ]; then
+  apt-get update -qq && apt-get install -y -qq "${missing[@]}" >/dev/null
+fi
+[ -x "$launcher" ] || mvn -q -B -DskipTests package
+
+display=:$((90 + RANDOM % 9))
+Xvfb "$display" -screen 0 1600x1000x24 -nolisten tcp >/dev/null 2>&1 &
+xvfb=$!
+log=$(mktemp)
+cleanup() { [ -n "${app:-}" ] && kill "$app" 2>/dev/null; kill "$xvfb" 2>/dev/null; rm -f "$log"; }
+trap cleanup EXIT
+sleep 1
+export DISPLAY=$display
+# A fresh settings folder, so remembered settings from earlier runs don't change the pictures.
+XORLAB_HOME=$(mktemp -d) "$launcher" >"$log" 2>&1 &
+app=$!
+
+for _ in $(seq 1 60); do
+  win=$(xdotool search --name "XOR Lab" 2>/dev/null | head -1 || true)
+  [ -n "$win" ] && break
+  sleep 0.5
+done
+[ -n "${win:-}" ] || { echo "the window did not appear"; cat "$log"; exit 1; }
+xdotool windowmove "$win" 0 0 windowsize "$win" 1600 1000 windowactivate --sync "$win" 2>/dev/null || true
+sleep 2
+import -window root "$out/start.png"
+xdotool key --window "$win" space
+sleep 3
+import -window root "$out/training.png"
+sleep 9
+import -window root "$out/converged.png"
+if grep -E "Exception|Error" "$log"; then
+  echo "the app printed an error (above)"; exit 1
+fi
+echo "screenshots in $out"

@@ -1,5 +1,6 @@
 package org.xorlab.app;
 
+import java.util.List;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
@@ -29,7 +30,7 @@ final class RunModel {
         config = new SimpleObjectProperty<>(initial);
         stopRule = new SimpleObjectProperty<>(rule);
         speed = new SimpleDoubleProperty(epochsPerSecond);
-        loop = new TrainingLoop(initial, rule, epochsPerSecond);
+        loop = new TrainingLoop(List.of(spec(initial)), rule, epochsPerSecond);
         loop.valueProperty().addListener((o, old, f) -> {
             if (f != null) {
                 frame.set(f);
@@ -47,10 +48,14 @@ final class RunModel {
     private void apply(TrainingConfig old, TrainingConfig now) {
         boolean sameRun = old.dataset() == now.dataset() && old.hidden() == now.hidden() && old.seed() == now.seed();
         if (sameRun) {
-            loop.retune(now.learningRate(), now.batchSize());
+            loop.retune(0, now.learningRate(), now.batchSize());
         } else {
-            loop.restart(now);
+            loop.restart(List.of(spec(now)));
         }
+    }
+
+    private static RunSpec spec(TrainingConfig config) {
+        return new RunSpec("Loss", config);
     }
 
     /** The settings; setting a new dataset, width or seed starts a new run, a new rate or batch size retunes this one. */

@@ -1,5 +1,7 @@
 package org.xorlab.app;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -8,13 +10,15 @@ import org.xorlab.engine.DecisionGrid;
 import org.xorlab.engine.LossHistory;
 import org.xorlab.engine.Trainer;
 import org.xorlab.engine.TrainingConfig;
+import org.xorlab.engine.Weights;
 
 /**
  * The one adapter from the JavaFX-free {@link Trainer} to a JavaFX {@link Task}: it owns the trainer on its own
  * thread, takes commands (Play, Pause, Step, Reset...) from a queue, and hands the FX thread immutable
  * {@link TrainingFrame}s through {@link #updateValue}, which keeps only the newest until the FX thread takes it.
  *
- * <p>Play and the Step commands run the same {@link #advance} method. While playing at full speed the loop
+ * <p>It trains one run (the main window) or several in lockstep from identical initial weights (the compare view).
+ * Play and the Step commands run the same {@link #advance} method. While playing at full speed the loop
  * trains in slices of a few milliseconds and looks at the queue between slices, so Pause, Step and Reset act at
  * once.
  */
@@ -43,9 +47,9 @@ final class TrainingLoop extends Task<TrainingFrame> {
 
     private record Reset() implements Command { }
 
-    private record Restart(TrainingConfig config) implements Command { }
+    private record Restart(List<RunSpec> runs) implements Command { }
 
-    private record Retune(double learningRate, int batchSize) implements Command { }
+    private record Retune(int run, double learningRate, int batchSize) implements Command { }
 
     private record SetSpeed(double epochsPerSecond) implements Command { }
 
@@ -54,8 +58,7 @@ final class TrainingLoop extends Task<TrainingFrame> {
     private final BlockingQueue<Command> commands = new LinkedBlockingQueue<>();
 
     // Everything below belongs to the training thread.
-    private Trainer trainer;
-    private LossHistory history = new LossHistory();
+    private final List<Run> runs = new ArrayList<>();
     private long generation;
     private boolean playing;
     private double speed;
@@ -67,10 +70,49 @@ final class TrainingLoop extends Task<TrainingFrame> {
     private long rateWindowEpochs;
     private double epochsPerSecond;
 
-    TrainingLoop(TrainingConfig config, StopRule stopRule, double speed) {
-        this.trainer = new Trainer(config);
+    /**
+     * @param specs the runs; all must share dataset, hidden units and seed, so they start from identical weights
+     */
+    TrainingLoop(List<RunSpec> specs, StopRule stopRule, double speed) {
+        createRuns(specs);
         this.stopRule = stopRule;
         this.speed = speed;
+    }
+
+    /** One trained run and its history, owned by the training thread. */
+    private static final class Run {
+        final String name;
+        final Trainer trainer;
+        LossHistory history = new LossHistory();
+        long epochsToTarget;
+        long updatesToTarget;
+
+        Run(String name, Trainer trainer) {
+            this.name = name;
+            this.trainer = trainer;
+        }
+
+        void clear() {
+            history = new LossHistory();
+            epochsToTarget = 0;
+            updatesToTarget = 0;
+        }
+    }
+
+    private void createRuns(List<RunSpec> specs) {
+        if (specs.isEmpty()) {
+            throw new IllegalArgumentException("at least one run is needed");
+        }
+        TrainingConfig first = specs.get(0).config();
+        Weights initial = Weights.initial(first.hidden(), first.seed());
+        runs.clear();
+        for (RunSpec spec : specs) {
+            TrainingConfig c = spec.config();
+            if (c.dataset() != first.dataset() || c.hidden() != first.hidden() || c.seed() != first.seed()) {
+                throw new IllegalArgumentException("runs compared side by side must share dataset, width and seed");
+            }
+            runs.add(new Run(spec.name(), new Trainer(c, initial)));
+        }
     }
 
     void play() {
@@ -90,14 +132,14 @@ final class TrainingLoop extends Task<TrainingFrame> {
         commands.add(new Reset());
     }
 
-    /** A new run from the config's seed (new dataset, width or seed). */
-    void restart(TrainingConfig config) {
-        commands.add(new Restart(config));
+    /** New runs from their seed's initial weights (new dataset, width or seed, or a changed comparison). */
+    void restart(List<RunSpec> specs) {
+        commands.add(new Restart(List.copyOf(specs)));
     }
 
-    /** New learning rate and batch size from the next update, keeping the weights. */
-    void retune(double learningRate, int batchSize) {
-        commands.add(new Retune(learningRate, batchSize));
+    /** New learning rate and batch size for run {@code run} from its next update, keeping the weights. */
+    void retune(int run, double learningRate, int batchSize) {
+        commands.add(new Retune(run, learningRate, batchSize));
     }
 
     void setSpeed(double epochsPerSecond) {
@@ -148,13 +190,13 @@ final class TrainingLoop extends Task<TrainingFrame> {
             message = "";
             advance(s.unit(), s.count());
         } else if (command instanceof Reset) {
-            trainer.reset();
+            runs.forEach(r -> r.trainer.reset());
             startOver();
         } else if (command instanceof Restart r) {
-            trainer = new Trainer(r.config());
+            createRuns(r.runs());
             startOver();
         } else if (command instanceof Retune r) {
-            trainer.retune(r.learningRate(), r.batchSize());
+            runs.get(r.run()).trainer.retune(r.learningRate(), r.batchSize());
         } else if (command instanceof SetSpeed s) {
             speed = s.epochsPerSecond();
             nextEpochAt = System.nanoTime();
@@ -164,12 +206,12 @@ final class TrainingLoop extends Task<TrainingFrame> {
     }
 
     private void startPlaying() {
-        if (trainer.diverged()) {
-            message = trainer.divergence().message();
+        if (runs.stream().allMatch(r -> r.trainer.diverged())) {
+            message = divergenceMessage(runs.get(0));
             return;
         }
-        if (stopRule.isMet(trainer.epoch(), trainer.loss())) {
-            message = stopRule.reachedMessage(trainer.epoch()) + " Change the stopping rule or press Reset to go on.";
+        if (stopRuleMet()) {
+            message = stopRule.reachedMessage(lastEpoch()) + " Change the stopping rule or press Reset to go on.";
             return;
         }
         playing = true;
@@ -180,7 +222,7 @@ final class TrainingLoop extends Task<TrainingFrame> {
     }
 
     private void startOver() {
-        history = new LossHistory();
+        runs.forEach(Run::clear);
         generation++;
         playing = false;
         message = "";
@@ -206,25 +248,64 @@ final class TrainingLoop extends Task<TrainingFrame> {
         }
     }
 
-    /** The one way training moves forward, for Play and every Step. */
+    /** The one way training moves forward, for Play and every Step: each run that can go on, in lockstep. */
     private void advance(Unit unit, long count) {
         for (long i = 0; i < count; i++) {
-            boolean ok = unit == Unit.UPDATE ? trainer.step() : trainer.stepEpoch();
-            while (history.size() < trainer.epoch()) {
-                history.append(trainer.loss());
-                rateWindowEpochs++;
+            boolean anyMoved = false;
+            for (Run run : runs) {
+                Trainer t = run.trainer;
+                if (t.diverged()) {
+                    continue;
+                }
+                boolean ok = unit == Unit.UPDATE ? t.step() : t.stepEpoch();
+                while (run.history.size() < t.epoch()) {
+                    run.history.append(t.loss());
+                    if (run.epochsToTarget == 0 && t.loss() < stopRule.targetLoss()) {
+                        run.epochsToTarget = t.epoch();
+                        run.updatesToTarget = t.updates();
+                    }
+                }
+                if (ok) {
+                    anyMoved = true;
+                } else {
+                    message = divergenceMessage(run);
+                }
             }
-            if (!ok) {
+            rateWindowEpochs += unit == Unit.EPOCH && anyMoved ? 1 : 0;
+            if (!anyMoved) {
                 playing = false;
-                message = trainer.divergence().message();
                 return;
             }
-            if (playing && stopRule.isMet(trainer.epoch(), trainer.loss())) {
+            if (playing && stopRuleMet()) {
                 playing = false;
-                message = stopRule.reachedMessage(trainer.epoch());
+                message = stopRule.reachedMessage(lastEpoch());
                 return;
             }
         }
+    }
+
+    /** True when every run that can still train has met the stop rule. */
+    private boolean stopRuleMet() {
+        boolean any = false;
+        for (Run run : runs) {
+            Trainer t = run.trainer;
+            if (!t.diverged()) {
+                any = true;
+                if (!stopRule.isMet(t.epoch(), t.loss())) {
+                    return false;
+                }
+            }
+        }
+        return any;
+    }
+
+    private long lastEpoch() {
+        return runs.stream().mapToLong(r -> r.trainer.epoch()).max().orElse(0);
+    }
+
+    private String divergenceMessage(Run run) {
+        String text = run.trainer.divergence() == null ? "" : run.trainer.divergence().message();
+        return runs.size() == 1 ? text : run.name + ": " + text;
     }
 
     private void publish() {
@@ -237,8 +318,12 @@ final class TrainingLoop extends Task<TrainingFrame> {
             rateWindowEpochs = 0;
         }
         lastPublish = now;
-        var snapshot = trainer.snapshot();
-        var grid = DecisionGrid.sample(snapshot.weights(), GRID_RESOLUTION, GRID_MIN, GRID_MAX);
-        updateValue(new TrainingFrame(generation, snapshot, grid, history, playing, epochsPerSecond, message));
+        List<RunFrame> frames = new ArrayList<>(runs.size());
+        for (Run run : runs) {
+            var snapshot = run.trainer.snapshot();
+            var grid = DecisionGrid.sample(snapshot.weights(), GRID_RESOLUTION, GRID_MIN, GRID_MAX);
+            frames.add(new RunFrame(run.name, snapshot, grid, run.history, run.epochsToTarget, run.updatesToTarget));
+        }
+        updateValue(new TrainingFrame(generation, frames, stopRule.targetLoss(), playing, epochsPerSecond, message));
     }
 }

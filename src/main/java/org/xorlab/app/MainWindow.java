@@ -1,10 +1,8 @@
 package org.xorlab.app;
 
-import atlantafx.base.theme.PrimerLight;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
@@ -27,8 +25,6 @@ import org.xorlab.engine.Dataset;
  * newest {@link TrainingFrame} only.
  */
 final class MainWindow extends BorderPane {
-    static final String STYLESHEET = "/org/xorlab/app/xorlab.css";
-
     private final RunModel model;
     private final TransportBar transport;
     private final LossChart chart = new LossChart();
@@ -36,7 +32,6 @@ final class MainWindow extends BorderPane {
     private final DecisionSurfaceView surface = new DecisionSurfaceView();
     private final HiddenUnitMaps hiddenMaps = new HiddenUnitMaps();
     private final CheckBox logScale = new CheckBox("Log scale");
-    private final Shortcuts shortcuts = new Shortcuts();
     private int run;
     private long chartGeneration = -1;
     private int chartEpochs;
@@ -116,17 +111,6 @@ final class MainWindow extends BorderPane {
         lower.setPrefHeight(440);
         setCenter(centre);
 
-        shortcuts.add("Space", "Play / Pause", model::togglePlay)
-                .add("Right", "Step one update", model::stepUpdate)
-                .add("Shift+Right", "Step one epoch", () -> model.stepEpochs(1))
-                .add("1", "Train 10 epochs", () -> model.stepEpochs(10))
-                .add("2", "Train 100 epochs", () -> model.stepEpochs(100))
-                .add("3", "Train 1,000 epochs", () -> model.stepEpochs(1000))
-                .add("R", "Reset to the seed's initial weights", model::reset)
-                .add("N", "New random seed", transport::newSeed)
-                .add("Up", "Faster", () -> transport.nudgeSpeed(1))
-                .add("Down", "Slower", () -> transport.nudgeSpeed(-1))
-                .add("L", "Log / linear loss axis", () -> logScale.setSelected(!logScale.isSelected()));
     }
 
     private void initListeners() {
@@ -139,15 +123,17 @@ final class MainWindow extends BorderPane {
         });
     }
 
-    /** Installs the stylesheet and shortcuts on the scene that shows this window. */
-    void attach(Scene scene) {
-        scene.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-        scene.getStylesheets().add(getClass().getResource(STYLESHEET).toExternalForm());
-        shortcuts.install(scene);
+    RunModel model() {
+        return model;
     }
 
-    Shortcuts shortcuts() {
-        return shortcuts;
+    TransportBar transport() {
+        return transport;
+    }
+
+    /** Flips the loss chart between log and linear. */
+    void toggleLogScale() {
+        logScale.setSelected(!logScale.isSelected());
     }
 
     private void show(TrainingFrame f) {

@@ -17,7 +17,7 @@ import org.xorlab.engine.TrainingConfig;
  * The window's view model for one training run, on the FX thread: the settings the user chose (always valid), the
  * newest {@link TrainingFrame} from the training thread, and the commands. Views bind to its properties.
  */
-final class RunModel {
+final class RunModel implements Transport {
     private final ObjectProperty<TrainingConfig> config;
     private final ObjectProperty<StopRule> stopRule;
     private final DoubleProperty speed;
@@ -92,7 +92,8 @@ final class RunModel {
         return f != null && f.playing();
     }
 
-    void togglePlay() {
+    @Override
+    public void togglePlay() {
         if (isPlaying()) {
             loop.pause();
         } else {
@@ -108,15 +109,18 @@ final class RunModel {
         loop.pause();
     }
 
-    void stepUpdate() {
+    @Override
+    public void stepUpdate() {
         loop.step(TrainingLoop.Unit.UPDATE, 1);
     }
 
-    void stepEpochs(long count) {
+    @Override
+    public void stepEpochs(long count) {
         loop.step(TrainingLoop.Unit.EPOCH, count);
     }
 
-    void reset() {
+    @Override
+    public void reset() {
         loop.reset();
     }
 

@@ -13,7 +13,7 @@ public final class XorLabApp extends Application {
     public void start(Stage stage) {
         model = new RunModel(TrainingConfig.NOTEBOOK, StopRule.DEFAULT,
                 TransportBar.SPEEDS[TransportBar.DEFAULT_SPEED_INDEX]);
-        MainWindow window = new MainWindow(model);
+        AppShell window = new AppShell(model);
         var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(window, Math.min(1560, screen.getWidth()), Math.min(960, screen.getHeight()));
         window.attach(scene);

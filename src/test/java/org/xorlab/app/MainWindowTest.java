@@ -31,12 +31,12 @@ import org.xorlab.engine.Weights;
 @ExtendWith(ApplicationExtension.class)
 class MainWindowTest {
     private RunModel model;
-    private MainWindow window;
+    private AppShell window;
 
     @Start
     void start(Stage stage) {
         model = new RunModel(TrainingConfig.NOTEBOOK, StopRule.DEFAULT, TrainingLoop.MAX_SPEED);
-        window = new MainWindow(model);
+        window = new AppShell(model);
         Scene scene = new Scene(window, 1440, 900);
         window.attach(scene);
         stage.setScene(scene);

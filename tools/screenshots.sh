@@ -47,7 +47,7 @@ sleep 3
 import -window root "$out/training.png"
 sleep 9
 import -window root "$out/converged.png"
-if grep -E "Exception|Error" "$log"; then
+if grep -nE "Exception|Error:|^\s+at [a-z]+\." "$log"; then
   echo "the app printed an error (above)"; exit 1
 fi
 echo "screenshots in $out"

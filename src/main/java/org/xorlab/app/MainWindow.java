@@ -93,8 +93,8 @@ final class MainWindow extends BorderPane {
         hiddenMaps.setId("hidden-maps");
         VBox surfaceCard = card(header("Decision surface ŷ(x1, x2)"), surface, hiddenMaps);
         surfaceCard.setMinWidth(380);
-        hiddenMaps.setMinHeight(110);
-        hiddenMaps.setPrefHeight(130);
+        hiddenMaps.setMinHeight(150);
+        hiddenMaps.setPrefHeight(170);
         networkCard.setMinWidth(420);
         VBox.setVgrow(surface, Priority.ALWAYS);
 

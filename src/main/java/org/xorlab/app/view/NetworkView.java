@@ -40,7 +40,7 @@ public final class NetworkView extends Region {
     static final double MIN_ARROW = 14;
 
     private static final double TOP = 40;
-    private static final double LEGEND = 70;
+    private static final double LEGEND = 98;
     /** How close (beyond an edge's half width or a node's rim) the pointer must be to hover it. */
     private static final double HOVER_SLACK = 4;
 
@@ -482,29 +482,29 @@ public final class NetworkView extends Region {
             g.fillText(text, x, y1);
             x += Fonts.measure(text, Fonts.SMALL).getWidth() + 14;
         }
-        x += 10;
-        x = swatch(g, x, y1, Palette.forWeight(4), "positive");
-        swatch(g, x, y1, Palette.forWeight(-4), "negative");
+        double y3 = y2 + 28;
+        x = 16;
+        x = swatch(g, x, y2, Palette.forWeight(4), "positive");
+        x = swatch(g, x, y2, Palette.forWeight(-4), "negative");
+        g.setFill(Palette.MUTED);
+        g.fillText("ring = bias", x + 8, y2);
 
         x = 16;
-        g.setFill(Palette.MUTED);
-        g.fillText("node fill = activation", x, y2);
+        g.fillText("node fill = activation", x, y3);
         x += Fonts.measure("node fill = activation", Fonts.SMALL).getWidth() + 10;
-        g.fillText("0", x, y2);
+        g.fillText("0", x, y3);
         x += Fonts.measure("0", Fonts.SMALL).getWidth() + 5;
         g.setFill(Palette.scale(x, 0, x + 90, 0));
-        g.fillRect(x, y2 - 8, 90, 16);
+        g.fillRect(x, y3 - 8, 90, 16);
         g.setStroke(Palette.FRAME);
         g.setLineWidth(1);
-        g.strokeRect(x + 0.5, y2 - 7.5, 89, 15);
+        g.strokeRect(x + 0.5, y3 - 7.5, 89, 15);
         x += 95;
         g.setFill(Palette.MUTED);
-        g.fillText("1", x, y2);
-        x += 24;
-        g.fillText("ring = bias", x, y2);
-        x += Fonts.measure("ring = bias", Fonts.SMALL).getWidth() + 24;
-        if (gradients != null) {
-            g.fillText("arrows: last step's change (up = grew)", x, y2);
+        g.fillText("1", x, y3);
+        String arrows = "arrows: last step's change (up = grew)";
+        if (gradients != null && x + 24 + Fonts.measure(arrows, Fonts.SMALL).getWidth() < w) {
+            g.fillText(arrows, x + 24, y3);
         }
     }
 

@@ -82,6 +82,11 @@ final class RunModel implements Transport {
         return frame.getReadOnlyProperty();
     }
 
+    /** What stopped the training thread, or null. */
+    Throwable failure() {
+        return loop.getException();
+    }
+
     /** Non-empty if the training thread failed. */
     ReadOnlyStringProperty failureProperty() {
         return failure.getReadOnlyProperty();

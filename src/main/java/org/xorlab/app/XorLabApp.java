@@ -7,6 +7,7 @@ import org.xorlab.engine.TrainingConfig;
 
 /** The XOR Lab window: the notebook's network, trained live. */
 public final class XorLabApp extends Application {
+    private final CrashReporter crashes = new CrashReporter(CrashReporter.defaultLog());
     private RunModel model;
 
     @Override
@@ -22,6 +23,12 @@ public final class XorLabApp extends Application {
         stage.setMinWidth(1100);
         stage.setMinHeight(700);
         stage.show();
+        crashes.install(stage);
+        model.failureProperty().addListener((o, old, text) -> {
+            if (!text.isEmpty() && model.failure() != null) {
+                crashes.report("Training stopped", model.failure());
+            }
+        });
     }
 
     @Override

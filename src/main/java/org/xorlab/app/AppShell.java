@@ -22,6 +22,9 @@ final class AppShell extends BorderPane {
     static final String STYLESHEET = "/org/xorlab/app/xorlab.css";
 
     private final MainWindow train;
+    private final Tab compareTab = new Tab("Compare");
+    /** The compare view, created when its tab is first shown (its training thread with it). */
+    private CompareView compare;
     private final TabPane tabs = new TabPane();
     private final MenuBar menus = new MenuBar();
     private final Shortcuts shortcuts = new Shortcuts();
@@ -40,7 +43,16 @@ final class AppShell extends BorderPane {
         Tab trainTab = new Tab("Train", train);
         trainTab.setId("train-tab");
         trainTab.setClosable(false);
-        tabs.getTabs().add(trainTab);
+        compareTab.setId("compare-tab");
+        compareTab.setClosable(false);
+        compareTab.setTooltip(new javafx.scene.control.Tooltip(
+                "SGD against batch gradient descent from the same initial weights: which converges faster?"));
+        compareTab.selectedProperty().addListener((o, was, selected) -> {
+            if (selected) {
+                compare();
+            }
+        });
+        tabs.getTabs().addAll(trainTab, compareTab);
         tabs.setId("tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
 
@@ -50,7 +62,7 @@ final class AppShell extends BorderPane {
         fileMenu.getItems().add(quit);
 
         MenuItem log = new MenuItem("Log / linear loss axis   (L)");
-        log.setOnAction(e -> train.toggleLogScale());
+        log.setOnAction(e -> toggleLogScale());
         viewMenu.getItems().add(log);
 
         MenuItem keys = new MenuItem("Keyboard shortcuts   (?)");
@@ -71,16 +83,61 @@ final class AppShell extends BorderPane {
                 .add("2", "Train 100 epochs", () -> transport().stepEpochs(100))
                 .add("3", "Train 1,000 epochs", () -> transport().stepEpochs(1000))
                 .add("R", "Reset to the seed's initial weights", () -> transport().reset())
-                .add("N", "New random seed", () -> train.transport().newSeed())
-                .add("Up", "Play faster", () -> train.transport().nudgeSpeed(1))
-                .add("Down", "Play slower", () -> train.transport().nudgeSpeed(-1))
-                .add("L", "Log / linear loss axis", train::toggleLogScale)
+                .add("N", "New random seed", this::newSeed)
+                .add("Up", "Play faster", () -> nudgeSpeed(1))
+                .add("Down", "Play slower", () -> nudgeSpeed(-1))
+                .add("L", "Log / linear loss axis", this::toggleLogScale)
                 .add("Shift+Slash", "Show these shortcuts", this::showShortcuts);
     }
 
     /** The transport of the view that is showing. */
     private Transport transport() {
-        return train.model();
+        return showingCompare() ? compare.model() : train.model();
+    }
+
+    private boolean showingCompare() {
+        return compare != null && compareTab.isSelected();
+    }
+
+    private void newSeed() {
+        if (showingCompare()) {
+            compare.transport().newSeed();
+        } else {
+            train.transport().newSeed();
+        }
+    }
+
+    private void nudgeSpeed(int direction) {
+        if (showingCompare()) {
+            compare.transport().nudgeSpeed(direction);
+        } else {
+            train.transport().nudgeSpeed(direction);
+        }
+    }
+
+    private void toggleLogScale() {
+        if (showingCompare()) {
+            compare.toggleLogScale();
+        } else {
+            train.toggleLogScale();
+        }
+    }
+
+    /** The compare view, created with its own model and training thread on first use. */
+    CompareView compare() {
+        if (compare == null) {
+            compare = new CompareView(new CompareModel(CompareSetup.NOTEBOOK,
+                    TransportBar.SPEEDS[TransportBar.DEFAULT_SPEED_INDEX]));
+            compareTab.setContent(compare);
+        }
+        return compare;
+    }
+
+    /** Stops the compare view's training thread, if it was started. */
+    void shutdown() {
+        if (compare != null) {
+            compare.model().shutdown();
+        }
     }
 
     /** Installs the theme, the stylesheet and the shortcuts on the scene that shows this window. */

@@ -86,6 +86,8 @@ final class TrainingLoop extends Task<TrainingFrame> {
         LossHistory history = new LossHistory();
         long epochsToTarget;
         long updatesToTarget;
+        /** Time spent in this run's trainer since the run (re)started, for the compare view's wall time. */
+        long trainingNanos;
 
         Run(String name, Trainer trainer) {
             this.name = name;
@@ -96,6 +98,7 @@ final class TrainingLoop extends Task<TrainingFrame> {
             history = new LossHistory();
             epochsToTarget = 0;
             updatesToTarget = 0;
+            trainingNanos = 0;
         }
     }
 
@@ -248,16 +251,24 @@ final class TrainingLoop extends Task<TrainingFrame> {
         }
     }
 
-    /** The one way training moves forward, for Play and every Step: each run that can go on, in lockstep. */
+    /**
+     * The one way training moves forward, for Play and every Step: each run that can go on, in lockstep. An epoch
+     * step finishes the next epoch of every run at the lowest completed epoch; runs already ahead (after single
+     * updates, one SGD update is a quarter epoch while one batch update is a whole one) wait, so the runs line up
+     * again epoch by epoch.
+     */
     private void advance(Unit unit, long count) {
         for (long i = 0; i < count; i++) {
             boolean anyMoved = false;
+            long lockstepEpoch = lockstepEpoch();
             for (Run run : runs) {
                 Trainer t = run.trainer;
-                if (t.diverged()) {
+                if (t.diverged() || unit == Unit.EPOCH && t.epoch() > lockstepEpoch) {
                     continue;
                 }
+                long start = System.nanoTime();
                 boolean ok = unit == Unit.UPDATE ? t.step() : t.stepEpoch();
+                run.trainingNanos += System.nanoTime() - start;
                 while (run.history.size() < t.epoch()) {
                     run.history.append(t.loss());
                     if (run.epochsToTarget == 0 && t.loss() < stopRule.targetLoss()) {
@@ -299,6 +310,11 @@ final class TrainingLoop extends Task<TrainingFrame> {
         return any;
     }
 
+    /** The lowest completed epoch of the runs that can still train. */
+    private long lockstepEpoch() {
+        return runs.stream().filter(r -> !r.trainer.diverged()).mapToLong(r -> r.trainer.epoch()).min().orElse(0);
+    }
+
     private long lastEpoch() {
         return runs.stream().mapToLong(r -> r.trainer.epoch()).max().orElse(0);
     }
@@ -322,7 +338,8 @@ final class TrainingLoop extends Task<TrainingFrame> {
         for (Run run : runs) {
             var snapshot = run.trainer.snapshot();
             var grid = DecisionGrid.sample(snapshot.weights(), GRID_RESOLUTION, GRID_MIN, GRID_MAX);
-            frames.add(new RunFrame(run.name, snapshot, grid, run.history, run.epochsToTarget, run.updatesToTarget));
+            frames.add(new RunFrame(run.name, snapshot, grid, run.history, run.epochsToTarget, run.updatesToTarget,
+                    run.trainingNanos));
         }
         updateValue(new TrainingFrame(generation, frames, stopRule.targetLoss(), playing, epochsPerSecond, message));
     }

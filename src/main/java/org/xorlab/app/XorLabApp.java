@@ -9,12 +9,13 @@ import org.xorlab.engine.TrainingConfig;
 public final class XorLabApp extends Application {
     private final CrashReporter crashes = new CrashReporter(CrashReporter.defaultLog());
     private RunModel model;
+    private AppShell window;
 
     @Override
     public void start(Stage stage) {
         model = new RunModel(TrainingConfig.NOTEBOOK, StopRule.DEFAULT,
                 TransportBar.SPEEDS[TransportBar.DEFAULT_SPEED_INDEX]);
-        AppShell window = new AppShell(model);
+        window = new AppShell(model);
         var screen = javafx.stage.Screen.getPrimary().getVisualBounds();
         Scene scene = new Scene(window, Math.min(1560, screen.getWidth()), Math.min(960, screen.getHeight()));
         window.attach(scene);
@@ -35,6 +36,9 @@ public final class XorLabApp extends Application {
     public void stop() {
         if (model != null) {
             model.shutdown();
+        }
+        if (window != null) {
+            window.shutdown();
         }
     }
 }

@@ -41,6 +41,8 @@ public final class NetworkView extends Region {
 
     private static final double TOP = 40;
     private static final double LEGEND = 98;
+    /** Room kept under the lowest node for its bias label when the legend is hidden. */
+    private static final double NO_LEGEND = 24;
     /** How close (beyond an edge's half width or a node's rim) the pointer must be to hover it. */
     private static final double HOVER_SLACK = 4;
 
@@ -68,6 +70,7 @@ public final class NetworkView extends Region {
     /** Where each bias's gradient arrow goes: just after its "b=" number. */
     private final Map<Part, Point2D> biasArrowAnchors = new HashMap<>();
     private String hoverText;
+    private boolean legendVisible = true;
 
     public NetworkView() {
         canvas.setManaged(false);
@@ -118,6 +121,15 @@ public final class NetworkView extends Region {
             throw new IllegalArgumentException("showGradients needs an update trace; use clearGradients() to hide the arrows");
         }
         gradients = Gradients.of(trace);
+        draw();
+    }
+
+    /**
+     * Shows (the default) or hides the edge-width and node-fill legend under the network; hidden where several
+     * small networks stand side by side and one legend elsewhere explains them.
+     */
+    public void setLegendVisible(boolean visible) {
+        legendVisible = visible;
         draw();
     }
 
@@ -191,7 +203,7 @@ public final class NetworkView extends Region {
         arrows.clear();
         biasArrowAnchors.clear();
         hoverText = null;
-        if (weights == null || w < 50 || h < TOP + LEGEND + 30) {
+        if (weights == null || w < 50 || h < TOP + legendHeight() + 30) {
             return;
         }
         layout(w, h);
@@ -218,17 +230,23 @@ public final class NetworkView extends Region {
         if (gradients != null) {
             drawArrows(g);
         }
-        drawLegend(g, w, h);
+        if (legendVisible) {
+            drawLegend(g, w, h);
+        }
         if (hovered != null) {
             hoverText = describe(hovered);
             drawOverlay(g, hoverText, w, h);
         }
     }
 
+    private double legendHeight() {
+        return legendVisible ? LEGEND : NO_LEGEND;
+    }
+
     private void layout(double w, double h) {
         int units = weights.hidden();
         double top = TOP;
-        double bottom = h - LEGEND;
+        double bottom = h - legendHeight();
         double inX = Math.max(64, w * 0.13);
         double outX = w - Math.max(104, w * 0.15);
         double hidX = (inX + outX) / 2;

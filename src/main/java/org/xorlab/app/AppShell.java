@@ -5,6 +5,7 @@ import java.util.Map;
 import javafx.application.Platform;
 import javafx.scene.Scene;
 import javafx.scene.control.Alert;
+import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
@@ -65,6 +66,17 @@ final class AppShell extends BorderPane {
         log.setOnAction(e -> toggleLogScale());
         viewMenu.getItems().add(log);
 
+        CheckMenuItem inspector = new CheckMenuItem("Step inspector   (I)");
+        inspector.setId("menu-inspector");
+        inspector.setSelected(train.inspectorShownProperty().get());
+        train.inspectorShownProperty().addListener((o, old, shown) -> inspector.setSelected(shown));
+        inspector.setOnAction(e -> {
+            if (inspector.isSelected() != train.inspectorShownProperty().get()) {
+                train.toggleInspector();
+            }
+        });
+        viewMenu.getItems().add(inspector);
+
         MenuItem keys = new MenuItem("Keyboard shortcuts   (?)");
         keys.setId("menu-shortcuts");
         keys.setOnAction(e -> showShortcuts());
@@ -87,6 +99,10 @@ final class AppShell extends BorderPane {
                 .add("Up", "Play faster", () -> nudgeSpeed(1))
                 .add("Down", "Play slower", () -> nudgeSpeed(-1))
                 .add("L", "Log / linear loss axis", this::toggleLogScale)
+                .add("I", "Show / hide the step inspector (every number of the last step)", train::toggleInspector)
+                .add("Left", "Rewind: one epoch back on the timeline", () -> train.model().rewindBy(1))
+                .add("Shift+Left", "Rewind: 100 epochs back", () -> train.model().rewindBy(100))
+                .add("Esc", "Back to live after a rewind", () -> train.model().live())
                 .add("Shift+Slash", "Show these shortcuts", this::showShortcuts);
     }
 

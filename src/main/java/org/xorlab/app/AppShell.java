@@ -149,6 +149,11 @@ final class AppShell extends BorderPane {
         return compare;
     }
 
+    /** The compare view if it has been shown, else null (does not create it). */
+    CompareView startedCompare() {
+        return compare;
+    }
+
     /** Stops the compare view's training thread, if it was started. */
     void shutdown() {
         if (compare != null) {

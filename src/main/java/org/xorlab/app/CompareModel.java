@@ -117,4 +117,9 @@ final class CompareModel implements Transport {
     void shutdown() {
         loop.cancel(true);
     }
+
+    /** Commands sent to the training thread and not yet taken up (for the robustness tests' watchdog). */
+    int pendingCommands() {
+        return loop.pendingCommands();
+    }
 }

@@ -73,11 +73,7 @@ final class CompareSettingsBar extends HBox {
             return v;
         }, String::valueOf, v -> update(setup().withEpochs(v)));
         targetLoss = new ValidatedField<>("Target loss", "compare-target-loss", s.targetLoss(), text -> {
-            double v = ValidatedField.parseDouble(text, "Target loss");
-            if (v <= 0) {
-                throw new IllegalArgumentException("Target loss must be greater than 0 (got " + text + ")");
-            }
-            return v;
+            return StopRule.parseTargetLoss(text);
         }, String::valueOf, v -> update(setup().withTargetLoss(v)));
         seed.setPrefWidth(130);
         epochs.setPrefWidth(120);

@@ -86,11 +86,7 @@ final class SettingsPanel extends VBox {
             return v;
         }, String::valueOf, v -> updateStopRule());
         stopLoss = new ValidatedField<>("", "stop-loss", rule.targetLoss(), text -> {
-            double v = ValidatedField.parseDouble(text, "Target loss");
-            if (v <= 0) {
-                throw new IllegalArgumentException("Target loss must be greater than 0 (got " + text + ")");
-            }
-            return v;
+            return StopRule.parseTargetLoss(text);
         }, String::valueOf, v -> updateStopRule());
         group.selectedToggleProperty().addListener((o, old, now) -> updateStopRule());
 

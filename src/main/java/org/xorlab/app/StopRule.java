@@ -8,16 +8,29 @@ package org.xorlab.app;
  * @param targetLoss the loss to reach, greater than 0
  */
 record StopRule(boolean byTarget, long epochs, double targetLoss) {
-    static final long MAX_EPOCHS = 100_000_000L;
+    /** The window keeps every epoch's loss (8 bytes each per run), so a run stops at ten million epochs. */
+    static final long MAX_EPOCHS = 10_000_000L;
     static final StopRule DEFAULT = new StopRule(false, 10_000, 0.01);
 
     StopRule {
         if (epochs < 1 || epochs > MAX_EPOCHS) {
             throw new IllegalArgumentException("epochs must be a whole number from 1 to " + MAX_EPOCHS);
         }
-        if (!(targetLoss > 0) || !Double.isFinite(targetLoss)) {
-            throw new IllegalArgumentException("target loss must be a finite number greater than 0");
+        if (!(targetLoss > 0) || !(targetLoss <= MAX_TARGET_LOSS)) {
+            throw new IllegalArgumentException("target loss must be greater than 0 and at most 1");
         }
+    }
+
+    /** The mean squared error of outputs and targets in [0, 1] never exceeds 1, so no target above it makes sense. */
+    static final double MAX_TARGET_LOSS = 1.0;
+
+    /** A target loss typed by the user, or a message saying what is allowed. */
+    static double parseTargetLoss(String text) {
+        double v = ValidatedField.parseDouble(text, "Target loss");
+        if (!(v > 0) || v > MAX_TARGET_LOSS) {
+            throw new IllegalArgumentException("Target loss must be greater than 0 and at most 1 (got " + text + ")");
+        }
+        return v;
     }
 
     /** True when a run at {@code epoch} with last loss {@code loss} has met this rule. */

@@ -198,6 +198,11 @@ final class TrainingLoop extends Task<TrainingFrame> {
         commands.add(new GoLive());
     }
 
+    /** Commands queued and not yet taken up by the training thread. */
+    int pendingCommands() {
+        return commands.size();
+    }
+
     @Override
     protected TrainingFrame call() {
         publish();

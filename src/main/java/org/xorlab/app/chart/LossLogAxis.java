@@ -59,7 +59,10 @@ final class LossLogAxis extends LogAxis {
             high = middle + MIN_DECADES / 2;
         }
         double margin = (high - low) * MARGIN;
-        setRange(new Range(Math.pow(10, low - margin), Math.pow(10, high + margin)), false, false);
+        // Kept inside the decades a double can show, so an extreme target loss cannot collapse or overflow the range.
+        double from = Math.max(-300, Math.min(299, low - margin));
+        double to = Math.min(300, Math.max(from + MIN_DECADES, high + margin));
+        setRange(new Range(Math.pow(10, from), Math.pow(10, to)), false, false);
     }
 
     @Override
@@ -84,10 +87,14 @@ final class LossLogAxis extends LogAxis {
      */
     private List<ValueTick> ticks(double pixelsPerDecade, double labelSpace, TextAnchor anchor) {
         Range range = getRange();
-        double low = Math.max(range.getLowerBound(), getSmallestValue());
-        double high = range.getUpperBound();
-        int firstDecade = (int) Math.floor(Math.log10(low));
-        int lastDecade = (int) Math.ceil(Math.log10(high));
+        // Clamped to the doubles' own decades, so an extreme range (a target loss of 1e300, say) cannot loop forever.
+        double low = Math.min(Math.max(range.getLowerBound(), getSmallestValue()), Double.MAX_VALUE);
+        double high = Math.min(range.getUpperBound(), Double.MAX_VALUE);
+        if (!(low > 0) || !(high >= low)) {
+            return new ArrayList<>();
+        }
+        int firstDecade = Math.max(-324, (int) Math.floor(Math.log10(low)));
+        int lastDecade = Math.min(308, (int) Math.ceil(Math.log10(high)));
         // 1, 2 and 5 sit 0.3, 0.4 and 0.3 decades apart.
         boolean oneTwoFive = pixelsPerDecade * 0.3 >= labelSpace;
         int decadeStep = Math.max(1, (int) Math.ceil(labelSpace / pixelsPerDecade));
@@ -118,6 +125,9 @@ final class LossLogAxis extends LogAxis {
     /** About five evenly spaced ticks at round decimals, for a range narrower than the 1-2-5 labels. */
     private static List<ValueTick> linearTicks(double low, double high, TextAnchor anchor) {
         double raw = (high - low) / 5;
+        if (!(raw > 0) || !Double.isFinite(raw)) {
+            return new ArrayList<>();
+        }
         double magnitude = Math.pow(10, Math.floor(Math.log10(raw)));
         double step = raw / magnitude < 2 ? magnitude : raw / magnitude < 5 ? 2 * magnitude : 5 * magnitude;
         int decimals = Math.max(0, (int) -Math.floor(Math.log10(step) + 1e-9));

@@ -376,4 +376,19 @@ class LossChartTest {
         }
         return positions;
     }
+
+    /** Found by the monkey test: a target of 1e300 made the log axis's tick loop run forever on the FX thread. */
+    @org.junit.jupiter.api.Test
+    void extremeTargetLossesStillDraw() throws Exception {
+        for (double target : new double[] {1e300, Double.MAX_VALUE, Double.MIN_VALUE, 1e-300}) {
+            fx(() -> {
+                int run = chart.runCount() == 0 ? chart.addRun("Loss", 4) : 0;
+                chart.clearRun(run);
+                chart.append(run, 1, new double[] {0.3, 0.2, 0.1}, 3);
+                chart.setTargetLoss(target);
+            });
+            java.awt.image.BufferedImage image = fx(() -> chart.renderImage(400, 300));
+            org.assertj.core.api.Assertions.assertThat(image.getWidth()).as("target %s", target).isEqualTo(400);
+        }
+    }
 }

@@ -1,0 +1,232 @@
+package org.xorlab.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import javafx.event.ActionEvent;
+import javafx.event.Event;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.ButtonBase;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Slider;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+import org.xorlab.engine.TrainingConfig;
+
+/**
+ * A monkey: 10,000 random user actions on whatever controls the showing tab has (buttons, choices, spinners,
+ * sliders, text fields with good and bad values, shortcut keys, tab switches), from a fixed seed, with a watchdog:
+ * every action settles within 2 seconds, no exception escapes on any thread, the epoch never goes backwards within
+ * a run (only Reset and new settings start a new one; rewinding shows old weights without moving the epoch), and
+ * the weights stay finite unless a divergence was reported.
+ */
+@ExtendWith(ApplicationExtension.class)
+class MonkeyTest {
+    private static final int ACTIONS = 10_000;
+    private static final long SETTLE_MILLIS = 2_000;
+    private static final List<String> TEXTS = List.of("0.1", "0.5", "2", "10", "1e-6", "1e6", "1e300", "abc", "",
+            "-1", "0", "NaN", "Infinity", "1e999", "42", "4294967295", "4294967296", "7", "100", "0.01", "1e-300",
+            " 3 ", "٣", "😀", "99999999999999999999");
+    private static final KeyCode[] KEYS = {KeyCode.SPACE, KeyCode.RIGHT, KeyCode.LEFT, KeyCode.ESCAPE, KeyCode.DIGIT1,
+        KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.R, KeyCode.N, KeyCode.UP, KeyCode.DOWN, KeyCode.L, KeyCode.I};
+
+    private final List<Throwable> uncaught = Collections.synchronizedList(new ArrayList<>());
+    private final List<String> violations = Collections.synchronizedList(new ArrayList<>());
+    private RunModel model;
+    private AppShell shell;
+    private Scene scene;
+    /** The compare tab's model once a tab switch started it; read by the watchdog off the FX thread. */
+    private volatile CompareModel compareModel;
+
+    @Start
+    void start(Stage stage) {
+        Thread.setDefaultUncaughtExceptionHandler((t, e) -> uncaught.add(e));
+        Thread.currentThread().setUncaughtExceptionHandler((t, e) -> uncaught.add(e));
+        model = new RunModel(TrainingConfig.NOTEBOOK, StopRule.DEFAULT, TrainingLoop.MAX_SPEED);
+        shell = new AppShell(model);
+        scene = new Scene(shell, 1560, 960);
+        shell.attach(scene);
+        stage.setScene(scene);
+        stage.setX(0);
+        stage.setY(0);
+        stage.show();
+        watch(model.frameProperty(), "train");
+    }
+
+    private void watch(javafx.beans.value.ObservableValue<TrainingFrame> frames, String where) {
+        frames.addListener((o, old, now) -> {
+            if (now == null) {
+                return;
+            }
+            for (int i = 0; i < now.runs().size(); i++) {
+                RunFrame run = now.runs().get(i);
+                if (!run.snapshot().diverged() && !run.snapshot().weights().isFinite()) {
+                    violations.add(where + ": non-finite weights without a divergence at epoch " + run.snapshot().epoch());
+                }
+                if (old != null && old.generation() == now.generation() && i < old.runs().size()
+                        && run.snapshot().epoch() < old.runs().get(i).snapshot().epoch()) {
+                    violations.add(where + ": epoch went back from " + old.runs().get(i).snapshot().epoch()
+                            + " to " + run.snapshot().epoch() + " in generation " + now.generation());
+                }
+            }
+        });
+    }
+
+    @AfterEach
+    void stop() {
+        WaitForAsyncUtils.asyncFx(() -> shell.shutdown());
+        WaitForAsyncUtils.waitForFxEvents();
+        Thread.setDefaultUncaughtExceptionHandler(null);
+    }
+
+    @Test
+    void tenThousandRandomActionsLeaveTheAppConsistent() throws Exception {
+        Random random = new Random(20261125L);
+        boolean compareWatched = false;
+        for (int i = 0; i < ACTIONS; i++) {
+            String action = MainWindowTest.onFx(() -> act(random));
+            settle(i, action);
+            if (!compareWatched && compareModel != null) {
+                MainWindowTest.onFx(() -> {
+                    watch(compareModel.frameProperty(), "compare");
+                    return null;
+                });
+                compareWatched = true;
+            }
+            if (!uncaught.isEmpty()) {
+                uncaught.forEach(e -> e.printStackTrace());
+            }
+            assertThat(uncaught).as("uncaught exceptions after action %d (%s)", i, action).isEmpty();
+            assertThat(violations).as("after action %d (%s)", i, action).isEmpty();
+            assertThat(model.failureProperty().get()).as("training thread after action %d (%s)", i, action).isEmpty();
+        }
+    }
+
+    /** One random user action on the FX thread; returns what it did. */
+    private String act(Random random) {
+        String done = randomAction(random);
+        CompareView compare = shell.startedCompare();
+        compareModel = compare == null ? null : compare.model();
+        return done;
+    }
+
+    private String randomAction(Random random) {
+        closeStrayWindows();
+        int kind = random.nextInt(20);
+        if (kind == 0) {
+            TabPane tabs = (TabPane) scene.lookup("#tabs");
+            int tab = random.nextInt(tabs.getTabs().size());
+            tabs.getSelectionModel().select(tab);
+            return "tab " + tab;
+        }
+        if (kind <= 4) {
+            KeyCode key = KEYS[random.nextInt(KEYS.length)];
+            boolean shift = random.nextInt(4) == 0;
+            Node target = scene.getFocusOwner() != null ? scene.getFocusOwner() : scene.getRoot();
+            Event.fireEvent(target, new KeyEvent(KeyEvent.KEY_PRESSED, "", "", key, shift, false, false, false));
+            return "key " + (shift ? "Shift+" : "") + key;
+        }
+        List<Node> controls = new ArrayList<>();
+        collect(selectedContent(), controls);
+        if (controls.isEmpty()) {
+            return "nothing to press";
+        }
+        Node control = controls.get(random.nextInt(controls.size()));
+        String name = control.getClass().getSimpleName() + (control.getId() == null ? "" : "#" + control.getId());
+        if (control instanceof ButtonBase b) {
+            b.fire();
+            return "press " + name + " '" + b.getText() + "'";
+        }
+        if (control instanceof ComboBox<?> c && !c.getItems().isEmpty()) {
+            int index = random.nextInt(c.getItems().size());
+            c.getSelectionModel().select(index);
+            return "choose " + name + " item " + index;
+        }
+        if (control instanceof Spinner<?> s) {
+            int steps = random.nextInt(5) - 2;
+            if (steps >= 0) {
+                s.increment(steps);
+            } else {
+                s.decrement(-steps);
+            }
+            return "spin " + name + " by " + steps;
+        }
+        if (control instanceof Slider s) {
+            double v = s.getMin() + random.nextDouble() * (s.getMax() - s.getMin());
+            s.setValueChanging(true);
+            s.setValue(v);
+            s.setValueChanging(false);
+            return "slide " + name + " to " + v;
+        }
+        if (control instanceof TextField f) {
+            String text = TEXTS.get(random.nextInt(TEXTS.size()));
+            f.setText(text);
+            f.fireEvent(new ActionEvent());
+            return "type '" + text + "' into " + name;
+        }
+        return "skip " + name;
+    }
+
+    private Parent selectedContent() {
+        TabPane tabs = (TabPane) scene.lookup("#tabs");
+        return (Parent) tabs.getSelectionModel().getSelectedItem().getContent();
+    }
+
+    /** Enabled, visible controls a user could reach. */
+    private static void collect(Parent parent, List<Node> out) {
+        for (Node n : parent.getChildrenUnmodifiable()) {
+            if (!n.isVisible() || n.isDisabled()) {
+                continue;
+            }
+            if (n instanceof ButtonBase || n instanceof ComboBox || n instanceof Spinner || n instanceof Slider
+                    || n instanceof TextField && !(n.getParent() instanceof Spinner)) {
+                out.add(n);
+            } else if (n instanceof Parent p) {
+                collect(p, out);
+            }
+        }
+    }
+
+    /** Dialogs a monkey opened (the shortcut sheet, an error) are closed again, as a user would. */
+    private void closeStrayWindows() {
+        for (Window w : new ArrayList<>(Window.getWindows())) {
+            if (w != scene.getWindow() && w instanceof Stage s && w.isShowing()) {
+                s.close();
+            }
+        }
+    }
+
+    /** Waits until the FX thread answers and both training threads have taken every command; fails after 2 s. */
+    private void settle(int index, String action) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(SETTLE_MILLIS);
+        WaitForAsyncUtils.asyncFx(() -> null).get(SETTLE_MILLIS, TimeUnit.MILLISECONDS);
+        while (pending() > 0) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("action " + index + " (" + action + ") did not settle within 2 s");
+            }
+            Thread.sleep(1);
+        }
+    }
+
+    private int pending() {
+        CompareModel compare = compareModel;
+        return model.pendingCommands() + (compare == null ? 0 : compare.pendingCommands());
+    }
+}

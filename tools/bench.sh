@@ -1,0 +1,273 @@
+#!/usr/bin/env bash
+# Measures every figure in docs/PERFORMANCE.md and prints one table (also saved as target/bench/results.md).
+#
+# Usage: tools/bench.sh            all of it, about 6 minutes on two cores
+#        JMH_ARGS="-f 1 -wi 1 -i 1 -w 300ms -r 300ms" tools/bench.sh   a quick look (numbers not worth quoting)
+#        RUNS=20 tools/bench.sh    more runs per command-line figure (default 10, after 3 warm-up runs)
+#        PROBE_SECONDS=20 tools/bench.sh   longer frame measurements in the window (default 10 s per speed)
+#
+# 1. JMH (mvn -Pbench builds target/benchmarks.jar): the engine's Trainer against the same math over plain arrays,
+#    and DecisionGrid.sample against a per-cell loop, each pair in the same run. The engine pair again with
+#    PairedRun (interleaved rounds, CPU time), which a busy machine disturbs far less; goals are judged on that.
+# 2. Whole process: target/xorlab/bin/xorlab train --epochs N, wall time with hyperfine (or a shell loop without
+#    it), against target/xorlab/bin/java -version as the floor of any run of the image.
+# 3. The window under Xvfb (skipped without Xvfb and xdotool): start target/xorlab/bin/xorlab and time until
+#    xdotool finds the window named "XOR Lab"; then WindowProbe opens the app, presses Play, and logs frame
+#    intervals at the default speed and the fastest, epochs per second, and the heap after a million epochs.
+# Raw results stay in target/bench/. Does not install anything; run `apt-get install hyperfine xvfb xdotool` first
+# for the full set. Builds the runtime image (mvn -DskipTests package) if there is none.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+out=target/bench
+image=target/xorlab
+launcher=$image/bin/xorlab
+jmh_args=${JMH_ARGS:--f 1 -wi 3 -i 5 -w 1s -r 1s}
+runs=${RUNS:-10}
+window_runs=${WINDOW_RUNS:-5}
+mkdir -p "$out"
+
+say() { printf '\n=== %s ===\n' "$*" >&2; }
+
+# ---------------------------------------------------------------------------------------------
+say "Machine"
+# ---------------------------------------------------------------------------------------------
+{
+    echo "cpu: $(lscpu | sed -n 's/^Model name: *//p' | head -1), $(nproc) cores"
+    echo "memory: $(free -g | awk '/^Mem:/ { print $2 " GiB" }')"
+    echo "os: $(. /etc/os-release && echo "$PRETTY_NAME"), kernel $(uname -r)"
+    echo "java: $(java -version 2>&1 | head -1)"
+    echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
+    echo "date: $(date -u +%Y-%m-%dT%H:%MZ)"
+} | tee "$out/machine.txt" >&2
+
+# ---------------------------------------------------------------------------------------------
+say "Build"
+# ---------------------------------------------------------------------------------------------
+if [[ ! -x $launcher ]]; then
+    mvn -B -q -DskipTests package </dev/null
+fi
+# -Dimage.skip: the image above stays as it is; this only adds target/benchmarks.jar.
+mvn -B -q -Pbench -DskipTests -Dimage.skip package </dev/null
+# The window probe runs the app's classes on the class path with its runtime libraries (JavaFX and all).
+mvn -B -q dependency:build-classpath -Dmdep.outputFile="$out/app-classpath.txt" -Dmdep.includeScope=runtime </dev/null
+echo "target/benchmarks.jar and $image ready" >&2
+
+# ---------------------------------------------------------------------------------------------
+say "JMH: $jmh_args"
+# ---------------------------------------------------------------------------------------------
+# shellcheck disable=SC2086  # JMH_ARGS is several options on purpose
+java -jar target/benchmarks.jar $jmh_args -rf json -rff "$out/jmh.json" >"$out/jmh.txt" 2>&1 \
+    || { tail -30 "$out/jmh.txt" >&2; exit 1; }
+sed -n '/^Benchmark /,$p' "$out/jmh.txt" >&2
+echo "load average after JMH: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$out/machine.txt" >&2
+
+# ---------------------------------------------------------------------------------------------
+say "Engine cross-check: interleaved rounds, CPU time"
+# ---------------------------------------------------------------------------------------------
+# On a shared machine JMH's wall-clock figures move with other programs' load; this ratio does not (PairedRun).
+java -cp target/benchmarks.jar org.xorlab.bench.PairedRun >"$out/paired.csv"
+cat "$out/paired.csv" >&2
+
+# ---------------------------------------------------------------------------------------------
+say "Whole process ($runs runs each, after 3 warm-up runs)"
+# ---------------------------------------------------------------------------------------------
+commands=(
+    "$image/bin/java -version"
+    "$launcher --version"
+    "$launcher train --epochs 10000"
+    "$launcher train --epochs 100000"
+    "$launcher train --epochs 1000000"
+    "$launcher train --epochs 100000 --hidden 8"
+    "$launcher train --epochs 100000 --batch-size 4"
+)
+if command -v hyperfine >/dev/null; then
+    hyperfine -N --style basic --warmup 3 --runs "$runs" --export-json "$out/process.json" "${commands[@]}" >&2
+else
+    echo "hyperfine not found: timing with a shell loop instead" >&2
+    python3 - "$runs" "${commands[@]}" >"$out/process.json" <<'EOF'
+import json, shlex, statistics, subprocess, sys, time
+runs, commands = int(sys.argv[1]), sys.argv[2:]
+results = []
+for command in commands:
+    args = shlex.split(command)
+    for _ in range(3):
+        subprocess.run(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+        times.append(time.perf_counter() - start)
+    results.append({"command": command, "mean": statistics.mean(times), "stddev": statistics.stdev(times),
+                    "median": statistics.median(times), "min": min(times), "max": max(times), "times": times})
+    print(f"{command}: mean {statistics.mean(times) * 1000:.0f} ms", file=sys.stderr)
+json.dump({"results": results}, sys.stdout, indent=1)
+EOF
+fi
+
+# ---------------------------------------------------------------------------------------------
+say "Window: launcher to window ($window_runs runs), then WindowProbe"
+# ---------------------------------------------------------------------------------------------
+: >"$out/window.txt"
+: >"$out/probe.txt"
+if command -v Xvfb >/dev/null && command -v xdotool >/dev/null; then
+    Xvfb -displayfd 3 -screen 0 1600x1000x24 -nolisten tcp 3>"$out/display" 2>/dev/null &
+    xvfb_pid=$!
+    app_pid=
+    trap '[[ -n $app_pid ]] && kill -9 "$app_pid" 2>/dev/null; kill "$xvfb_pid" 2>/dev/null || true' EXIT
+    for _ in $(seq 100); do [[ -s $out/display ]] && break; sleep 0.1; done
+    export DISPLAY=":$(cat "$out/display")"
+    for _ in $(seq "$window_runs"); do
+        start=$(date +%s%N)
+        "$launcher" </dev/null >/dev/null 2>&1 &
+        app_pid=$!
+        shown=
+        for _ in $(seq 1500); do
+            if xdotool search --name "XOR Lab" >/dev/null 2>&1; then shown=$(date +%s%N); break; fi
+            sleep 0.02
+        done
+        kill "$app_pid" 2>/dev/null || true
+        wait "$app_pid" 2>/dev/null || true
+        app_pid=
+        [[ -n $shown ]] || { echo "no window within 30 s" >&2; break; }
+        echo $(( (shown - start) / 1000000 )) >>"$out/window.txt"
+        sleep 1
+    done
+    echo "ms to window: $(tr '\n' ' ' <"$out/window.txt")" >&2
+    # Frame intervals at the default speed and the fastest, epochs per second in the window, heap (WindowProbe).
+    timeout 300 java -Dprobe.seconds="${PROBE_SECONDS:-10}" -cp "target/bench-classes:target/classes:$(cat "$out/app-classpath.txt")" \
+        org.xorlab.bench.WindowProbe </dev/null 2>"$out/probe.log" | tee "$out/probe.txt" >&2 || true
+else
+    echo "skipped: needs Xvfb and xdotool" >&2
+fi
+
+# ---------------------------------------------------------------------------------------------
+say "Results"
+# ---------------------------------------------------------------------------------------------
+python3 - "$out" "$jmh_args" <<'EOF' | tee "$out/results.md"
+import json, pathlib, statistics, sys
+
+out, jmh_args = pathlib.Path(sys.argv[1]), sys.argv[2]
+jmh = {}
+for r in json.loads((out / "jmh.json").read_text()):
+    name = r["benchmark"].rsplit(".", 1)[1]
+    p = r.get("params", {})
+    key = (name, int(p.get("batchSize", 0)), int(p["hidden"]), int(p.get("resolution", 0)))
+    jmh[key] = (r["primaryMetric"]["score"], r["primaryMetric"]["scoreError"])
+proc = {r["command"].split("/bin/", 1)[1]: r for r in json.loads((out / "process.json").read_text())["results"]}
+windows = [int(x) for x in (out / "window.txt").read_text().split()] if (out / "window.txt").exists() else []
+
+def verdict(ok, how):
+    return ("met" if ok else "MISSED") + (" (" + how + ")" if how else "")
+
+paired = {}
+for line in (out / "paired.csv").read_text().splitlines()[1:]:
+    config, engine, plain, ratio, rounds = line.split(",")
+    _, batch, _, hidden = config.split()
+    paired[(int(batch), int(hidden))] = (float(engine), float(plain), int(rounds))
+
+# Engine: ns per sample update, JMH (wall clock) and interleaved CPU time.
+engine_rows = []
+for batch, hidden in [(1, 2), (4, 2), (1, 8), (4, 8)]:
+    (e, ee), (b, be) = jmh[("engine", batch, hidden, 0)], jmh[("plainArrays", batch, hidden, 0)]
+    ce, cb, _ = paired[(batch, hidden)]
+    ratio = ce / cb
+    goal, result = "time <= 2x baseline", verdict(ratio <= 2, f"{ratio:.2f}x")
+    if (batch, hidden) == (1, 2):
+        rate = 1e3 / ce
+        goal = ">= 10 M samples/s; time <= 2x baseline"
+        result = verdict(rate >= 10 and ratio <= 2, f"{rate:.1f} M/s, {ratio:.2f}x")
+    engine_rows.append((f"batch {batch}, H = {hidden}", f"{e:.1f} ± {ee:.1f}", f"{b:.1f} ± {be:.1f}",
+                        f"{e / b:.2f}", f"{ce:.1f} ({1e3 / ce:.1f} M/s)", f"{cb:.1f} ({1e3 / cb:.1f} M/s)",
+                        f"{ratio:.2f}", goal, result))
+
+rows = []
+# Decision surface: microseconds per grid.
+for res, hidden in [(100, 2), (200, 2), (400, 2), (100, 8), (200, 8), (400, 8)]:
+    (g, ge), (b, be) = jmh[("grid", 0, hidden, res)], jmh[("perCellBaseline", 0, hidden, res)]
+    goal, result = "", ""
+    if (res, hidden) == (100, 2):
+        goal, result = "<= 1 ms", verdict(g <= 1000, f"{g / 1000:.3f} ms")
+    rows.append((f"DecisionGrid.sample {res} x {res}, H = {hidden}: µs", f"{g:.0f} ± {ge:.0f}",
+                 f"{b:.0f} ± {be:.0f} (per-cell loop)", f"{g / b:.2f}", goal, result))
+# Whole process: milliseconds wall time.
+floor = proc["java -version"]
+for command, goal in [("xorlab --version", ""), ("xorlab train --epochs 10000", ""),
+                      ("xorlab train --epochs 100000", "< 1 s"), ("xorlab train --epochs 1000000", ""),
+                      ("xorlab train --epochs 100000 --hidden 8", ""),
+                      ("xorlab train --epochs 100000 --batch-size 4", "")]:
+    r = proc[command]
+    mean = r["mean"] * 1000
+    result = verdict(mean < 1000, f"{mean:.0f} ms") if goal else ""
+    cpu = (r["user"] + r["system"]) * 1000 if "user" in r else float("nan")
+    rows.append((f"`{command}`: ms wall (CPU)", f"{mean:.0f} ± {r['stddev'] * 1000:.0f} ({cpu:.0f})",
+                 f"{floor['mean'] * 1000:.0f} ± {floor['stddev'] * 1000:.0f} (java -version)",
+                 f"{mean / (floor['mean'] * 1000):.1f}", goal, result))
+
+print(f"JMH: {jmh_args}. Interleaved: {next(iter(paired.values()))[2]} alternating rounds of ~20 ms per side, "
+      f"median of this thread's CPU time. Process: mean ± sd of {len(floor['times'])} runs.\n")
+print("Engine: nanoseconds per sample update (Trainer.stepEpoch vs the same math over plain double[]); "
+      "results judged on the interleaved CPU-time figures\n")
+print("| Configuration | JMH engine | JMH baseline | JMH ratio | CPU engine | CPU baseline | CPU ratio | Goal | Result |")
+print("| --- | --- | --- | --- | --- | --- | --- | --- | --- |")
+for row in engine_rows:
+    print("| " + " | ".join(row) + " |")
+print()
+print("| Figure | XOR Lab | Baseline | Ratio | Goal | Result |")
+print("| --- | --- | --- | --- | --- | --- |")
+for row in rows:
+    print("| " + " | ".join(row) + " |")
+
+# The window (Xvfb, software rendering): launcher to window, and WindowProbe.
+probe = {}
+if (out / "probe.txt").exists():
+    for line in (out / "probe.txt").read_text().splitlines():
+        if "=" in line:
+            k, v = line.split("=", 1)
+            probe[k] = v
+if windows or probe:
+    print("\nThe window, under Xvfb (no GPU: JavaFX renders in software)\n")
+    print("| Figure | Default speed (1,000 epochs/s) | Fastest | Note |")
+    print("| --- | --- | --- | --- |")
+    if windows:
+        print(f"| Launcher (target/xorlab/bin/xorlab) to window mapped, ms | {statistics.median(windows):.0f} "
+              f"(median of {len(windows)}: {min(windows)} to {max(windows)}) | | xdotool polling every 20 ms |")
+    if probe:
+        print(f"| JVM start to first frame, ms | {probe.get('jvm_start_to_first_frame_ms', '?')} | | "
+              f"WindowProbe, class path |")
+        for key, label in [("frames_per_second", "Frames per second"),
+                           ("frame_interval_p50_ms", "Frame interval p50, ms"),
+                           ("frame_interval_p99_ms", "Frame interval p99, ms"),
+                           ("frame_interval_max_ms", "Frame interval max, ms"),
+                           ("epochs_per_second", "Epochs per second in the window")]:
+            print(f"| {label} | {probe.get('default_speed_' + key, '?')} | {probe.get('fastest_' + key, '?')} | |")
+        if "heap_used_after_gc_mb" in probe:
+            before, after = float(probe["heap_used_after_gc_before_play_mb"]), float(probe["heap_used_after_gc_mb"])
+            epochs = int(probe["heap_check_epochs"])
+            print(f"| Heap used after GC, MB | before Play: {before:.1f} | after {epochs:,} epochs: {after:.1f} | "
+                  f"{(after - before) * 1048576 / max(epochs, 1):.1f} bytes per epoch |")
+        cli = 1e9 / (4 * paired[(1, 2)][0])
+        fastest = float(probe.get("fastest_epochs_per_second", "nan"))
+        print(f"| Epochs per second: window at fastest vs headless engine (batch 1, H = 2, CPU time) | "
+              f"{fastest:,.0f} | {cli:,.0f} | window/headless {fastest / cli:.2f} |")
+
+# Growth: cost per unit of work, from the figures above.
+print("\nHow cost grows\n")
+print("| Grows with | Figures | Cost |")
+print("| --- | --- | --- |")
+t = {n: proc[f"xorlab train --epochs {n}"]["mean"] * 1000 for n in (10000, 100000, 1000000)}
+per_epoch = (t[1000000] - t[100000]) / 900000 * 1e6
+print(f"| epochs (process) | 10^4: {t[10000]:.0f} ms, 10^5: {t[100000]:.0f} ms, 10^6: {t[1000000]:.0f} ms | "
+      f"{per_epoch:.0f} ns per epoch beyond the first 10^5 (start-up {t[10000] - floor['mean'] * 1000:.0f} ms above "
+      f"java -version) |")
+for batch in (1, 4):
+    e2, e8 = paired[(batch, 2)][0], paired[(batch, 8)][0]
+    print(f"| hidden units (engine, batch {batch}, CPU time) | H = 2: {e2:.1f} ns, H = 8: {e8:.1f} ns per sample | "
+          f"x{e8 / e2:.2f} for 4x the units |")
+for hidden in (2, 8):
+    g = [jmh[("grid", 0, hidden, r)][0] for r in (100, 200, 400)]
+    print(f"| heatmap resolution (grid, H = {hidden}) | 100: {g[0]:.0f} µs, 200: {g[1]:.0f} µs, 400: {g[2]:.0f} µs | "
+          f"x{g[1] / g[0]:.1f} and x{g[2] / g[1]:.1f} per doubling (4x the cells) |")
+g2, g8 = jmh[("grid", 0, 2, 200)][0], jmh[("grid", 0, 8, 200)][0]
+print(f"| hidden units (grid 200 x 200) | H = 2: {g2:.0f} µs, H = 8: {g8:.0f} µs | x{g8 / g2:.2f} for 4x the units |")
+EOF

@@ -519,7 +519,9 @@ public final class LossChart extends StackPane {
 
     /** Marks the plotted point nearest the mouse, or hides the readout when the mouse is not over the plot. */
     private void refreshReadout() {
-        Rectangle2D area = viewer.getCanvas().getRenderingInfo().getPlotInfo().getDataArea();
+        // No rendering info until the canvas has drawn once (data may arrive before the first layout).
+        var info = viewer.getCanvas().getRenderingInfo();
+        Rectangle2D area = info == null ? null : info.getPlotInfo().getDataArea();
         if (mouse == null || area == null || !area.contains(mouse.getX(), mouse.getY())) {
             readout.hide();
             return;

@@ -25,7 +25,11 @@ display=:$((90 + RANDOM % 9))
 Xvfb "$display" -screen 0 1600x1000x24 -nolisten tcp >/dev/null 2>&1 &
 xvfb=$!
 log=$(mktemp)
-cleanup() { [ -n "${app:-}" ] && kill "$app" 2>/dev/null; kill "$xvfb" 2>/dev/null; rm -f "$log"; }
+# Stop the app first and wait for it: pulling the display from under a running GTK window crashes it.
+cleanup() {
+  if [ -n "${app:-}" ]; then kill "$app" 2>/dev/null; wait "$app" 2>/dev/null; fi
+  kill "$xvfb" 2>/dev/null; rm -f "$log"
+}
 trap cleanup EXIT
 sleep 1
 export DISPLAY=$display
@@ -47,7 +51,7 @@ sleep 3
 import -window root "$out/training.png"
 sleep 9
 import -window root "$out/converged.png"
-if grep -E "Exception|Error" "$log"; then
+if grep -nE "Exception|Error:|^\s+at [a-z]+\." "$log"; then
   echo "the app printed an error (above)"; exit 1
 fi
 echo "screenshots in $out"

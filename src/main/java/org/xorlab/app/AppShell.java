@@ -31,6 +31,9 @@ final class AppShell extends BorderPane {
     static final String PRESENT_STYLESHEET = "/org/xorlab/app/present.css";
 
     private final MainWindow train;
+    private final Tab compareTab = new Tab("Compare");
+    /** The compare view, created when its tab is first shown (its training thread with it). */
+    private CompareView compare;
     private final TabPane tabs = new TabPane();
     private final MenuBar menus = new MenuBar();
     private final Shortcuts shortcuts = new Shortcuts();
@@ -67,7 +70,16 @@ final class AppShell extends BorderPane {
         Tab trainTab = new Tab("Train", train);
         trainTab.setId("train-tab");
         trainTab.setClosable(false);
-        tabs.getTabs().add(trainTab);
+        compareTab.setId("compare-tab");
+        compareTab.setClosable(false);
+        compareTab.setTooltip(new javafx.scene.control.Tooltip(
+                "SGD against batch gradient descent from the same initial weights: which converges faster?"));
+        compareTab.selectedProperty().addListener((o, was, selected) -> {
+            if (selected) {
+                compare();
+            }
+        });
+        tabs.getTabs().addAll(trainTab, compareTab);
         tabs.setId("tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
 
@@ -78,9 +90,20 @@ final class AppShell extends BorderPane {
         fileMenu.getItems().addAll(0, fileItems());
 
         MenuItem log = new MenuItem("Log / linear loss axis   (L)");
-        log.setOnAction(e -> train.toggleLogScale());
+        log.setOnAction(e -> toggleLogScale());
         viewMenu.getItems().add(log);
         viewMenu.getItems().addAll(viewItems());
+
+        CheckMenuItem inspector = new CheckMenuItem("Step inspector   (I)");
+        inspector.setId("menu-inspector");
+        inspector.setSelected(train.inspectorShownProperty().get());
+        train.inspectorShownProperty().addListener((o, old, shown) -> inspector.setSelected(shown));
+        inspector.setOnAction(e -> {
+            if (inspector.isSelected() != train.inspectorShownProperty().get()) {
+                train.toggleInspector();
+            }
+        });
+        viewMenu.getItems().add(inspector);
 
         MenuItem keys = new MenuItem("Keyboard shortcuts   (?)");
         keys.setId("menu-shortcuts");
@@ -100,10 +123,14 @@ final class AppShell extends BorderPane {
                 .add("2", "Train 100 epochs", () -> transport().stepEpochs(100))
                 .add("3", "Train 1,000 epochs", () -> transport().stepEpochs(1000))
                 .add("R", "Reset to the seed's initial weights", () -> transport().reset())
-                .add("N", "New random seed", () -> train.transport().newSeed())
-                .add("Up", "Play faster", () -> train.transport().nudgeSpeed(1))
-                .add("Down", "Play slower", () -> train.transport().nudgeSpeed(-1))
-                .add("L", "Log / linear loss axis", train::toggleLogScale)
+                .add("N", "New random seed", this::newSeed)
+                .add("Up", "Play faster", () -> nudgeSpeed(1))
+                .add("Down", "Play slower", () -> nudgeSpeed(-1))
+                .add("L", "Log / linear loss axis", this::toggleLogScale)
+                .add("I", "Show / hide the step inspector (every number of the last step)", train::toggleInspector)
+                .add("Left", "Rewind: one epoch back on the timeline", () -> train.model().rewindBy(1))
+                .add("Shift+Left", "Rewind: 100 epochs back", () -> train.model().rewindBy(100))
+                .add("Esc", "Back to live after a rewind", () -> train.model().live())
                 .add("Shift+Slash", "Show these shortcuts", this::showShortcuts);
         // Presenting, zoom and files. Aliases share a description; the sheet shows at most two keys per line.
         shortcuts.add("F5", "Presenter mode: large, full screen, no settings", presentation::togglePresenting)
@@ -116,9 +143,8 @@ final class AppShell extends BorderPane {
                 .add("Shortcut+Minus", "Zoom out", () -> zoom(-1))
                 .add("Shortcut+Subtract", "Zoom out", () -> zoom(-1))
                 .add("Shortcut+0", "Reset zoom", () -> zoom(0))
-                .add("Shortcut+S", "Save session", sessions::save)
-                .add("Shortcut+O", "Open session", sessions::open)
-                .addWhen("Esc", "Close this sheet", shortcutSheet::isShowing, shortcutSheet::hide);
+                .addWhen("Shortcut+S", "Save session (Train tab)", () -> !showingCompare(), sessions::save)
+                .addWhen("Shortcut+O", "Open session (Train tab)", () -> !showingCompare(), sessions::open);
     }
 
     private List<MenuItem> fileItems() {
@@ -132,6 +158,10 @@ final class AppShell extends BorderPane {
                 item("Network (PNG)…", "menu-export-network", null, exports::network),
                 item("Decision surface (PNG)…", "menu-export-surface", null, exports::surface),
                 item("Whole window (PNG)…", "menu-export-window", null, exports::window));
+        // Sessions and exports are the Train tab's.
+        for (MenuItem item : List.of(open, save, export)) {
+            item.disableProperty().bind(compareTab.selectedProperty());
+        }
         return List.of(open, save, new SeparatorMenuItem(), export, new SeparatorMenuItem());
     }
 
@@ -239,14 +269,55 @@ final class AppShell extends BorderPane {
         dialogs.swap(replacement);
     }
 
-    /** Stops the file thread once the files being written are done. */
-    void shutdown() {
-        files.shutdown();
-    }
-
     /** The transport of the view that is showing. */
     private Transport transport() {
-        return train.model();
+        return showingCompare() ? compare.model() : train.model();
+    }
+
+    private boolean showingCompare() {
+        return compare != null && compareTab.isSelected();
+    }
+
+    private void newSeed() {
+        if (showingCompare()) {
+            compare.transport().newSeed();
+        } else {
+            train.transport().newSeed();
+        }
+    }
+
+    private void nudgeSpeed(int direction) {
+        if (showingCompare()) {
+            compare.transport().nudgeSpeed(direction);
+        } else {
+            train.transport().nudgeSpeed(direction);
+        }
+    }
+
+    private void toggleLogScale() {
+        if (showingCompare()) {
+            compare.toggleLogScale();
+        } else {
+            train.toggleLogScale();
+        }
+    }
+
+    /** The compare view, created with its own model and training thread on first use. */
+    CompareView compare() {
+        if (compare == null) {
+            compare = new CompareView(new CompareModel(CompareSetup.NOTEBOOK,
+                    TransportBar.SPEEDS[TransportBar.DEFAULT_SPEED_INDEX]));
+            compareTab.setContent(compare);
+        }
+        return compare;
+    }
+
+    /** Stops the compare view's training thread, if it was started, and the file thread once its files are done. */
+    void shutdown() {
+        if (compare != null) {
+            compare.model().shutdown();
+        }
+        files.shutdown();
     }
 
     /** Installs the theme, the stylesheet and the shortcuts on the scene that shows this window. */
@@ -254,6 +325,8 @@ final class AppShell extends BorderPane {
         scene.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         scene.getStylesheets().add(getClass().getResource(STYLESHEET).toExternalForm());
         scene.getStylesheets().add(getClass().getResource(PRESENT_STYLESHEET).toExternalForm());
+        // Before the shortcuts, so Escape closes the sheet rather than acting on the view behind it.
+        shortcutSheet.install(scene);
         shortcuts.install(scene);
         presentation.setStage(scene.getWindow() instanceof Stage st ? st : null);
         scene.windowProperty().addListener((o, old, w) -> presentation.setStage(w instanceof Stage st ? st : null));

@@ -22,13 +22,21 @@ import org.xorlab.app.view.DecisionSurfaceView;
 import org.xorlab.app.view.HiddenUnitMaps;
 import org.xorlab.app.view.NetworkView;
 import org.xorlab.engine.Dataset;
+import org.xorlab.engine.UpdateTrace;
+import org.xorlab.engine.Weights;
 
 /**
  * The main window's content: settings on the left, the transport bar on top, the live loss chart, the network, the
- * decision surface and the truth table in the middle, the status bar at the bottom. Every view draws from the
- * newest {@link TrainingFrame} only.
+ * decision surface and the truth table in the middle, the step inspector on the right, the status bar at the bottom.
+ * Every view draws from the newest {@link TrainingFrame} only; while the timeline is rewound, from its preview.
  */
 final class MainWindow extends BorderPane {
+    /** Narrowest and widest the step inspector on the right gets; between, it takes the room the views leave. */
+    static final double INSPECTOR_MIN_WIDTH = 380;
+    static final double INSPECTOR_MAX_WIDTH = 500;
+    /** The settings' width beside the inspector: a little narrower than alone, which they read well at. */
+    static final double SETTINGS_BESIDE_INSPECTOR = 300;
+
     private final RunModel model;
     private final TransportBar transport;
     private final LossChart chart = new LossChart();
@@ -43,13 +51,23 @@ final class MainWindow extends BorderPane {
     private final ZoomPane networkPane = new ZoomPane(network, canvasZoom);
     private final ZoomPane surfacePane = new ZoomPane(surface, canvasZoom);
     private final ZoomPane hiddenMapsPane = new ZoomPane(hiddenMaps, canvasZoom);
+    private final StepInspector inspector = new StepInspector();
+    private final RewindBar rewind;
+    private final BooleanProperty inspectorShown = new SimpleBooleanProperty(false);
+    /** False until the user shows or hides the inspector; until then it follows the window's width. */
+    private boolean inspectorChosen;
+    private VBox centre;
+    private ScrollPane settings;
     private int run;
     private long chartGeneration = -1;
     private int chartEpochs;
+    private Weights shownWeights;
+    private boolean gradientsShown;
 
     MainWindow(RunModel model) {
         this.model = model;
         this.transport = new TransportBar(model);
+        this.rewind = new RewindBar(model);
         createView();
         initListeners();
     }
@@ -57,7 +75,7 @@ final class MainWindow extends BorderPane {
     private void createView() {
         getStyleClass().add("main-window");
         setTop(transport);
-        ScrollPane settings = new ScrollPane(new SettingsPanel(model));
+        settings = new ScrollPane(new SettingsPanel(model));
         settings.setFitToWidth(true);
         settings.getStyleClass().add("settings-scroll");
         settings.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
@@ -72,7 +90,7 @@ final class MainWindow extends BorderPane {
         logScale.setSelected(true);
         chart.logScaleProperty().bindBidirectional(logScale.selectedProperty());
         HBox chartHeader = header("Loss per epoch", logScale);
-        VBox chartCard = card(chartHeader, chartPane);
+        VBox chartCard = card(chartHeader, chartPane, rewind);
         VBox.setVgrow(chartPane, Priority.ALWAYS);
 
         network.setId("network-view");
@@ -106,8 +124,8 @@ final class MainWindow extends BorderPane {
         hiddenMaps.setId("hidden-maps");
         VBox surfaceCard = card(header("Decision surface ŷ(x1, x2)"), surfacePane, hiddenMapsPane);
         surfaceCard.setMinWidth(380);
-        hiddenMaps.setMinHeight(110);
-        hiddenMaps.setPrefHeight(130);
+        hiddenMaps.setMinHeight(150);
+        hiddenMaps.setPrefHeight(170);
         networkCard.setMinWidth(420);
         VBox.setVgrow(surfacePane, Priority.ALWAYS);
 
@@ -118,7 +136,7 @@ final class MainWindow extends BorderPane {
         HBox lower = new HBox(12, networkCard, surfaceCard, tableCard);
         HBox.setHgrow(networkCard, Priority.ALWAYS);
         HBox.setHgrow(surfaceCard, Priority.ALWAYS);
-        VBox centre = new VBox(12, chartCard, lower);
+        centre = new VBox(12, chartCard, lower);
         centre.setPadding(new Insets(12));
         VBox.setVgrow(chartCard, Priority.ALWAYS);
         VBox.setVgrow(lower, Priority.ALWAYS);
@@ -126,6 +144,9 @@ final class MainWindow extends BorderPane {
         lower.setPrefHeight(440);
         setCenter(centre);
 
+        inspector.getStyleClass().add("inspector-panel");
+        inspector.setMinWidth(INSPECTOR_MIN_WIDTH);
+        inspector.setMaxWidth(INSPECTOR_MAX_WIDTH);
     }
 
     private void initListeners() {
@@ -133,9 +154,76 @@ final class MainWindow extends BorderPane {
         model.selectedInputProperty().addListener((o, old, i) -> {
             TrainingFrame f = model.frameProperty().get();
             if (f != null) {
-                network.show(f.snapshot().weights(), i.intValue());
+                network.show(f.runs().get(0).shownWeights(), i.intValue());
             }
         });
+        inspectorShown.addListener(o -> arrangeSides());
+        widthProperty().addListener(o -> arrangeSides());
+    }
+
+    /**
+     * Puts the inspector on the right when it is shown; until the user chooses, it shows whenever the window is wide
+     * enough for it beside the settings and every view. On a narrower window the settings fold away while the
+     * inspector shows (the views keep their minimum sizes), and come back when it is hidden.
+     */
+    private void arrangeSides() {
+        double views = getWidth() - centre.minWidth(-1);
+        double besideSettings = views - SETTINGS_BESIDE_INSPECTOR;
+        boolean room = besideSettings >= INSPECTOR_MIN_WIDTH;
+        if (!inspectorChosen && inspectorShown.get() != room) {
+            inspectorShown.set(room);
+            return;
+        }
+        boolean shown = inspectorShown.get();
+        double width = Math.max(INSPECTOR_MIN_WIDTH, Math.min(INSPECTOR_MAX_WIDTH, room ? besideSettings : views));
+        inspector.setPrefWidth(width);
+        settings.setPrefWidth(shown ? SETTINGS_BESIDE_INSPECTOR : Region.USE_COMPUTED_SIZE);
+        setRight(shown ? inspector : null);
+        setLeft(!shown || room ? settings : null);
+    }
+
+    /**
+     * Without the inspector: so that a narrowing window shrinks this view (and the inspector makes room) rather than
+     * pushing the inspector off the window's edge.
+     */
+    @Override
+    protected double computeMinWidth(double height) {
+        double min = super.computeMinWidth(height);
+        return getRight() == null ? min : min - inspector.minWidth(height);
+    }
+
+    /** Shows or hides the step inspector (key I); from then on it no longer follows the window's width. */
+    void toggleInspector() {
+        inspectorChosen = true;
+        inspectorShown.set(!inspectorShown.get());
+    }
+
+    /** True while the step inspector is showing. */
+    BooleanProperty inspectorShownProperty() {
+        return inspectorShown;
+    }
+
+    StepInspector inspector() {
+        return inspector;
+    }
+
+    RewindBar rewind() {
+        return rewind;
+    }
+
+    /** True while the network view marks the last step's gradients. */
+    boolean gradientsShown() {
+        return gradientsShown;
+    }
+
+    /** True while the settings panel is on the left (it folds away for the inspector on a narrow window). */
+    boolean settingsShown() {
+        return getLeft() == settings;
+    }
+
+    /** The weights the network view was last given. */
+    Weights shownWeights() {
+        return shownWeights;
     }
 
     RunModel model() {
@@ -190,9 +278,31 @@ final class MainWindow extends BorderPane {
             chart.append(run, chartEpochs + 1L, losses, losses.length);
             chartEpochs = available;
         }
-        network.show(f.snapshot().weights(), model.selectedInputProperty().get());
-        surface.show(f.grid(), f.snapshot().config().dataset());
-        hiddenMaps.show(f.grid());
+        RunFrame only = f.runs().get(0);
+        Preview preview = only.preview();
+        shownWeights = only.shownWeights();
+        network.show(shownWeights, model.selectedInputProperty().get());
+        surface.show(only.shownGrid(), f.snapshot().config().dataset());
+        hiddenMaps.show(only.shownGrid());
+        UpdateTrace trace = f.snapshot().lastUpdate();
+        // The arrows belong to the live weights' last step: none while playing, rewound or before any step.
+        if (trace != null && preview == null && !f.playing()) {
+            network.showGradients(trace);
+            gradientsShown = true;
+        } else if (gradientsShown) {
+            network.clearGradients();
+            gradientsShown = false;
+        }
+        if (preview != null) {
+            chart.setMarkerEpoch(preview.epoch());
+            if (!centre.getStyleClass().contains("rewound")) {
+                centre.getStyleClass().add("rewound");
+            }
+        } else {
+            chart.clearMarker();
+            centre.getStyleClass().remove("rewound");
+        }
+        inspector.show(trace, f.playing(), preview == null ? -1 : preview.epoch());
     }
 
     private static HBox header(String title, Node... extras) {

@@ -3,6 +3,8 @@ package org.xorlab.app;
 import org.xorlab.engine.DecisionGrid;
 import org.xorlab.engine.LossHistory;
 import org.xorlab.engine.TrainingSnapshot;
+import org.xorlab.engine.WeightHistory;
+import org.xorlab.engine.Weights;
 
 /**
  * One run's part of a {@link TrainingFrame}; immutable.
@@ -14,7 +16,27 @@ import org.xorlab.engine.TrainingSnapshot;
  *                        are final and never change
  * @param epochsToTarget  the first epoch whose loss fell below the stop rule's target loss, 0 if none yet
  * @param updatesToTarget the weight updates made by the end of that epoch, 0 if none yet
+ * @param trainingNanos   wall-clock time spent training this run since it (re)started, in nanoseconds
+ * @param weightHistory   the weights at this generation's epoch boundaries (bounded, thinned with age), or null
+ * @param preview         the earlier epoch the run is rewound to, or null when it shows the run live
  */
 record RunFrame(String name, TrainingSnapshot snapshot, DecisionGrid grid, LossHistory history,
-                long epochsToTarget, long updatesToTarget) {
+                long epochsToTarget, long updatesToTarget, long trainingNanos, WeightHistory weightHistory,
+                Preview preview) {
+
+    /** A live frame without training time or weight history. */
+    RunFrame(String name, TrainingSnapshot snapshot, DecisionGrid grid, LossHistory history,
+             long epochsToTarget, long updatesToTarget) {
+        this(name, snapshot, grid, history, epochsToTarget, updatesToTarget, 0, null, null);
+    }
+
+    /** The weights the views show: the rewound epoch's, or the live ones. */
+    Weights shownWeights() {
+        return preview != null ? preview.weights() : snapshot.weights();
+    }
+
+    /** The decision surface the views show: the rewound epoch's, or the live one. */
+    DecisionGrid shownGrid() {
+        return preview != null ? preview.grid() : grid;
+    }
 }

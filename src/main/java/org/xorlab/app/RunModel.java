@@ -90,6 +90,11 @@ final class RunModel implements Transport {
         return frame.getReadOnlyProperty();
     }
 
+    /** What stopped the training thread, or null. */
+    Throwable failure() {
+        return loop.getException();
+    }
+
     /** Non-empty if the training thread failed. */
     ReadOnlyStringProperty failureProperty() {
         return failure.getReadOnlyProperty();
@@ -130,6 +135,21 @@ final class RunModel implements Transport {
     @Override
     public void reset() {
         loop.reset();
+    }
+
+    /** Pauses and shows the run as it was at the end of {@code epoch} (nearest kept epoch at or before). */
+    void preview(long epoch) {
+        loop.preview(epoch);
+    }
+
+    /** Like {@link #preview}, {@code epochs} epochs before the epoch shown now (or before the live run). */
+    void rewindBy(long epochs) {
+        loop.rewindBy(epochs);
+    }
+
+    /** Shows the run live again after a rewind. */
+    void live() {
+        loop.live();
     }
 
     /** Draws a fresh seed and starts over from its weights. */

@@ -5,7 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import javafx.geometry.Pos;
+import javafx.scene.Scene;
 import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -63,6 +66,16 @@ final class ShortcutOverlay extends StackPane {
         // Scaling is about the card's centre, so it stays centred.
         card.setScaleX(Math.max(0.1, scale));
         card.setScaleY(Math.max(0.1, scale));
+    }
+
+    /** Closes the sheet on Escape while it shows; install before the window's shortcuts, which also use Escape. */
+    void install(Scene scene) {
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (isShowing() && e.getCode() == KeyCode.ESCAPE) {
+                hide();
+                e.consume();
+            }
+        });
     }
 
     void toggle() {

@@ -12,6 +12,7 @@ import org.xorlab.engine.DecisionGrid;
 import org.xorlab.engine.LossHistory;
 import org.xorlab.engine.Trainer;
 import org.xorlab.engine.TrainingConfig;
+import org.xorlab.engine.WeightHistory;
 import org.xorlab.engine.Weights;
 import org.xorlab.session.RunSettings;
 import org.xorlab.session.Session;
@@ -25,6 +26,11 @@ import org.xorlab.session.Session;
  * Play and the Step commands run the same {@link #advance} method. While playing at full speed the loop
  * trains in slices of a few milliseconds and looks at the queue between slices, so Pause, Step and Reset act at
  * once.
+ *
+ * <p>Each run also keeps its weights at every epoch boundary ({@link WeightHistory}, bounded). Rewinding
+ * ({@link #preview}, {@link #rewindBy}) pauses, looks up an earlier epoch's weights and samples its decision surface
+ * here, on the training thread, and publishes it as each run's {@link Preview} until {@link #live}, Play, any Step or
+ * a reset.
  */
 final class TrainingLoop extends Task<TrainingFrame> {
     /** Playing speed meaning "as fast as the machine can". */
@@ -42,7 +48,8 @@ final class TrainingLoop extends Task<TrainingFrame> {
     enum Unit { UPDATE, EPOCH }
 
     private sealed interface Command
-            permits Play, Pause, Step, Reset, Restart, Retune, SetSpeed, SetStopRule, Load, Capture { }
+            permits Play, Pause, Step, Reset, Restart, Retune, SetSpeed, SetStopRule, ShowEpoch, RewindBy, GoLive,
+                    Load, Capture { }
 
     private record Play() implements Command { }
 
@@ -59,6 +66,12 @@ final class TrainingLoop extends Task<TrainingFrame> {
     private record SetSpeed(double epochsPerSecond) implements Command { }
 
     private record SetStopRule(StopRule rule) implements Command { }
+
+    private record ShowEpoch(long epoch) implements Command { }
+
+    private record RewindBy(long epochs) implements Command { }
+
+    private record GoLive() implements Command { }
 
     private record Load(String name, Session session) implements Command { }
 
@@ -93,18 +106,35 @@ final class TrainingLoop extends Task<TrainingFrame> {
         final String name;
         final Trainer trainer;
         LossHistory history = new LossHistory();
+        WeightHistory weights = new WeightHistory();
         long epochsToTarget;
         long updatesToTarget;
+        /** Time spent in this run's trainer since the run (re)started, for the compare view's wall time. */
+        long trainingNanos;
+        /** The earlier epoch shown instead of the live run, or null. */
+        Preview preview;
 
         Run(String name, Trainer trainer) {
             this.name = name;
             this.trainer = trainer;
+            weights.record(trainer.epoch(), trainer.weights());
         }
 
         void clear() {
             history = new LossHistory();
+            weights = new WeightHistory();
+            weights.record(trainer.epoch(), trainer.weights());
             epochsToTarget = 0;
             updatesToTarget = 0;
+            trainingNanos = 0;
+            preview = null;
+        }
+
+        /** Keeps the weights if the last advance completed an epoch (each advance completes at most one). */
+        void recordWeights() {
+            if (trainer.epoch() > weights.newestEpoch()) {
+                weights.record(trainer.epoch(), trainer.weights());
+            }
         }
     }
 
@@ -160,6 +190,24 @@ final class TrainingLoop extends Task<TrainingFrame> {
     }
 
     /**
+     * Pauses and shows every run as it was at the end of {@code epoch} (the nearest kept epoch at or before it), until
+     * {@link #live}, Play, any Step or a reset.
+     */
+    void preview(long epoch) {
+        commands.add(new ShowEpoch(epoch));
+    }
+
+    /** Like {@link #preview}, {@code epochs} before the epoch shown now (or before the newest completed epoch). */
+    void rewindBy(long epochs) {
+        commands.add(new RewindBy(epochs));
+    }
+
+    /** Shows the runs live again. */
+    void live() {
+        commands.add(new GoLive());
+    }
+
+    /**
      * Replaces the runs with one run resumed from a saved session, with its history and stop rule, paused. Training
      * on gives exactly the numbers the saved run would have given.
      */
@@ -211,12 +259,14 @@ final class TrainingLoop extends Task<TrainingFrame> {
 
     private void handle(Command command) {
         if (command instanceof Play) {
+            showLive();
             startPlaying();
         } else if (command instanceof Pause) {
             playing = false;
         } else if (command instanceof Step s) {
             playing = false;
             message = "";
+            showLive();
             advance(s.unit(), s.count());
         } else if (command instanceof Reset) {
             runs.forEach(r -> r.trainer.reset());
@@ -231,11 +281,42 @@ final class TrainingLoop extends Task<TrainingFrame> {
             nextEpochAt = System.nanoTime();
         } else if (command instanceof SetStopRule s) {
             stopRule = s.rule();
+        } else if (command instanceof ShowEpoch s) {
+            // Only the newest of a burst (a dragged slider sends many): skip this one if another follows at once.
+            if (!(commands.peek() instanceof ShowEpoch)) {
+                showEpoch(s.epoch());
+            }
+        } else if (command instanceof RewindBy r) {
+            Run first = runs.get(0);
+            // From live in the middle of an epoch, the last completed epoch is already one step back.
+            long live = first.weights.newestEpoch() + (first.trainer.nextSample() == 0 ? 0 : 1);
+            long from = first.preview != null ? first.preview.epoch() : live;
+            showEpoch(Math.max(0, from - r.epochs()));
+        } else if (command instanceof GoLive) {
+            showLive();
         } else if (command instanceof Load l) {
             loadSession(l.name(), l.session());
         } else if (command instanceof Capture c) {
             capture(runs.get(c.run()), c.result());
         }
+    }
+
+    /** Pauses and previews each run's kept weights at or before {@code epoch}, sampling their decision surface here. */
+    private void showEpoch(long epoch) {
+        playing = false;
+        for (Run run : runs) {
+            WeightHistory.Entry kept = run.weights.at(Math.max(0, epoch));
+            if (kept == null) {
+                run.preview = null;
+                continue;
+            }
+            var grid = DecisionGrid.sample(kept.weights(), GRID_RESOLUTION, GRID_MIN, GRID_MAX);
+            run.preview = new Preview(kept.epoch(), kept.weights(), grid);
+        }
+    }
+
+    private void showLive() {
+        runs.forEach(r -> r.preview = null);
     }
 
     private void startPlaying() {
@@ -269,6 +350,12 @@ final class TrainingLoop extends Task<TrainingFrame> {
         runs.clear();
         runs.add(run);
         startOver();
+        // The rewind timeline has the start and the saved epoch; the epochs between were not saved.
+        if (session.epoch() > 0) {
+            run.weights = new WeightHistory();
+            run.weights.record(0, session.initial());
+            run.weights.record(session.epoch(), session.current());
+        }
         double[] losses = session.history();
         for (int i = 0; i < losses.length; i++) {
             run.history.append(losses[i]);
@@ -319,16 +406,25 @@ final class TrainingLoop extends Task<TrainingFrame> {
         }
     }
 
-    /** The one way training moves forward, for Play and every Step: each run that can go on, in lockstep. */
+    /**
+     * The one way training moves forward, for Play and every Step: each run that can go on, in lockstep. An epoch
+     * step finishes the next epoch of every run at the lowest completed epoch; runs already ahead (after single
+     * updates, one SGD update is a quarter epoch while one batch update is a whole one) wait, so the runs line up
+     * again epoch by epoch.
+     */
     private void advance(Unit unit, long count) {
         for (long i = 0; i < count; i++) {
             boolean anyMoved = false;
+            long lockstepEpoch = lockstepEpoch();
             for (Run run : runs) {
                 Trainer t = run.trainer;
-                if (t.diverged()) {
+                if (t.diverged() || unit == Unit.EPOCH && t.epoch() > lockstepEpoch) {
                     continue;
                 }
+                long start = System.nanoTime();
                 boolean ok = unit == Unit.UPDATE ? t.step() : t.stepEpoch();
+                run.trainingNanos += System.nanoTime() - start;
+                run.recordWeights();
                 while (run.history.size() < t.epoch()) {
                     run.history.append(t.loss());
                     if (run.epochsToTarget == 0 && t.loss() < stopRule.targetLoss()) {
@@ -370,6 +466,11 @@ final class TrainingLoop extends Task<TrainingFrame> {
         return any;
     }
 
+    /** The lowest completed epoch of the runs that can still train. */
+    private long lockstepEpoch() {
+        return runs.stream().filter(r -> !r.trainer.diverged()).mapToLong(r -> r.trainer.epoch()).min().orElse(0);
+    }
+
     private long lastEpoch() {
         return runs.stream().mapToLong(r -> r.trainer.epoch()).max().orElse(0);
     }
@@ -393,7 +494,8 @@ final class TrainingLoop extends Task<TrainingFrame> {
         for (Run run : runs) {
             var snapshot = run.trainer.snapshot();
             var grid = DecisionGrid.sample(snapshot.weights(), GRID_RESOLUTION, GRID_MIN, GRID_MAX);
-            frames.add(new RunFrame(run.name, snapshot, grid, run.history, run.epochsToTarget, run.updatesToTarget));
+            frames.add(new RunFrame(run.name, snapshot, grid, run.history, run.epochsToTarget, run.updatesToTarget,
+                    run.trainingNanos, run.weights, run.preview));
         }
         updateValue(new TrainingFrame(generation, frames, stopRule.targetLoss(), playing, epochsPerSecond, message));
     }

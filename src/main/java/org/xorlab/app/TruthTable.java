@@ -5,7 +5,6 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import org.xorlab.engine.Dataset;
-import org.xorlab.engine.TrainingSnapshot;
 import org.xorlab.engine.Weights;
 
 /**
@@ -56,16 +55,15 @@ final class TruthTable extends GridPane {
     private void initListeners() {
         model.frameProperty().addListener((o, old, f) -> {
             if (f != null) {
-                show(f.snapshot());
+                show(f.snapshot().config().dataset(), f.runs().get(0).shownWeights());
             }
         });
         model.selectedInputProperty().addListener((o, old, i) -> highlight(i.intValue()));
         highlight(model.selectedInputProperty().get());
     }
 
-    private void show(TrainingSnapshot s) {
-        Dataset d = s.config().dataset();
-        Weights w = s.weights();
+    /** The predictions of {@code w}: the live weights, or a rewound epoch's. */
+    private void show(Dataset d, Weights w) {
         for (int i = 0; i < Dataset.SIZE; i++) {
             double y = d.target(i);
             double yHat = w.predict(Dataset.x0(i), Dataset.x1(i));

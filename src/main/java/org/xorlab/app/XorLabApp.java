@@ -11,19 +11,27 @@ import org.xorlab.session.SettingsFile;
 /** The XOR Lab window: the notebook's network, trained live. */
 public final class XorLabApp extends Application {
     private SettingsFile settingsFile;
+    /** False in tests, which must not replace the test runner's handler of uncaught exceptions. */
+    private final boolean reportCrashes;
     private AppSettings settings;
+    private CrashReporter crashes;
     private RunModel model;
     private AppShell window;
     private RememberedWindow remembered;
 
-    /** The window as launched: settings from {@code $XORLAB_HOME} or {@code ~/.xorlab}. */
+    /** The window as launched: settings (and the error log) in {@code $XORLAB_HOME} or {@code ~/.xorlab}. */
     public XorLabApp() {
-        this(null);
+        this.settingsFile = null;
+        this.reportCrashes = true;
     }
 
-    /** A window remembering its settings in {@code settingsFile}; tests pass one in a temporary folder. */
+    /**
+     * A window remembering its settings in {@code settingsFile} and leaving uncaught exceptions to the caller; tests
+     * pass a file in a temporary folder.
+     */
     XorLabApp(SettingsFile settingsFile) {
         this.settingsFile = settingsFile;
+        this.reportCrashes = false;
     }
 
     /** Reads the remembered settings on the launcher thread, before the window opens. */
@@ -57,6 +65,16 @@ public final class XorLabApp extends Application {
         stage.setMinWidth(1100);
         stage.setMinHeight(700);
         stage.show();
+        if (reportCrashes) {
+            // The error log sits beside the settings, in XOR Lab's folder.
+            crashes = new CrashReporter(settingsFile.path().resolveSibling("errors.log"));
+            crashes.install(stage);
+            model.failureProperty().addListener((o, old, text) -> {
+                if (!text.isEmpty() && model.failure() != null) {
+                    crashes.report("Training stopped", model.failure());
+                }
+            });
+        }
     }
 
     /** Remembers the settings for the next launch, then stops training. */
@@ -70,6 +88,8 @@ public final class XorLabApp extends Application {
                         + AtomicFile.reason(e));
             }
             model.shutdown();
+        }
+        if (window != null) {
             window.shutdown();
         }
     }

@@ -40,7 +40,9 @@ public final class NetworkView extends Region {
     static final double MIN_ARROW = 14;
 
     private static final double TOP = 40;
-    private static final double LEGEND = 70;
+    private static final double LEGEND = 98;
+    /** Room kept under the lowest node for its bias label when the legend is hidden. */
+    private static final double NO_LEGEND = 24;
     /** How close (beyond an edge's half width or a node's rim) the pointer must be to hover it. */
     private static final double HOVER_SLACK = 4;
 
@@ -68,6 +70,7 @@ public final class NetworkView extends Region {
     /** Where each bias's gradient arrow goes: just after its "b=" number. */
     private final Map<Part, Point2D> biasArrowAnchors = new HashMap<>();
     private String hoverText;
+    private boolean legendVisible = true;
 
     public NetworkView() {
         canvas.setManaged(false);
@@ -118,6 +121,15 @@ public final class NetworkView extends Region {
             throw new IllegalArgumentException("showGradients needs an update trace; use clearGradients() to hide the arrows");
         }
         gradients = Gradients.of(trace);
+        draw();
+    }
+
+    /**
+     * Shows (the default) or hides the edge-width and node-fill legend under the network; hidden where several
+     * small networks stand side by side and one legend elsewhere explains them.
+     */
+    public void setLegendVisible(boolean visible) {
+        legendVisible = visible;
         draw();
     }
 
@@ -191,7 +203,7 @@ public final class NetworkView extends Region {
         arrows.clear();
         biasArrowAnchors.clear();
         hoverText = null;
-        if (weights == null || w < 50 || h < TOP + LEGEND + 30) {
+        if (weights == null || w < 50 || h < TOP + legendHeight() + 30) {
             return;
         }
         layout(w, h);
@@ -218,17 +230,23 @@ public final class NetworkView extends Region {
         if (gradients != null) {
             drawArrows(g);
         }
-        drawLegend(g, w, h);
+        if (legendVisible) {
+            drawLegend(g, w, h);
+        }
         if (hovered != null) {
             hoverText = describe(hovered);
             drawOverlay(g, hoverText, w, h);
         }
     }
 
+    private double legendHeight() {
+        return legendVisible ? LEGEND : NO_LEGEND;
+    }
+
     private void layout(double w, double h) {
         int units = weights.hidden();
         double top = TOP;
-        double bottom = h - LEGEND;
+        double bottom = h - legendHeight();
         double inX = Math.max(64, w * 0.13);
         double outX = w - Math.max(104, w * 0.15);
         double hidX = (inX + outX) / 2;
@@ -482,29 +500,29 @@ public final class NetworkView extends Region {
             g.fillText(text, x, y1);
             x += Fonts.measure(text, Fonts.SMALL).getWidth() + 14;
         }
-        x += 10;
-        x = swatch(g, x, y1, Palette.forWeight(4), "positive");
-        swatch(g, x, y1, Palette.forWeight(-4), "negative");
+        double y3 = y2 + 28;
+        x = 16;
+        x = swatch(g, x, y2, Palette.forWeight(4), "positive");
+        x = swatch(g, x, y2, Palette.forWeight(-4), "negative");
+        g.setFill(Palette.MUTED);
+        g.fillText("ring = bias", x + 8, y2);
 
         x = 16;
-        g.setFill(Palette.MUTED);
-        g.fillText("node fill = activation", x, y2);
+        g.fillText("node fill = activation", x, y3);
         x += Fonts.measure("node fill = activation", Fonts.SMALL).getWidth() + 10;
-        g.fillText("0", x, y2);
+        g.fillText("0", x, y3);
         x += Fonts.measure("0", Fonts.SMALL).getWidth() + 5;
         g.setFill(Palette.scale(x, 0, x + 90, 0));
-        g.fillRect(x, y2 - 8, 90, 16);
+        g.fillRect(x, y3 - 8, 90, 16);
         g.setStroke(Palette.FRAME);
         g.setLineWidth(1);
-        g.strokeRect(x + 0.5, y2 - 7.5, 89, 15);
+        g.strokeRect(x + 0.5, y3 - 7.5, 89, 15);
         x += 95;
         g.setFill(Palette.MUTED);
-        g.fillText("1", x, y2);
-        x += 24;
-        g.fillText("ring = bias", x, y2);
-        x += Fonts.measure("ring = bias", Fonts.SMALL).getWidth() + 24;
-        if (gradients != null) {
-            g.fillText("arrows: last step's change (up = grew)", x, y2);
+        g.fillText("1", x, y3);
+        String arrows = "arrows: last step's change (up = grew)";
+        if (gradients != null && x + 24 + Fonts.measure(arrows, Fonts.SMALL).getWidth() < w) {
+            g.fillText(arrows, x + 24, y3);
         }
     }
 

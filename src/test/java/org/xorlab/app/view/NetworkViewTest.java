@@ -211,6 +211,20 @@ class NetworkViewTest {
     }
 
     @Test
+    void hidingTheLegendGivesItsRoomToTheNodes(FxRobot robot) {
+        robot.interact(() -> view.show(Weights.initial(2, 42), 1));
+        double lowest = view.hiddenCentre(1).getY();
+        double output = view.outputCentre().getY();
+        robot.interact(() -> view.setLegendVisible(false));
+        Snapshots.take(view, "network-no-legend");
+        assertThat(view.hiddenCentre(1).getY()).isGreaterThan(lowest + 30);
+        assertThat(view.outputCentre().getY()).isGreaterThan(output + 15);
+        assertThat(view.hiddenCentre(1).getY() + view.nodeRadius()).isLessThan(view.getHeight() - 10);
+        robot.interact(() -> view.setLegendVisible(true));
+        assertThat(view.hiddenCentre(1).getY()).isEqualTo(lowest);
+    }
+
+    @Test
     void badInputIsRefusedWithAMessage() {
         assertThatThrownBy(() -> view.show(Weights.initial(2, 42), 4))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("from 0 to 3");

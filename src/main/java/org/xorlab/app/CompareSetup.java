@@ -1,0 +1,170 @@
+package org.xorlab.app;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.xorlab.engine.Dataset;
+import org.xorlab.engine.TrainingConfig;
+
+/**
+ * What the compare view trains: the settings all runs share (dataset, hidden units, seed, so one set of initial
+ * weights; the epochs to train and the target loss) and each run's learning rate and batch size. Immutable and
+ * always valid; the {@code with...} methods return changed copies.
+ *
+ * @param dataset    the truth table every run learns
+ * @param hidden     hidden units of every run
+ * @param seed       the seed of the shared initial weights
+ * @param epochs     Play stops once every run has trained this many epochs
+ * @param targetLoss the loss the summary counts epochs and updates to
+ * @param runs       from {@value #MIN_RUNS} to {@value #MAX_RUNS} runs, in order
+ */
+record CompareSetup(Dataset dataset, int hidden, long seed, long epochs, double targetLoss, List<Run> runs) {
+    static final int MIN_RUNS = 2;
+    static final int MAX_RUNS = 3;
+
+    /** The notebook's exercise: SGD against full-batch gradient descent, learning rate 0.1, 10,000 epochs. */
+    static final CompareSetup NOTEBOOK = new CompareSetup(Dataset.XOR, TrainingConfig.NOTEBOOK.hidden(),
+            TrainingConfig.NOTEBOOK.seed(), StopRule.DEFAULT.epochs(), StopRule.DEFAULT.targetLoss(),
+            List.of(new Run(0.1, 1), new Run(0.1, Dataset.SIZE)));
+
+    /**
+     * One run's own settings.
+     *
+     * @param learningRate the run's step size, a finite number greater than 0
+     * @param batchSize    samples per weight update, 1 to 4
+     */
+    record Run(double learningRate, int batchSize) {
+        Run {
+            TrainingConfig.checkLearningRate(learningRate);
+            TrainingConfig.checkBatchSize(batchSize);
+        }
+
+        /** "SGD", "Mini-batch GD" or "Batch GD". */
+        String method() {
+            if (batchSize == 1) {
+                return "SGD";
+            }
+            return batchSize == Dataset.SIZE ? "Batch GD" : "Mini-batch GD";
+        }
+    }
+
+    CompareSetup {
+        if (dataset == null) {
+            throw new IllegalArgumentException("dataset must be one of " + Dataset.allowedNames());
+        }
+        TrainingConfig.checkHidden(hidden);
+        TrainingConfig.checkSeed(seed);
+        new StopRule(false, epochs, targetLoss); // checks the epochs and the target loss
+        runs = List.copyOf(runs);
+        if (runs.size() < MIN_RUNS || runs.size() > MAX_RUNS) {
+            throw new IllegalArgumentException("a comparison has " + MIN_RUNS + " to " + MAX_RUNS + " runs (got "
+                    + runs.size() + ")");
+        }
+    }
+
+    /** Run {@code i}'s full settings. */
+    TrainingConfig config(int i) {
+        Run r = runs.get(i);
+        return new TrainingConfig(dataset, hidden, seed, r.learningRate(), r.batchSize());
+    }
+
+    /**
+     * The runs' names: "SGD (batch size 1)", "Batch GD (batch size 4)"; with the learning rate when the runs' rates
+     * differ, and numbered if two runs are still alike.
+     */
+    List<String> names() {
+        boolean ratesDiffer = runs.stream().map(Run::learningRate).distinct().count() > 1;
+        List<String> names = new ArrayList<>();
+        for (Run r : runs) {
+            names.add(r.method() + " (batch size " + r.batchSize()
+                    + (ratesDiffer ? ", rate " + r.learningRate() : "") + ")");
+        }
+        Map<String, Integer> seen = new HashMap<>();
+        for (String n : names) {
+            seen.merge(n, 1, Integer::sum);
+        }
+        for (int i = 0; i < names.size(); i++) {
+            if (seen.get(names.get(i)) > 1) {
+                names.set(i, names.get(i) + " #" + (i + 1));
+            }
+        }
+        return names;
+    }
+
+    /** The runs for the training loop, named as {@link #names()}. */
+    List<RunSpec> specs() {
+        List<String> names = names();
+        List<RunSpec> specs = new ArrayList<>();
+        for (int i = 0; i < runs.size(); i++) {
+            specs.add(new RunSpec(names.get(i), config(i)));
+        }
+        return specs;
+    }
+
+    /** Play stops after {@link #epochs()}; the target loss only counts. */
+    StopRule stopRule() {
+        return new StopRule(false, epochs, targetLoss);
+    }
+
+    /** True if {@code other} trains the same runs from the same weights (it may stop at another epoch). */
+    boolean sameRunsAs(CompareSetup other) {
+        return other != null && dataset == other.dataset && hidden == other.hidden && seed == other.seed
+                && targetLoss == other.targetLoss && runs.equals(other.runs);
+    }
+
+    boolean canAddRun() {
+        return runs.size() < MAX_RUNS;
+    }
+
+    boolean canRemoveRun() {
+        return runs.size() > MIN_RUNS;
+    }
+
+    CompareSetup withDataset(Dataset d) {
+        return new CompareSetup(d, hidden, seed, epochs, targetLoss, runs);
+    }
+
+    CompareSetup withHidden(int h) {
+        return new CompareSetup(dataset, h, seed, epochs, targetLoss, runs);
+    }
+
+    CompareSetup withSeed(long s) {
+        return new CompareSetup(dataset, hidden, s, epochs, targetLoss, runs);
+    }
+
+    CompareSetup withEpochs(long e) {
+        return new CompareSetup(dataset, hidden, seed, e, targetLoss, runs);
+    }
+
+    CompareSetup withTargetLoss(double t) {
+        return new CompareSetup(dataset, hidden, seed, epochs, t, runs);
+    }
+
+    CompareSetup withRun(int i, Run run) {
+        List<Run> changed = new ArrayList<>(runs);
+        changed.set(i, run);
+        return new CompareSetup(dataset, hidden, seed, epochs, targetLoss, changed);
+    }
+
+    /** One more run: the first batch size no run uses yet (mini-batch 2 next to SGD and batch), learning rate 0.1. */
+    CompareSetup withAddedRun() {
+        int batch = 2;
+        for (int k : new int[] {2, 1, Dataset.SIZE, 3}) {
+            final int candidate = k;
+            if (runs.stream().noneMatch(r -> r.batchSize() == candidate)) {
+                batch = k;
+                break;
+            }
+        }
+        List<Run> changed = new ArrayList<>(runs);
+        changed.add(new Run(TrainingConfig.NOTEBOOK.learningRate(), batch));
+        return new CompareSetup(dataset, hidden, seed, epochs, targetLoss, changed);
+    }
+
+    CompareSetup withoutRun(int i) {
+        List<Run> changed = new ArrayList<>(runs);
+        changed.remove(i);
+        return new CompareSetup(dataset, hidden, seed, epochs, targetLoss, changed);
+    }
+}

@@ -1,0 +1,268 @@
+package org.xorlab.app;
+
+import java.util.ArrayList;
+import java.util.List;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.xorlab.app.chart.LossChart;
+import org.xorlab.app.chart.XAxisMode;
+
+/**
+ * The notebook's exercise side by side: "Extend to batch gradient descent. Which one converges faster? Plot the loss
+ * over time for both approaches." The transport bar and the shared settings on top; the loss curves of every run in
+ * one chart next to the table of epochs and updates to the target loss and the verdict; under them each run's
+ * settings, network and decision surface. Everything draws from the newest {@link TrainingFrame} only.
+ */
+final class CompareView extends BorderPane {
+    static final String STYLESHEET = "/org/xorlab/app/compare.css";
+
+    private final CompareModel model;
+    private final CompareTransportBar transport;
+    private final LossChart chart = new LossChart();
+    private final CheckBox logScale = new CheckBox("Log scale");
+    private final ToggleGroup xAxis = new ToggleGroup();
+    private final CompareTable table;
+    private final Button addRun = new Button("Add run");
+    private final HBox runsRow = new HBox(12);
+    /** Scrolls the runs sideways when the window is too narrow for all of them. */
+    private ScrollPane runs;
+    private final List<RunPanel> panels = new ArrayList<>();
+    private final Label epoch = statusValue("compare-status-epoch");
+    private final Label speed = statusValue("compare-status-speed");
+    private final Label message = new Label();
+    /** The runs the chart shows now: their generation and names, and the epochs of each already appended. */
+    private long chartGeneration = -1;
+    private List<String> chartNames = List.of();
+    private int[] chartEpochs = new int[0];
+    private double chartTarget = Double.NaN;
+
+    CompareView(CompareModel model) {
+        this.model = model;
+        this.transport = new CompareTransportBar(model);
+        this.table = new CompareTable(model);
+        createView();
+        initListeners();
+        showPanels(model.setupProperty().get());
+    }
+
+    private void createView() {
+        getStyleClass().addAll("main-window", "compare-view");
+        getStylesheets().add(getClass().getResource(STYLESHEET).toExternalForm());
+        VBox top = new VBox(transport, new CompareSettingsBar(model));
+        setTop(top);
+
+        chart.setId("compare-chart");
+        logScale.setId("compare-log-scale");
+        logScale.setSelected(true);
+        chart.logScaleProperty().bindBidirectional(logScale.selectedProperty());
+        HBox axisButtons = new HBox();
+        axisButtons.getStyleClass().add("segmented");
+        for (XAxisMode mode : XAxisMode.values()) {
+            ToggleButton b = new ToggleButton(mode.label());
+            b.setId("compare-x-" + mode.name().toLowerCase(java.util.Locale.ROOT));
+            b.setUserData(mode);
+            b.setToggleGroup(xAxis);
+            b.setSelected(mode == chart.getXAxis());
+            b.setMinWidth(Region.USE_PREF_SIZE);
+            b.setTooltip(new Tooltip("Plot the loss against " + mode.label().toLowerCase(java.util.Locale.ROOT)));
+            axisButtons.getChildren().add(b);
+        }
+        Label xCaption = new Label("x axis");
+        xCaption.getStyleClass().add("field-label");
+        xCaption.setMinWidth(Region.USE_PREF_SIZE);
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        VBox chartCard = card(header("Loss of every run", grow, xCaption, axisButtons, logScale), chart);
+        VBox.setVgrow(chart, Priority.ALWAYS);
+        HBox.setHgrow(chartCard, Priority.ALWAYS);
+
+        addRun.setId("compare-add-run");
+        addRun.setTooltip(new Tooltip("Add a run with another batch size or learning rate (up to "
+                + CompareSetup.MAX_RUNS + "; starts the comparison over)"));
+        addRun.setMinWidth(Region.USE_PREF_SIZE);
+        Region tableGrow = new Region();
+        HBox.setHgrow(tableGrow, Priority.ALWAYS);
+        VBox tableCard = card(header("Which converges faster?", tableGrow, addRun), table);
+        tableCard.setMinWidth(Region.USE_PREF_SIZE); // the numbers are never clipped; the chart gives way
+        tableCard.setPrefWidth(Region.USE_COMPUTED_SIZE);
+
+        HBox upper = new HBox(12, chartCard, tableCard);
+        upper.setPrefHeight(390);
+        upper.setMinHeight(280);
+        runs = new ScrollPane(runsRow);
+        runs.setId("compare-runs");
+        runs.getStyleClass().addAll("edge-to-edge", "runs-scroll");
+        runs.setFitToHeight(true);
+        runs.setFitToWidth(true);
+        runs.setVbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        runs.setPrefHeight(360);
+        runs.setMinHeight(300);
+        VBox centre = new VBox(12, upper, runs);
+        centre.setPadding(new Insets(12));
+        VBox.setVgrow(upper, Priority.ALWAYS);
+        VBox.setVgrow(runs, Priority.ALWAYS);
+        setCenter(centre);
+
+        HBox status = new HBox(6, statusCaption("Epoch"), epoch, statusCaption("Speed"), speed, message);
+        status.getStyleClass().add("status-bar");
+        status.setAlignment(Pos.CENTER_LEFT);
+        message.setId("compare-status-message");
+        message.getStyleClass().add("status-message");
+        message.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(message, Priority.ALWAYS);
+        setBottom(status);
+    }
+
+    private void initListeners() {
+        model.frameProperty().addListener((o, old, f) -> show(f));
+        model.failureProperty().addListener((o, old, text) -> message.setText(text));
+        model.setupProperty().addListener((o, old, s) -> showPanels(s));
+        xAxis.selectedToggleProperty().addListener((o, old, now) -> {
+            if (now == null) {
+                old.setSelected(true); // one mode is always chosen
+            } else {
+                chart.setXAxis((XAxisMode) now.getUserData());
+            }
+        });
+        addRun.setOnAction(e -> {
+            model.setupProperty().set(model.setupProperty().get().withAddedRun());
+            transport.focusPlay(); // not into a run's text field, where Space and R would type
+        });
+    }
+
+    CompareModel model() {
+        return model;
+    }
+
+    CompareTransportBar transport() {
+        return transport;
+    }
+
+    LossChart chart() {
+        return chart;
+    }
+
+    CompareTable table() {
+        return table;
+    }
+
+    List<RunPanel> panels() {
+        return List.copyOf(panels);
+    }
+
+    /** Flips the loss chart between log and linear. */
+    void toggleLogScale() {
+        logScale.setSelected(!logScale.isSelected());
+    }
+
+    /** One panel per run of the setup; rebuilt only when runs are added or removed. */
+    private void showPanels(CompareSetup setup) {
+        addRun.setDisable(!setup.canAddRun());
+        if (panels.size() != setup.runs().size()) {
+            panels.clear();
+            for (int i = 0; i < setup.runs().size(); i++) {
+                RunPanel panel = new RunPanel(model, i);
+                HBox.setHgrow(panel, Priority.ALWAYS);
+                panel.setMaxWidth(Double.MAX_VALUE);
+                panel.setPrefWidth(200);
+                panels.add(panel);
+            }
+            runsRow.getChildren().setAll(panels);
+            runs.setHvalue(runs.getHmax()); // a run just added is the last one: show it
+            TrainingFrame f = model.frameProperty().get();
+            if (f != null && f.runs().size() == panels.size()) {
+                showRuns(f);
+            }
+        } else {
+            panels.forEach(p -> p.showSetup(setup));
+        }
+    }
+
+    private void show(TrainingFrame f) {
+        if (f == null) {
+            return;
+        }
+        List<String> names = f.runs().stream().map(RunFrame::name).toList();
+        if (f.generation() != chartGeneration || !names.equals(chartNames)) {
+            chart.removeAllRuns();
+            for (RunFrame r : f.runs()) {
+                chart.addRun(r.name(), r.snapshot().config().updatesPerEpoch());
+            }
+            chartGeneration = f.generation();
+            chartNames = names;
+            chartEpochs = new int[names.size()];
+            chart.clearTargetLoss();
+            chartTarget = Double.NaN;
+        }
+        boolean anyLoss = f.runs().stream().anyMatch(r -> r.snapshot().epoch() > 0);
+        if (anyLoss && f.targetLoss() != chartTarget) {
+            chart.setTargetLoss(f.targetLoss()); // not on the empty chart, where it would cross "No loss values yet"
+            chartTarget = f.targetLoss();
+        }
+        for (int i = 0; i < f.runs().size(); i++) {
+            RunFrame r = f.runs().get(i);
+            int available = (int) Math.min(r.snapshot().epoch(), r.history().size());
+            if (available > chartEpochs[i]) {
+                double[] losses = r.history().copyRange(chartEpochs[i], available);
+                chart.append(i, chartEpochs[i] + 1L, losses, losses.length);
+                chartEpochs[i] = available;
+            }
+        }
+        if (f.runs().size() == panels.size()) {
+            showRuns(f);
+        }
+        long lockstep = f.runs().stream().mapToLong(r -> r.snapshot().epoch()).max().orElse(0);
+        epoch.setText(String.format("%,d of %,d", lockstep, model.setupProperty().get().epochs()));
+        speed.setText(f.playing() ? String.format("%,.0f epochs/s", f.epochsPerSecond()) : "paused");
+        message.setText(f.message());
+    }
+
+    private void showRuns(TrainingFrame f) {
+        for (int i = 0; i < panels.size(); i++) {
+            panels.get(i).show(f.runs().get(i));
+        }
+    }
+
+    private static HBox header(String title, Node... extras) {
+        Label label = new Label(title);
+        label.getStyleClass().add("card-title");
+        label.setMinWidth(Region.USE_PREF_SIZE);
+        HBox box = new HBox(12, label);
+        box.setAlignment(Pos.CENTER_LEFT);
+        box.getChildren().addAll(extras);
+        return box;
+    }
+
+    private static VBox card(Node... children) {
+        VBox box = new VBox(8, children);
+        box.getStyleClass().add("card");
+        box.setPadding(new Insets(10, 12, 12, 12));
+        return box;
+    }
+
+    private static Label statusCaption(String text) {
+        Label l = new Label(text);
+        l.getStyleClass().add("status-caption");
+        return l;
+    }
+
+    private static Label statusValue(String id) {
+        Label l = new Label("–");
+        l.setId(id);
+        l.getStyleClass().add("status-value");
+        return l;
+    }
+}

@@ -1,19 +1,25 @@
 package org.xorlab.app;
 
 import atlantafx.base.theme.PrimerLight;
-import java.util.Map;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import javafx.application.Platform;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.Scene;
-import javafx.scene.control.Alert;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
 import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.input.KeyCombination;
 import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.GridPane;
-import javafx.scene.control.Label;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+import javafx.stage.Window;
 
 /**
  * The whole window: the menu bar, and a tab per view ("Train" for one run; more views add their own tabs). Owns
@@ -21,6 +27,8 @@ import javafx.scene.control.Label;
  */
 final class AppShell extends BorderPane {
     static final String STYLESHEET = "/org/xorlab/app/xorlab.css";
+    /** Presenter mode, the shortcut sheet and notices. */
+    static final String PRESENT_STYLESHEET = "/org/xorlab/app/present.css";
 
     private final MainWindow train;
     private final Tab compareTab = new Tab("Compare");
@@ -32,11 +40,29 @@ final class AppShell extends BorderPane {
     private final Menu fileMenu = new Menu("_File");
     private final Menu viewMenu = new Menu("_View");
     private final Menu helpMenu = new Menu("_Help");
+    private final Presentation presentation = new Presentation();
+    private final ShortcutOverlay shortcutSheet = new ShortcutOverlay(shortcuts);
+    private final Notice notice = new Notice();
+    /** Above everything else, covering the whole window: the shortcut sheet and the notice. */
+    private final StackPane overlays = new StackPane(shortcutSheet, notice);
+    /** Writes and reads files one at a time, off the FX thread. */
+    private final ExecutorService files = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "xorlab-files");
+        t.setDaemon(true);
+        return t;
+    });
+    private final FileDialogs.Swappable dialogs = new FileDialogs.Swappable(new FileDialogs.Native(this::window));
+    private final Exports exports;
+    private final Sessions sessions;
 
     AppShell(RunModel model) {
         this.train = new MainWindow(model);
+        this.exports = new Exports(train, dialogs, notice, files, () -> overlays.setVisible(false),
+                () -> overlays.setVisible(true));
+        this.sessions = new Sessions(model, dialogs, notice, files);
         createView();
         initShortcuts();
+        initPresentation();
     }
 
     private void createView() {
@@ -61,10 +87,12 @@ final class AppShell extends BorderPane {
         quit.setId("menu-quit");
         quit.setOnAction(e -> Platform.exit());
         fileMenu.getItems().add(quit);
+        fileMenu.getItems().addAll(0, fileItems());
 
         MenuItem log = new MenuItem("Log / linear loss axis   (L)");
         log.setOnAction(e -> toggleLogScale());
         viewMenu.getItems().add(log);
+        viewMenu.getItems().addAll(viewItems());
 
         CheckMenuItem inspector = new CheckMenuItem("Step inspector   (I)");
         inspector.setId("menu-inspector");
@@ -104,6 +132,141 @@ final class AppShell extends BorderPane {
                 .add("Shift+Left", "Rewind: 100 epochs back", () -> train.model().rewindBy(100))
                 .add("Esc", "Back to live after a rewind", () -> train.model().live())
                 .add("Shift+Slash", "Show these shortcuts", this::showShortcuts);
+        // Presenting, zoom and files. Aliases share a description; the sheet shows at most two keys per line.
+        shortcuts.add("F5", "Presenter mode: large, full screen, no settings", presentation::togglePresenting)
+                .add("F11", "Full screen", presentation::toggleFullScreen)
+                .addWhen("Tab", "Show / hide the settings (presenter mode)", presentation::isPresenting,
+                        presentation::toggleSettings)
+                .add("Shortcut+Equals", "Zoom in", () -> zoom(1))
+                .add("Shortcut+Add", "Zoom in", () -> zoom(1))
+                .add("Shortcut+Shift+Equals", "Zoom in", () -> zoom(1))
+                .add("Shortcut+Minus", "Zoom out", () -> zoom(-1))
+                .add("Shortcut+Subtract", "Zoom out", () -> zoom(-1))
+                .add("Shortcut+0", "Reset zoom", () -> zoom(0))
+                .addWhen("Shortcut+S", "Save session (Train tab)", () -> !showingCompare(), sessions::save)
+                .addWhen("Shortcut+O", "Open session (Train tab)", () -> !showingCompare(), sessions::open);
+    }
+
+    private List<MenuItem> fileItems() {
+        MenuItem open = item("Open session…", "menu-open-session", "Shortcut+O", sessions::open);
+        MenuItem save = item("Save session…", "menu-save-session", "Shortcut+S", sessions::save);
+        Menu export = new Menu("Export");
+        export.setId("menu-export");
+        export.getItems().addAll(
+                item("Loss history (CSV)…", "menu-export-csv", null, exports::lossHistory),
+                item("Loss chart (PNG)…", "menu-export-chart", null, exports::chart),
+                item("Network (PNG)…", "menu-export-network", null, exports::network),
+                item("Decision surface (PNG)…", "menu-export-surface", null, exports::surface),
+                item("Whole window (PNG)…", "menu-export-window", null, exports::window));
+        // Sessions and exports are the Train tab's.
+        for (MenuItem item : List.of(open, save, export)) {
+            item.disableProperty().bind(compareTab.selectedProperty());
+        }
+        return List.of(open, save, new SeparatorMenuItem(), export, new SeparatorMenuItem());
+    }
+
+    private List<MenuItem> viewItems() {
+        CheckMenuItem presenting = new CheckMenuItem("Presenter mode");
+        presenting.setId("menu-presenter");
+        presenting.setAccelerator(KeyCombination.valueOf("F5"));
+        presenting.setSelected(presentation.isPresenting());
+        presentation.presentingProperty().addListener((o, was, on) -> presenting.setSelected(on));
+        presenting.setOnAction(e -> {
+            if (presenting.isSelected() != presentation.isPresenting()) {
+                presentation.togglePresenting();
+            }
+        });
+        CheckMenuItem fullScreen = new CheckMenuItem("Full screen");
+        fullScreen.setId("menu-full-screen");
+        fullScreen.setAccelerator(KeyCombination.valueOf("F11"));
+        fullScreen.setOnAction(e -> presentation.toggleFullScreen());
+        viewMenu.setOnShowing(e -> fullScreen.setSelected(window() instanceof Stage st && st.isFullScreen()));
+        CheckMenuItem settings = new CheckMenuItem("Settings panel   (Tab in presenter mode)");
+        settings.setId("menu-settings-panel");
+        settings.selectedProperty().bindBidirectional(presentation.settingsShownProperty());
+        return List.of(new SeparatorMenuItem(), presenting, fullScreen, settings, new SeparatorMenuItem(),
+                item("Zoom in", "menu-zoom-in", "Shortcut+Equals", () -> zoom(1)),
+                item("Zoom out", "menu-zoom-out", "Shortcut+Minus", () -> zoom(-1)),
+                item("Reset zoom", "menu-zoom-reset", "Shortcut+0", () -> zoom(0)));
+    }
+
+    /**
+     * A menu item; its accelerator only labels it, since the scene's shortcut filter acts on the key before menus
+     * see it.
+     */
+    private static MenuItem item(String text, String id, String key, Runnable action) {
+        MenuItem item = new MenuItem(text);
+        item.setId(id);
+        if (key != null) {
+            item.setAccelerator(KeyCombination.valueOf(key));
+        }
+        item.setOnAction(e -> action.run());
+        return item;
+    }
+
+    private void initPresentation() {
+        presentation.attach(this);
+        train.canvasZoomProperty().bind(presentation.effectiveZoomProperty());
+        train.settingsShownProperty().bindBidirectional(presentation.settingsShownProperty());
+        overlays.setManaged(false);
+        overlays.setPickOnBounds(false);
+        StackPane.setAlignment(notice, Pos.BOTTOM_CENTER);
+        StackPane.setMargin(notice, new Insets(0, 24, 64, 24));
+        getChildren().add(overlays);
+    }
+
+    /** One zoom step in (+1) or out (-1), or back to the default (0), told briefly in a notice. */
+    private void zoom(int steps) {
+        if (steps == 0) {
+            presentation.resetZoom();
+        } else {
+            presentation.zoomBy(steps);
+        }
+        double wanted = presentation.isPresenting() ? presentation.presenterZoomProperty().get()
+                : presentation.zoomProperty().get();
+        double shown = presentation.effectiveZoom();
+        notice.success("Zoom " + Presentation.percent(wanted) + (presentation.isPresenting() ? " in presenter mode" : "")
+                + (Math.abs(shown - wanted) > 1e-9 ? " (" + Presentation.percent(shown) + " fits this window)" : ""));
+    }
+
+    @Override
+    protected void layoutChildren() {
+        super.layoutChildren();
+        overlays.resizeRelocate(0, 0, getWidth(), getHeight());
+    }
+
+    private Window window() {
+        return getScene() == null ? null : getScene().getWindow();
+    }
+
+    Presentation presentation() {
+        return presentation;
+    }
+
+    Notice notice() {
+        return notice;
+    }
+
+    ShortcutOverlay shortcutSheet() {
+        return shortcutSheet;
+    }
+
+    Exports exports() {
+        return exports;
+    }
+
+    Sessions sessions() {
+        return sessions;
+    }
+
+    /** The file choosers; tests answer them instead of a user. */
+    FileDialogs dialogs() {
+        return dialogs;
+    }
+
+    /** Replaces the file choosers (tests), keeping the remembered folder. */
+    void setFileDialogs(FileDialogs replacement) {
+        dialogs.swap(replacement);
     }
 
     /** The transport of the view that is showing. */
@@ -154,18 +317,24 @@ final class AppShell extends BorderPane {
         return compare;
     }
 
-    /** Stops the compare view's training thread, if it was started. */
+    /** Stops the compare view's training thread, if it was started, and the file thread once its files are done. */
     void shutdown() {
         if (compare != null) {
             compare.model().shutdown();
         }
+        files.shutdown();
     }
 
     /** Installs the theme, the stylesheet and the shortcuts on the scene that shows this window. */
     void attach(Scene scene) {
         scene.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         scene.getStylesheets().add(getClass().getResource(STYLESHEET).toExternalForm());
+        scene.getStylesheets().add(getClass().getResource(PRESENT_STYLESHEET).toExternalForm());
+        // Before the shortcuts, so Escape closes the sheet rather than acting on the view behind it.
+        shortcutSheet.install(scene);
         shortcuts.install(scene);
+        presentation.setStage(scene.getWindow() instanceof Stage st ? st : null);
+        scene.windowProperty().addListener((o, old, w) -> presentation.setStage(w instanceof Stage st ? st : null));
     }
 
     MainWindow train() {
@@ -176,24 +345,8 @@ final class AppShell extends BorderPane {
         return shortcuts;
     }
 
+    /** Shows the shortcut sheet over the window, or closes it. */
     private void showShortcuts() {
-        GridPane grid = new GridPane();
-        grid.setHgap(24);
-        grid.setVgap(8);
-        int row = 0;
-        for (Map.Entry<String, String> e : shortcuts.describe().entrySet()) {
-            Label key = new Label(e.getKey().equals("Shift+/") ? "?" : e.getKey());
-            key.getStyleClass().add("keycap");
-            grid.addRow(row++, key, new Label(e.getValue()));
-        }
-        Alert alert = new Alert(Alert.AlertType.INFORMATION);
-        alert.setTitle("Keyboard shortcuts");
-        alert.setHeaderText("Keyboard shortcuts");
-        alert.getDialogPane().setContent(grid);
-        alert.getDialogPane().getStylesheets().add(getClass().getResource(STYLESHEET).toExternalForm());
-        if (getScene() != null) {
-            alert.initOwner(getScene().getWindow());
-        }
-        alert.show();
+        shortcutSheet.toggle();
     }
 }

@@ -1,7 +1,9 @@
 package org.xorlab.app;
 
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -42,6 +44,13 @@ final class MainWindow extends BorderPane {
     private final DecisionSurfaceView surface = new DecisionSurfaceView();
     private final HiddenUnitMaps hiddenMaps = new HiddenUnitMaps();
     private final CheckBox logScale = new CheckBox("Log scale");
+    /** The canvases' magnification: the window's zoom, so their fonts grow with the controls'. */
+    private final DoubleProperty canvasZoom = new SimpleDoubleProperty(1.0);
+    private final BooleanProperty settingsShown = new SimpleBooleanProperty(true);
+    private final ZoomPane chartPane = new ZoomPane(chart, canvasZoom);
+    private final ZoomPane networkPane = new ZoomPane(network, canvasZoom);
+    private final ZoomPane surfacePane = new ZoomPane(surface, canvasZoom);
+    private final ZoomPane hiddenMapsPane = new ZoomPane(hiddenMaps, canvasZoom);
     private final StepInspector inspector = new StepInspector();
     private final RewindBar rewind;
     private final BooleanProperty inspectorShown = new SimpleBooleanProperty(false);
@@ -70,6 +79,8 @@ final class MainWindow extends BorderPane {
         settings.setFitToWidth(true);
         settings.getStyleClass().add("settings-scroll");
         settings.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        settings.visibleProperty().bind(settingsShown);
+        settings.managedProperty().bind(settingsShown);
         setLeft(settings);
         setBottom(new StatusBar(model));
 
@@ -79,8 +90,8 @@ final class MainWindow extends BorderPane {
         logScale.setSelected(true);
         chart.logScaleProperty().bindBidirectional(logScale.selectedProperty());
         HBox chartHeader = header("Loss per epoch", logScale);
-        VBox chartCard = card(chartHeader, chart, rewind);
-        VBox.setVgrow(chart, Priority.ALWAYS);
+        VBox chartCard = card(chartHeader, chartPane, rewind);
+        VBox.setVgrow(chartPane, Priority.ALWAYS);
 
         network.setId("network-view");
         HBox inputs = new HBox(4);
@@ -106,19 +117,21 @@ final class MainWindow extends BorderPane {
             model.selectedInputProperty().addListener((o, old, now) -> b.setSelected(now.intValue() == index));
             inputs.getChildren().add(b);
         }
-        VBox networkCard = card(header("Network", inputs), network);
-        VBox.setVgrow(network, Priority.ALWAYS);
+        VBox networkCard = card(header("Network", inputs), networkPane);
+        VBox.setVgrow(networkPane, Priority.ALWAYS);
 
         surface.setId("decision-surface");
         hiddenMaps.setId("hidden-maps");
-        VBox surfaceCard = card(header("Decision surface ŷ(x1, x2)"), surface, hiddenMaps);
+        VBox surfaceCard = card(header("Decision surface ŷ(x1, x2)"), surfacePane, hiddenMapsPane);
         surfaceCard.setMinWidth(380);
         hiddenMaps.setMinHeight(150);
         hiddenMaps.setPrefHeight(170);
         networkCard.setMinWidth(420);
-        VBox.setVgrow(surface, Priority.ALWAYS);
+        VBox.setVgrow(surfacePane, Priority.ALWAYS);
 
         VBox tableCard = card(header("Truth table"), new TruthTable(model));
+        // Numbers never shorten to "0...." when zoomed in; the canvases beside it give way instead.
+        tableCard.setMinWidth(Region.USE_PREF_SIZE);
 
         HBox lower = new HBox(12, networkCard, surfaceCard, tableCard);
         HBox.setHgrow(networkCard, Priority.ALWAYS);
@@ -219,6 +232,30 @@ final class MainWindow extends BorderPane {
 
     TransportBar transport() {
         return transport;
+    }
+
+    /** The magnification of the chart, network and surface canvases (bound to the window's zoom). */
+    DoubleProperty canvasZoomProperty() {
+        return canvasZoom;
+    }
+
+    /** Whether the settings panel on the left shows. */
+    BooleanProperty settingsShownProperty() {
+        return settingsShown;
+    }
+
+    LossChart chart() {
+        return chart;
+    }
+
+    /** The network as it shows on screen (zoom included), for export. */
+    Region networkView() {
+        return networkPane;
+    }
+
+    /** The decision surface as it shows on screen (zoom included), for export. */
+    Region surfaceView() {
+        return surfacePane;
     }
 
     /** Flips the loss chart between log and linear. */

@@ -1,6 +1,7 @@
 package org.xorlab.app;
 
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
@@ -12,6 +13,8 @@ import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import org.xorlab.engine.TrainingConfig;
+import org.xorlab.session.RunSettings;
+import org.xorlab.session.Session;
 
 /**
  * The window's view model for one training run, on the FX thread: the settings the user chose (always valid), the
@@ -25,6 +28,8 @@ final class RunModel implements Transport {
     private final ReadOnlyObjectWrapper<TrainingFrame> frame = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper("");
     private final TrainingLoop loop;
+    /** True while a session's settings are being shown: the session's own run replaces the one they would start. */
+    private boolean opening;
 
     RunModel(TrainingConfig initial, StopRule rule, double epochsPerSecond) {
         config = new SimpleObjectProperty<>(initial);
@@ -46,6 +51,9 @@ final class RunModel implements Transport {
     }
 
     private void apply(TrainingConfig old, TrainingConfig now) {
+        if (opening) {
+            return;
+        }
         boolean sameRun = old.dataset() == now.dataset() && old.hidden() == now.hidden() && old.seed() == now.seed();
         if (sameRun) {
             loop.retune(0, now.learningRate(), now.batchSize());
@@ -147,6 +155,30 @@ final class RunModel implements Transport {
     /** Draws a fresh seed and starts over from its weights. */
     void newSeed(long seed) {
         config.set(config.get().withSeed(seed));
+    }
+
+    /**
+     * Continues from a saved session: its settings become the model's and its run replaces the current one,
+     * paused, with its weights, counters and loss history.
+     */
+    void open(Session session) {
+        RunSettings s = session.settings();
+        opening = true;
+        try {
+            config.set(s.config());
+            stopRule.set(new StopRule(s.stopAtLoss(), s.stopEpochs(), s.targetLoss()));
+        } finally {
+            opening = false;
+        }
+        loop.load(spec(s.config()).name(), session);
+    }
+
+    /**
+     * The run as a session, taken on the training thread (see {@link TrainingLoop#capture}); completes on that
+     * thread.
+     */
+    CompletableFuture<Session> captureSession() {
+        return loop.capture(0);
     }
 
     /** Stops the training thread; the model is unusable afterwards. */

@@ -113,6 +113,22 @@ final class SettingsPanel extends VBox {
             if (c.seed() != seed.value()) {
                 seed.show(c.seed());
             }
+            // Settings set elsewhere (an opened session) show here too; equal values change nothing.
+            dataset.setValue(c.dataset());
+            hidden.getValueFactory().setValue(c.hidden());
+            batchSize.setValue(c.batchSize());
+            if (c.learningRate() != learningRate.value()) {
+                learningRate.show(c.learningRate());
+            }
+        });
+        model.stopRuleProperty().addListener((o, old, r) -> {
+            if (r.epochs() != stopEpochs.value()) {
+                stopEpochs.show(r.epochs());
+            }
+            if (r.targetLoss() != stopLoss.value()) {
+                stopLoss.show(r.targetLoss());
+            }
+            (r.byTarget() ? byLoss : byEpochs).setSelected(true);
         });
     }
 

@@ -2,11 +2,13 @@ package org.xorlab.app;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.ComboBoxBase;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextInputControl;
+import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 
@@ -17,12 +19,23 @@ import javafx.scene.input.KeyEvent;
 final class Shortcuts {
     private final Map<KeyCombination, Runnable> actions = new LinkedHashMap<>();
     private final Map<KeyCombination, String> descriptions = new LinkedHashMap<>();
+    private final Map<KeyCombination, BooleanSupplier> conditions = new LinkedHashMap<>();
 
     /** Adds a shortcut; {@code key} uses KeyCombination syntax, for example "Space" or "Shift+Right". */
     Shortcuts add(String key, String description, Runnable action) {
         KeyCombination combination = KeyCombination.valueOf(key);
         actions.put(combination, action);
         descriptions.put(combination, description);
+        return this;
+    }
+
+    /**
+     * Adds a shortcut that acts only while {@code active} says so; otherwise the key goes on as if it were not a
+     * shortcut (so Tab still moves the focus and Escape still reaches the control that has it).
+     */
+    Shortcuts addWhen(String key, String description, BooleanSupplier active, Runnable action) {
+        add(key, description, action);
+        conditions.put(KeyCombination.valueOf(key), active);
         return this;
     }
 
@@ -38,11 +51,14 @@ final class Shortcuts {
             boolean typing = isTextInput(scene.getFocusOwner());
             for (Map.Entry<KeyCombination, Runnable> entry : actions.entrySet()) {
                 KeyCombination k = entry.getKey();
-                boolean plain = k.getControl() != KeyCombination.ModifierValue.DOWN
+                // Function keys (F5, F11) are never typing.
+                boolean plain = !(k instanceof KeyCodeCombination c && c.getCode().isFunctionKey())
+                        && k.getControl() != KeyCombination.ModifierValue.DOWN
                         && k.getShortcut() != KeyCombination.ModifierValue.DOWN
                         && k.getAlt() != KeyCombination.ModifierValue.DOWN
                         && k.getMeta() != KeyCombination.ModifierValue.DOWN;
-                if (k.match(e) && !(typing && plain)) {
+                BooleanSupplier active = conditions.get(k);
+                if (k.match(e) && !(typing && plain) && (active == null || active.getAsBoolean())) {
                     entry.getValue().run();
                     e.consume();
                     return;

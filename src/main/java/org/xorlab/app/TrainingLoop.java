@@ -3,15 +3,19 @@ package org.xorlab.app;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import javafx.concurrent.Task;
+import org.xorlab.engine.Dataset;
 import org.xorlab.engine.DecisionGrid;
 import org.xorlab.engine.LossHistory;
 import org.xorlab.engine.Trainer;
 import org.xorlab.engine.TrainingConfig;
 import org.xorlab.engine.WeightHistory;
 import org.xorlab.engine.Weights;
+import org.xorlab.session.RunSettings;
+import org.xorlab.session.Session;
 
 /**
  * The one adapter from the JavaFX-free {@link Trainer} to a JavaFX {@link Task}: it owns the trainer on its own
@@ -44,7 +48,8 @@ final class TrainingLoop extends Task<TrainingFrame> {
     enum Unit { UPDATE, EPOCH }
 
     private sealed interface Command
-            permits Play, Pause, Step, Reset, Restart, Retune, SetSpeed, SetStopRule, ShowEpoch, RewindBy, GoLive { }
+            permits Play, Pause, Step, Reset, Restart, Retune, SetSpeed, SetStopRule, ShowEpoch, RewindBy, GoLive,
+                    Load, Capture { }
 
     private record Play() implements Command { }
 
@@ -67,6 +72,10 @@ final class TrainingLoop extends Task<TrainingFrame> {
     private record RewindBy(long epochs) implements Command { }
 
     private record GoLive() implements Command { }
+
+    private record Load(String name, Session session) implements Command { }
+
+    private record Capture(int run, CompletableFuture<Session> result) implements Command { }
 
     private final BlockingQueue<Command> commands = new LinkedBlockingQueue<>();
 
@@ -203,6 +212,26 @@ final class TrainingLoop extends Task<TrainingFrame> {
         return commands.size();
     }
 
+    /**
+     * Replaces the runs with one run resumed from a saved session, with its history and stop rule, paused. Training
+     * on gives exactly the numbers the saved run would have given.
+     */
+    void load(String name, Session session) {
+        commands.add(new Load(name, session));
+    }
+
+    /**
+     * The state of run {@code run} as a session, taken on the training thread between two slices, so the weights,
+     * counters and history belong together even while playing. Completes exceptionally with an
+     * IllegalStateException saying why if the run is between two updates of an epoch (sessions resume at epoch
+     * boundaries).
+     */
+    CompletableFuture<Session> capture(int run) {
+        CompletableFuture<Session> result = new CompletableFuture<>();
+        commands.add(new Capture(run, result));
+        return result;
+    }
+
     @Override
     protected TrainingFrame call() {
         publish();
@@ -270,6 +299,10 @@ final class TrainingLoop extends Task<TrainingFrame> {
             showEpoch(Math.max(0, from - r.epochs()));
         } else if (command instanceof GoLive) {
             showLive();
+        } else if (command instanceof Load l) {
+            loadSession(l.name(), l.session());
+        } else if (command instanceof Capture c) {
+            capture(runs.get(c.run()), c.result());
         }
     }
 
@@ -313,6 +346,50 @@ final class TrainingLoop extends Task<TrainingFrame> {
         playing = false;
         message = "";
         epochsPerSecond = 0;
+    }
+
+    private void loadSession(String name, Session session) {
+        RunSettings settings = session.settings();
+        stopRule = new StopRule(settings.stopAtLoss(), settings.stopEpochs(), settings.targetLoss());
+        Run run = new Run(name, session.trainer());
+        runs.clear();
+        runs.add(run);
+        startOver();
+        // The rewind timeline has the start and the saved epoch; the epochs between were not saved.
+        if (session.epoch() > 0) {
+            run.weights = new WeightHistory();
+            run.weights.record(0, session.initial());
+            run.weights.record(session.epoch(), session.current());
+        }
+        double[] losses = session.history();
+        for (int i = 0; i < losses.length; i++) {
+            run.history.append(losses[i]);
+            if (run.epochsToTarget == 0 && losses[i] < stopRule.targetLoss()) {
+                run.epochsToTarget = i + 1L;
+            }
+        }
+        // Updates per epoch are known only if the batch size never changed during the saved run; otherwise 0.
+        int perEpoch = settings.config().updatesPerEpoch();
+        if (session.updates() == session.epoch() * perEpoch) {
+            run.updatesToTarget = run.epochsToTarget * perEpoch;
+        }
+    }
+
+    private void capture(Run run, CompletableFuture<Session> result) {
+        Trainer t = run.trainer;
+        if (t.nextSample() != 0) {
+            result.completeExceptionally(new IllegalStateException("A session is saved between epochs, and this run is "
+                    + t.nextSample() + " of " + Dataset.SIZE + " samples into epoch " + (t.epoch() + 1)
+                    + ": press Shift+→ to finish the epoch, then save."));
+            return;
+        }
+        try {
+            RunSettings settings = new RunSettings(t.config(), stopRule.byTarget(), stopRule.epochs(), stopRule.targetLoss());
+            result.complete(new Session(settings, t.initialWeights(), t.weights(), t.epoch(), t.updates(),
+                    run.history.copyRange(0, (int) t.epoch())));
+        } catch (RuntimeException e) {
+            result.completeExceptionally(e);
+        }
     }
 
     /** Plays for one slice: several epochs at full speed, or the one epoch now due at a watchable speed. */

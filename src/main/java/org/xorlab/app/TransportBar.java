@@ -27,6 +27,7 @@ final class TransportBar extends HBox {
 
     TransportBar(RunModel model) {
         this.model = model;
+        speed.setValue(speedIndex(model.speedProperty().get()));
         createView();
         initListeners();
     }
@@ -103,6 +104,20 @@ final class TransportBar extends HBox {
             model.speedProperty().set(SPEEDS[i]);
             showSpeed();
         });
+    }
+
+    /** The slider stop nearest {@code epochsPerSecond} (a remembered speed may be any number). */
+    static int speedIndex(double epochsPerSecond) {
+        int best = DEFAULT_SPEED_INDEX;
+        double bestDistance = Double.POSITIVE_INFINITY;
+        for (int i = 0; i < SPEEDS.length; i++) {
+            double d = SPEEDS[i] == epochsPerSecond ? 0 : Math.abs(Math.log(SPEEDS[i]) - Math.log(epochsPerSecond));
+            if (d < bestDistance) {
+                best = i;
+                bestDistance = d;
+            }
+        }
+        return best;
     }
 
     /** Moves the speed one stop up (+1) or down (-1). */

@@ -89,6 +89,50 @@ public final class Trainer {
     }
 
     /**
+     * A run resumed at an epoch boundary, for example from a saved session: it holds {@code current} after
+     * {@code epoch} epochs and {@code updates} updates, and trains on exactly as the run it was saved from would
+     * have (the state between epochs is only the weights and the counters). {@link #reset()} returns to
+     * {@code initial}.
+     *
+     * @param loss the loss of epoch {@code epoch}; NaN when {@code epoch} is 0
+     * @throws IllegalArgumentException naming the first value out of range: a weight shape that does not match
+     *                                  the config, a non-finite weight, a negative epoch, fewer updates than
+     *                                  epochs or more than {@code epoch * 4}, or a loss that is not a finite number
+     *                                  from 0 to 1 after at least one epoch
+     */
+    public static Trainer restore(TrainingConfig config, Weights initial, Weights current, long epoch, long updates,
+                                  double loss) {
+        if (current.hidden() != config.hidden()) {
+            throw new IllegalArgumentException("current weights have " + current.hidden()
+                    + " hidden units but the config asks for " + config.hidden());
+        }
+        if (!initial.isFinite() || !current.isFinite()) {
+            throw new IllegalArgumentException("every weight must be a finite number");
+        }
+        if (epoch < 0) {
+            throw new IllegalArgumentException("epoch must be 0 or more (got " + epoch + ")");
+        }
+        // Each epoch takes from 1 (batch size 4) to 4 (batch size 1) updates, whatever batch sizes it went through.
+        long most = epoch > Long.MAX_VALUE / Dataset.SIZE ? Long.MAX_VALUE : epoch * Dataset.SIZE;
+        if (updates < epoch || updates > most) {
+            throw new IllegalArgumentException("after " + epoch + " epochs the updates must be from " + epoch
+                    + " to " + most + " (got " + updates + ")");
+        }
+        if (epoch == 0 ? !Double.isNaN(loss) : !(loss >= 0 && loss <= 1)) {
+            throw new IllegalArgumentException(epoch == 0
+                    ? "there is no loss before the first epoch (got " + loss + ")"
+                    : "the last epoch's loss must be a number from 0 to 1 (got " + loss + ")");
+        }
+        Trainer trainer = new Trainer(config, initial);
+        trainer.current = new Params(current);
+        trainer.spare = new Params(current);
+        trainer.epoch = epoch;
+        trainer.updates = updates;
+        trainer.loss = loss;
+        return trainer;
+    }
+
+    /**
      * Applies one weight update: the next chunk of up to {@code batchSize} samples in the fixed order.
      *
      * @return false if the run has diverged (now or before) and nothing changed

@@ -1,0 +1,165 @@
+package org.xorlab.session;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.RealMatrix;
+import org.xorlab.engine.Weights;
+
+/** What the session and settings files share: one Jackson setup, and reading values with messages naming them. */
+final class Json {
+    /**
+     * Reads NaN and Infinity as numbers (so a NaN weight is reported as such, not as a syntax error), refuses
+     * duplicate keys, and prints floating-point numbers in full precision.
+     */
+    static final ObjectMapper MAPPER = new ObjectMapper(JsonFactory.builder()
+            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build());
+
+    private Json() {
+    }
+
+    /** One line for a JSON syntax error: where it is and what Jackson found, without its source excerpt. */
+    static String syntaxError(JsonProcessingException e) {
+        JsonLocation at = e.getLocation();
+        String where = at == null || at.getLineNr() < 0 ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+        String what = e.getOriginalMessage() == null ? "" : e.getOriginalMessage().lines().findFirst().orElse("");
+        if (e instanceof JsonEOFException || what.startsWith("Unexpected end-of-input")) {
+            return "the file ends too early" + where + " (it may be truncated)";
+        }
+        if (what.length() > 120) {
+            what = what.substring(0, 117) + "...";
+        }
+        return "it is not valid JSON" + where + (what.isEmpty() ? "" : ": " + what);
+    }
+
+    static ObjectNode object(JsonNode node, String name) {
+        if (node == null || node.isNull() || node.isMissingNode()) {
+            throw new IllegalArgumentException("\"" + name + "\" is missing");
+        }
+        if (!node.isObject()) {
+            throw new IllegalArgumentException("\"" + name + "\" must be a JSON object {...} (got " + kind(node) + ")");
+        }
+        return (ObjectNode) node;
+    }
+
+    static JsonNode required(ObjectNode parent, String field, String name) {
+        JsonNode node = parent.get(field);
+        if (node == null || node.isNull()) {
+            throw new IllegalArgumentException("\"" + name + "\" is missing");
+        }
+        return node;
+    }
+
+    /** A whole number (1e3 and 2.0 count) within the range of long. */
+    static long wholeNumber(JsonNode node, String name) {
+        if (node.isIntegralNumber() && node.canConvertToLong()) {
+            return node.longValue();
+        }
+        if (node.isFloatingPointNumber()) {
+            double d = node.doubleValue();
+            if (d == Math.rint(d) && Math.abs(d) < 0x1p62) {
+                return (long) d;
+            }
+        }
+        throw new IllegalArgumentException("\"" + name + "\" must be a whole number (got " + text(node) + ")");
+    }
+
+    /** Any JSON number, including NaN and Infinity (the caller checks the range). */
+    static double number(JsonNode node, String name) {
+        if (node.isNumber()) {
+            return node.doubleValue();
+        }
+        throw new IllegalArgumentException("\"" + name + "\" must be a number (got " + text(node) + ")");
+    }
+
+    static String string(JsonNode node, String name) {
+        if (node.isTextual()) {
+            return node.textValue();
+        }
+        throw new IllegalArgumentException("\"" + name + "\" must be a string in quotes (got " + text(node) + ")");
+    }
+
+    /** The value as the user would recognise it in the file, shortened. */
+    static String text(JsonNode node) {
+        String s = node.isContainerNode() ? kind(node) : node.toString();
+        return s.length() > 40 ? s.substring(0, 37) + "..." : s;
+    }
+
+    private static String kind(JsonNode node) {
+        return node.isArray() ? "a list [...]" : node.isObject() ? "an object {...}" : node.toString();
+    }
+
+    /** W1, b1, W2 and b2 as nested arrays in the notebook's shapes, as the command line's JSON writes them. */
+    static ObjectNode weights(Weights w) {
+        ObjectNode node = MAPPER.createObjectNode();
+        node.set("W1", matrix(w.w1()));
+        node.set("b1", matrix(w.b1()));
+        node.set("W2", matrix(w.w2()));
+        node.set("b2", matrix(w.b2Matrix()));
+        return node;
+    }
+
+    private static ArrayNode matrix(RealMatrix m) {
+        ArrayNode rows = MAPPER.createArrayNode();
+        for (int i = 0; i < m.getRowDimension(); i++) {
+            ArrayNode row = rows.addArray();
+            for (int j = 0; j < m.getColumnDimension(); j++) {
+                row.add(m.getEntry(i, j));
+            }
+        }
+        return rows;
+    }
+
+    /**
+     * Reads weights for {@code hidden} units written by {@link #weights}.
+     *
+     * @param name where they are, for messages: "initial" or "current"
+     */
+    static Weights weights(JsonNode node, String name, int hidden) {
+        ObjectNode w = object(node, name);
+        double[][] w1 = matrix(w, name, "W1", hidden, 2, hidden);
+        double[][] b1 = matrix(w, name, "b1", hidden, 1, hidden);
+        double[][] w2 = matrix(w, name, "W2", 1, hidden, hidden);
+        double[][] b2 = matrix(w, name, "b2", 1, 1, hidden);
+        return Weights.of(new Array2DRowRealMatrix(w1, false), new Array2DRowRealMatrix(b1, false),
+                new Array2DRowRealMatrix(w2, false), new Array2DRowRealMatrix(b2, false));
+    }
+
+    private static double[][] matrix(ObjectNode parent, String owner, String field, int rows, int cols, int hidden) {
+        String name = owner + "." + field;
+        JsonNode node = required(parent, field, name);
+        String shape = "\"" + name + "\" must be " + rows + " x " + cols + " for " + hidden + " hidden unit"
+                + (hidden == 1 ? "" : "s") + " (a list of " + rows + " row" + (rows == 1 ? "" : "s") + " of " + cols
+                + " number" + (cols == 1 ? "" : "s") + ")";
+        if (!node.isArray() || node.size() != rows) {
+            throw new IllegalArgumentException(shape + "; got " + (node.isArray() ? node.size() + " rows" : text(node)));
+        }
+        double[][] out = new double[rows][cols];
+        for (int i = 0; i < rows; i++) {
+            JsonNode row = node.get(i);
+            if (!row.isArray() || row.size() != cols) {
+                throw new IllegalArgumentException(shape + "; row " + (i + 1) + " has "
+                        + (row.isArray() ? row.size() + (row.size() == 1 ? " number" : " numbers") : text(row)));
+            }
+            for (int j = 0; j < cols; j++) {
+                String cell = name + "[" + i + "][" + j + "]";
+                double v = number(row.get(j), cell);
+                if (!Double.isFinite(v)) {
+                    throw new IllegalArgumentException("\"" + cell + "\" must be a finite number (got " + v + ")");
+                }
+                out[i][j] = v;
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,116 @@
+package org.xorlab.session;
+
+import java.util.Arrays;
+import java.util.Objects;
+import org.xorlab.engine.Trainer;
+import org.xorlab.engine.Weights;
+
+/**
+ * A run saved at an epoch boundary: its settings, the weights it started from and has now, its counters and every
+ * epoch's loss. Immutable; a valid session always restores to a {@link Trainer} (see {@link #trainer()}).
+ */
+public final class Session {
+    /** The most epochs a session can hold: one loss per epoch, in one array. */
+    public static final long MAX_EPOCHS = Integer.MAX_VALUE - 8;
+
+    private final RunSettings settings;
+    private final Weights initial;
+    private final Weights current;
+    private final long epoch;
+    private final long updates;
+    private final double[] history;
+
+    /**
+     * @param history every completed epoch's loss, epoch 1 first; {@code history.length} must equal {@code epoch}
+     * @throws IllegalArgumentException naming the first value that is out of range or inconsistent
+     */
+    public Session(RunSettings settings, Weights initial, Weights current, long epoch, long updates, double[] history) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.initial = Objects.requireNonNull(initial, "initial");
+        this.current = Objects.requireNonNull(current, "current");
+        this.epoch = epoch;
+        this.updates = updates;
+        this.history = history.clone();
+        int hidden = settings.config().hidden();
+        if (initial.hidden() != hidden || current.hidden() != hidden) {
+            throw new IllegalArgumentException("the weights must have " + hidden + " hidden units, as the settings say"
+                    + " (initial has " + initial.hidden() + ", current has " + current.hidden() + ")");
+        }
+        if (epoch < 0 || epoch > MAX_EPOCHS) {
+            throw new IllegalArgumentException("epoch must be a whole number from 0 to " + MAX_EPOCHS + " (got " + epoch + ")");
+        }
+        if (history.length != epoch) {
+            throw new IllegalArgumentException("the loss history must hold one loss per epoch: " + epoch
+                    + " epochs but " + history.length + " losses");
+        }
+        for (int i = 0; i < history.length; i++) {
+            if (!(history[i] >= 0 && history[i] <= 1)) {
+                throw new IllegalArgumentException("the loss of epoch " + (i + 1) + " must be a number from 0 to 1 (got "
+                        + history[i] + ")");
+            }
+        }
+        // The trainer checks the rest (finite weights, updates for this many epochs) in the same words.
+        trainer();
+    }
+
+    /** A trainer in exactly this state, ready to train on. */
+    public Trainer trainer() {
+        return Trainer.restore(settings.config(), initial, current, epoch, updates, lastLoss());
+    }
+
+    public RunSettings settings() {
+        return settings;
+    }
+
+    /** The weights the run started from (and returns to on Reset). */
+    public Weights initial() {
+        return initial;
+    }
+
+    /** The weights after {@link #epoch()} epochs. */
+    public Weights current() {
+        return current;
+    }
+
+    /** Completed epochs. */
+    public long epoch() {
+        return epoch;
+    }
+
+    /** Weight updates applied. */
+    public long updates() {
+        return updates;
+    }
+
+    /** A copy of every epoch's loss, epoch 1 at index 0. */
+    public double[] history() {
+        return history.clone();
+    }
+
+    /** The loss of epoch {@code e} (1-based). */
+    public double loss(int e) {
+        return history[e - 1];
+    }
+
+    /** The last epoch's loss, NaN at epoch 0. */
+    public double lastLoss() {
+        return epoch == 0 ? Double.NaN : history[history.length - 1];
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof Session s && settings.equals(s.settings) && initial.equals(s.initial)
+                && current.equals(s.current) && epoch == s.epoch && updates == s.updates
+                && Arrays.equals(history, s.history);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(settings, initial, current, epoch, updates, Arrays.hashCode(history));
+    }
+
+    @Override
+    public String toString() {
+        return "Session[" + settings + ", epoch " + epoch + ", updates " + updates + ", current " + current + "]";
+    }
+}

@@ -1,0 +1,201 @@
+package org.xorlab.session;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.xorlab.engine.Weights;
+
+/**
+ * A saved run as a JSON file:
+ * <pre>{
+ *   "format": "xorlab-session", "version": 1,
+ *   "settings": {"dataset": "xor", "hidden": 2, "seed": 42, "learning_rate": 0.1, "batch_size": 1,
+ *                "stop": {"at": "epochs", "epochs": 10000, "target_loss": 0.01}},
+ *   "epoch": 100, "updates": 400,
+ *   "initial": {"W1": [[..], [..]], "b1": [[..], [..]], "W2": [[.., ..]], "b2": [[..]]},
+ *   "current": {...the same shapes...},
+ *   "loss_history": [0.3239537158130419, ...]
+ * }</pre>
+ * Weights are nested arrays in the notebook's shapes, as the command line's JSON output writes them. Numbers are
+ * written in full precision, so a run reopened from a file continues with exactly the numbers it would have had.
+ *
+ * <p>Reading never trusts the file: anything malformed, truncated, of another format or version, out of range or
+ * inconsistent is refused with a {@link SessionFileException} whose message names the problem. Unknown fields are
+ * ignored. The loss history is streamed, so a long run does not need a JSON tree of millions of nodes.
+ */
+public final class SessionFile {
+    public static final String FORMAT = "xorlab-session";
+    public static final int VERSION = 1;
+    /** The file name extension the window offers. */
+    public static final String EXTENSION = "xorlab.json";
+
+    private static final String HISTORY = "loss_history";
+
+    private SessionFile() {
+    }
+
+    /** Writes {@code session} to {@code file} atomically: the file is replaced whole or not at all. */
+    public static void write(Session session, Path file) throws IOException {
+        AtomicFile.write(file, out -> write(session, out));
+    }
+
+    /** Writes {@code session} as JSON to {@code out}, leaving it open. */
+    public static void write(Session session, OutputStream out) throws IOException {
+        try (JsonGenerator g = Json.MAPPER.createGenerator(out)) {
+            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            g.useDefaultPrettyPrinter();
+            g.writeStartObject();
+            g.writeStringField("format", FORMAT);
+            g.writeNumberField("version", VERSION);
+            g.writeFieldName("settings");
+            g.writeTree(RunSettingsJson.write(session.settings()));
+            g.writeNumberField("epoch", session.epoch());
+            g.writeNumberField("updates", session.updates());
+            g.writeFieldName("initial");
+            g.writeTree(Json.weights(session.initial()));
+            g.writeFieldName("current");
+            g.writeTree(Json.weights(session.current()));
+            g.writeFieldName(HISTORY);
+            g.writeStartArray();
+            for (double loss : session.history()) {
+                g.writeNumber(loss);
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+            g.writeRaw('\n');
+        }
+    }
+
+    /**
+     * Reads a session file.
+     *
+     * @throws SessionFileException naming what is wrong: unreadable, not JSON, truncated, another format or
+     *                              version, a value out of range, or values that contradict each other
+     */
+    public static Session read(Path file) throws SessionFileException {
+        if (Files.isDirectory(file)) {
+            throw new SessionFileException("it is a folder, not a session file");
+        }
+        try (InputStream in = Files.newInputStream(file)) {
+            return read(in);
+        } catch (IOException e) {
+            throw new SessionFileException("it cannot be read: " + AtomicFile.reason(e));
+        }
+    }
+
+    /** Reads a session from {@code in} (see {@link #read(Path)}), leaving it open. */
+    public static Session read(InputStream in) throws SessionFileException, IOException {
+        ObjectNode fields = Json.MAPPER.createObjectNode();
+        double[] history = null;
+        String historyProblem = null;
+        try (JsonParser p = Json.MAPPER.createParser(in)) {
+            p.disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
+            JsonToken t = p.nextToken();
+            if (t == null) {
+                throw new SessionFileException("the file is empty");
+            }
+            if (t != JsonToken.START_OBJECT) {
+                throw new SessionFileException("it is not an XOR Lab session (a session is a JSON object {...})");
+            }
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                p.nextToken();
+                if (name.equals(HISTORY)) {
+                    History h = readHistory(p);
+                    history = h.losses;
+                    historyProblem = h.problem;
+                } else {
+                    fields.set(name, p.readValueAsTree());
+                }
+            }
+            if (p.nextToken() != null) {
+                throw new SessionFileException("there is more data after the session's closing '}'");
+            }
+        } catch (JsonProcessingException e) {
+            throw new SessionFileException(Json.syntaxError(e));
+        }
+        try {
+            return validate(fields, history, historyProblem);
+        } catch (IllegalArgumentException e) {
+            throw new SessionFileException(e.getMessage());
+        }
+    }
+
+    private static Session validate(ObjectNode root, double[] history, String historyProblem) {
+        JsonNode format = root.get("format");
+        if (format == null || !format.isTextual() || !format.textValue().equals(FORMAT)) {
+            throw new IllegalArgumentException("it is not an XOR Lab session (\"format\" must be \"" + FORMAT
+                    + "\", got " + (format == null ? "nothing" : Json.text(format)) + ")");
+        }
+        long version = Json.wholeNumber(Json.required(root, "version", "version"), "version");
+        if (version > VERSION) {
+            throw new IllegalArgumentException("it was saved by a newer XOR Lab (session version " + version
+                    + "); this one opens version " + VERSION);
+        }
+        if (version != VERSION) {
+            throw new IllegalArgumentException("session version " + version + " is not supported; this XOR Lab opens version "
+                    + VERSION);
+        }
+        RunSettings settings = RunSettingsJson.read(Json.object(root.get("settings"), "settings"), "settings.", null);
+        int hidden = settings.config().hidden();
+        long epoch = Json.wholeNumber(Json.required(root, "epoch", "epoch"), "epoch");
+        long updates = Json.wholeNumber(Json.required(root, "updates", "updates"), "updates");
+        Weights initial = Json.weights(root.get("initial"), "initial", hidden);
+        Weights current = Json.weights(root.get("current"), "current", hidden);
+        if (historyProblem != null) {
+            throw new IllegalArgumentException(historyProblem);
+        }
+        if (history == null) {
+            throw new IllegalArgumentException("\"" + HISTORY + "\" is missing");
+        }
+        return new Session(settings, initial, current, epoch, updates, history);
+    }
+
+    private record History(double[] losses, String problem) {
+    }
+
+    /** Reads the loss list; a problem is noted, not thrown, so the format and version are checked first. */
+    private static History readHistory(JsonParser p) throws IOException {
+        if (p.currentToken() != JsonToken.START_ARRAY) {
+            p.skipChildren();
+            return new History(null, "\"" + HISTORY + "\" must be a list of numbers [...], one loss per epoch");
+        }
+        double[] losses = new double[1024];
+        int n = 0;
+        String problem = null;
+        for (JsonToken t = p.nextToken(); t != JsonToken.END_ARRAY; t = p.nextToken()) {
+            if (t == null) {
+                throw new com.fasterxml.jackson.core.io.JsonEOFException(p, null, "inside " + HISTORY);
+            }
+            if (problem != null) {
+                p.skipChildren();
+                continue;
+            }
+            if (t != JsonToken.VALUE_NUMBER_INT && t != JsonToken.VALUE_NUMBER_FLOAT) {
+                problem = "\"" + HISTORY + "[" + n + "]\" (epoch " + (n + 1) + ") must be a number (got "
+                        + (t.isStructStart() ? "a nested list or object"
+                        : t == JsonToken.VALUE_STRING ? "\"" + p.getText() + "\"" : p.getText()) + ")";
+                p.skipChildren();
+                continue;
+            }
+            if (n == Session.MAX_EPOCHS) {
+                problem = "\"" + HISTORY + "\" holds more than " + Session.MAX_EPOCHS + " losses";
+                continue;
+            }
+            if (n == losses.length) {
+                losses = Arrays.copyOf(losses, (int) Math.min(Session.MAX_EPOCHS, 2L * n));
+            }
+            losses[n++] = p.getDoubleValue();
+        }
+        return new History(Arrays.copyOf(losses, n), problem);
+    }
+}

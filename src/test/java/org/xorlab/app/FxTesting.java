@@ -1,0 +1,57 @@
+package org.xorlab.app;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import javafx.scene.Scene;
+import javafx.stage.Stage;
+import org.testfx.util.WaitForAsyncUtils;
+import org.xorlab.engine.TrainingConfig;
+
+/** What the window tests in this package share: running on the FX thread, waiting, and a window to drive. */
+final class FxTesting {
+    private FxTesting() {
+    }
+
+    static <T> T onFx(Callable<T> callable) {
+        try {
+            return WaitForAsyncUtils.asyncFx(callable).get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    static void waitFor(BooleanSupplier condition) {
+        try {
+            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition::getAsBoolean);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError("condition not met within 10 s", e);
+        }
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Waits for a future started on the FX thread, then for the FX events it scheduled (its notice). */
+    static <T> T await(Future<T> future) throws Exception {
+        T value = future.get(10, TimeUnit.SECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+        return value;
+    }
+
+    /** The shell around a new model of the notebook's run, training as fast as it can, shown on {@code stage}. */
+    static AppShell show(Stage stage, double width, double height) {
+        RunModel model = new RunModel(TrainingConfig.NOTEBOOK, StopRule.DEFAULT, TrainingLoop.MAX_SPEED);
+        AppShell window = new AppShell(model);
+        Scene scene = new Scene(window, width, height);
+        window.attach(scene);
+        stage.setScene(scene);
+        // TestFX hands every test the same stage: forget any size an earlier test gave it.
+        stage.sizeToScene();
+        stage.show();
+        return window;
+    }
+
+    static TrainingFrame frame(AppShell window) {
+        return onFx(() -> window.train().model().frameProperty().get());
+    }
+}

@@ -1,0 +1,121 @@
+package org.xorlab.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.xorlab.engine.Dataset;
+import org.xorlab.engine.TrainingConfig;
+
+/** The remembered settings: they round-trip, and a bad file never stops the window from opening. */
+class SettingsFileTest {
+    @TempDir
+    Path home;
+
+    private final ByteArrayOutputStream warnings = new ByteArrayOutputStream();
+
+    private SettingsFile file() {
+        return new SettingsFile(home.resolve("settings.json"));
+    }
+
+    private String warnings() {
+        return warnings.toString(StandardCharsets.UTF_8);
+    }
+
+    private PrintStream warningStream() {
+        return new PrintStream(warnings, true, StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void settingsRoundTrip() throws Exception {
+        AppSettings saved = new AppSettings(
+                new RunSettings(new TrainingConfig(Dataset.XNOR, 5, 4_294_967_295L, 0.75, 3), true, 1234, 0.002),
+                Double.POSITIVE_INFINITY, 1.1, 2.0,
+                new AppSettings.WindowBounds(-1200, 30, 1400, 900, true), home.resolve("exports").toString());
+        file().save(saved);
+        assertThat(file().load(warningStream())).isEqualTo(saved);
+        assertThat(warnings()).isEmpty();
+        assertThat(Files.readString(home.resolve("settings.json"))).contains("\"speed\" : \"max\"");
+    }
+
+    @Test
+    void saveCreatesTheFolder() throws Exception {
+        SettingsFile nested = new SettingsFile(home.resolve("a/b/settings.json"));
+        nested.save(AppSettings.DEFAULT.withSpeed(30));
+        assertThat(nested.load(warningStream()).speed()).isEqualTo(30);
+    }
+
+    @Test
+    void aMissingFileGivesTheDefaultsSilently() {
+        assertThat(file().load(warningStream())).isEqualTo(AppSettings.DEFAULT);
+        assertThat(warnings()).isEmpty();
+    }
+
+    @Test
+    void aCorruptFileIsIgnoredWithOneLineOfWarning() throws Exception {
+        Files.writeString(home.resolve("settings.json"), "{\"run\": {\"dataset\": \"xor\", ");
+        assertThat(file().load(warningStream())).isEqualTo(AppSettings.DEFAULT);
+        assertThat(warnings().lines()).hasSize(1);
+        assertThat(warnings()).startsWith("xorlab: ignoring the settings file " + home.resolve("settings.json"))
+                .contains("ends too early");
+    }
+
+    @Test
+    void aFileThatIsNotAnObjectIsIgnored() throws Exception {
+        Files.writeString(home.resolve("settings.json"), "[1, 2, 3]");
+        assertThat(file().load(warningStream())).isEqualTo(AppSettings.DEFAULT);
+        assertThat(warnings().lines()).containsExactly("xorlab: ignoring the settings file "
+                + home.resolve("settings.json") + ": it is not a JSON object {...}");
+    }
+
+    @Test
+    void anUnreadableFileIsIgnored() throws Exception {
+        Files.createDirectory(home.resolve("settings.json"));
+        assertThat(file().load(warningStream())).isEqualTo(AppSettings.DEFAULT);
+        assertThat(warnings().lines()).hasSize(1);
+        assertThat(warnings()).contains("ignoring").contains("cannot be read");
+    }
+
+    @Test
+    void outOfRangeValuesFallBackToTheirDefaultsAndKeepTheRest() throws Exception {
+        Files.writeString(home.resolve("settings.json"), """
+                {"run": {"dataset": "and", "hidden": 9, "seed": 5, "learning_rate": -1, "batch_size": 2,
+                         "stop": {"at": "loss", "epochs": 500, "target_loss": 0.02}},
+                 "speed": 0, "zoom": 7, "presenter_zoom": 2.0,
+                 "window": {"x": 10, "y": 20, "width": 5, "height": 900}}
+                """);
+        AppSettings s = file().load(warningStream());
+        TrainingConfig c = s.run().config();
+        assertThat(c.dataset()).isEqualTo(Dataset.AND);
+        assertThat(c.hidden()).isEqualTo(TrainingConfig.NOTEBOOK.hidden());
+        assertThat(c.seed()).isEqualTo(5);
+        assertThat(c.learningRate()).isEqualTo(TrainingConfig.NOTEBOOK.learningRate());
+        assertThat(c.batchSize()).isEqualTo(2);
+        assertThat(s.run().stopAtLoss()).isTrue();
+        assertThat(s.run().stopEpochs()).isEqualTo(500);
+        assertThat(s.speed()).isEqualTo(AppSettings.DEFAULT.speed());
+        assertThat(s.zoom()).isEqualTo(1.0);
+        assertThat(s.presenterZoom()).isEqualTo(2.0);
+        assertThat(s.window()).isNull();
+        assertThat(warnings().lines()).hasSize(1);
+        assertThat(warnings()).contains("hidden units must be a whole number from 1 to 8 (got 9)")
+                .contains("learning rate must be").contains("speed must be").contains("zoom must be")
+                .contains("window size must be").contains("using the defaults instead");
+    }
+
+    @Test
+    void theFileIsInXorlabHomeIfSetElseInTheUsersHome() {
+        assertThat(SettingsFile.forEnvironment(Map.of("XORLAB_HOME", "/tmp/x"), "/home/u").path())
+                .isEqualTo(Path.of("/tmp/x/settings.json"));
+        assertThat(SettingsFile.forEnvironment(Map.of("XORLAB_HOME", " "), "/home/u").path())
+                .isEqualTo(Path.of("/home/u/.xorlab/settings.json"));
+        assertThat(SettingsFile.forEnvironment(Map.of(), "/home/u").path())
+                .isEqualTo(Path.of("/home/u/.xorlab/settings.json"));
+    }
+}

@@ -1,5 +1,7 @@
 package org.xorlab.app;
 
+import org.xorlab.session.RunSettings;
+
 /**
  * When Play stops by itself: after a number of epochs, or once the loss falls below a target.
  *
@@ -8,8 +10,7 @@ package org.xorlab.app;
  * @param targetLoss the loss to reach, greater than 0
  */
 record StopRule(boolean byTarget, long epochs, double targetLoss) {
-    /** The window keeps every epoch's loss (8 bytes each per run), so a run stops at ten million epochs. */
-    static final long MAX_EPOCHS = 10_000_000L;
+    static final long MAX_EPOCHS = RunSettings.MAX_STOP_EPOCHS;
     static final StopRule DEFAULT = new StopRule(false, 10_000, 0.01);
 
     StopRule {
@@ -21,8 +22,7 @@ record StopRule(boolean byTarget, long epochs, double targetLoss) {
         }
     }
 
-    /** The mean squared error of outputs and targets in [0, 1] never exceeds 1, so no target above it makes sense. */
-    static final double MAX_TARGET_LOSS = 1.0;
+    static final double MAX_TARGET_LOSS = RunSettings.MAX_TARGET_LOSS;
 
     /** A target loss typed by the user, or a message saying what is allowed. */
     static double parseTargetLoss(String text) {

@@ -61,6 +61,8 @@ public final class XorLabApp extends Application {
         Scene scene = new Scene(window, size.getWidth(), size.getHeight());
         window.attach(scene);
         stage.setTitle("XOR Lab — backpropagation, made visible");
+        stage.getIcons().add(new javafx.scene.image.Image(
+                XorLabApp.class.getResource("/org/xorlab/app/icon-256.png").toExternalForm()));
         stage.setScene(scene);
         stage.setMinWidth(1100);
         stage.setMinHeight(700);

@@ -11,8 +11,13 @@ import org.xorlab.engine.TrainingConfig;
  * @param targetLoss the loss Play stops below, a finite number greater than 0
  */
 public record RunSettings(TrainingConfig config, boolean stopAtLoss, long stopEpochs, double targetLoss) {
-    /** The largest epoch count Play can be told to stop at; the window allows the same. */
-    public static final long MAX_STOP_EPOCHS = 100_000_000L;
+    /**
+     * The largest epoch count Play can be told to stop at; the window keeps every epoch's loss (8 bytes a run), so
+     * it stops at ten million.
+     */
+    public static final long MAX_STOP_EPOCHS = 10_000_000L;
+    /** The mean squared error of outputs and targets in [0, 1] never exceeds 1, so no target above it makes sense. */
+    public static final double MAX_TARGET_LOSS = 1.0;
 
     /** The notebook's run, stopping after 10,000 epochs (the notebook's loop). */
     public static final RunSettings DEFAULT = new RunSettings(TrainingConfig.NOTEBOOK, false, 10_000, 0.01);
@@ -33,8 +38,8 @@ public record RunSettings(TrainingConfig config, boolean stopAtLoss, long stopEp
     }
 
     public static void checkTargetLoss(double loss) {
-        if (!(loss > 0) || !Double.isFinite(loss)) {
-            throw new IllegalArgumentException("the target loss must be a finite number greater than 0 (got " + loss + ")");
+        if (!(loss > 0) || !(loss <= MAX_TARGET_LOSS)) {
+            throw new IllegalArgumentException("the target loss must be greater than 0 and at most 1 (got " + loss + ")");
         }
     }
 }

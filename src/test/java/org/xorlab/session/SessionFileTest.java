@@ -123,7 +123,7 @@ class SessionFileTest {
         cases.add(edit("stop at", root -> ((ObjectNode) settings(root).get("stop")).put("at", "never")),
                 "\"settings.stop.at\" must be \"epochs\" or \"loss\" (got \"never\")");
         cases.add(edit("stop epochs 0", root -> ((ObjectNode) settings(root).get("stop")).put("epochs", 0)),
-                "the epoch Play stops at must be a whole number from 1 to 100000000 (got 0)");
+                "the epoch Play stops at must be a whole number from 1 to 10000000 (got 0)");
         cases.add(edit("negative epoch", root -> root.put("epoch", -1)),
                 "epoch must be a whole number from 0 to 2147483639 (got -1)");
         cases.add(edit("history shorter than epoch", root -> root.put("epoch", 4)),

@@ -1,8 +1,14 @@
 #!/usr/bin/env bash
-# Takes screenshots of the real XOR Lab window (the jlink image) under Xvfb, driven with real key presses:
+# Takes screenshots of the real XOR Lab window (the jlink image) on a 1920x1080 Xvfb screen (a projector's size),
+# driven only with real key presses, as a teacher would:
 #   start.png      the notebook's network at its initial weights
 #   training.png   a few seconds into Play
 #   converged.png  after Play stopped at 10,000 epochs
+#   inspector.png  one Step update later: every number of that backprop step, gradients on the network
+#   rewind.png     rewound 3,000 epochs on the timeline
+#   compare.png    the Compare tab after both runs trained 10,000 epochs in lockstep
+#   presenter.png  presenter mode (F5: large text, settings hidden) on the Train tab
+#   shortcuts.png  the shortcut sheet (?)
 # Usage: tools/screenshots.sh [output-dir]   (default docs/screenshots; needs the image: mvn -DskipTests package)
 # Installs xvfb, xdotool, imagemagick and libgtk-3-0 when missing (needs root for that).
 set -euo pipefail
@@ -22,7 +28,7 @@ fi
 [ -x "$launcher" ] || mvn -q -B -DskipTests package
 
 display=:$((90 + RANDOM % 9))
-Xvfb "$display" -screen 0 1600x1000x24 -nolisten tcp >/dev/null 2>&1 &
+Xvfb "$display" -screen 0 1920x1080x24 -nolisten tcp >/dev/null 2>&1 &
 xvfb=$!
 log=$(mktemp)
 # Stop the app first and wait for it: pulling the display from under a running GTK window crashes it.
@@ -43,14 +49,31 @@ for _ in $(seq 1 60); do
   sleep 0.5
 done
 [ -n "${win:-}" ] || { echo "the window did not appear"; cat "$log"; exit 1; }
-xdotool windowmove "$win" 0 0 windowsize "$win" 1600 1000 windowactivate --sync "$win" 2>/dev/null || true
+xdotool windowmove "$win" 0 0 windowsize "$win" 1920 1080 2>/dev/null || true
+xdotool mousemove 960 20
 sleep 2
 import -window root "$out/start.png"
-xdotool key --window "$win" space
-sleep 3
-import -window root "$out/training.png"
-sleep 9
-import -window root "$out/converged.png"
+shot() { sleep "$2"; import -window root "$out/$1.png"; }
+key() { xdotool key "$@"; }
+key space
+shot training 3
+shot converged 9
+key Right
+shot inspector 1
+key shift+Left shift+Left shift+Left shift+Left shift+Left shift+Left shift+Left shift+Left shift+Left shift+Left
+for _ in $(seq 20); do key shift+Left; done
+shot rewind 1
+key Escape
+key ctrl+Tab
+sleep 2
+key space
+shot compare 13
+key ctrl+Tab
+key F5
+shot presenter 7
+key question
+shot shortcuts 1
+key question F5
 if grep -nE "Exception|Error:|^\s+at [a-z]+\." "$log"; then
   echo "the app printed an error (above)"; exit 1
 fi

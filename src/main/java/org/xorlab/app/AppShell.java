@@ -144,7 +144,8 @@ final class AppShell extends BorderPane {
                 .add("Shortcut+Subtract", "Zoom out", () -> zoom(-1))
                 .add("Shortcut+0", "Reset zoom", () -> zoom(0))
                 .addWhen("Shortcut+S", "Save session (Train tab)", () -> !showingCompare(), sessions::save)
-                .addWhen("Shortcut+O", "Open session (Train tab)", () -> !showingCompare(), sessions::open);
+                .addWhen("Shortcut+O", "Open session (Train tab)", () -> !showingCompare(), sessions::open)
+                .add("Shortcut+Tab", "Switch between the Train and Compare tabs", this::nextTab);
     }
 
     private List<MenuItem> fileItems() {
@@ -310,6 +311,12 @@ final class AppShell extends BorderPane {
             compareTab.setContent(compare);
         }
         return compare;
+    }
+
+    /** Shows the next tab (Train, Compare, then Train again). */
+    private void nextTab() {
+        var selection = tabs.getSelectionModel();
+        selection.select((selection.getSelectedIndex() + 1) % tabs.getTabs().size());
     }
 
     /** The compare view if it has been shown, else null (does not create it). */

@@ -127,10 +127,14 @@ final class AppShell extends BorderPane {
                 .add("Up", "Play faster", () -> nudgeSpeed(1))
                 .add("Down", "Play slower", () -> nudgeSpeed(-1))
                 .add("L", "Log / linear loss axis", this::toggleLogScale)
-                .add("I", "Show / hide the step inspector (every number of the last step)", train::toggleInspector)
-                .add("Left", "Rewind: one epoch back on the timeline", () -> train.model().rewindBy(1))
-                .add("Shift+Left", "Rewind: 100 epochs back", () -> train.model().rewindBy(100))
-                .add("Esc", "Back to live after a rewind", () -> train.model().live())
+                .addWhen("I", "Show / hide the step inspector (Train tab)", () -> !showingCompare(),
+                        train::toggleInspector)
+                .addWhen("Left", "Rewind: one epoch back on the timeline (Train tab)", () -> !showingCompare(),
+                        () -> train.model().rewindBy(1))
+                .addWhen("Shift+Left", "Rewind: 100 epochs back (Train tab)", () -> !showingCompare(),
+                        () -> train.model().rewindBy(100))
+                .addWhen("Esc", "Back to live after a rewind (Train tab)", () -> !showingCompare(),
+                        () -> train.model().live())
                 .add("Shift+Slash", "Show these shortcuts", this::showShortcuts);
         // Presenting, zoom and files. Aliases share a description; the sheet shows at most two keys per line.
         shortcuts.add("F5", "Presenter mode: large, full screen, no settings", presentation::togglePresenting)

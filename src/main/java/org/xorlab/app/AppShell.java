@@ -57,8 +57,8 @@ final class AppShell extends BorderPane {
 
     AppShell(RunModel model) {
         this.train = new MainWindow(model);
-        this.exports = new Exports(train, dialogs, notice, files, () -> overlays.setVisible(false),
-                () -> overlays.setVisible(true));
+        this.exports = new Exports(train, () -> showingCompare() ? compare : null, dialogs, notice, files,
+                () -> overlays.setVisible(false), () -> overlays.setVisible(true));
         this.sessions = new Sessions(model, dialogs, notice, files);
         createView();
         initShortcuts();
@@ -163,9 +163,12 @@ final class AppShell extends BorderPane {
                 item("Network (PNG)…", "menu-export-network", null, exports::network),
                 item("Decision surface (PNG)…", "menu-export-surface", null, exports::surface),
                 item("Whole window (PNG)…", "menu-export-window", null, exports::window));
-        // Sessions and exports are the Train tab's.
-        for (MenuItem item : List.of(open, save, export)) {
+        // Exports act on the showing tab; sessions hold the Train tab's run only, and say so on the Compare tab.
+        for (MenuItem item : List.of(open, save)) {
+            String text = item.getText();
             item.disableProperty().bind(compareTab.selectedProperty());
+            item.textProperty().bind(javafx.beans.binding.Bindings.when(compareTab.selectedProperty())
+                    .then(text + "   (Train tab only)").otherwise(text));
         }
         return List.of(open, save, new SeparatorMenuItem(), export, new SeparatorMenuItem());
     }

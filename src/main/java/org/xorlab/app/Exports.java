@@ -3,14 +3,23 @@ package org.xorlab.app;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 import javafx.concurrent.Task;
 import javafx.embed.swing.SwingFXUtils;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.SnapshotParameters;
+import javafx.scene.control.Label;
+import javafx.scene.image.ImageView;
 import javafx.scene.image.WritableImage;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.transform.Transform;
 import javax.imageio.ImageIO;
@@ -19,8 +28,10 @@ import org.xorlab.session.LossCsv;
 
 /**
  * File ▸ Export: the loss history as CSV, and the loss chart, the network, the decision surface or the whole window
- * as PNG. Images are drawn on the FX thread (where the scene lives); files are written on the file thread, each
- * atomically, and the outcome is shown as a {@link Notice}.
+ * as PNG, of the tab that is showing. On the Compare tab the CSV has a column per run, the chart is the compare
+ * chart, and the network and surface images put every run's view side by side under its name. Images are drawn on
+ * the FX thread (where the scene lives); files are written on the file thread, each atomically, and the outcome is
+ * shown as a {@link Notice}.
  */
 final class Exports {
     /** Network, surface and window images have this many pixels per screen pixel: sharp on a slide. */
@@ -28,20 +39,30 @@ final class Exports {
     /** The loss chart image: 16:9 for a slide, small enough that the chart's fonts stay readable on it. */
     static final int CHART_WIDTH = 1280;
     static final int CHART_HEIGHT = 720;
+    /** The side-by-side image of the compare runs: margin around it and gap between runs, in image pixels. */
+    static final int RUNS_PADDING = 24;
+    static final int RUNS_GAP = 32;
+    /** Height of each run's caption (its name) above its view, in image pixels. */
+    static final int RUNS_CAPTION_HEIGHT = 56;
 
     private final MainWindow train;
+    /** The compare view while its tab is showing, else null. */
+    private final Supplier<CompareView> compare;
     private final FileDialogs dialogs;
     private final Notice notice;
     private final Executor files;
     private final Runnable hideOverlays;
     private final Runnable showOverlays;
+    /** The newest export's task (tests wait for it after choosing an export from the menu). */
+    private Task<Path> last;
 
     /**
      * @param hideOverlays hides the notice and shortcut sheet while the window is photographed; showOverlays undoes it
      */
-    Exports(MainWindow train, FileDialogs dialogs, Notice notice, Executor files, Runnable hideOverlays,
-            Runnable showOverlays) {
+    Exports(MainWindow train, Supplier<CompareView> compare, FileDialogs dialogs, Notice notice, Executor files,
+            Runnable hideOverlays, Runnable showOverlays) {
         this.train = train;
+        this.compare = compare;
         this.dialogs = dialogs;
         this.notice = notice;
         this.files = files;
@@ -84,29 +105,90 @@ final class Exports {
         }
     }
 
-    /** Writes {@code epoch,loss} for every completed epoch of the Train tab's run. */
+    /**
+     * Writes {@code epoch,loss} for every completed epoch of the Train tab's run, or on the Compare tab
+     * {@code epoch,<run 1>,<run 2>...} with a column per run under its name.
+     */
     Task<Path> lossHistory(Path file) {
-        TrainingFrame f = train.model().frameProperty().get();
-        int epochs = f == null ? 0 : (int) Math.min(f.snapshot().epoch(), f.history().size());
+        CompareView c = compare.get();
+        TrainingFrame f = c == null ? train.model().frameProperty().get() : c.model().frameProperty().get();
+        List<LossCsv.Column> columns = new ArrayList<>();
+        int epochs = 0;
+        if (f != null) {
+            for (RunFrame r : f.runs()) {
+                int done = (int) Math.min(r.snapshot().epoch(), r.history().size());
+                columns.add(LossCsv.Column.of(c == null ? "loss" : r.name(), r.history(), done));
+                epochs = Math.max(epochs, done);
+            }
+        }
         if (epochs == 0) {
             return refuse("There is no loss history to export yet: train at least one epoch first.");
         }
-        List<LossCsv.Column> columns = List.of(LossCsv.Column.of("loss", f.history(), epochs));
-        return write("the loss history (" + String.format("%,d", epochs) + " epochs)", file,
+        String runs = c == null ? "" : ", " + columns.size() + " runs";
+        return write("the loss history (" + String.format("%,d", epochs) + " epochs" + runs + ")", file,
                 out -> LossCsv.write(out, columns));
     }
 
     Task<Path> chart(Path file) {
-        BufferedImage image = train.chart().renderImage(CHART_WIDTH, CHART_HEIGHT);
+        CompareView c = compare.get();
+        BufferedImage image = (c == null ? train.chart() : c.chart()).renderImage(CHART_WIDTH, CHART_HEIGHT);
         return png("the loss chart", file, image);
     }
 
     Task<Path> network(Path file) {
+        CompareView c = compare.get();
+        if (c != null) {
+            return png("the networks", file, sideBySide(c, RunPanel::networkView));
+        }
         return png("the network", file, snapshot(train.networkView()));
     }
 
     Task<Path> surface(Path file) {
+        CompareView c = compare.get();
+        if (c != null) {
+            return png("the decision surfaces", file, sideBySide(c, RunPanel::surfaceView));
+        }
         return png("the decision surface", file, snapshot(train.surfaceView()));
+    }
+
+    /**
+     * One view of every compare run, side by side on white, each under its name in its chart colour, each at
+     * {@link #IMAGE_SCALE} pixels per screen pixel. Laid out in a scene of its own that has the window's stylesheets.
+     */
+    private BufferedImage sideBySide(CompareView view, java.util.function.Function<RunPanel, Node> part) {
+        HBox row = new HBox(RUNS_GAP);
+        row.setPadding(new Insets(RUNS_PADDING));
+        row.setStyle("-fx-background-color: white;");
+        List<RunPanel> panels = view.panels();
+        for (int i = 0; i < panels.size(); i++) {
+            RunPanel panel = panels.get(i);
+            WritableImage image = SwingFXUtils.toFXImage(snapshot(part.apply(panel)), null);
+            Region swatch = new Region();
+            swatch.getStyleClass().addAll("run-swatch", "run-" + i);
+            swatch.setScaleX(IMAGE_SCALE);
+            swatch.setScaleY(IMAGE_SCALE);
+            Label caption = new Label(panel.runName(), swatch);
+            caption.setGraphicTextGap(20);
+            caption.setStyle("-fx-font-size: 32px; -fx-font-weight: bold; -fx-text-fill: #1f2328;");
+            caption.setAlignment(Pos.CENTER_LEFT);
+            caption.setMinHeight(RUNS_CAPTION_HEIGHT);
+            caption.setPrefHeight(RUNS_CAPTION_HEIGHT);
+            caption.setMaxHeight(RUNS_CAPTION_HEIGHT);
+            caption.setPadding(new Insets(0, 0, 0, 8));
+            row.getChildren().add(new VBox(caption, new ImageView(image)));
+        }
+        Scene scene = new Scene(row);
+        Scene shown = view.getScene();
+        if (shown != null) {
+            scene.setUserAgentStylesheet(shown.getUserAgentStylesheet());
+            scene.getStylesheets().setAll(shown.getStylesheets());
+        }
+        row.getStylesheets().setAll(view.getStylesheets());
+        row.applyCss();
+        row.layout();
+        SnapshotParameters params = new SnapshotParameters();
+        params.setFill(Color.WHITE);
+        return SwingFXUtils.fromFXImage(row.snapshot(params, null), null);
     }
 
     /** The whole window as it looks, without the notice or the shortcut sheet. */
@@ -155,6 +237,7 @@ final class Exports {
         task.setOnSucceeded(e -> notice.success("Exported " + what + " to " + file));
         task.setOnFailed(e -> notice.error("Could not export " + what + " to " + file + ": " + reason(task.getException())));
         files.execute(task);
+        last = task;
         return task;
     }
 
@@ -168,7 +251,13 @@ final class Exports {
             }
         };
         task.run();
+        last = task;
         return task;
+    }
+
+    /** The task of the newest export, or null before the first; read on the FX thread. */
+    Task<Path> lastTask() {
+        return last;
     }
 
     static String reason(Throwable e) {
@@ -178,8 +267,15 @@ final class Exports {
         return e == null || e.getMessage() == null ? String.valueOf(e) : e.getMessage();
     }
 
-    /** "xor-seed42-epoch5717": what the run is, for suggested file names. */
+    /** "xor-seed42-epoch5717" (or "xor-seed42-compare-epoch5717"): what the run is, for suggested file names. */
     private String baseName() {
+        CompareView view = compare.get();
+        if (view != null) {
+            TrainingFrame f = view.model().frameProperty().get();
+            CompareSetup s = view.model().setupProperty().get();
+            long epoch = f == null ? 0 : f.runs().stream().mapToLong(r -> r.snapshot().epoch()).max().orElse(0);
+            return s.dataset().id() + "-seed" + s.seed() + "-compare-epoch" + epoch;
+        }
         TrainingFrame f = train.model().frameProperty().get();
         var c = train.model().configProperty().get();
         long epoch = f == null ? 0 : f.snapshot().epoch();

@@ -124,6 +124,19 @@ final class RunPanel extends VBox {
         surface.show(frame.grid(), frame.snapshot().config().dataset());
     }
 
+    /** The run's name as its header shows it, for example "SGD (batch size 1)". */
+    String runName() {
+        return name.getText();
+    }
+
+    NetworkView networkView() {
+        return network;
+    }
+
+    DecisionSurfaceView surfaceView() {
+        return surface;
+    }
+
     ValidatedField<Double> learningRate() {
         return learningRate;
     }

@@ -2,11 +2,18 @@ package org.xorlab.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Random;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import javafx.concurrent.Task;
 import javafx.event.ActionEvent;
 import javafx.event.Event;
 import javafx.scene.Node;
@@ -14,6 +21,9 @@ import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.control.ButtonBase;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TabPane;
@@ -22,9 +32,11 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
@@ -35,7 +47,9 @@ import org.xorlab.engine.TrainingConfig;
  * sliders, text fields with good and bad values, shortcut keys, tab switches), from a fixed seed, with a watchdog:
  * every action settles within 2 seconds, no exception escapes on any thread, the epoch never goes backwards within
  * a run (only Reset and new settings start a new one; rewinding shows old weights without moving the epoch), and
- * the weights stay finite unless a divergence was reported.
+ * the weights stay finite unless a divergence was reported. Now and then it exports (every kind from File ▸ Export,
+ * on both tabs) through answered file dialogs into a temporary folder; afterwards every file there is complete and no
+ * temporary file is left.
  */
 @ExtendWith(ApplicationExtension.class)
 class MonkeyTest {
@@ -44,11 +58,23 @@ class MonkeyTest {
     private static final List<String> TEXTS = List.of("0.1", "0.5", "2", "10", "1e-6", "1e6", "1e300", "abc", "",
             "-1", "0", "NaN", "Infinity", "1e999", "42", "4294967295", "4294967296", "7", "100", "0.01", "1e-300",
             " 3 ", "٣", "😀", "99999999999999999999");
+    /** On average one export every this many actions, from a random stream of its own (the actions stay as they were). */
+    private static final int EXPORT_EVERY = 250;
+    /** The File ▸ Export items and the file extension each writes. */
+    private static final List<String> EXPORT_ITEMS = List.of("menu-export-csv", "menu-export-chart",
+            "menu-export-network", "menu-export-surface", "menu-export-window");
+    private static final String NOTHING_TO_EXPORT = "There is no loss history to export yet: train at least one epoch first.";
     private static final KeyCode[] KEYS = {KeyCode.SPACE, KeyCode.RIGHT, KeyCode.LEFT, KeyCode.ESCAPE, KeyCode.DIGIT1,
         KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.R, KeyCode.N, KeyCode.UP, KeyCode.DOWN, KeyCode.L, KeyCode.I};
 
     private final List<Throwable> uncaught = Collections.synchronizedList(new ArrayList<>());
     private final List<String> violations = Collections.synchronizedList(new ArrayList<>());
+    @TempDir
+    Path exportDir;
+    /** What was exported, as "item on tab", and the files written. */
+    private final Set<String> exported = new TreeSet<>();
+    private final List<Path> exportedFiles = new ArrayList<>();
+    private long exportNanos;
     private RunModel model;
     private AppShell shell;
     private Scene scene;
@@ -99,6 +125,8 @@ class MonkeyTest {
     @Test
     void tenThousandRandomActionsLeaveTheAppConsistent() throws Exception {
         Random random = new Random(20261125L);
+        Random exportRandom = new Random(20261126L);
+        int exports = 0;
         boolean compareWatched = false;
         for (int i = 0; i < ACTIONS; i++) {
             String action = MainWindowTest.onFx(() -> act(random));
@@ -116,6 +144,131 @@ class MonkeyTest {
             assertThat(uncaught).as("uncaught exceptions after action %d (%s)", i, action).isEmpty();
             assertThat(violations).as("after action %d (%s)", i, action).isEmpty();
             assertThat(model.failureProperty().get()).as("training thread after action %d (%s)", i, action).isEmpty();
+            if (exportRandom.nextInt(EXPORT_EVERY) == 0) {
+                export(exports++, i);
+            }
+        }
+        List<String> all = new ArrayList<>();
+        for (String item : EXPORT_ITEMS) {
+            all.add(item + " on tab 0");
+            all.add(item + " on tab 1");
+        }
+        System.out.printf("Monkey: %d exports took %.1f s%n", exports, exportNanos / 1e9);
+        assertThat(exported).as("every export on both tabs").containsAll(all);
+        assertThat(exportedFiles).as("exports that wrote a file").hasSizeGreaterThan(EXPORT_ITEMS.size() * 2);
+        for (Path file : exportedFiles) {
+            assertComplete(file);
+        }
+        try (Stream<Path> left = Files.list(exportDir)) {
+            assertThat(left.map(p -> p.getFileName().toString()))
+                    .as("only the exported files, no temporary ones")
+                    .containsExactlyInAnyOrderElementsOf(exportedFiles.stream().map(p -> p.getFileName().toString()).toList());
+        }
+    }
+
+    /**
+     * Export number {@code n}: the next kind in turn, on the tab whose turn it is (switching to it as a user would),
+     * through the menu and a file dialog answered with a new file; waits for the write within the watchdog's 2 s.
+     */
+    private void export(int n, int afterAction) throws Exception {
+        String item = EXPORT_ITEMS.get(n % EXPORT_ITEMS.size());
+        int tab = (n / EXPORT_ITEMS.size()) % 2;
+        String action = "export " + n + " (" + item + " on tab " + tab + ") after action " + afterAction;
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(SETTLE_MILLIS);
+        Path answer = exportDir.resolve("export-" + n);
+        Task<Path> task = MainWindowTest.onFx(() -> {
+            closeStrayWindows();
+            ((TabPane) scene.lookup("#tabs")).getSelectionModel().select(tab);
+            shell.setFileDialogs(new FakeDialogs(answer, new ArrayList<>()));
+            Task<Path> before = shell.exports().lastTask();
+            menuItem(item).fire();
+            Task<Path> started = shell.exports().lastTask();
+            return started == before ? null : started;
+        });
+        assertThat(task).as(action + " started an export").isNotNull();
+        CompareView compare = MainWindowTest.onFx(shell::startedCompare);
+        compareModel = compare == null ? null : compare.model();
+        while (!MainWindowTest.onFx(task::isDone)) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError(action + " did not finish writing within 2 s");
+            }
+            Thread.sleep(5);
+        }
+        Throwable failure = MainWindowTest.onFx(task::getException);
+        if (failure == null) {
+            exportedFiles.add(MainWindowTest.onFx(task::getValue));
+        } else {
+            // Only the loss history can be refused, and only before the first epoch.
+            assertThat(item).as(action + " failed: " + failure.getMessage()).isEqualTo("menu-export-csv");
+            assertThat(failure.getMessage()).as(action).isEqualTo(NOTHING_TO_EXPORT);
+        }
+        exported.add(item + " on tab " + tab);
+        settle(afterAction, action);
+        exportNanos += System.nanoTime() - (deadline - TimeUnit.MILLISECONDS.toNanos(SETTLE_MILLIS));
+    }
+
+    /** The cells of a CSV line as RFC 4180 has them: a quoted cell may hold commas and doubled quotes. */
+    private static List<String> cells(String line) {
+        List<String> out = new ArrayList<>();
+        StringBuilder cell = new StringBuilder();
+        boolean quoted = false;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (quoted && c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+                cell.append('"');
+                i++;
+            } else if (c == '"') {
+                quoted = !quoted;
+            } else if (c == ',' && !quoted) {
+                out.add(cell.toString());
+                cell.setLength(0);
+            } else {
+                cell.append(c);
+            }
+        }
+        out.add(cell.toString());
+        return out;
+    }
+
+    private MenuItem menuItem(String id) {
+        for (Menu menu : ((MenuBar) shell.getTop()).getMenus()) {
+            for (MenuItem item : menu.getItems()) {
+                if (item instanceof Menu sub) {
+                    for (MenuItem inner : sub.getItems()) {
+                        if (id.equals(inner.getId())) {
+                            return inner;
+                        }
+                    }
+                }
+            }
+        }
+        throw new AssertionError("no menu item " + id);
+    }
+
+    /** A CSV whose every row has a cell per header column, with numbers in it; or a PNG that decodes. */
+    private static void assertComplete(Path file) throws Exception {
+        String name = file.getFileName().toString();
+        if (name.endsWith(".csv")) {
+            List<String> lines = Files.readAllLines(file);
+            assertThat(lines).as(name).hasSizeGreaterThan(1);
+            assertThat(lines.get(0)).as(name).startsWith("epoch,");
+            int columns = cells(lines.get(0)).size();
+            assertThat(columns).as(name + " columns").isBetween(2, 1 + CompareSetup.MAX_RUNS);
+            for (int row = 1; row < lines.size(); row++) {
+                String[] cells = lines.get(row).split(",", -1); // numbers only: no quotes
+                assertThat(cells).as(name + " row " + row).hasSize(columns);
+                assertThat(Long.parseLong(cells[0])).as(name + " row " + row).isEqualTo(row);
+                for (int c = 1; c < cells.length; c++) {
+                    if (!cells[c].isEmpty()) {
+                        Double.parseDouble(cells[c]);
+                    }
+                }
+            }
+        } else {
+            assertThat(name).endsWith(".png");
+            BufferedImage image = ImageIO.read(file.toFile());
+            assertThat(image).as(name + " decodes").isNotNull();
+            assertThat(image.getWidth() * image.getHeight()).as(name).isPositive();
         }
     }
 

@@ -6,12 +6,10 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.control.Separator;
-import javafx.scene.control.Slider;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import javafx.util.StringConverter;
 import org.xorlab.engine.TrainingConfig;
 
 /** Play/Pause, the Step buttons, Reset, New seed and the speed control, each showing its keyboard shortcut. */
@@ -22,12 +20,11 @@ final class TransportBar extends HBox {
 
     private final RunModel model;
     private final Button play = button("Play", "play", "Space", "Start or pause training");
-    private final Slider speed = new Slider(0, SPEEDS.length - 1, DEFAULT_SPEED_INDEX);
-    private final Label speedValue = new Label();
+    private final SpeedControl speed;
 
     TransportBar(RunModel model) {
         this.model = model;
-        speed.setValue(speedIndex(model.speedProperty().get()));
+        this.speed = new SpeedControl("speed", model.speedProperty(), "Epochs per second while playing");
         createView();
         initListeners();
     }
@@ -55,54 +52,19 @@ final class TransportBar extends HBox {
         Button newSeed = button("New seed", "new-seed", "N", "Draw new initial weights from a random seed");
         newSeed.setOnAction(e -> newSeed());
 
-        speed.setId("speed");
-        speed.setMajorTickUnit(1);
-        speed.setMinorTickCount(0);
-        speed.setSnapToTicks(true);
-        speed.setBlockIncrement(1);
-        speed.setPrefWidth(150);
-        speed.setMinWidth(90);
-        speed.setLabelFormatter(new StringConverter<>() {
-            @Override
-            public String toString(Double v) {
-                return "";
-            }
-
-            @Override
-            public Double fromString(String s) {
-                return 0.0;
-            }
-        });
-        speed.setTooltip(new Tooltip("Epochs per second while playing (↑ faster, ↓ slower)"));
-        speedValue.setId("speed-value");
-        speedValue.getStyleClass().add("speed-value");
-        speedValue.setMinWidth(Region.USE_PREF_SIZE);
-        speedValue.setPrefWidth(140);
-        Label speedCaption = new Label("Speed");
-        speedCaption.getStyleClass().add("field-label");
-        speedCaption.setMinWidth(Region.USE_PREF_SIZE);
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
 
         getChildren().addAll(play, new Separator(javafx.geometry.Orientation.VERTICAL), stepUpdate, stepEpoch,
                 step10, step100, step1000, new Separator(javafx.geometry.Orientation.VERTICAL), reset, newSeed,
-                grow, speedCaption, speed, speedValue);
-        showSpeed();
+                grow);
+        getChildren().addAll(speed.nodes());
     }
 
     private void initListeners() {
         model.frameProperty().addListener((o, old, f) -> {
             boolean playing = f != null && f.playing();
             play.setText(playing ? "Pause" : "Play");
-        });
-        speed.valueProperty().addListener((o, old, v) -> {
-            int i = (int) Math.round(v.doubleValue());
-            if (i != v.doubleValue()) {
-                speed.setValue(i);
-                return;
-            }
-            model.speedProperty().set(SPEEDS[i]);
-            showSpeed();
         });
     }
 
@@ -122,19 +84,15 @@ final class TransportBar extends HBox {
 
     /** Moves the speed one stop up (+1) or down (-1). */
     void nudgeSpeed(int direction) {
-        speed.setValue(Math.max(0, Math.min(SPEEDS.length - 1, Math.round(speed.getValue()) + direction)));
+        speed.nudge(direction);
     }
 
     void newSeed() {
         model.newSeed(ThreadLocalRandom.current().nextLong(TrainingConfig.MAX_SEED + 1));
     }
 
-    private void showSpeed() {
-        double s = SPEEDS[(int) Math.round(speed.getValue())];
-        speedValue.setText(s == TrainingLoop.MAX_SPEED ? "as fast as possible" : String.format("%,.0f epochs/s", s));
-    }
-
-    private static Button button(String text, String id, String key, String help) {
+    /** A toolbar button showing its keyboard shortcut as a keycap. */
+    static Button button(String text, String id, String key, String help) {
         Label keycap = new Label(key);
         keycap.getStyleClass().add("keycap");
         Button b = new Button(text, keycap);

@@ -70,6 +70,8 @@ key space
 shot compare 13
 key ctrl+Tab
 key F5
+sleep 1
+key i
 shot presenter 7
 key question
 shot shortcuts 1

@@ -158,6 +158,7 @@ final class MainWindow extends BorderPane {
             }
         });
         inspectorShown.addListener(o -> arrangeSides());
+        inspector.textSize().addListener(o -> arrangeSides());
         widthProperty().addListener(o -> arrangeSides());
     }
 
@@ -167,15 +168,21 @@ final class MainWindow extends BorderPane {
      * inspector shows (the views keep their minimum sizes), and come back when it is hidden.
      */
     private void arrangeSides() {
+        // The inspector's widths grow with presenter zoom, so its formulas keep fitting.
+        double scale = Math.max(1, inspector.textScale());
+        double minWidth = INSPECTOR_MIN_WIDTH * scale;
+        double maxWidth = INSPECTOR_MAX_WIDTH * scale;
+        inspector.setMinWidth(minWidth);
+        inspector.setMaxWidth(maxWidth);
         double views = getWidth() - centre.minWidth(-1);
         double besideSettings = views - SETTINGS_BESIDE_INSPECTOR;
-        boolean room = besideSettings >= INSPECTOR_MIN_WIDTH;
+        boolean room = besideSettings >= minWidth;
         if (!inspectorChosen && inspectorShown.get() != room) {
             inspectorShown.set(room);
             return;
         }
         boolean shown = inspectorShown.get();
-        double width = Math.max(INSPECTOR_MIN_WIDTH, Math.min(INSPECTOR_MAX_WIDTH, room ? besideSettings : views));
+        double width = Math.max(minWidth, Math.min(maxWidth, room ? besideSettings : views));
         inspector.setPrefWidth(width);
         settings.setPrefWidth(shown ? SETTINGS_BESIDE_INSPECTOR : Region.USE_COMPUTED_SIZE);
         setRight(shown ? inspector : null);

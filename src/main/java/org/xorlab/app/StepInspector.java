@@ -68,6 +68,16 @@ final class StepInspector extends BorderPane {
         show(null, false);
     }
 
+    /** How much the text is zoomed (1 at the stylesheet's 15 px), from the caption's font; presenter zoom changes it. */
+    double textScale() {
+        return caption.getFont().getSize() / 15.0;
+    }
+
+    /** Changes whenever presenter zoom changes the text size. */
+    javafx.beans.Observable textSize() {
+        return caption.fontProperty();
+    }
+
     private void createView() {
         getStyleClass().add("step-inspector");
         setId("step-inspector");

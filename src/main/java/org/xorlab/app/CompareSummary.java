@@ -1,11 +1,10 @@
 package org.xorlab.app;
 
-import java.math.BigDecimal;
-import java.math.MathContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.OptionalLong;
+import org.xorlab.engine.Comparison;
 import org.xorlab.engine.ComparisonResult;
 import org.xorlab.engine.TrainingSnapshot;
 
@@ -66,7 +65,7 @@ record CompareSummary(ComparisonResult result, List<Long> trainingNanos, long st
     /** The last completed epoch's loss to six significant digits, as {@code xorlab compare} prints it. */
     String finalLoss(int run) {
         double loss = result.runs().get(run).finalLoss();
-        return Double.isFinite(loss) ? brief(loss) : "–";
+        return Double.isFinite(loss) ? Comparison.briefNumber(loss) : "–";
     }
 
     /** "0.4 ms", "84 ms", "1.25 s", "12.5 s"; "–" before any training. */
@@ -104,13 +103,5 @@ record CompareSummary(ComparisonResult result, List<Long> trainingNanos, long st
             return "diverged";
         }
         return finished() ? "never" : "not yet";
-    }
-
-    /** Six significant digits, plain decimal unless tiny: exactly the command line's "final loss" column. */
-    static String brief(double value) {
-        if (Math.abs(value) >= 1e-4) {
-            return new BigDecimal(value).round(new MathContext(6)).stripTrailingZeros().toPlainString();
-        }
-        return String.format(Locale.ROOT, "%.5e", value);
     }
 }

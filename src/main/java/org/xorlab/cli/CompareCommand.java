@@ -2,14 +2,11 @@ package org.xorlab.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.math.BigDecimal;
-import java.math.MathContext;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -135,7 +132,7 @@ final class CompareCommand implements Callable<Integer> {
                 String.valueOf(r.batchSize()),
                 r.reachedTarget() ? String.valueOf(r.epochsToTarget().getAsLong()) : "never",
                 r.reachedTarget() ? String.valueOf(r.updatesToTarget().getAsLong()) : "never",
-                Double.isFinite(r.finalLoss()) ? brief(r.finalLoss()) : "none"});
+                Double.isFinite(r.finalLoss()) ? Comparison.briefNumber(r.finalLoss()) : "none"});
         }
         int[] width = new int[rows.get(0).length];
         for (String[] row : rows) {
@@ -164,13 +161,5 @@ final class CompareCommand implements Callable<Integer> {
         if (png != null) {
             out.println("Drew the loss curves to " + png + ".");
         }
-    }
-
-    /** Six significant digits, plain decimal when not tiny. */
-    private static String brief(double value) {
-        if (Math.abs(value) >= 1e-4) {
-            return new BigDecimal(value).round(new MathContext(6)).stripTrailingZeros().toPlainString();
-        }
-        return String.format(Locale.ROOT, "%.5e", value);
     }
 }

@@ -195,6 +195,17 @@ public final class Comparison {
         return history.snapshot();
     }
 
+    /**
+     * {@code value} to six significant digits, plain decimal unless tiny: the "final loss" that both `xorlab compare`
+     * and the compare view print, so the two read the same.
+     */
+    public static String briefNumber(double value) {
+        if (Math.abs(value) >= 1e-4) {
+            return new BigDecimal(value).round(new java.math.MathContext(6)).stripTrailingZeros().toPlainString();
+        }
+        return String.format(java.util.Locale.ROOT, "%.5e", value);
+    }
+
     /** {@code value} as a plain decimal, "0.01" rather than "1.0E-2", for labels. */
     public static String plainNumber(double value) {
         return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();

@@ -102,7 +102,7 @@ class CompareViewTest {
             assertThat(run(i).snapshot().weights()).as("run %d", i).isEqualTo(engine.weights());
             int index = i;
             assertThat(onFx(() -> view.chart().epochsAppended(index))).isEqualTo(300);
-            assertThat(onFx(() -> view.table().row(index)).get(3)).isEqualTo(CompareSummary.brief(engine.loss()));
+            assertThat(onFx(() -> view.table().row(index)).get(3)).isEqualTo(org.xorlab.engine.Comparison.briefNumber(engine.loss()));
         }
         assertThat(onFx(() -> view.table().row(0))).startsWith(SGD, "not yet", "not yet");
         assertThat(text(robot, "#compare-status-epoch")).isEqualTo("300 of 10,000");

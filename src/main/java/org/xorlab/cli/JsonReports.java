@@ -4,12 +4,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.apache.commons.math3.linear.RealMatrix;
 import org.xorlab.engine.ComparisonResult;
 import org.xorlab.engine.Dataset;
 import org.xorlab.engine.Divergence;
 import org.xorlab.engine.TrainingConfig;
 import org.xorlab.engine.Weights;
+import org.xorlab.session.WeightsJson;
 
 /** The JSON documents the commands write, built as Jackson trees. */
 final class JsonReports {
@@ -32,8 +32,8 @@ final class JsonReports {
         c.put("batch_size", config.batchSize());
         c.put("hidden", config.hidden());
         c.put("dataset", config.dataset().id());
-        root.set("initial", weights(initial));
-        root.set("final", weights(last));
+        root.set("initial", WeightsJson.toJson(initial));
+        root.set("final", WeightsJson.toJson(last));
         ArrayNode predictions = root.putArray("predictions");
         for (int i = 0; i < Dataset.SIZE; i++) {
             predictions.add(last.predict(Dataset.x0(i), Dataset.x1(i)));
@@ -86,25 +86,5 @@ final class JsonReports {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException("a JSON tree of numbers and strings always serialises", e);
         }
-    }
-
-    private static ObjectNode weights(Weights w) {
-        ObjectNode node = MAPPER.createObjectNode();
-        node.set("W1", matrix(w.w1()));
-        node.set("b1", matrix(w.b1()));
-        node.set("W2", matrix(w.w2()));
-        node.set("b2", matrix(w.b2Matrix()));
-        return node;
-    }
-
-    private static ArrayNode matrix(RealMatrix m) {
-        ArrayNode rows = MAPPER.createArrayNode();
-        for (int i = 0; i < m.getRowDimension(); i++) {
-            ArrayNode row = rows.addArray();
-            for (int j = 0; j < m.getColumnDimension(); j++) {
-                row.add(m.getEntry(i, j));
-            }
-        }
-        return rows;
     }
 }

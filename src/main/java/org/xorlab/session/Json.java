@@ -8,10 +8,8 @@ import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
-import org.apache.commons.math3.linear.RealMatrix;
 import org.xorlab.engine.Weights;
 
 /** What the session and settings files share: one Jackson setup, and reading values with messages naming them. */
@@ -99,25 +97,9 @@ final class Json {
         return node.isArray() ? "a list [...]" : node.isObject() ? "an object {...}" : node.toString();
     }
 
-    /** W1, b1, W2 and b2 as nested arrays in the notebook's shapes, as the command line's JSON writes them. */
+    /** W1, b1, W2 and b2 as nested arrays in the notebook's shapes; see {@link WeightsJson}. */
     static ObjectNode weights(Weights w) {
-        ObjectNode node = MAPPER.createObjectNode();
-        node.set("W1", matrix(w.w1()));
-        node.set("b1", matrix(w.b1()));
-        node.set("W2", matrix(w.w2()));
-        node.set("b2", matrix(w.b2Matrix()));
-        return node;
-    }
-
-    private static ArrayNode matrix(RealMatrix m) {
-        ArrayNode rows = MAPPER.createArrayNode();
-        for (int i = 0; i < m.getRowDimension(); i++) {
-            ArrayNode row = rows.addArray();
-            for (int j = 0; j < m.getColumnDimension(); j++) {
-                row.add(m.getEntry(i, j));
-            }
-        }
-        return rows;
+        return WeightsJson.toJson(w);
     }
 
     /**

@@ -1,8 +1,8 @@
 package org.xorlab.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.xorlab.app.MainWindowTest.onFx;
-import static org.xorlab.app.MainWindowTest.waitFor;
+import static org.xorlab.app.FxTesting.onFx;
+import static org.xorlab.app.FxTesting.waitFor;
 
 import atlantafx.base.theme.PrimerLight;
 import java.io.PrintWriter;

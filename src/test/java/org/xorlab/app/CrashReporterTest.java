@@ -41,13 +41,13 @@ class CrashReporterTest {
         thread.setUncaughtExceptionHandler(reporter);
         thread.start();
         thread.join();
-        MainWindowTest.waitFor(() -> MainWindowTest.onFx(() -> Window.getWindows().stream()
+        FxTesting.waitFor(() -> FxTesting.onFx(() -> Window.getWindows().stream()
                 .anyMatch(w -> w.getScene() != null && w.getScene().getRoot() instanceof DialogPane)));
 
-        DialogPane pane = MainWindowTest.onFx(() -> (DialogPane) Window.getWindows().stream()
+        DialogPane pane = FxTesting.onFx(() -> (DialogPane) Window.getWindows().stream()
                 .filter(w -> w.getScene() != null && w.getScene().getRoot() instanceof DialogPane)
                 .findFirst().orElseThrow().getScene().getRoot());
-        String shown = MainWindowTest.onFx(() -> ((javafx.scene.control.TextArea) pane.getContent()).getText());
+        String shown = FxTesting.onFx(() -> ((javafx.scene.control.TextArea) pane.getContent()).getText());
         assertThat(shown).contains("boom from the test").contains("test-worker").contains(log.toString());
         assertThat(Files.readString(log)).contains("IllegalStateException: boom from the test").contains("test-worker");
         robot.interact(() -> ((Stage) pane.getScene().getWindow()).close());

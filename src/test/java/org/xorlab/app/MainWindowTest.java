@@ -1,15 +1,13 @@
 package org.xorlab.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.xorlab.app.FxTesting.onFx;
+import static org.xorlab.app.FxTesting.waitFor;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.paint.Color;
@@ -35,12 +33,8 @@ class MainWindowTest {
 
     @Start
     void start(Stage stage) {
-        model = new RunModel(TrainingConfig.NOTEBOOK, StopRule.DEFAULT, TrainingLoop.MAX_SPEED);
-        window = new AppShell(model);
-        Scene scene = new Scene(window, 1440, 900);
-        window.attach(scene);
-        stage.setScene(scene);
-        stage.show();
+        window = FxTesting.show(stage, 1440, 900);
+        model = window.train().model();
     }
 
     @AfterEach
@@ -165,22 +159,6 @@ class MainWindowTest {
             var node = robot.lookup(query).query();
             return node instanceof javafx.scene.control.Labeled l ? l.getText() : node.toString();
         });
-    }
-
-    static <T> T onFx(Callable<T> callable) {
-        try {
-            return WaitForAsyncUtils.asyncFx(callable).get(5, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new AssertionError(e);
-        }
-    }
-
-    static void waitFor(BooleanSupplier condition) {
-        try {
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition::getAsBoolean);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("condition not met within 10 s", e);
-        }
     }
 
     static double referenceLoss(String kind, int epoch) throws IOException {

@@ -129,10 +129,10 @@ class MonkeyTest {
         int exports = 0;
         boolean compareWatched = false;
         for (int i = 0; i < ACTIONS; i++) {
-            String action = MainWindowTest.onFx(() -> act(random));
+            String action = FxTesting.onFx(() -> act(random));
             settle(i, action);
             if (!compareWatched && compareModel != null) {
-                MainWindowTest.onFx(() -> {
+                FxTesting.onFx(() -> {
                     watch(compareModel.frameProperty(), "compare");
                     return null;
                 });
@@ -176,7 +176,7 @@ class MonkeyTest {
         String action = "export " + n + " (" + item + " on tab " + tab + ") after action " + afterAction;
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(SETTLE_MILLIS);
         Path answer = exportDir.resolve("export-" + n);
-        Task<Path> task = MainWindowTest.onFx(() -> {
+        Task<Path> task = FxTesting.onFx(() -> {
             closeStrayWindows();
             ((TabPane) scene.lookup("#tabs")).getSelectionModel().select(tab);
             shell.setFileDialogs(new FakeDialogs(answer, new ArrayList<>()));
@@ -186,17 +186,17 @@ class MonkeyTest {
             return started == before ? null : started;
         });
         assertThat(task).as(action + " started an export").isNotNull();
-        CompareView compare = MainWindowTest.onFx(shell::startedCompare);
+        CompareView compare = FxTesting.onFx(shell::startedCompare);
         compareModel = compare == null ? null : compare.model();
-        while (!MainWindowTest.onFx(task::isDone)) {
+        while (!FxTesting.onFx(task::isDone)) {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError(action + " did not finish writing within 2 s");
             }
             Thread.sleep(5);
         }
-        Throwable failure = MainWindowTest.onFx(task::getException);
+        Throwable failure = FxTesting.onFx(task::getException);
         if (failure == null) {
-            exportedFiles.add(MainWindowTest.onFx(task::getValue));
+            exportedFiles.add(FxTesting.onFx(task::getValue));
         } else {
             // Only the loss history can be refused, and only before the first epoch.
             assertThat(item).as(action + " failed: " + failure.getMessage()).isEqualTo("menu-export-csv");

@@ -1,12 +1,11 @@
 package org.xorlab.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.xorlab.app.MainWindowTest.onFx;
-import static org.xorlab.app.MainWindowTest.waitFor;
+import static org.xorlab.app.FxTesting.onFx;
+import static org.xorlab.app.FxTesting.waitFor;
 
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
@@ -37,12 +36,8 @@ class RewindTest {
 
     @Start
     void start(Stage stage) {
-        model = new RunModel(TrainingConfig.NOTEBOOK, StopRule.DEFAULT, TrainingLoop.MAX_SPEED);
-        window = new AppShell(model);
-        Scene scene = new Scene(window, 1440, 900);
-        window.attach(scene);
-        stage.setScene(scene);
-        stage.show();
+        window = FxTesting.show(stage, 1440, 900);
+        model = window.train().model();
     }
 
     @AfterEach

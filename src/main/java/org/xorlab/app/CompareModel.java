@@ -15,7 +15,8 @@ import javafx.beans.property.SimpleObjectProperty;
  * weights, the {@link CompareSummary} of that frame, and the transport commands.
  *
  * <p>Any change to the runs or their shared settings starts the comparison over from the shared initial weights, so
- * every run always trains the same epochs from the same start; only the epochs to train can change mid-way.
+ * every run always trains from the same start, level on the budget's measure; only the budget's amount can change
+ * mid-way.
  */
 final class CompareModel implements Transport {
     private final ObjectProperty<CompareSetup> setup;
@@ -29,9 +30,10 @@ final class CompareModel implements Transport {
         setup = new SimpleObjectProperty<>(initial);
         speed = new SimpleDoubleProperty(epochsPerSecond);
         loop = new TrainingLoop(initial.specs(), initial.stopRule(), epochsPerSecond);
+        loop.setBudget(initial.budget());
         loop.valueProperty().addListener((o, old, f) -> {
             if (f != null) {
-                summary.set(CompareSummary.of(f, setup.get().epochs()));
+                summary.set(CompareSummary.of(f, setup.get().budget()));
                 frame.set(f);
             }
         });
@@ -45,16 +47,17 @@ final class CompareModel implements Transport {
 
     private void apply(CompareSetup old, CompareSetup now) {
         loop.setStopRule(now.stopRule());
+        loop.setBudget(now.budget());
         if (!now.sameRunsAs(old)) {
             loop.restart(now.specs());
         }
         TrainingFrame f = frame.get();
         if (f != null) {
-            summary.set(CompareSummary.of(f, now.epochs()));
+            summary.set(CompareSummary.of(f, now.budget()));
         }
     }
 
-    /** The runs and shared settings; setting a new value other than the epochs restarts the comparison. */
+    /** The runs and shared settings; setting a new value other than the budget's amount restarts the comparison. */
     ObjectProperty<CompareSetup> setupProperty() {
         return setup;
     }

@@ -11,12 +11,16 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
+import org.xorlab.engine.Budget;
 import org.xorlab.engine.Dataset;
+import org.xorlab.engine.Measure;
 import org.xorlab.engine.TrainingConfig;
+import org.xorlab.text.NumberText;
 
 /**
  * The settings every run of the comparison shares, in one strip: dataset, hidden units and seed (so one set of
- * initial weights), the epochs to train and the target loss, and a line saying that changing them starts over.
+ * initial weights), each run's budget (epochs, or an equal number of weight updates or samples, so the runs race on
+ * that measure) and the target loss, and a line saying that changing them starts over.
  */
 final class CompareSettingsBar extends HBox {
     static final String RESTART_NOTE = "Every run starts from the same initial weights and trains in lockstep."
@@ -26,7 +30,8 @@ final class CompareSettingsBar extends HBox {
     private final ComboBox<Dataset> dataset = new ComboBox<>();
     private final Spinner<Integer> hidden = new Spinner<>();
     private ValidatedField<Long> seed;
-    private ValidatedField<Long> epochs;
+    private final ComboBox<Measure> budgetMeasure = new ComboBox<>();
+    private ValidatedField<Long> budgetAmount;
     private ValidatedField<Double> targetLoss;
 
     CompareSettingsBar(CompareModel model) {
@@ -65,20 +70,39 @@ final class CompareSettingsBar extends HBox {
             TrainingConfig.checkSeed(v);
             return v;
         }, String::valueOf, v -> update(setup().withSeed(v)));
-        epochs = new ValidatedField<>("Epochs", "compare-epochs", s.epochs(), text -> {
-            long v = ValidatedField.parseLong(text, "Epochs");
-            if (v < 1 || v > StopRule.MAX_EPOCHS) {
-                throw new IllegalArgumentException("Epochs must be from 1 to " + String.format("%,d", StopRule.MAX_EPOCHS));
+        budgetMeasure.getItems().setAll(Measure.values());
+        budgetMeasure.setValue(s.budget().measure());
+        budgetMeasure.setId("compare-budget-measure");
+        budgetMeasure.setTooltip(new javafx.scene.control.Tooltip("What every run gets the same amount of: epochs, or"
+                + " weight updates or samples seen, so the runs race level on that measure"));
+        budgetMeasure.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Measure m) {
+                return m == null ? "" : Character.toUpperCase(m.plural().charAt(0)) + m.plural().substring(1);
+            }
+
+            @Override
+            public Measure fromString(String text) {
+                throw new UnsupportedOperationException("not editable");
+            }
+        });
+        budgetMeasure.setMinWidth(Region.USE_PREF_SIZE);
+        budgetAmount = new ValidatedField<>("Budget per run", "compare-budget", s.budget().amount(), text -> {
+            long v = ValidatedField.parseLong(text, "Budget");
+            Measure m = budgetMeasure.getValue();
+            if (v < 1 || v > CompareSetup.maxBudget(m)) {
+                throw new IllegalArgumentException("Budget must be from 1 to " + NumberText.count(CompareSetup.maxBudget(m))
+                        + " " + m.plural());
             }
             return v;
-        }, String::valueOf, v -> update(setup().withEpochs(v)));
+        }, String::valueOf, v -> update(setup().withBudget(new Budget(budgetMeasure.getValue(), v))));
         targetLoss = new ValidatedField<>("Target loss", "compare-target-loss", s.targetLoss(), text -> {
             return StopRule.parseTargetLoss(text);
         }, String::valueOf, v -> update(setup().withTargetLoss(v)));
         seed.setPrefWidth(130);
-        epochs.setPrefWidth(120);
+        budgetAmount.setPrefWidth(120);
         targetLoss.setPrefWidth(110);
-        for (ValidatedField<?> f : new ValidatedField<?>[] {seed, epochs, targetLoss}) {
+        for (ValidatedField<?> f : new ValidatedField<?>[] {seed, budgetAmount, targetLoss}) {
             f.setMaxWidth(Region.USE_PREF_SIZE);
             f.setMinWidth(Region.USE_PREF_SIZE);
         }
@@ -91,13 +115,18 @@ final class CompareSettingsBar extends HBox {
         note.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(note, Priority.ALWAYS);
 
-        getChildren().addAll(captioned("Dataset", dataset), captioned("Hidden units", hidden), seed, epochs,
-                targetLoss, note);
+        getChildren().addAll(captioned("Dataset", dataset), captioned("Hidden units", hidden), seed, budgetAmount,
+                captioned("Counted in", budgetMeasure), targetLoss, note);
     }
 
     private void initListeners() {
         dataset.valueProperty().addListener((o, old, d) -> update(setup().withDataset(d)));
         hidden.valueProperty().addListener((o, old, h) -> update(setup().withHidden(h)));
+        budgetMeasure.valueProperty().addListener((o, old, m) -> {
+            long amount = Math.min(budgetAmount.value(), CompareSetup.maxBudget(m));
+            budgetAmount.show(amount);
+            update(setup().withBudget(new Budget(m, amount)));
+        });
         model.setupProperty().addListener((o, old, s) -> {
             if (s.seed() != seed.value()) {
                 seed.show(s.seed());

@@ -4,28 +4,31 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.xorlab.engine.Budget;
 import org.xorlab.engine.Dataset;
+import org.xorlab.engine.Measure;
 import org.xorlab.engine.TrainingConfig;
 
 /**
  * What the compare view trains: the settings all runs share (dataset, hidden units, seed, so one set of initial
- * weights; the epochs to train and the target loss) and each run's learning rate and batch size. Immutable and
+ * weights; the budget each run trains and the target loss) and each run's learning rate and batch size. Immutable and
  * always valid; the {@code with...} methods return changed copies.
  *
  * @param dataset    the truth table every run learns
  * @param hidden     hidden units of every run
  * @param seed       the seed of the shared initial weights
- * @param epochs     Play stops once every run has trained this many epochs
- * @param targetLoss the loss the summary counts epochs and updates to
+ * @param budget     how long each run trains: epochs, weight updates or samples seen; Play stops once every run has
+ *                   spent it
+ * @param targetLoss the loss the summary counts epochs, updates and samples to
  * @param runs       from {@value #MIN_RUNS} to {@value #MAX_RUNS} runs, in order
  */
-record CompareSetup(Dataset dataset, int hidden, long seed, long epochs, double targetLoss, List<Run> runs) {
+record CompareSetup(Dataset dataset, int hidden, long seed, Budget budget, double targetLoss, List<Run> runs) {
     static final int MIN_RUNS = 2;
     static final int MAX_RUNS = 3;
 
     /** The notebook's exercise: SGD against full-batch gradient descent, learning rate 0.1, 10,000 epochs. */
     static final CompareSetup NOTEBOOK = new CompareSetup(Dataset.XOR, TrainingConfig.NOTEBOOK.hidden(),
-            TrainingConfig.NOTEBOOK.seed(), StopRule.DEFAULT.epochs(), StopRule.DEFAULT.targetLoss(),
+            TrainingConfig.NOTEBOOK.seed(), Budget.epochs(StopRule.DEFAULT.epochs()), StopRule.DEFAULT.targetLoss(),
             List.of(new Run(0.1, 1), new Run(0.1, Dataset.SIZE)));
 
     /**
@@ -55,11 +58,26 @@ record CompareSetup(Dataset dataset, int hidden, long seed, long epochs, double 
         }
         TrainingConfig.checkHidden(hidden);
         TrainingConfig.checkSeed(seed);
-        new StopRule(false, epochs, targetLoss); // checks the epochs and the target loss
+        checkBudget(budget);
+        new StopRule(false, 1, targetLoss); // checks the target loss
         runs = List.copyOf(runs);
         if (runs.size() < MIN_RUNS || runs.size() > MAX_RUNS) {
             throw new IllegalArgumentException("a comparison has " + MIN_RUNS + " to " + MAX_RUNS + " runs (got "
                     + runs.size() + ")");
+        }
+    }
+
+    /** The most of each measure a run may be given: as many as the window's epoch limit allows SGD. */
+    static long maxBudget(Measure measure) {
+        return measure == Measure.EPOCHS ? StopRule.MAX_EPOCHS : StopRule.MAX_EPOCHS / Dataset.SIZE * Dataset.SIZE;
+    }
+
+    /** @throws IllegalArgumentException unless {@code budget} is within {@link #maxBudget} */
+    static void checkBudget(Budget budget) {
+        if (budget == null || budget.amount() > maxBudget(budget.measure())) {
+            throw new IllegalArgumentException("the budget must be from 1 to "
+                    + org.xorlab.text.NumberText.count(maxBudget(budget == null ? Measure.EPOCHS : budget.measure()))
+                    + (budget == null ? " epochs" : " " + budget.measure().plural()));
         }
     }
 
@@ -102,15 +120,19 @@ record CompareSetup(Dataset dataset, int hidden, long seed, long epochs, double 
         return specs;
     }
 
-    /** Play stops after {@link #epochs()}; the target loss only counts. */
+    /**
+     * The training loop's stop rule: never by itself, since every run stops when it has spent the {@link #budget()};
+     * the target loss only counts.
+     */
     StopRule stopRule() {
-        return new StopRule(false, epochs, targetLoss);
+        return new StopRule(false, StopRule.MAX_EPOCHS, targetLoss);
     }
 
-    /** True if {@code other} trains the same runs from the same weights (it may stop at another epoch). */
+    /** True if {@code other} trains the same runs from the same weights (it may have another budget). */
     boolean sameRunsAs(CompareSetup other) {
         return other != null && dataset == other.dataset && hidden == other.hidden && seed == other.seed
-                && targetLoss == other.targetLoss && runs.equals(other.runs);
+                && targetLoss == other.targetLoss && runs.equals(other.runs)
+                && budget.measure() == other.budget.measure();
     }
 
     boolean canAddRun() {
@@ -122,29 +144,29 @@ record CompareSetup(Dataset dataset, int hidden, long seed, long epochs, double 
     }
 
     CompareSetup withDataset(Dataset d) {
-        return new CompareSetup(d, hidden, seed, epochs, targetLoss, runs);
+        return new CompareSetup(d, hidden, seed, budget, targetLoss, runs);
     }
 
     CompareSetup withHidden(int h) {
-        return new CompareSetup(dataset, h, seed, epochs, targetLoss, runs);
+        return new CompareSetup(dataset, h, seed, budget, targetLoss, runs);
     }
 
     CompareSetup withSeed(long s) {
-        return new CompareSetup(dataset, hidden, s, epochs, targetLoss, runs);
+        return new CompareSetup(dataset, hidden, s, budget, targetLoss, runs);
     }
 
-    CompareSetup withEpochs(long e) {
-        return new CompareSetup(dataset, hidden, seed, e, targetLoss, runs);
+    CompareSetup withBudget(Budget b) {
+        return new CompareSetup(dataset, hidden, seed, b, targetLoss, runs);
     }
 
     CompareSetup withTargetLoss(double t) {
-        return new CompareSetup(dataset, hidden, seed, epochs, t, runs);
+        return new CompareSetup(dataset, hidden, seed, budget, t, runs);
     }
 
     CompareSetup withRun(int i, Run run) {
         List<Run> changed = new ArrayList<>(runs);
         changed.set(i, run);
-        return new CompareSetup(dataset, hidden, seed, epochs, targetLoss, changed);
+        return new CompareSetup(dataset, hidden, seed, budget, targetLoss, changed);
     }
 
     /** One more run: the first batch size no run uses yet (mini-batch 2 next to SGD and batch), learning rate 0.1. */
@@ -159,12 +181,12 @@ record CompareSetup(Dataset dataset, int hidden, long seed, long epochs, double 
         }
         List<Run> changed = new ArrayList<>(runs);
         changed.add(new Run(TrainingConfig.NOTEBOOK.learningRate(), batch));
-        return new CompareSetup(dataset, hidden, seed, epochs, targetLoss, changed);
+        return new CompareSetup(dataset, hidden, seed, budget, targetLoss, changed);
     }
 
     CompareSetup withoutRun(int i) {
         List<Run> changed = new ArrayList<>(runs);
         changed.remove(i);
-        return new CompareSetup(dataset, hidden, seed, epochs, targetLoss, changed);
+        return new CompareSetup(dataset, hidden, seed, budget, targetLoss, changed);
     }
 }

@@ -12,22 +12,25 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import org.xorlab.engine.Comparison;
+import org.xorlab.engine.Measure;
+import org.xorlab.text.NumberText;
 
 /**
- * The comparison's numbers, a row per run: epochs and weight updates to the target loss, the final loss and the
- * wall time spent training; the first to the target is marked. Under it, once the runs finish, one sentence says
- * which converged faster by each measure, worded as {@code xorlab compare} words it.
+ * The comparison's numbers, a row per run: epochs, weight updates and samples seen to the target loss, the final loss
+ * and the wall time spent training; once the runs finish, the winner (or the tied runs) of each measure is marked.
+ * Under it one paragraph says which converged faster by each measure, worded as {@code xorlab compare} words it.
  */
 final class CompareTable extends VBox {
     static final String FIRST = "first";
     static final String MEASURES_NOTE = "An epoch is one pass over the four samples: batch size 1 makes 4 weight"
-            + " updates in it, batch size 4 makes one. The x axis switch compares per update or per sample.";
+            + " updates in it, batch size 4 makes one. The x axis switch compares per update or per sample. Wall time"
+            + " depends on this computer and never decides the verdict.";
 
     private final CompareModel model;
     private final GridPane grid = new GridPane();
     private final Label epochsHeader = header("");
     private final Label updatesHeader = header("");
+    private final Label samplesHeader = header("");
     private final Label verdict = new Label();
     private final List<Label[]> rows = new ArrayList<>();
 
@@ -51,13 +54,15 @@ final class CompareTable extends VBox {
         nameColumn.setHgrow(Priority.ALWAYS);
         nameColumn.setMinWidth(Region.USE_PREF_SIZE);
         grid.getColumnConstraints().add(nameColumn);
-        // Fixed widths for the numbers, so the table (and the chart beside it) does not jump as they change.
-        for (double width : new double[] {92, 98, 98, 72, 36}) {
-            ColumnConstraints number = new ColumnConstraints(width);
+        // The numbers' columns never shrink below their text, so no two cells run together.
+        for (int c = 0; c < 6; c++) {
+            ColumnConstraints number = new ColumnConstraints();
+            number.setMinWidth(Region.USE_PREF_SIZE);
             number.setHalignment(HPos.RIGHT);
             grid.getColumnConstraints().add(number);
         }
-        grid.addRow(0, header("Run"), epochsHeader, updatesHeader, header("Final\nloss"), header("Wall\ntime"));
+        grid.addRow(0, header("Run"), epochsHeader, updatesHeader, samplesHeader, header("Final\nloss"),
+                header("Wall\ntime"));
         verdict.setId("compare-verdict");
         verdict.getStyleClass().add("compare-verdict");
         verdict.setWrapText(true);
@@ -73,9 +78,14 @@ final class CompareTable extends VBox {
         getChildren().addAll(grid, verdict, note);
     }
 
-    /** The cells of run {@code run}'s row: name, epochs, updates, final loss, wall time. */
+    /** The cells of run {@code run}'s row: name, epochs, updates, samples, final loss, wall time. */
     List<String> row(int run) {
         return java.util.Arrays.stream(rows.get(run)).map(Label::getText).toList();
+    }
+
+    /** True if run {@code run}'s cell for {@code measure} is marked as the winner or one of the tied runs. */
+    boolean leads(int run, Measure measure) {
+        return rows.get(run)[1 + measure.ordinal()].getStyleClass().contains(FIRST);
     }
 
     int rowCount() {
@@ -87,9 +97,10 @@ final class CompareTable extends VBox {
     }
 
     private void show(CompareSummary s) {
-        String target = Comparison.plainNumber(s.result().targetLoss());
+        String target = NumberText.plain(s.result().targetLoss());
         epochsHeader.setText("Epochs to\nloss < " + target);
         updatesHeader.setText("Updates to\nloss < " + target);
+        samplesHeader.setText("Samples to\nloss < " + target);
         int n = s.result().runs().size();
         if (rows.size() != n) {
             grid.getChildren().removeIf(node -> GridPane.getRowIndex(node) != null && GridPane.getRowIndex(node) > 0);
@@ -100,7 +111,8 @@ final class CompareTable extends VBox {
                 swatch.getStyleClass().addAll("run-swatch", "run-" + i);
                 name.setGraphic(swatch);
                 Label[] row = {name, cell("compare-summary-" + i + "-epochs"),
-                    cell("compare-summary-" + i + "-updates"), cell("compare-summary-" + i + "-loss"),
+                    cell("compare-summary-" + i + "-updates"), cell("compare-summary-" + i + "-samples"),
+                    cell("compare-summary-" + i + "-loss"),
                     cell("compare-summary-" + i + "-time")};
                 grid.addRow(i + 1, row);
                 grid.add(removeButton(i, n), row.length, i + 1);
@@ -110,19 +122,20 @@ final class CompareTable extends VBox {
         for (int i = 0; i < n; i++) {
             Label[] row = rows.get(i);
             row[0].setText(s.result().runs().get(i).name());
-            row[1].setText(s.epochsToTarget(i));
-            row[2].setText(s.updatesToTarget(i));
-            row[3].setText(s.finalLoss(i));
-            row[4].setText(s.wallTime(i));
-            mark(row[1], s.firstByEpochs(i));
-            mark(row[2], s.firstByUpdates(i));
+            Measure[] measures = Measure.values();
+            for (int m = 0; m < measures.length; m++) {
+                row[1 + m].setText(s.toTarget(i, measures[m]));
+                mark(row[1 + m], s.leads(i, measures[m]));
+            }
+            row[4].setText(s.finalLoss(i));
+            row[5].setText(s.wallTime(i));
         }
         if (s.finished()) {
             verdict.setText(s.verdict());
             verdict.getStyleClass().remove("pending");
         } else {
-            verdict.setText("The verdict appears when every run has trained "
-                    + String.format("%,d", s.stopEpochs()) + " epochs.");
+            verdict.setText("The verdict appears when every run has trained its budget of "
+                    + s.result().budget().describe() + ".");
             if (!verdict.getStyleClass().contains("pending")) {
                 verdict.getStyleClass().add("pending");
             }

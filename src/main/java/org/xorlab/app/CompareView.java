@@ -19,6 +19,7 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.xorlab.app.chart.LossChart;
 import org.xorlab.app.chart.XAxisMode;
+import org.xorlab.text.NumberText;
 
 /**
  * The notebook's exercise side by side: "Extend to batch gradient descent. Which one converges faster? Plot the loss
@@ -129,7 +130,12 @@ final class CompareView extends BorderPane {
     private void initListeners() {
         model.frameProperty().addListener((o, old, f) -> show(f));
         model.failureProperty().addListener((o, old, text) -> message.setText(text));
-        model.setupProperty().addListener((o, old, s) -> showPanels(s));
+        model.setupProperty().addListener((o, old, s) -> {
+            showPanels(s);
+            if (old == null || old.budget().measure() != s.budget().measure()) {
+                showAxis(s.budget().measure()); // a race on equal updates is read on the updates axis
+            }
+        });
         xAxis.selectedToggleProperty().addListener((o, old, now) -> {
             if (now == null) {
                 old.setSelected(true); // one mode is always chosen
@@ -141,6 +147,15 @@ final class CompareView extends BorderPane {
             model.setupProperty().set(model.setupProperty().get().withAddedRun());
             transport.focusPlay(); // not into a run's text field, where Space and R would type
         });
+    }
+
+    /** Selects the x axis that counts {@code measure}. */
+    private void showAxis(org.xorlab.engine.Measure measure) {
+        for (var toggle : xAxis.getToggles()) {
+            if (((XAxisMode) toggle.getUserData()).name().equals(measure.name())) {
+                toggle.setSelected(true);
+            }
+        }
     }
 
     CompareModel model() {
@@ -225,9 +240,22 @@ final class CompareView extends BorderPane {
             showRuns(f);
         }
         long lockstep = f.runs().stream().mapToLong(r -> r.snapshot().epoch()).max().orElse(0);
-        epoch.setText(String.format("%,d of %,d", lockstep, model.setupProperty().get().epochs()));
+        org.xorlab.engine.Budget budget = model.setupProperty().get().budget();
+        epoch.setText(NumberText.count(lockstep) + (budget.measure() == org.xorlab.engine.Measure.EPOCHS
+                ? " of " + NumberText.count(budget.amount()) : " (budget " + budget.describe() + " each)"));
+        showCutOff(model.summaryProperty().get());
         speed.setText(f.playing() ? String.format("%,.0f epochs/s", f.epochsPerSecond()) : "paused");
         message.setText(f.message());
+    }
+
+    /** Marks the end of every curve that stopped because its budget ran out before the target. */
+    private void showCutOff(CompareSummary s) {
+        if (s == null || s.result().runs().size() != chart.runCount()) {
+            return;
+        }
+        for (int i = 0; i < chart.runCount(); i++) {
+            chart.setRunCutOff(i, s.cutOff(i));
+        }
     }
 
     private void showRuns(TrainingFrame f) {

@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import javafx.concurrent.Task;
+import org.xorlab.engine.Budget;
 import org.xorlab.engine.Dataset;
 import org.xorlab.engine.DecisionGrid;
 import org.xorlab.engine.LossHistory;
@@ -48,8 +49,8 @@ final class TrainingLoop extends Task<TrainingFrame> {
     enum Unit { UPDATE, EPOCH }
 
     private sealed interface Command
-            permits Play, Pause, Step, Reset, Restart, Retune, SetSpeed, SetStopRule, ShowEpoch, RewindBy, GoLive,
-                    Load, Capture { }
+            permits Play, Pause, Step, Reset, Restart, Retune, SetSpeed, SetStopRule, SetBudget, ShowEpoch, RewindBy,
+                    GoLive, Load, Capture { }
 
     private record Play() implements Command { }
 
@@ -66,6 +67,8 @@ final class TrainingLoop extends Task<TrainingFrame> {
     private record SetSpeed(double epochsPerSecond) implements Command { }
 
     private record SetStopRule(StopRule rule) implements Command { }
+
+    private record SetBudget(Budget budget) implements Command { }
 
     private record ShowEpoch(long epoch) implements Command { }
 
@@ -85,6 +88,8 @@ final class TrainingLoop extends Task<TrainingFrame> {
     private boolean playing;
     private double speed;
     private StopRule stopRule;
+    /** Compare only: each run trains until it has spent this, in lockstep on its measure; null on the Train tab. */
+    private Budget budget;
     private String message = "";
     private long nextEpochAt;
     private long lastPublish;
@@ -190,6 +195,15 @@ final class TrainingLoop extends Task<TrainingFrame> {
     }
 
     /**
+     * Compare only: every run trains until it has spent {@code budget}, and epoch steps keep the runs level on its
+     * measure (with a budget of updates, full-batch GD trains four epochs for each of SGD's), so their curves race on
+     * that axis. Null for no budget: the stop rule alone, runs level by epochs.
+     */
+    void setBudget(Budget budget) {
+        commands.add(new SetBudget(budget));
+    }
+
+    /**
      * Pauses and shows every run as it was at the end of {@code epoch} (the nearest kept epoch at or before it), until
      * {@link #live}, Play, any Step or a reset.
      */
@@ -286,6 +300,8 @@ final class TrainingLoop extends Task<TrainingFrame> {
             nextEpochAt = System.nanoTime();
         } else if (command instanceof SetStopRule s) {
             stopRule = s.rule();
+        } else if (command instanceof SetBudget b) {
+            budget = b.budget();
         } else if (command instanceof ShowEpoch s) {
             // Only the newest of a burst (a dragged slider sends many): skip this one if another follows at once.
             if (!(commands.peek() instanceof ShowEpoch)) {
@@ -330,7 +346,9 @@ final class TrainingLoop extends Task<TrainingFrame> {
             return;
         }
         if (stopRuleMet()) {
-            message = stopRule.reachedMessage(lastEpoch()) + " Change the stopping rule or press Reset to go on.";
+            message = budget != null
+                    ? stopMessage() + " Raise the budget or press Reset to go on."
+                    : stopRule.reachedMessage(lastEpoch()) + " Change the stopping rule or press Reset to go on.";
             return;
         }
         playing = true;
@@ -413,17 +431,17 @@ final class TrainingLoop extends Task<TrainingFrame> {
 
     /**
      * The one way training moves forward, for Play and every Step: each run that can go on, in lockstep. An epoch
-     * step finishes the next epoch of every run at the lowest completed epoch; runs already ahead (after single
-     * updates, one SGD update is a quarter epoch while one batch update is a whole one) wait, so the runs line up
-     * again epoch by epoch.
+     * step finishes the next epoch of every run that is furthest behind on the lockstep measure (epochs, or the
+     * budget's measure); runs already ahead wait (after single updates, one SGD update is a quarter epoch while one
+     * batch update is a whole one), so the runs line up again. A run that has spent its budget stops.
      */
     private void advance(Unit unit, long count) {
         for (long i = 0; i < count; i++) {
             boolean anyMoved = false;
-            long lockstepEpoch = lockstepEpoch();
+            long lockstep = lockstepCount();
             for (Run run : runs) {
                 Trainer t = run.trainer;
-                if (t.diverged() || unit == Unit.EPOCH && t.epoch() > lockstepEpoch) {
+                if (!canTrain(t) || unit == Unit.EPOCH && count(t) > lockstep) {
                     continue;
                 }
                 long start = System.nanoTime();
@@ -446,24 +464,45 @@ final class TrainingLoop extends Task<TrainingFrame> {
             rateWindowEpochs += unit == Unit.EPOCH && anyMoved ? 1 : 0;
             if (!anyMoved) {
                 playing = false;
+                if (budget != null && runs.stream().anyMatch(r -> !r.trainer.diverged())) {
+                    message = stopMessage();
+                }
                 return;
             }
             if (playing && stopRuleMet()) {
                 playing = false;
-                message = stopRule.reachedMessage(lastEpoch());
+                message = budget != null ? stopMessage() : stopRule.reachedMessage(lastEpoch());
                 return;
             }
         }
     }
 
-    /** True when every run that can still train has met the stop rule. */
+    /** True while {@code t} may train on: it has not diverged nor spent the budget. */
+    private boolean canTrain(Trainer t) {
+        return !t.diverged() && (budget == null || !budget.spent(t.epoch(), t.updates(), samples(t)));
+    }
+
+    private static long samples(Trainer t) {
+        return t.epoch() * Dataset.SIZE + t.nextSample();
+    }
+
+    /** {@code t}'s count on the lockstep measure. */
+    private long count(Trainer t) {
+        return budget == null ? t.epoch() : budget.measure().of(t.epoch(), t.updates(), samples(t));
+    }
+
+    private String stopMessage() {
+        return "Every run has trained its budget of " + budget.describe() + ".";
+    }
+
+    /** True when every run that can still train has met the stop rule (with a budget: has spent it). */
     private boolean stopRuleMet() {
         boolean any = false;
         for (Run run : runs) {
             Trainer t = run.trainer;
             if (!t.diverged()) {
                 any = true;
-                if (!stopRule.isMet(t.epoch(), t.loss())) {
+                if (budget != null ? canTrain(t) : !stopRule.isMet(t.epoch(), t.loss())) {
                     return false;
                 }
             }
@@ -471,9 +510,9 @@ final class TrainingLoop extends Task<TrainingFrame> {
         return any;
     }
 
-    /** The lowest completed epoch of the runs that can still train. */
-    private long lockstepEpoch() {
-        return runs.stream().filter(r -> !r.trainer.diverged()).mapToLong(r -> r.trainer.epoch()).min().orElse(0);
+    /** The lowest lockstep count of the runs that can still train. */
+    private long lockstepCount() {
+        return runs.stream().filter(r -> canTrain(r.trainer)).mapToLong(r -> count(r.trainer)).min().orElse(0);
     }
 
     private long lastEpoch() {

@@ -10,9 +10,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.xorlab.engine.Budget;
 import org.xorlab.engine.Comparison;
 import org.xorlab.engine.ComparisonResult;
 import org.xorlab.engine.ComparisonRun;
+import org.xorlab.engine.Measure;
+import org.xorlab.engine.TrainingConfig;
+import org.xorlab.engine.Weights;
+import org.xorlab.text.NumberText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -22,12 +27,15 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code xorlab compare}: the notebook's exercise. Trains full-batch gradient descent and SGD (or any batch sizes)
- * from identical initial weights and says which got the loss below a target first, by epochs and by updates.
+ * from identical initial weights and says which got the loss below a target first, by epochs, by weight updates and
+ * by samples seen, by the rules of {@link org.xorlab.engine.Verdict}.
  */
 @Command(name = "compare", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         sortOptions = false,
-        description = {"Train several batch sizes from the same initial weights for the same epochs and report "
-                + "when each one's loss first fell below --target-loss, in epochs and in weight updates."})
+        description = {"Train several batch sizes from the same initial weights and report when each one's loss first "
+                + "fell below --target-loss, in epochs, weight updates and samples seen, and which converged faster "
+                + "by each measure. Each run trains --epochs N, or (as alternatives) until it has made --updates N "
+                + "weight updates or seen --samples N samples, in whole epochs."})
 final class CompareCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -35,11 +43,26 @@ final class CompareCommand implements Callable<Integer> {
     @Mixin
     NetworkOptions network;
 
+    @Option(names = "--updates", paramLabel = "N", converter = Converters.UpdatesOrSamples.class,
+            description = "Instead of --epochs: train each run until it has made at least N weight updates "
+                    + "(1 to 400000000), so the runs race on equal updates.")
+    Long updates;
+
+    @Option(names = "--samples", paramLabel = "N", converter = Converters.UpdatesOrSamples.class,
+            description = "Instead of --epochs: train each run until it has seen at least N samples "
+                    + "(1 to 400000000).")
+    Long samples;
+
     @Option(names = "--batch-sizes", paramLabel = "K", split = ",", defaultValue = "4,1",
             converter = Converters.BatchSize.class,
             description = "Batch sizes to compare, at least two different ones from 1 to 4, comma-separated or "
                     + "repeated; 4 is named batch, 1 sgd (default: ${DEFAULT-VALUE}).")
     List<Integer> batchSizes;
+
+    @Option(names = "--learning-rates", paramLabel = "LR", split = ",", converter = Converters.LearningRate.class,
+            description = "Instead of --learning-rate: one learning rate per batch size, in the same order "
+                    + "(the verdict then says the runs differ in learning rate too).")
+    List<Double> learningRates;
 
     @Option(names = "--target-loss", paramLabel = "LOSS", defaultValue = "0.01",
             converter = Converters.TargetLoss.class,
@@ -47,11 +70,12 @@ final class CompareCommand implements Callable<Integer> {
     double targetLoss;
 
     @Option(names = "--csv", paramLabel = "FILE", converter = Converters.OutputFile.class,
-            description = "Write every epoch's loss of each run to FILE as epoch,<run>,<run>.")
+            description = "Write every epoch's loss of each run to FILE as epoch,<run>,<run>; a run that has "
+                    + "stopped has an empty cell.")
     Path csv;
 
     @Option(names = "--json", paramLabel = "FILE", converter = Converters.OutputFile.class,
-            description = "Write the target and each run's epochs and updates to it and final loss to FILE.")
+            description = "Write the settings, each run's counts and the verdict to FILE.")
     Path json;
 
     @Option(names = "--png", paramLabel = "FILE", converter = Converters.OutputFile.class,
@@ -63,7 +87,8 @@ final class CompareCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         checkBatchSizes();
-        Comparison comparison = Comparison.ofBatchSizes(network.config(batchSizes.get(0)), batchSizes, targetLoss);
+        Budget budget = budget();
+        Comparison comparison = comparison(budget);
         List<String> names = comparison.runs().stream().map(ComparisonRun::name).toList();
 
         ComparisonResult result;
@@ -78,19 +103,19 @@ final class CompareCommand implements Callable<Integer> {
             OutputFiles.Pending pngFile = png == null ? null : files.create("--png", png);
             LossCsv table = csvFile == null ? null : new LossCsv(csvFile.writer(), names);
 
-            comparison.runEpochs(network.epochs, table == null ? null : table::row);
+            comparison.run(table == null ? null : table::row);
             result = comparison.result();
             if (jsonFile != null) {
-                jsonFile.writer().write(JsonReports.text(JsonReports.compare(result)));
+                jsonFile.writer().write(JsonReports.text(JsonReports.compare(result, trainingNanos(comparison))));
             }
             if (pngFile != null) {
-                LossCurvePng.write(LossCurvePng.chart(result, comparison.history(), network.describe()
-                        + ", " + network.epochs + " epochs, same initial weights"), pngFile.stream());
+                LossCurvePng.write(LossCurvePng.chart(result, comparison.history(), describe(budget)
+                        + ", same initial weights"), pngFile.stream());
             }
             files.commit();
         }
 
-        printResult(out, result);
+        printResult(out, result, trainingNanos(comparison));
         boolean diverged = false;
         for (ComparisonResult.RunSummary run : result.runs()) {
             if (run.diverged()) {
@@ -99,6 +124,54 @@ final class CompareCommand implements Callable<Integer> {
             }
         }
         return diverged ? ExitCodes.DIVERGED : ExitCodes.OK;
+    }
+
+    /** Exactly one of --epochs (the default), --updates and --samples. */
+    private Budget budget() {
+        var parsed = spec.commandLine().getParseResult();
+        List<String> given = new ArrayList<>();
+        for (String option : List.of("--epochs", "--updates", "--samples")) {
+            if (parsed.hasMatchedOption(option)) {
+                given.add(option);
+            }
+        }
+        if (given.size() > 1) {
+            throw new ParameterException(spec.commandLine(), String.join(" and ", given) + " are alternatives: give"
+                    + " one of --epochs, --updates or --samples");
+        }
+        if (updates != null) {
+            return new Budget(Measure.UPDATES, updates);
+        }
+        if (samples != null) {
+            return new Budget(Measure.SAMPLES, samples);
+        }
+        return Budget.epochs(network.epochs);
+    }
+
+    private Comparison comparison(Budget budget) {
+        if (learningRates != null && spec.commandLine().getParseResult().hasMatchedOption("--learning-rate")) {
+            throw new ParameterException(spec.commandLine(), "--learning-rates and --learning-rate are alternatives:"
+                    + " give one rate for every run, or one rate per batch size");
+        }
+        if (learningRates != null && learningRates.size() != batchSizes.size()) {
+            throw new ParameterException(spec.commandLine(), "--learning-rates must give one rate per batch size ("
+                    + batchSizes.size() + " for --batch-sizes " + joined() + "; got " + learningRates.size() + ")");
+        }
+        List<ComparisonRun> runs = new ArrayList<>();
+        for (int i = 0; i < batchSizes.size(); i++) {
+            double rate = learningRates == null ? network.learningRate : learningRates.get(i);
+            TrainingConfig config = network.config(batchSizes.get(i)).withLearningRate(rate);
+            runs.add(new ComparisonRun(ComparisonRun.nameForBatchSize(batchSizes.get(i)), config));
+        }
+        return new Comparison(Weights.initial(network.hidden, network.seed), runs, targetLoss, budget);
+    }
+
+    private static long[] trainingNanos(Comparison comparison) {
+        long[] nanos = new long[comparison.runs().size()];
+        for (int i = 0; i < nanos.length; i++) {
+            nanos[i] = comparison.trainingNanos(i);
+        }
+        return nanos;
     }
 
     private void checkBatchSizes() {
@@ -119,20 +192,40 @@ final class CompareCommand implements Callable<Integer> {
         return String.join(",", batchSizes.stream().map(String::valueOf).toList());
     }
 
-    private void printResult(PrintWriter out, ComparisonResult result) {
-        String target = Comparison.plainNumber(result.targetLoss());
-        out.println("Compared " + network.describe() + ", " + network.epochs
-                + " epochs, all from the same initial weights:");
+    /** "xor, 2 hidden units, seed 42, learning rate 0.1, 10,000 epochs each". */
+    private String describe(Budget budget) {
+        String settings = learningRates == null ? network.describe()
+                : network.dataset.id() + ", " + network.hidden + (network.hidden == 1 ? " hidden unit" : " hidden units")
+                        + ", seed " + network.seed;
+        return settings + ", " + budget.describe() + " each";
+    }
+
+    private void printResult(PrintWriter out, ComparisonResult result, long[] nanos) {
+        String target = "loss < " + NumberText.plain(result.targetLoss());
+        out.println("Compared " + describe(result.budget()) + ", all from the same initial weights:");
+        boolean rates = learningRates != null;
         List<String[]> rows = new ArrayList<>();
-        rows.add(new String[] {"run", "batch size", "epochs to loss < " + target, "updates to loss < " + target,
-            "final loss"});
-        for (ComparisonResult.RunSummary r : result.runs()) {
-            rows.add(new String[] {
-                r.name(),
-                String.valueOf(r.batchSize()),
-                r.reachedTarget() ? String.valueOf(r.epochsToTarget().getAsLong()) : "never",
-                r.reachedTarget() ? String.valueOf(r.updatesToTarget().getAsLong()) : "never",
-                Double.isFinite(r.finalLoss()) ? Comparison.briefNumber(r.finalLoss()) : "none"});
+        rows.add(rates
+                ? new String[] {"", "batch", "learning", "epochs to", "updates to", "samples to", "final", "time"}
+                : new String[] {"", "batch", "epochs to", "updates to", "samples to", "final", "time"});
+        rows.add(rates
+                ? new String[] {"run", "size", "rate", target, target, target, "loss", ""}
+                : new String[] {"run", "size", target, target, target, "loss", ""});
+        for (int i = 0; i < result.runs().size(); i++) {
+            ComparisonResult.RunSummary r = result.runs().get(i);
+            List<String> row = new ArrayList<>();
+            row.add(r.name());
+            row.add(String.valueOf(r.batchSize()));
+            if (rates) {
+                row.add(NetworkOptions.number(r.config().learningRate()));
+            }
+            for (Measure m : Measure.values()) {
+                row.add(r.toTarget(m).isPresent() ? NumberText.count(r.toTarget(m).getAsLong())
+                        : r.diverged() ? "diverged" : "never");
+            }
+            row.add(Double.isFinite(r.finalLoss()) ? NumberText.brief(r.finalLoss()) : "none");
+            row.add(NumberText.duration(nanos[i]));
+            rows.add(row.toArray(String[]::new));
         }
         int[] width = new int[rows.get(0).length];
         for (String[] row : rows) {
@@ -151,7 +244,8 @@ final class CompareCommand implements Callable<Integer> {
             }
             out.println(line.toString().stripTrailing());
         }
-        out.println(result.verdict());
+        out.println(result.verdict().sentence());
+        out.println("(Training time depends on this machine and never decides the verdict.)");
         if (csv != null) {
             out.println("Wrote the loss per epoch to " + csv + ".");
         }

@@ -148,6 +148,13 @@ final class Converters {
         }
     }
 
+    /** A budget of weight updates or samples: as many as the most epochs of SGD use. */
+    static final class UpdatesOrSamples extends WholeNumber {
+        UpdatesOrSamples() {
+            super(1, MAX_EPOCHS * org.xorlab.engine.Dataset.SIZE);
+        }
+    }
+
     static final class PrintEvery extends WholeNumber {
         PrintEvery() {
             super(1, MAX_EPOCHS);

@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.xorlab.engine.ComparisonResult;
 import org.xorlab.engine.Dataset;
 import org.xorlab.engine.Divergence;
+import org.xorlab.engine.Measure;
 import org.xorlab.engine.TrainingConfig;
+import org.xorlab.engine.Verdict;
 import org.xorlab.engine.Weights;
 import org.xorlab.session.WeightsJson;
 
@@ -48,34 +50,58 @@ final class JsonReports {
     }
 
     /**
-     * A comparison: {@code target_loss} and per run {@code name}, {@code batch_size}, {@code epochs_to_target}
-     * and {@code updates_to_target} (null if never reached) and {@code final_loss} (null if no epoch completed);
-     * plus {@code diverged_at_epoch} for a run that diverged.
+     * A comparison, everything a script needs: {@code config} (dataset, hidden, seed, target_loss and the
+     * {@code budget} as measure and amount); per run {@code name}, {@code batch_size}, {@code learning_rate},
+     * {@code epochs}, {@code updates} and {@code samples} (what it ran), {@code epochs_to_target},
+     * {@code updates_to_target} and {@code samples_to_target} (null if never reached), {@code final_loss} (null if
+     * no epoch completed), {@code seconds} of training (machine-dependent) and, if it diverged,
+     * {@code diverged_at_epoch}; and the {@code verdict}: per measure a run's name, "tie", "undecided" or "none",
+     * and the {@code sentence}.
      */
-    static ObjectNode compare(ComparisonResult result) {
+    static ObjectNode compare(ComparisonResult result, long[] trainingNanos) {
         ObjectNode root = MAPPER.createObjectNode();
-        root.put("target_loss", result.targetLoss());
+        ObjectNode config = root.putObject("config");
+        TrainingConfig first = result.runs().get(0).config();
+        config.put("dataset", first.dataset().id());
+        config.put("hidden", first.hidden());
+        config.put("seed", first.seed());
+        config.put("target_loss", result.targetLoss());
+        ObjectNode budget = config.putObject("budget");
+        budget.put("measure", result.budget().measure().id());
+        budget.put("amount", result.budget().amount());
         ArrayNode runs = root.putArray("runs");
-        for (ComparisonResult.RunSummary r : result.runs()) {
+        for (int i = 0; i < result.runs().size(); i++) {
+            ComparisonResult.RunSummary r = result.runs().get(i);
             ObjectNode run = runs.addObject();
             run.put("name", r.name());
             run.put("batch_size", r.batchSize());
-            if (r.reachedTarget()) {
-                run.put("epochs_to_target", r.epochsToTarget().getAsLong());
-                run.put("updates_to_target", r.updatesToTarget().getAsLong());
-            } else {
-                run.putNull("epochs_to_target");
-                run.putNull("updates_to_target");
+            run.put("learning_rate", r.config().learningRate());
+            for (Measure m : Measure.values()) {
+                run.put(m.id(), r.ran(m));
+            }
+            for (Measure m : Measure.values()) {
+                if (r.toTarget(m).isPresent()) {
+                    run.put(m.id() + "_to_target", r.toTarget(m).getAsLong());
+                } else {
+                    run.putNull(m.id() + "_to_target");
+                }
             }
             if (Double.isFinite(r.finalLoss())) {
                 run.put("final_loss", r.finalLoss());
             } else {
                 run.putNull("final_loss");
             }
+            run.put("seconds", trainingNanos[i] / 1e9);
             if (r.diverged()) {
                 run.put("diverged_at_epoch", r.divergence().epoch());
             }
         }
+        Verdict verdict = result.verdict();
+        ObjectNode v = root.putObject("verdict");
+        for (Measure m : Measure.values()) {
+            v.put(m.id(), verdict.on(m).json());
+        }
+        v.put("sentence", verdict.sentence());
         return root;
     }
 

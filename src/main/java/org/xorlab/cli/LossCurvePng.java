@@ -70,7 +70,7 @@ final class LossCurvePng {
      */
     static JFreeChart chart(ComparisonResult result, ComparisonHistory history, String subtitle) {
         List<ComparisonResult.RunSummary> runs = result.runs();
-        String target = Comparison.plainNumber(result.targetLoss());
+        String target = org.xorlab.text.NumberText.plain(result.targetLoss());
         XYSeriesCollection data = new XYSeriesCollection();
         long[] epochs = history.epochs();
         double low = result.targetLoss();
@@ -79,7 +79,8 @@ final class LossCurvePng {
             ComparisonResult.RunSummary run = runs.get(r);
             String reached = run.reachedTarget()
                     ? "below " + target + " at epoch " + run.epochsToTarget().getAsLong()
-                    : run.diverged() ? "diverged at epoch " + run.divergence().epoch() : "never below " + target;
+                    : run.diverged() ? "diverged at epoch " + run.divergence().epoch()
+                    : "budget spent, never below " + target;
             XYSeries series = new XYSeries(run.name() + ", batch size " + run.batchSize() + ": " + reached,
                     false, false);
             double[] losses = history.losses(r);

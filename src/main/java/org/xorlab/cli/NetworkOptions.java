@@ -1,8 +1,8 @@
 package org.xorlab.cli;
 
-import org.xorlab.engine.Comparison;
 import org.xorlab.engine.Dataset;
 import org.xorlab.engine.TrainingConfig;
+import org.xorlab.text.NumberText;
 import picocli.CommandLine.Option;
 
 /** The options every command shares: what to learn, the network's size and start, and how long to train. */
@@ -41,7 +41,7 @@ final class NetworkOptions {
 
     /** 0.1 or 1e-05 as typed rather than Java's 1.0E-5; very large or small values in scientific notation. */
     static String number(double value) {
-        String plain = Comparison.plainNumber(value);
+        String plain = NumberText.plain(value);
         return plain.length() <= 12 ? plain : Double.toString(value);
     }
 

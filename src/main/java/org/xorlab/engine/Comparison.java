@@ -1,11 +1,9 @@
 package org.xorlab.engine;
 
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
-import java.util.OptionalLong;
 import java.util.Set;
 
 /**
@@ -23,21 +21,28 @@ public final class Comparison {
     private final Weights initial;
     private final List<ComparisonRun> runs;
     private final double targetLoss;
+    private final Budget budget;
     private final Trainer[] trainers;
     private final long[] epochsToTarget;
     private final long[] updatesToTarget;
+    private final long[] trainingNanos;
     private final ComparisonHistory.Recorder history;
     private long epoch;
 
     /**
      * Runs from {@code initial}, which every run's config must match in hidden units.
      *
+     * @param budget        how long each run trains
      * @param historyPoints the most points {@link #history()} keeps per run (at least 2)
      * @throws IllegalArgumentException if there is no run, two runs share a name, a run's hidden units differ from
      *                                  the weights', or the target loss is not a finite number greater than 0
      */
-    public Comparison(Weights initial, List<ComparisonRun> runs, double targetLoss, int historyPoints) {
+    public Comparison(Weights initial, List<ComparisonRun> runs, double targetLoss, Budget budget,
+                      int historyPoints) {
         checkTargetLoss(targetLoss);
+        if (budget == null) {
+            throw new IllegalArgumentException("a comparison needs a budget");
+        }
         if (runs == null || runs.isEmpty()) {
             throw new IllegalArgumentException("a comparison needs at least one run");
         }
@@ -50,31 +55,34 @@ public final class Comparison {
         this.initial = initial;
         this.runs = List.copyOf(runs);
         this.targetLoss = targetLoss;
+        this.budget = budget;
         this.trainers = new Trainer[runs.size()];
         for (int i = 0; i < trainers.length; i++) {
             trainers[i] = new Trainer(runs.get(i).config(), initial);
         }
         this.epochsToTarget = new long[runs.size()];
         this.updatesToTarget = new long[runs.size()];
+        this.trainingNanos = new long[runs.size()];
         this.history = new ComparisonHistory.Recorder(runs.size(), historyPoints);
     }
 
-    /** As {@link #Comparison(Weights, List, double, int)} with {@link #DEFAULT_HISTORY_POINTS}. */
-    public Comparison(Weights initial, List<ComparisonRun> runs, double targetLoss) {
-        this(initial, runs, targetLoss, DEFAULT_HISTORY_POINTS);
+    /** As {@link #Comparison(Weights, List, double, Budget, int)} with {@link #DEFAULT_HISTORY_POINTS}. */
+    public Comparison(Weights initial, List<ComparisonRun> runs, double targetLoss, Budget budget) {
+        this(initial, runs, targetLoss, budget, DEFAULT_HISTORY_POINTS);
     }
 
     /**
      * {@code base} trained with each of {@code batchSizes} (named as {@link ComparisonRun#nameForBatchSize(int)}),
      * all from the initial weights of {@code base}'s seed. The notebook's question is
-     * {@code ofBatchSizes(TrainingConfig.NOTEBOOK, List.of(4, 1), 0.01)}.
+     * {@code ofBatchSizes(TrainingConfig.NOTEBOOK, List.of(4, 1), 0.01, Budget.epochs(10_000))}.
      */
-    public static Comparison ofBatchSizes(TrainingConfig base, List<Integer> batchSizes, double targetLoss) {
+    public static Comparison ofBatchSizes(TrainingConfig base, List<Integer> batchSizes, double targetLoss,
+                                          Budget budget) {
         List<ComparisonRun> runs = new ArrayList<>();
         for (int k : batchSizes) {
             runs.add(ComparisonRun.ofBatchSize(base, k));
         }
-        return new Comparison(Weights.initial(base.hidden(), base.seed()), runs, targetLoss);
+        return new Comparison(Weights.initial(base.hidden(), base.seed()), runs, targetLoss, budget);
     }
 
     /** @throws IllegalArgumentException unless {@code targetLoss} is a finite number greater than 0 */
@@ -86,7 +94,7 @@ public final class Comparison {
     }
 
     /**
-     * Trains every run that has not diverged by one epoch.
+     * Trains every run that has neither diverged nor spent its budget by one epoch.
      *
      * @return each run's loss for the epoch (NaN for a run that has stopped), or null if every run had already
      *         stopped and nothing happened
@@ -99,7 +107,14 @@ public final class Comparison {
         double[] losses = new double[trainers.length];
         for (int i = 0; i < trainers.length; i++) {
             Trainer t = trainers[i];
-            if (t.diverged() || !t.stepEpoch()) {
+            if (!running(t)) {
+                losses[i] = Double.NaN;
+                continue;
+            }
+            long start = System.nanoTime();
+            boolean ok = t.stepEpoch();
+            trainingNanos[i] += System.nanoTime() - start;
+            if (!ok) {
                 losses[i] = Double.NaN;
                 continue;
             }
@@ -115,21 +130,20 @@ public final class Comparison {
     }
 
     /**
-     * Trains {@code count} more lockstep epochs, telling {@code listener} (may be null) of each.
+     * Trains until every run has spent the budget or diverged, telling {@code listener} (may be null) of each lockstep
+     * epoch.
      *
-     * @return epochs run; fewer than {@code count} only if every run diverged
+     * @return lockstep epochs run
      */
-    public long runEpochs(long count, ComparisonListener listener) {
-        for (long n = 0; n < count; n++) {
-            double[] losses = stepEpoch();
-            if (losses == null) {
-                return n;
-            }
+    public long run(ComparisonListener listener) {
+        long n = 0;
+        for (double[] losses = stepEpoch(); losses != null; losses = stepEpoch()) {
+            n++;
             if (listener != null) {
                 listener.epochCompleted(epoch, losses);
             }
         }
-        return count;
+        return n;
     }
 
     /** Returns every run to the initial weights, epoch 0, no history. */
@@ -139,18 +153,23 @@ public final class Comparison {
         }
         Arrays.fill(epochsToTarget, 0);
         Arrays.fill(updatesToTarget, 0);
+        Arrays.fill(trainingNanos, 0);
         history.clear();
         epoch = 0;
     }
 
-    /** True while at least one run can go on (has not diverged). */
+    /** True while at least one run can go on (has neither diverged nor spent the budget). */
     public boolean anyRunning() {
         for (Trainer t : trainers) {
-            if (!t.diverged()) {
+            if (running(t)) {
                 return true;
             }
         }
         return false;
+    }
+
+    private boolean running(Trainer t) {
+        return !t.diverged() && !budget.spent(t.epoch(), t.updates(), t.epoch() * Dataset.SIZE + t.nextSample());
     }
 
     /** Lockstep epochs run so far. */
@@ -160,6 +179,10 @@ public final class Comparison {
 
     public double targetLoss() {
         return targetLoss;
+    }
+
+    public Budget budget() {
+        return budget;
     }
 
     public List<ComparisonRun> runs() {
@@ -176,38 +199,23 @@ public final class Comparison {
         return trainers[run].snapshot();
     }
 
+    /** Wall-clock time run {@code run} has spent training, in nanoseconds: depends on the machine. */
+    public long trainingNanos(int run) {
+        return trainingNanos[run];
+    }
+
     /** The numbers so far. */
     public ComparisonResult result() {
         List<ComparisonResult.RunSummary> summaries = new ArrayList<>();
         for (int i = 0; i < trainers.length; i++) {
-            Trainer t = trainers[i];
-            boolean reached = epochsToTarget[i] > 0;
-            summaries.add(new ComparisonResult.RunSummary(runs.get(i).name(), t.config(), t.epoch(), t.updates(),
-                    reached ? OptionalLong.of(epochsToTarget[i]) : OptionalLong.empty(),
-                    reached ? OptionalLong.of(updatesToTarget[i]) : OptionalLong.empty(),
-                    t.loss(), t.divergence()));
+            summaries.add(ComparisonResult.RunSummary.of(runs.get(i).name(), trainers[i].snapshot(), epochsToTarget[i],
+                    updatesToTarget[i]));
         }
-        return new ComparisonResult(targetLoss, epoch, summaries);
+        return new ComparisonResult(targetLoss, budget, summaries);
     }
 
     /** The loss curves so far, thinned to at most the history bound plus the latest epoch. */
     public ComparisonHistory history() {
         return history.snapshot();
-    }
-
-    /**
-     * {@code value} to six significant digits, plain decimal unless tiny: the "final loss" that both `xorlab compare`
-     * and the compare view print, so the two read the same.
-     */
-    public static String briefNumber(double value) {
-        if (Math.abs(value) >= 1e-4) {
-            return new BigDecimal(value).round(new java.math.MathContext(6)).stripTrailingZeros().toPlainString();
-        }
-        return String.format(java.util.Locale.ROOT, "%.5e", value);
-    }
-
-    /** {@code value} as a plain decimal, "0.01" rather than "1.0E-2", for labels. */
-    public static String plainNumber(double value) {
-        return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 }

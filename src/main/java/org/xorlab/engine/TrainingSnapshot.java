@@ -20,6 +20,11 @@ public record TrainingSnapshot(TrainingConfig config, long epoch, long updates, 
         return divergence != null;
     }
 
+    /** Samples seen so far, one gradient evaluation each: every completed epoch sees all of them. */
+    public long samples() {
+        return epoch * Dataset.SIZE + nextSample;
+    }
+
     /** True when the last completed epoch's loss exists. */
     public boolean hasLoss() {
         return epoch > 0;

@@ -80,6 +80,18 @@ public final class NumberText {
         return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
     }
 
+    /** A wall-clock duration for a person: "0.4 ms", "84 ms", "1.25 s", "12.5 s". */
+    public static String duration(long nanos) {
+        double ms = nanos / 1e6;
+        if (ms < 10) {
+            return String.format(Locale.ROOT, "%.1f ms", ms);
+        }
+        if (ms < 1000) {
+            return String.format(Locale.ROOT, "%.0f ms", ms);
+        }
+        return String.format(Locale.ROOT, ms < 10_000 ? "%.2f s" : "%.1f s", ms / 1000);
+    }
+
     /** A share as a whole percentage: {@code 4.6 %} for 0.046 (one decimal below 10 %, none above). */
     public static String percent(double fraction) {
         double p = fraction * 100;

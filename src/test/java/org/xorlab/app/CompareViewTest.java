@@ -102,9 +102,9 @@ class CompareViewTest {
             assertThat(run(i).snapshot().weights()).as("run %d", i).isEqualTo(engine.weights());
             int index = i;
             assertThat(onFx(() -> view.chart().epochsAppended(index))).isEqualTo(300);
-            assertThat(onFx(() -> view.table().row(index)).get(3)).isEqualTo(org.xorlab.engine.Comparison.briefNumber(engine.loss()));
+            assertThat(onFx(() -> view.table().row(index)).get(4)).isEqualTo(org.xorlab.text.NumberText.brief(engine.loss()));
         }
-        assertThat(onFx(() -> view.table().row(0))).startsWith(SGD, "not yet", "not yet");
+        assertThat(onFx(() -> view.table().row(0))).startsWith(SGD, "not yet", "not yet", "not yet");
         assertThat(text(robot, "#compare-status-epoch")).isEqualTo("300 of 10,000");
     }
 
@@ -119,30 +119,36 @@ class CompareViewTest {
         int status = XorLabCommand.run(new String[] {"compare"}, new PrintWriter(out), new PrintWriter(new StringWriter()));
         assertThat(status).isZero();
         List<String> lines = out.toString().lines().toList();
-        String[] cliBatch = lines.get(2).trim().split("\\s+");
-        String[] cliSgd = lines.get(3).trim().split("\\s+");
+        String[] cliBatch = lines.get(3).trim().split("\\s+");
+        String[] cliSgd = lines.get(4).trim().split("\\s+");
         assertThat(cliBatch[0]).isEqualTo("batch");
         assertThat(cliSgd[0]).isEqualTo("sgd");
 
         List<String> sgd = onFx(() -> view.table().row(0));
         List<String> batch = onFx(() -> view.table().row(1));
-        // name, epochs to target, updates to target, final loss: cell for cell as the command line prints them.
-        assertThat(sgd.subList(0, 4)).containsExactly(SGD, cliSgd[2], cliSgd[3], cliSgd[4]);
-        assertThat(batch.subList(0, 4)).containsExactly(BATCH, cliBatch[2], cliBatch[3], cliBatch[4]);
-        assertThat(sgd.subList(1, 3)).containsExactly("5717", "22868");
-        assertThat(batch.subList(1, 3)).containsExactly("never", "never");
-        assertThat(sgd.get(4)).matches("\\d+(\\.\\d+)? m?s");
-        assertThat(batch.get(4)).matches("\\d+(\\.\\d+)? m?s");
+        // name, epochs, updates and samples to target, final loss: cell for cell as the command line prints them.
+        assertThat(sgd.subList(0, 5)).containsExactly(SGD, cliSgd[2], cliSgd[3], cliSgd[4], cliSgd[5]);
+        assertThat(batch.subList(0, 5)).containsExactly(BATCH, cliBatch[2], cliBatch[3], cliBatch[4], cliBatch[5]);
+        assertThat(sgd.subList(1, 4)).containsExactly("5,717", "22,868", "22,868");
+        assertThat(batch.subList(1, 4)).containsExactly("never", "never", "never");
+        assertThat(sgd.get(5)).matches("\\d+(\\.\\d+)? m?s");
+        assertThat(batch.get(5)).matches("\\d+(\\.\\d+)? m?s");
 
-        String cliVerdict = lines.get(4);
+        String cliVerdict = lines.get(5);
         String expected = cliVerdict.replaceAll("\\bbatch\\b", BATCH).replaceAll("\\bsgd\\b", SGD);
-        assertThat(onFx(() -> view.table().verdict())).isEqualTo(expected).isEqualTo(SGD + " reached a loss below"
-                + " 0.01 first, both by epochs (epoch 5717) and by weight updates (update 22868); " + BATCH
-                + " never did in 10000 epochs.");
+        assertThat(onFx(() -> view.table().verdict())).isEqualTo(expected)
+                .startsWith("By epochs and by samples seen, " + SGD + " got below 0.01 first")
+                .contains("By weight updates it is undecided");
+        // Undecided per update: no winner is marked in that column, and the cut-off batch curve ends in its mark.
+        assertThat(onFx(() -> view.table().leads(1, org.xorlab.engine.Measure.UPDATES))).isFalse();
+        assertThat(onFx(() -> view.table().leads(0, org.xorlab.engine.Measure.EPOCHS))).isTrue();
+        assertThat(onFx(() -> view.chart().isRunCutOff(1))).isTrue();
+        assertThat(onFx(() -> view.chart().isRunCutOff(0))).isFalse();
 
         // And the engine's comparison, to the last bit.
-        Comparison engine = Comparison.ofBatchSizes(TrainingConfig.NOTEBOOK, List.of(1, 4), 0.01);
-        engine.runEpochs(10_000, null);
+        Comparison engine = Comparison.ofBatchSizes(TrainingConfig.NOTEBOOK, List.of(1, 4), 0.01,
+                org.xorlab.engine.Budget.epochs(10_000));
+        engine.run(null);
         ComparisonResult result = engine.result();
         for (int i = 0; i < 2; i++) {
             ComparisonResult.RunSummary expectedRun = result.runs().get(i);
@@ -155,22 +161,64 @@ class CompareViewTest {
     }
 
     @Test
+    void anEqualBudgetOfUpdatesRacesTheRunsLevelPerUpdateAndCallsTheTie(FxRobot robot) {
+        waitFor(() -> frame() != null);
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<org.xorlab.engine.Measure> measure =
+                robot.lookup("#compare-budget-measure").queryAs(javafx.scene.control.ComboBox.class);
+        TextField amount = robot.lookup("#compare-budget").queryAs(TextField.class);
+        robot.interact(() -> {
+            measure.setValue(org.xorlab.engine.Measure.UPDATES);
+            amount.setText("30000");
+            amount.fireEvent(new javafx.event.ActionEvent());
+        });
+        assertThat(model.setupProperty().get().budget())
+                .isEqualTo(new org.xorlab.engine.Budget(org.xorlab.engine.Measure.UPDATES, 30_000));
+        // The chart counts what the race is level on.
+        assertThat(onFx(() -> view.chart().getXAxis())).isEqualTo(org.xorlab.app.chart.XAxisMode.UPDATES);
+
+        // SGD makes 4 updates an epoch, batch GD one: each lockstep step trains the runs furthest behind in updates,
+        // so in 12 steps SGD trains 3 epochs (steps 1, 5 and 9, with batch GD) and batch GD 12.
+        robot.interact(() -> model.stepEpochs(12));
+        waitFor(() -> run(0).snapshot().updates() == 12 && run(1).snapshot().updates() == 12);
+        assertThat(run(0).snapshot().epoch()).isEqualTo(3);
+        assertThat(run(1).snapshot().epoch()).isEqualTo(12);
+
+        robot.clickOn("#compare-play");
+        waitUpTo(60, () -> !frame().playing() && run(0).snapshot().updates() == 30_000
+                && run(1).snapshot().updates() == 30_000);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(text(robot, "#compare-status-message"))
+                .isEqualTo("Every run has trained its budget of 30,000 weight updates.");
+        // The same numbers and sentence as the command line's race on equal updates.
+        StringWriter out = new StringWriter();
+        XorLabCommand.run(new String[] {"compare", "--updates", "30000"}, new PrintWriter(out),
+                new PrintWriter(new StringWriter()));
+        String cliVerdict = out.toString().lines().toList().get(5);
+        assertThat(onFx(() -> view.table().verdict())).isEqualTo(cliVerdict.replaceAll("\\bbatch\\b", BATCH)
+                .replaceAll("\\bsgd\\b", SGD)).contains("tied");
+        assertThat(onFx(() -> view.table().leads(0, org.xorlab.engine.Measure.UPDATES))).isTrue();
+        assertThat(onFx(() -> view.table().leads(1, org.xorlab.engine.Measure.UPDATES))).isTrue();
+        assertThat(onFx(() -> view.table().row(0)).get(3)).isEqualTo("22,868");
+    }
+
+    @Test
     void playStopsAtTheEpochsAndSaysWhatHappened(FxRobot robot) {
         waitFor(() -> frame() != null);
-        TextField epochs = robot.lookup("#compare-epochs").queryAs(TextField.class);
+        TextField epochs = robot.lookup("#compare-budget").queryAs(TextField.class);
         robot.interact(() -> {
             epochs.setText("250");
             epochs.fireEvent(new javafx.event.ActionEvent());
         });
-        assertThat(model.setupProperty().get().epochs()).isEqualTo(250);
-        assertThat(onFx(() -> view.table().verdict())).contains("every run has trained 250 epochs");
+        assertThat(model.setupProperty().get().budget()).isEqualTo(org.xorlab.engine.Budget.epochs(250));
+        assertThat(onFx(() -> view.table().verdict())).contains("every run has trained its budget of 250 epochs");
         robot.clickOn("#compare-play");
         waitFor(() -> frame().runs().get(0).snapshot().epoch() == 250 && !frame().playing());
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(run(1).snapshot().epoch()).isEqualTo(250);
-        assertThat(text(robot, "#compare-status-message")).isEqualTo("Stopped after 250 epochs.");
-        assertThat(onFx(() -> view.table().verdict())).isEqualTo("No run reached a loss below 0.01 in 250 epochs.");
-        assertThat(onFx(() -> view.table().row(0)).subList(1, 3)).containsExactly("never", "never");
+        assertThat(text(robot, "#compare-status-message")).isEqualTo("Every run has trained its budget of 250 epochs.");
+        assertThat(onFx(() -> view.table().verdict())).isEqualTo("No run got below 0.01 in 250 epochs.");
+        assertThat(onFx(() -> view.table().row(0)).subList(1, 4)).containsExactly("never", "never", "never");
         assertThat(text(robot, "#compare-play")).isEqualTo("Play");
     }
 

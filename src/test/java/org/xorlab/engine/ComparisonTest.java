@@ -53,9 +53,10 @@ class ComparisonTest {
 
     @Test
     void theNotebooksQuestionSgdGetsBelowOnePercentAtEpoch5717AndBatchNever() {
-        Comparison comparison = Comparison.ofBatchSizes(TrainingConfig.NOTEBOOK, List.of(4, 1), 0.01);
+        Comparison comparison = Comparison.ofBatchSizes(TrainingConfig.NOTEBOOK, List.of(4, 1), 0.01,
+                Budget.epochs(10_000));
         List<double[]> seen = new ArrayList<>();
-        long ran = comparison.runEpochs(10_000, (epoch, losses) -> {
+        long ran = comparison.run((epoch, losses) -> {
             assertThat(epoch).isEqualTo(seen.size() + 1);
             seen.add(losses);
         });
@@ -82,23 +83,80 @@ class ComparisonTest {
         assertThat(batch.finalLoss()).isCloseTo(0.18, within(0.005));
         assertThat(sgd.updates()).isEqualTo(40_000);
         assertThat(batch.updates()).isEqualTo(10_000);
-        assertThat(result.firstByEpochs()).containsExactly(sgd);
-        assertThat(result.firstByUpdates()).containsExactly(sgd);
-        assertThat(result.verdict()).isEqualTo("sgd reached a loss below 0.01 first, both by epochs (epoch 5717)"
-                + " and by weight updates (update 22868); batch never did in 10000 epochs.");
+        assertThat(sgd.samplesToTarget()).hasValue(5717L * 4);
+        assertThat(batch.samples()).isEqualTo(40_000);
+
+        // Batch GD made 10,000 updates, fewer than SGD's 22,868 (plus the margin): nothing was measured per update.
+        Verdict verdict = result.verdict();
+        assertThat(verdict.on(Measure.EPOCHS).json()).isEqualTo("sgd");
+        assertThat(verdict.on(Measure.SAMPLES).json()).isEqualTo("sgd");
+        assertThat(verdict.on(Measure.UPDATES).json()).isEqualTo("undecided");
+        long settling = (long) Math.ceil(22_868 * 1.05);
+        assertThat(verdict.on(Measure.UPDATES).needed()).isEqualTo(settling);
+        assertThat(verdict.sentence())
+                .startsWith("By epochs and by samples seen, sgd got below 0.01 first (epoch 5,717; 22,868 samples).")
+                .contains("By weight updates it is undecided: batch made only 10,000 weight updates without getting"
+                        + " below 0.01")
+                .contains("give every run at least " + String.format("%,d", settling) + " epochs to settle it")
+                .contains("The run batch never got below 0.01 in its 10,000 epochs.")
+                .doesNotContain("differ in learning rate");
+    }
+
+    @Test
+    void givenTheEpochsToSettleItBatchGdTiesSgdPerUpdateWithinTheMargin() {
+        Comparison comparison = Comparison.ofBatchSizes(TrainingConfig.NOTEBOOK, List.of(4, 1), 0.01,
+                Budget.epochs(30_000));
+        comparison.run(null);
+        ComparisonResult result = comparison.result();
+        long batch = result.run("batch").updatesToTarget().getAsLong();
+        long sgd = result.run("sgd").updatesToTarget().getAsLong();
+        assertThat(batch).isGreaterThan(sgd);
+        assertThat(batch * 100).as("within 5 %").isLessThanOrEqualTo(sgd * 105);
+        Verdict verdict = result.verdict();
+        assertThat(verdict.on(Measure.UPDATES).json()).isEqualTo("tie");
+        assertThat(verdict.on(Measure.EPOCHS).json()).isEqualTo("sgd");
+        assertThat(verdict.sentence()).contains("By weight updates, sgd and batch tied: both got below 0.01 within 5 %"
+                + " of each other (weight updates " + String.format("%,d", sgd) + " and " + String.format("%,d", batch)
+                + ")");
+    }
+
+    @Test
+    void aRaceOnEqualUpdatesGivesBatchGdFourEpochsForEachOfSgds() {
+        Comparison comparison = Comparison.ofBatchSizes(TrainingConfig.NOTEBOOK, List.of(4, 1), 0.01,
+                new Budget(Measure.UPDATES, 30_000));
+        comparison.run(null);
+        ComparisonResult result = comparison.result();
+        assertThat(result.run("sgd").updates()).isEqualTo(30_000);
+        assertThat(result.run("sgd").epochs()).isEqualTo(7_500);
+        assertThat(result.run("batch").updates()).isEqualTo(30_000);
+        assertThat(result.run("batch").epochs()).isEqualTo(30_000);
+        assertThat(result.finished()).isTrue();
+        assertThat(result.verdict().on(Measure.UPDATES).json()).isEqualTo("tie");
+    }
+
+    @Test
+    void whenTheLearningRatesDifferTheVerdictSaysSo() {
+        Weights w = Weights.initial(2, 42);
+        List<ComparisonRun> runs = List.of(
+                new ComparisonRun("batch", TrainingConfig.NOTEBOOK.withBatchSize(4).withLearningRate(0.4)),
+                new ComparisonRun("sgd", TrainingConfig.NOTEBOOK));
+        Comparison comparison = new Comparison(w, runs, 0.01, Budget.epochs(10_000));
+        comparison.run(null);
+        assertThat(comparison.result().verdict().sentence()).contains("The runs differ in learning rate as well as"
+                + " batch size (batch 0.4, sgd 0.1), so this compares those settings together, not batch size alone.");
     }
 
     @Test
     void everyRunStartsFromTheSameWeightsAndTrainsAsIfAlone() {
         TrainingConfig base = new TrainingConfig(Dataset.XNOR, 3, 7, 0.4, 1);
-        Comparison comparison = Comparison.ofBatchSizes(base, List.of(2, 3, 1), 0.05);
+        Comparison comparison = Comparison.ofBatchSizes(base, List.of(2, 3, 1), 0.05, Budget.epochs(300));
         Weights initial = Weights.initial(3, 7);
         assertThat(comparison.initialWeights()).isEqualTo(initial);
         for (int r = 0; r < 3; r++) {
             assertThat(comparison.snapshot(r).weights()).isEqualTo(initial);
         }
 
-        comparison.runEpochs(300, null);
+        comparison.run(null);
 
         for (int r = 0; r < 3; r++) {
             int k = comparison.runs().get(r).config().batchSize();
@@ -122,9 +180,9 @@ class ComparisonTest {
 
     @Test
     void whenOneRunIsFirstByEpochsAndAnotherByUpdatesTheVerdictSaysBoth() {
-        TrainingConfig base = TrainingConfig.NOTEBOOK.withLearningRate(0.5);
-        Comparison comparison = Comparison.ofBatchSizes(base, List.of(4, 1), 0.01);
-        comparison.runEpochs(10_000, null);
+        TrainingConfig base = TrainingConfig.NOTEBOOK.withLearningRate(2.0);
+        Comparison comparison = Comparison.ofBatchSizes(base, List.of(4, 1), 0.01, Budget.epochs(10_000));
+        comparison.run(null);
         ComparisonResult result = comparison.result();
         long sgdEpochs = result.run("sgd").epochsToTarget().getAsLong();
         long batchEpochs = result.run("batch").epochsToTarget().getAsLong();
@@ -132,27 +190,32 @@ class ComparisonTest {
         // SGD takes 4 updates per epoch, batch 1: fewer epochs need not mean fewer updates.
         assertThat(sgdEpochs).isLessThan(batchEpochs);
         assertThat(batchEpochs).isLessThan(sgdEpochs * 4);
-        assertThat(result.firstByEpochs()).extracting(ComparisonResult.RunSummary::name).containsExactly("sgd");
-        assertThat(result.firstByUpdates()).extracting(ComparisonResult.RunSummary::name).containsExactly("batch");
-        assertThat(result.verdict()).isEqualTo("By epochs sgd reached a loss below 0.01 first (epoch " + sgdEpochs
-                + "), but by weight updates batch did (update " + batchEpochs + ").");
+        Verdict verdict = result.verdict();
+        assertThat(verdict.on(Measure.EPOCHS).json()).isEqualTo("sgd");
+        assertThat(verdict.on(Measure.UPDATES).json()).isEqualTo("batch");
+        assertThat(verdict.sentence()).contains("By epochs and by samples seen, sgd got below 0.01 first (epoch "
+                + String.format("%,d", sgdEpochs)).contains("By weight updates, batch got below 0.01 first (update "
+                + String.format("%,d", batchEpochs) + ")");
     }
 
     @Test
     void noRunReachingTheTargetIsSaidPlainly() {
-        Comparison comparison = Comparison.ofBatchSizes(TrainingConfig.NOTEBOOK, List.of(4, 1), 0.01);
-        comparison.runEpochs(100, null);
-        assertThat(comparison.result().firstByEpochs()).isEmpty();
-        assertThat(comparison.result().verdict()).isEqualTo("No run reached a loss below 0.01 in 100 epochs.");
+        Comparison comparison = Comparison.ofBatchSizes(TrainingConfig.NOTEBOOK, List.of(4, 1), 0.01,
+                Budget.epochs(100));
+        comparison.run(null);
+        for (Measure m : Measure.values()) {
+            assertThat(comparison.result().verdict().on(m).json()).isEqualTo("none");
+        }
+        assertThat(comparison.result().verdict().sentence()).isEqualTo("No run got below 0.01 in 100 epochs.");
     }
 
     @Test
     void theHistoryKeepsEveryEpochUpToItsBoundThenThinsEvenly() {
         Comparison small = new Comparison(Weights.initial(2, 42),
                 List.of(ComparisonRun.ofBatchSize(TrainingConfig.NOTEBOOK, 4),
-                        ComparisonRun.ofBatchSize(TrainingConfig.NOTEBOOK, 1)), 0.01, 8);
+                        ComparisonRun.ofBatchSize(TrainingConfig.NOTEBOOK, 1)), 0.01, Budget.epochs(100), 8);
         List<double[]> seen = new ArrayList<>();
-        small.runEpochs(100, (epoch, losses) -> seen.add(losses));
+        small.run((epoch, losses) -> seen.add(losses));
 
         ComparisonHistory history = small.history();
         long[] epochs = history.epochs();
@@ -170,8 +233,9 @@ class ComparisonTest {
             assertThat(history.losses(1)[i]).isEqualTo(atEpoch[1]);
         }
 
-        Comparison notebook = Comparison.ofBatchSizes(TrainingConfig.NOTEBOOK, List.of(4, 1), 0.01);
-        notebook.runEpochs(10_000, null);
+        Comparison notebook = Comparison.ofBatchSizes(TrainingConfig.NOTEBOOK, List.of(4, 1), 0.01,
+                Budget.epochs(10_000));
+        notebook.run(null);
         ComparisonHistory full = notebook.history();
         assertThat(full.size()).isEqualTo(10_000);
         assertThat(full.epochs()[9_999]).isEqualTo(10_000);
@@ -180,14 +244,15 @@ class ComparisonTest {
 
     @Test
     void resetStartsOverAndGivesTheSameNumbers() {
-        Comparison comparison = Comparison.ofBatchSizes(TrainingConfig.NOTEBOOK, List.of(4, 1), 0.2);
-        comparison.runEpochs(3000, null);
+        Comparison comparison = Comparison.ofBatchSizes(TrainingConfig.NOTEBOOK, List.of(4, 1), 0.2,
+                Budget.epochs(3000));
+        comparison.run(null);
         ComparisonResult first = comparison.result();
         comparison.reset();
         assertThat(comparison.epoch()).isZero();
         assertThat(comparison.history().size()).isZero();
         assertThat(comparison.result().run("sgd").epochsToTarget()).isEmpty();
-        comparison.runEpochs(3000, null);
+        comparison.run(null);
         assertThat(comparison.result()).isEqualTo(first);
     }
 
@@ -196,13 +261,13 @@ class ComparisonTest {
         List<ComparisonRun> two = List.of(ComparisonRun.ofBatchSize(TrainingConfig.NOTEBOOK, 4),
                 ComparisonRun.ofBatchSize(TrainingConfig.NOTEBOOK, 1));
         Weights w = Weights.initial(2, 42);
-        assertThatThrownBy(() -> new Comparison(w, List.of(), 0.01)).hasMessageContaining("at least one run");
-        assertThatThrownBy(() -> new Comparison(w, List.of(two.get(0), two.get(0)), 0.01))
+        assertThatThrownBy(() -> new Comparison(w, List.of(), 0.01, Budget.epochs(1))).hasMessageContaining("at least one run");
+        assertThatThrownBy(() -> new Comparison(w, List.of(two.get(0), two.get(0)), 0.01, Budget.epochs(1)))
                 .hasMessageContaining("two runs are named 'batch'");
-        assertThatThrownBy(() -> new Comparison(Weights.initial(3, 42), two, 0.01))
+        assertThatThrownBy(() -> new Comparison(Weights.initial(3, 42), two, 0.01, Budget.epochs(1)))
                 .hasMessageContaining("hidden units");
         for (double bad : new double[] {0, -0.1, Double.NaN, Double.POSITIVE_INFINITY}) {
-            assertThatThrownBy(() -> new Comparison(w, two, bad))
+            assertThatThrownBy(() -> new Comparison(w, two, bad, Budget.epochs(1)))
                     .hasMessageContaining("target loss must be a finite number greater than 0");
         }
         assertThatThrownBy(() -> new ComparisonRun("two words", TrainingConfig.NOTEBOOK))

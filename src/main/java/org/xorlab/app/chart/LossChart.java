@@ -124,6 +124,10 @@ public final class LossChart extends StackPane {
         Run r = run(run);
         r.history.clear();
         refresh(r);
+        if (r.cutOff) {
+            r.cutOff = false;
+            placeAnnotations();
+        }
         refreshReadout();
     }
 
@@ -238,6 +242,22 @@ public final class LossChart extends StackPane {
         }
         target = new TargetLossLine(loss);
         placeAnnotations();
+    }
+
+    /**
+     * Marks the end of run {@code run}'s curve as cut off by its budget ("budget spent"), or removes the mark.
+     */
+    public void setRunCutOff(int run, boolean cutOff) {
+        Run r = run(run);
+        if (r.cutOff != cutOff) {
+            r.cutOff = cutOff;
+            placeAnnotations();
+        }
+    }
+
+    /** True while run {@code run}'s curve ends in the "budget spent" mark. */
+    public boolean isRunCutOff(int run) {
+        return run(run).cutOff && run(run).size > 0;
     }
 
     /** Removes the target line, if any. */
@@ -371,6 +391,7 @@ public final class LossChart extends StackPane {
                 domainAxis.setAutoRange(true);
                 runs.forEach(this::refresh);
                 placeMarker();
+                placeAnnotations();
             });
             refreshReadout();
         });
@@ -470,6 +491,14 @@ public final class LossChart extends StackPane {
             plot.clearAnnotations();
             if (target != null) {
                 plot.addAnnotation(target);
+            }
+            XAxisMode mode = xAxisMode.get();
+            for (int i = 0; i < runs.size(); i++) {
+                Run r = runs.get(i);
+                if (r.cutOff && r.size > 0) {
+                    plot.addAnnotation(new CutOffMark(mode.x(r.epochs[r.size - 1], r.updatesPerEpoch),
+                            r.losses[r.size - 1], ChartStyle.runColour(i)));
+                }
             }
             // Annotations do not re-run the auto range by themselves; the target line is part of it.
             plot.configureRangeAxes();
@@ -586,6 +615,8 @@ public final class LossChart extends StackPane {
         final long[] epochs = new long[POINT_BUDGET];
         final double[] losses = new double[POINT_BUDGET];
         int size;
+        /** True when the run stopped for lack of budget before the target: its curve ends in a {@link CutOffMark}. */
+        boolean cutOff;
 
         Run(String name, int updatesPerEpoch, XYSeries series) {
             this.name = name;

@@ -1,0 +1,306 @@
+package org.xorlab.engine;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import org.xorlab.text.NumberText;
+
+/**
+ * Which run of a comparison converged faster, by each {@link Measure}, and one plain paragraph saying so. The one
+ * verdict of XOR Lab: {@code xorlab compare} and the Compare tab both print {@link #sentence()}.
+ *
+ * <p>The rules, per measure. A run that reached the target loss at count c beats another run only if that run reached
+ * it later by more than {@value #MARGIN_PERCENT} %, or diverged, or did not reach it although it ran at least c plus
+ * that margin (so it would have been more than the margin late even if it got there next). Within the margin the
+ * runs are tied. If a run that did not reach the target ran less than that, nothing was measured: the measure is
+ * undecided, and the sentence says what budget would settle it. Wall time never decides: it depends on the machine.
+ *
+ * @param outcomes one outcome per measure, in {@link Measure} order
+ * @param sentence the whole verdict for a person to read
+ */
+public record Verdict(Map<Measure, Outcome> outcomes, String sentence) {
+    /** How much later (in percent of the earlier count) a run must be to lose rather than tie. */
+    public static final int MARGIN_PERCENT = 5;
+
+    public Verdict {
+        outcomes = java.util.Collections.unmodifiableMap(new EnumMap<>(outcomes));
+    }
+
+    /** What one measure says. */
+    public enum Kind {
+        /** One run reached the target first, beyond the margin. */
+        WINNER,
+        /** The first runs reached it within the margin of each other. */
+        TIE,
+        /** A run that did not reach the target ran too little to tell. */
+        UNDECIDED,
+        /** No run reached the target. */
+        NONE
+    }
+
+    /**
+     * The verdict on one measure.
+     *
+     * @param measure the measure
+     * @param kind    what it says
+     * @param leaders the winner, or the tied runs (first the earliest); empty for NONE; for UNDECIDED the run that
+     *                reached the target first
+     * @param lagging for UNDECIDED, the runs that ran too little, each with how much of the measure it ran
+     * @param beaten  the runs the leaders beat
+     * @param needed  for UNDECIDED, how much of the measure each lagging run must run to settle it; else 0
+     */
+    public record Outcome(Measure measure, Kind kind, List<String> leaders, Map<String, Long> lagging,
+                          List<String> beaten, long needed) {
+        public Outcome {
+            leaders = List.copyOf(leaders);
+            lagging = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(lagging));
+            beaten = List.copyOf(beaten);
+        }
+
+        /** As {@code compare --json} writes it: the winner's name, "tie", "undecided" or "none". */
+        public String json() {
+            return switch (kind) {
+                case WINNER -> leaders.get(0);
+                case TIE -> "tie";
+                case UNDECIDED -> "undecided";
+                case NONE -> "none";
+            };
+        }
+    }
+
+    /** The outcome on {@code measure}. */
+    public Outcome on(Measure measure) {
+        return outcomes.get(measure);
+    }
+
+    /** The verdict on {@code result}, by the rules above. */
+    public static Verdict of(ComparisonResult result) {
+        Map<Measure, Outcome> outcomes = new EnumMap<>(Measure.class);
+        for (Measure m : Measure.values()) {
+            outcomes.put(m, judge(result, m));
+        }
+        return new Verdict(outcomes, new Wording(result, outcomes).sentence());
+    }
+
+    /** True if {@code later} is more than the margin after {@code earlier}. */
+    static boolean beyondMargin(long earlier, long later) {
+        return later * 100 > earlier * (100 + MARGIN_PERCENT);
+    }
+
+    /** The least count at or beyond which not having reached the target means being more than the margin late. */
+    static long settling(long earlier) {
+        return (earlier * (100 + MARGIN_PERCENT) + 99) / 100;
+    }
+
+    private static Outcome judge(ComparisonResult result, Measure m) {
+        ComparisonResult.RunSummary leader = null;
+        for (ComparisonResult.RunSummary r : result.runs()) {
+            OptionalLong c = r.toTarget(m);
+            if (c.isPresent() && (leader == null || c.getAsLong() < leader.toTarget(m).getAsLong())) {
+                leader = r;
+            }
+        }
+        if (leader == null) {
+            return new Outcome(m, Kind.NONE, List.of(), Map.of(), List.of(), 0);
+        }
+        long first = leader.toTarget(m).getAsLong();
+        List<String> tied = new ArrayList<>(List.of(leader.name()));
+        Map<String, Long> lagging = new LinkedHashMap<>();
+        List<String> beaten = new ArrayList<>();
+        for (ComparisonResult.RunSummary r : result.runs()) {
+            if (r == leader) {
+                continue;
+            }
+            OptionalLong c = r.toTarget(m);
+            if (c.isPresent()) {
+                (beyondMargin(first, c.getAsLong()) ? beaten : tied).add(r.name());
+            } else if (r.diverged() || r.ran(m) >= settling(first)) {
+                beaten.add(r.name());
+            } else {
+                lagging.put(r.name(), r.ran(m));
+            }
+        }
+        if (!lagging.isEmpty()) {
+            return new Outcome(m, Kind.UNDECIDED, List.of(leader.name()), lagging, beaten, settling(first));
+        }
+        return new Outcome(m, tied.size() > 1 ? Kind.TIE : Kind.WINNER, tied, Map.of(), beaten, 0);
+    }
+
+    /** Builds the paragraph: decided measures first, then ties, then what is undecided, then notes. */
+    private static final class Wording {
+        private final ComparisonResult result;
+        private final Map<Measure, Outcome> outcomes;
+        private final String target;
+        private final List<String> sentences = new ArrayList<>();
+
+        Wording(ComparisonResult result, Map<Measure, Outcome> outcomes) {
+            this.result = result;
+            this.outcomes = outcomes;
+            this.target = NumberText.plain(result.targetLoss());
+        }
+
+        String sentence() {
+            if (outcomes.get(Measure.EPOCHS).kind() == Kind.NONE) {
+                none();
+            } else if (result.runs().size() == 1) {
+                single();
+            } else {
+                winners();
+                ties();
+                undecided();
+                notReached();
+            }
+            differences();
+            return String.join(" ", sentences);
+        }
+
+        private void none() {
+            List<ComparisonResult.RunSummary> runs = result.runs();
+            boolean sameEpochs = runs.stream().mapToLong(ComparisonResult.RunSummary::epochs).distinct().count() == 1;
+            boolean anyDiverged = runs.stream().anyMatch(ComparisonResult.RunSummary::diverged);
+            String who = runs.size() == 1 ? "The run did not get" : "No run got";
+            if (sameEpochs && !anyDiverged) {
+                sentences.add(who + " below " + target + " in " + epochs(runs.get(0).epochs()) + ".");
+                return;
+            }
+            List<String> each = new ArrayList<>();
+            for (ComparisonResult.RunSummary r : runs) {
+                each.add(r.name() + (r.diverged() ? " diverged at epoch " + NumberText.count(r.divergence().epoch())
+                        : " in " + epochs(r.epochs())));
+            }
+            sentences.add(who + " below " + target + " (" + String.join(", ", each) + ").");
+        }
+
+        private void single() {
+            ComparisonResult.RunSummary r = result.runs().get(0);
+            sentences.add(r.name() + " got below " + target + " at epoch " + NumberText.count(r.epochsToTarget()
+                    .getAsLong()) + ", after " + NumberText.count(r.updatesToTarget().getAsLong()) + " weight updates and "
+                    + NumberText.count(r.samplesToTarget().getAsLong()) + " samples.");
+        }
+
+        private void winners() {
+            Map<String, List<Measure>> byWinner = new LinkedHashMap<>();
+            for (Outcome o : outcomes.values()) {
+                if (o.kind() == Kind.WINNER) {
+                    byWinner.computeIfAbsent(o.leaders().get(0), k -> new ArrayList<>()).add(o.measure());
+                }
+            }
+            for (Map.Entry<String, List<Measure>> e : byWinner.entrySet()) {
+                ComparisonResult.RunSummary w = result.run(e.getKey());
+                List<String> by = new ArrayList<>();
+                List<String> at = new ArrayList<>();
+                for (Measure m : e.getValue()) {
+                    by.add("by " + m.plural());
+                    at.add(at(m, w.toTarget(m).getAsLong()));
+                }
+                sentences.add(capitalized(and(by)) + ", " + w.name() + " got below " + target + " first ("
+                        + String.join("; ", at) + ").");
+            }
+        }
+
+        private void ties() {
+            for (Outcome o : outcomes.values()) {
+                if (o.kind() != Kind.TIE) {
+                    continue;
+                }
+                List<String> counts = new ArrayList<>();
+                for (String name : o.leaders()) {
+                    counts.add(NumberText.count(result.run(name).toTarget(o.measure()).getAsLong()));
+                }
+                String ahead = o.beaten().isEmpty() ? "" : ", ahead of " + and(o.beaten());
+                sentences.add("By " + o.measure().plural() + ", " + and(o.leaders()) + " tied: "
+                        + (o.leaders().size() == 2 ? "both" : "all") + " got below " + target + " within "
+                        + MARGIN_PERCENT + " % of each other (" + o.measure().plural() + " " + and(counts) + ")"
+                        + ahead + ".");
+            }
+        }
+
+        private void undecided() {
+            for (Outcome o : outcomes.values()) {
+                if (o.kind() != Kind.UNDECIDED) {
+                    continue;
+                }
+                Measure m = o.measure();
+                ComparisonResult.RunSummary leader = result.run(o.leaders().get(0));
+                List<String> ran = new ArrayList<>();
+                long budget = 0;
+                Measure budgetMeasure = result.budget().measure();
+                for (Map.Entry<String, Long> e : o.lagging().entrySet()) {
+                    ran.add(e.getKey() + " " + verb(m) + " only " + NumberText.count(e.getValue()) + " " + m.plural());
+                    TrainingConfig c = result.run(e.getKey()).config();
+                    long epochsNeeded = (o.needed() + m.perEpoch(c) - 1) / m.perEpoch(c);
+                    budget = Math.max(budget, epochsNeeded * budgetMeasure.perEpoch(c));
+                }
+                sentences.add("By " + m.plural() + " it is undecided: " + and(ran) + " without getting below "
+                        + target + ", short of " + leader.name() + "'s " + NumberText.count(leader.toTarget(m)
+                        .getAsLong()) + " plus the " + MARGIN_PERCENT + " % margin; give every run at least "
+                        + NumberText.count(budget) + " " + budgetMeasure.plural() + " to settle it.");
+            }
+        }
+
+        private void notReached() {
+            for (ComparisonResult.RunSummary r : result.runs()) {
+                if (r.diverged()) {
+                    sentences.add("The run " + r.name() + " diverged at epoch "
+                            + NumberText.count(r.divergence().epoch()) + ".");
+                } else if (!r.reachedTarget()) {
+                    sentences.add("The run " + r.name() + " never got below " + target + " in its "
+                            + epochs(r.epochs()) + (result.budget().measure() == Measure.EPOCHS ? ""
+                            : " (" + NumberText.count(r.ran(result.budget().measure())) + " "
+                            + result.budget().measure().plural() + ")") + ".");
+                }
+            }
+        }
+
+        /** Says so when the runs differ in more than the batch size. */
+        private void differences() {
+            List<ComparisonResult.RunSummary> runs = result.runs();
+            if (runs.size() < 2 || runs.stream().map(r -> r.config().learningRate()).distinct().count() < 2) {
+                return;
+            }
+            List<String> rates = new ArrayList<>();
+            for (ComparisonResult.RunSummary r : runs) {
+                rates.add(r.name() + " " + NumberText.plain(r.config().learningRate()));
+            }
+            boolean batchesDiffer = runs.stream().map(ComparisonResult.RunSummary::batchSize).distinct().count() > 1;
+            sentences.add(batchesDiffer
+                    ? "The runs differ in learning rate as well as batch size (" + String.join(", ", rates)
+                            + "), so this compares those settings together, not batch size alone."
+                    : "The runs differ in learning rate (" + String.join(", ", rates) + ").");
+        }
+
+        private static String at(Measure m, long count) {
+            return switch (m) {
+                case EPOCHS -> "epoch " + NumberText.count(count);
+                case UPDATES -> "update " + NumberText.count(count);
+                case SAMPLES -> NumberText.count(count) + " samples";
+            };
+        }
+
+        private static String verb(Measure m) {
+            return switch (m) {
+                case EPOCHS -> "ran";
+                case UPDATES -> "made";
+                case SAMPLES -> "saw";
+            };
+        }
+
+        private static String epochs(long n) {
+            return NumberText.count(n) + (n == 1 ? " epoch" : " epochs");
+        }
+
+        private static String capitalized(String s) {
+            return Character.toUpperCase(s.charAt(0)) + s.substring(1);
+        }
+
+        private static String and(List<String> items) {
+            if (items.size() == 1) {
+                return items.get(0);
+            }
+            return String.join(", ", items.subList(0, items.size() - 1)) + " and " + items.get(items.size() - 1);
+        }
+    }
+}

@@ -241,8 +241,14 @@ public record Verdict(Map<Measure, Outcome> outcomes, String sentence) {
             }
         }
 
+        /** Runs that never got there, unless an undecided measure already said so. */
         private void notReached() {
+            java.util.Set<String> said = new java.util.HashSet<>();
+            outcomes.values().forEach(o -> said.addAll(o.lagging().keySet()));
             for (ComparisonResult.RunSummary r : result.runs()) {
+                if (said.contains(r.name())) {
+                    continue;
+                }
                 if (r.diverged()) {
                     sentences.add("The run " + r.name() + " diverged at epoch "
                             + NumberText.count(r.divergence().epoch()) + ".");

@@ -113,8 +113,8 @@ public final class SessionFile {
 
     /**
      * Reads a session from {@code in} (see {@link #read(Path)}), leaving it open. At most {@link #MAX_BYTES} are
-     * read. An error of the virtual machine while reading (out of memory, a stack overflow) refuses the file too: it
-     * is a problem with this file, not with XOR Lab.
+     * read. An error of the virtual machine while reading (out of memory, a stack overflow) refuses the file too,
+     * with a message, instead of reaching the crash dialog; within the limits here neither should happen.
      */
     public static Session read(InputStream in) throws SessionFileException, IOException {
         try {

@@ -85,7 +85,9 @@ installed=yes
 dpkg -i "$deb"
 
 [[ -x $launcher ]] || fail "$launcher was not installed"
-desktop=$(grep -l "^Exec=$launcher\$" /usr/share/applications/*.desktop 2>/dev/null | head -1 || true)
+# `open %f`: a file opened with XOR Lab (from a file manager) is passed on; from the menu, %f is empty and
+# `xorlab open` alone opens the window as with no arguments.
+desktop=$(grep -l "^Exec=$launcher open %f\$" /usr/share/applications/*.desktop 2>/dev/null | head -1 || true)
 [[ -n $desktop ]] || fail "no desktop entry in /usr/share/applications starts $launcher"
 grep -q '^Categories=Education;' "$desktop" || fail "$desktop is not in the Education category"
 grep -q '^Name=XOR Lab$' "$desktop" || fail "$desktop is not named XOR Lab"
@@ -115,7 +117,7 @@ export DISPLAY=":$(cat "$out/display")"
 # Started the way the menu entry starts it; a fresh settings folder so earlier runs don't change the picture.
 home=$(mktemp -d)
 started=$(date +%s%N)
-HOME=$home "$launcher" </dev/null >"$out/app.log" 2>&1 &
+HOME=$home "$launcher" open </dev/null >"$out/app.log" 2>&1 &
 app_pid=$!
 window=
 for _ in $(seq 300); do

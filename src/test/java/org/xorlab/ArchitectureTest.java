@@ -9,7 +9,10 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The engine knows nothing of the screen or the command line: it can be trained from a test, the CLI or the app. */
+/**
+ * The engine knows nothing of the screen or the command line: it can be trained from a test, the CLI or the app. The
+ * command line knows nothing of the screen either.
+ */
 class ArchitectureTest {
     private static JavaClasses production;
 
@@ -32,6 +35,17 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("org.xorlab.engine..")
                 .should().dependOnClassesThat()
                 .resideInAnyPackage("javafx..", "org.xorlab.app..", "org.xorlab.cli..")
+                .check(production);
+    }
+
+    @Test
+    void theCommandLineDependsOnNoJavaFxOrAppClass() {
+        // `xorlab open` opens the window through a WindowOpener that Main passes in, so the command line (and
+        // every headless use of it) needs no JavaFX.
+        assertThat(production.contain("org.xorlab.cli.OpenCommand")).isTrue();
+        noClasses().that().resideInAPackage("org.xorlab.cli..")
+                .should().dependOnClassesThat()
+                .resideInAnyPackage("javafx..", "org.xorlab.app..")
                 .check(production);
     }
 }

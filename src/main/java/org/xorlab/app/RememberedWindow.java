@@ -1,6 +1,8 @@
 package org.xorlab.app;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import javafx.geometry.Dimension2D;
 import javafx.geometry.Rectangle2D;
 import javafx.stage.Screen;
@@ -11,14 +13,13 @@ import org.xorlab.session.RunSettings;
 
 /**
  * Carries the remembered settings into the window at launch and back out at close: the Train tab's settings and
- * speed, the zoom levels, the last folder, and the window's normal place and size (not its full-screen size).
+ * speed, the zoom levels, the last folder, and the window's normal place and size (not its full-screen size),
+ * fitted to the screens there are now (see {@link WindowPlacement}).
  */
 final class RememberedWindow {
     /** The window's size on a first launch, if the screen has room. */
     static final double DEFAULT_WIDTH = 1560;
     static final double DEFAULT_HEIGHT = 960;
-    /** How much of a remembered window must still be on a screen for its position to be used. */
-    private static final double VISIBLE_PART = 120;
 
     private final Stage stage;
     private final AppShell shell;
@@ -56,34 +57,35 @@ final class RememberedWindow {
                 // not a path on this machine: start in the chooser's default folder
             }
         }
-        Rectangle2D screen = Screen.getPrimary().getVisualBounds();
+        List<Rectangle2D> screens = screens();
+        Rectangle2D screen = screens.get(0);
         AppSettings.WindowBounds w = settings.window();
         if (w == null) {
             return new Dimension2D(Math.min(DEFAULT_WIDTH, screen.getWidth()), Math.min(DEFAULT_HEIGHT, screen.getHeight()));
         }
-        if (onSomeScreen(w)) {
-            stage.setX(w.x());
-            stage.setY(w.y());
-            // The stage's own size (with its decorations), so the window does not grow by them at each launch.
-            stage.setWidth(w.width());
-            stage.setHeight(w.height());
-            stage.setMaximized(w.maximized());
-            return new Dimension2D(w.width(), w.height());
-        }
-        // The screen it was on is gone (a projector unplugged): keep the size if it fits, let the window centre.
-        return new Dimension2D(Math.min(w.width(), screen.getWidth()), Math.min(w.height(), screen.getHeight()));
+        Rectangle2D placed = WindowPlacement.fit(new Rectangle2D(w.x(), w.y(), w.width(), w.height()), screens);
+        stage.setX(placed.getMinX());
+        stage.setY(placed.getMinY());
+        // The stage's own size (with its decorations), so the window does not grow by them at each launch.
+        stage.setWidth(placed.getWidth());
+        stage.setHeight(placed.getHeight());
+        stage.setMaximized(w.maximized());
+        // Remembered as it was placed, not as the file said, even if it is never shown in its normal state.
+        normal = placed;
+        return new Dimension2D(placed.getWidth(), placed.getHeight());
     }
 
-    private static boolean onSomeScreen(AppSettings.WindowBounds w) {
+    /** The usable bounds of every screen, the primary one first. */
+    static List<Rectangle2D> screens() {
+        List<Rectangle2D> bounds = new ArrayList<>();
+        Screen primary = Screen.getPrimary();
+        bounds.add(primary.getVisualBounds());
         for (Screen s : Screen.getScreens()) {
-            Rectangle2D b = s.getVisualBounds();
-            double visibleWidth = Math.min(b.getMaxX(), w.x() + w.width()) - Math.max(b.getMinX(), w.x());
-            double visibleHeight = Math.min(b.getMaxY(), w.y() + w.height()) - Math.max(b.getMinY(), w.y());
-            if (visibleWidth >= VISIBLE_PART && visibleHeight >= VISIBLE_PART / 2 && w.y() >= b.getMinY() - 10) {
-                return true;
+            if (!s.equals(primary)) {
+                bounds.add(s.getVisualBounds());
             }
         }
-        return false;
+        return bounds;
     }
 
     /** The settings to remember now: {@code before} with everything the user may have changed since. */

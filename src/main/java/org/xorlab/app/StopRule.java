@@ -33,13 +33,19 @@ record StopRule(boolean byTarget, long epochs, double targetLoss) {
         return v;
     }
 
-    /** True when a run at {@code epoch} with last loss {@code loss} has met this rule. */
+    /**
+     * True when a run at {@code epoch} with last loss {@code loss} has met this rule. A run that has not reached its
+     * target loss stops at {@link #MAX_EPOCHS} all the same: no run keeps more (nor can a session hold more).
+     */
     boolean isMet(long epoch, double loss) {
-        return byTarget ? epoch > 0 && loss < targetLoss : epoch >= epochs;
+        return byTarget ? epoch > 0 && loss < targetLoss || epoch >= MAX_EPOCHS : epoch >= epochs;
     }
 
     /** What the status line says when the rule stops Play. */
     String reachedMessage(long epoch) {
+        if (byTarget && epoch >= MAX_EPOCHS) {
+            return "Stopped at " + String.format("%,d", epoch) + " epochs, the most a run keeps.";
+        }
         return byTarget
                 ? "Reached loss below " + targetLoss + " at epoch " + String.format("%,d", epoch) + "."
                 : "Stopped after " + String.format("%,d", epoch) + " epochs.";

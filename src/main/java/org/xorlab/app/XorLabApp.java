@@ -1,7 +1,10 @@
 package org.xorlab.app;
 
 import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
 import javafx.application.Application;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.xorlab.session.AppSettings;
@@ -10,7 +13,12 @@ import org.xorlab.session.SettingsFile;
 
 /** The XOR Lab window: the notebook's network, trained live. */
 public final class XorLabApp extends Application {
+    /** The smallest window the views are laid out for. */
+    private static final double MIN_WIDTH = 1100;
+    private static final double MIN_HEIGHT = 700;
     private SettingsFile settingsFile;
+    /** The session to open once the window shows ({@code xorlab open FILE}), or null for a fresh run. */
+    private Path session;
     /** False in tests, which must not replace the test runner's handler of uncaught exceptions. */
     private final boolean reportCrashes;
     private AppSettings settings;
@@ -19,7 +27,10 @@ public final class XorLabApp extends Application {
     private AppShell window;
     private RememberedWindow remembered;
 
-    /** The window as launched: settings (and the error log) in {@code $XORLAB_HOME} or {@code ~/.xorlab}. */
+    /**
+     * The window as launched: settings (and the error log) in {@code $XORLAB_HOME} or {@code ~/.xorlab}. Its one
+     * parameter, if any, is a session file to open ({@link #launchWith(Path)}).
+     */
     public XorLabApp() {
         this.settingsFile = null;
         this.reportCrashes = true;
@@ -30,13 +41,31 @@ public final class XorLabApp extends Application {
      * pass a file in a temporary folder.
      */
     XorLabApp(SettingsFile settingsFile) {
+        this(settingsFile, null);
+    }
+
+    /** The same, opening {@code session} once it shows, as {@code xorlab open FILE} does. */
+    XorLabApp(SettingsFile settingsFile, Path session) {
         this.settingsFile = settingsFile;
+        this.session = session;
         this.reportCrashes = false;
+    }
+
+    /**
+     * Opens the window, with {@code session} (or a fresh run if null), and returns once it has been closed. Called
+     * once per process, as {@link Application#launch} may be.
+     */
+    public static void launchWith(Path session) {
+        Application.launch(XorLabApp.class, session == null ? new String[0] : new String[] {session.toString()});
     }
 
     /** Reads the remembered settings on the launcher thread, before the window opens. */
     @Override
     public void init() {
+        List<String> parameters = getParameters() == null ? List.of() : getParameters().getRaw();
+        if (session == null && !parameters.isEmpty()) {
+            session = Path.of(parameters.get(0));
+        }
         loadSettings();
     }
 
@@ -64,9 +93,15 @@ public final class XorLabApp extends Application {
         stage.getIcons().add(new javafx.scene.image.Image(
                 XorLabApp.class.getResource("/org/xorlab/app/icon-256.png").toExternalForm()));
         stage.setScene(scene);
-        stage.setMinWidth(1100);
-        stage.setMinHeight(700);
+        // No larger than the screen, so all of the window can be on it.
+        Rectangle2D screen = RememberedWindow.screens().get(0);
+        stage.setMinWidth(Math.min(MIN_WIDTH, screen.getWidth()));
+        stage.setMinHeight(Math.min(MIN_HEIGHT, screen.getHeight()));
         stage.show();
+        if (session != null) {
+            // The file's problem, if it has one, shows in the window over the fresh run.
+            window.sessions().openAtLaunch(session);
+        }
         if (reportCrashes) {
             // The error log sits beside the settings, in XOR Lab's folder.
             crashes = new CrashReporter(settingsFile.path().resolveSibling("errors.log"));

@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "xorlab", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         subcommands = {TrainCommand.class, CompareCommand.class},
         description = {"A 2-H-1 sigmoid network learning XOR by backpropagation, exactly as the notebook does.",
-                "Without arguments the XOR Lab window opens."},
+                "Without arguments (or with 'open') the XOR Lab window opens."},
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
             "0:success",
@@ -23,22 +23,34 @@ public final class XorLabCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    /** Runs the command line with standard output and error; returns the exit status. */
-    public static int run(String... args) {
+    /**
+     * Runs the command line with standard output and error; returns the exit status.
+     *
+     * @param window opens the window for {@code xorlab open}
+     */
+    public static int run(WindowOpener window, String... args) {
         PrintWriter out = new PrintWriter(System.out, true);
         PrintWriter err = new PrintWriter(System.err, true);
         try {
-            return run(args, out, err);
+            return run(args, out, err, window);
         } finally {
             out.flush();
             err.flush();
         }
     }
 
-    /** Runs the command line, writing to {@code out} and {@code err}; returns the exit status. */
+    /** Runs the command line, writing to {@code out} and {@code err}; {@code xorlab open} fails here. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        return run(args, out, err, session -> {
+            throw new IllegalStateException("the window cannot be opened from here");
+        });
+    }
+
+    /** Runs the command line, writing to {@code out} and {@code err}; returns the exit status. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err, WindowOpener window) {
         OneLineErrors errors = new OneLineErrors();
         CommandLine cli = new CommandLine(new XorLabCommand())
+                .addSubcommand("open", new OpenCommand(window))
                 .setOut(out)
                 .setErr(err)
                 .setParameterExceptionHandler(errors)

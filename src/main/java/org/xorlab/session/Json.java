@@ -1,10 +1,7 @@
 package org.xorlab.session;
 
 import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.io.JsonEOFException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,7 +9,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.xorlab.engine.Weights;
 
-/** What the session and settings files share: one Jackson setup, and reading values with messages naming them. */
+/**
+ * What the session and settings files share: one Jackson setup for writing them (they are read by
+ * {@link JsonReading}), and reading values with messages naming them.
+ */
 final class Json {
     /**
      * Reads NaN and Infinity as numbers (so a NaN weight is reported as such, not as a syntax error), refuses
@@ -24,20 +24,6 @@ final class Json {
             .build());
 
     private Json() {
-    }
-
-    /** One line for a JSON syntax error: where it is and what Jackson found, without its source excerpt. */
-    static String syntaxError(JsonProcessingException e) {
-        JsonLocation at = e.getLocation();
-        String where = at == null || at.getLineNr() < 0 ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
-        String what = e.getOriginalMessage() == null ? "" : e.getOriginalMessage().lines().findFirst().orElse("");
-        if (e instanceof JsonEOFException || what.startsWith("Unexpected end-of-input")) {
-            return "the file ends too early" + where + " (it may be truncated)";
-        }
-        if (what.length() > 120) {
-            what = what.substring(0, 117) + "...";
-        }
-        return "it is not valid JSON" + where + (what.isEmpty() ? "" : ": " + what);
     }
 
     static ObjectNode object(JsonNode node, String name) {

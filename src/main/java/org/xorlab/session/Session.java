@@ -4,14 +4,18 @@ import java.util.Arrays;
 import java.util.Objects;
 import org.xorlab.engine.Trainer;
 import org.xorlab.engine.Weights;
+import org.xorlab.text.NumberText;
 
 /**
  * A run saved at an epoch boundary: its settings, the weights it started from and has now, its counters and every
  * epoch's loss. Immutable; a valid session always restores to a {@link Trainer} (see {@link #trainer()}).
  */
 public final class Session {
-    /** The most epochs a session can hold: one loss per epoch, in one array. */
-    public static final long MAX_EPOCHS = Integer.MAX_VALUE - 8;
+    /**
+     * The most epochs a session can hold: the most a run in the window keeps (Play stops there at the latest), so
+     * every session the window saves opens again, and a file cannot make XOR Lab hold a larger loss history.
+     */
+    public static final long MAX_EPOCHS = RunSettings.MAX_STOP_EPOCHS;
 
     private final RunSettings settings;
     private final Weights initial;
@@ -37,7 +41,8 @@ public final class Session {
                     + " (initial has " + initial.hidden() + ", current has " + current.hidden() + ")");
         }
         if (epoch < 0 || epoch > MAX_EPOCHS) {
-            throw new IllegalArgumentException("epoch must be a whole number from 0 to " + MAX_EPOCHS + " (got " + epoch + ")");
+            throw new IllegalArgumentException("epoch must be a whole number from 0 to " + NumberText.count(MAX_EPOCHS)
+                    + " (got " + epoch + ")");
         }
         if (history.length != epoch) {
             throw new IllegalArgumentException("the loss history must hold one loss per epoch: " + epoch

@@ -5,14 +5,18 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
 import org.xorlab.engine.Weights;
+import org.xorlab.text.NumberText;
 
 /**
  * A saved run as a JSON file:
@@ -28,9 +32,11 @@ import org.xorlab.engine.Weights;
  * Weights are nested arrays in the notebook's shapes, as the command line's JSON output writes them. Numbers are
  * written in full precision, so a run reopened from a file continues with exactly the numbers it would have had.
  *
- * <p>Reading never trusts the file: anything malformed, truncated, of another format or version, out of range or
- * inconsistent is refused with a {@link SessionFileException} whose message names the problem. Unknown fields are
- * ignored. The loss history is streamed, so a long run does not need a JSON tree of millions of nodes.
+ * <p>Reading never trusts the file: anything that is not a regular file, larger than {@link #MAX_BYTES}, not UTF-8,
+ * malformed, truncated, of another format or version, out of range or inconsistent is refused with a
+ * {@link SessionFileException} whose message names the problem. The file is parsed as a stream: unknown fields are
+ * skipped without being kept, each known field other than the loss history is small, and the loss history is read
+ * straight into an array of at most {@link Session#MAX_EPOCHS} losses.
  */
 public final class SessionFile {
     public static final String FORMAT = "xorlab-session";
@@ -76,29 +82,59 @@ public final class SessionFile {
     }
 
     /**
-     * Reads a session file.
+     * The largest session file XOR Lab opens. A session of {@link Session#MAX_EPOCHS} epochs, the most a run keeps,
+     * is about 225 MB as this class writes it, and at most 250 MB (25 bytes a loss); the limit is twice that.
+     */
+    public static final long MAX_BYTES = 512L << 20;
+    /** Why the limit is what it is, for messages. */
+    private static final String WHY = "a " + NumberText.count(Session.MAX_EPOCHS) + "-epoch session is about 250 MB";
+    private static final String WHAT = "a session file";
+    /** The fields read (each small); anything else is skipped unread. The loss history is streamed apart. */
+    private static final Set<String> FIELDS = Set.of("format", "version", "settings", "epoch", "updates", "initial",
+            "current");
+
+    /**
+     * Reads a session file. Only a regular file of at most {@link #MAX_BYTES} is opened at all (a FIFO is refused
+     * before it could block), and it must be UTF-8.
      *
-     * @throws SessionFileException naming what is wrong: unreadable, not JSON, truncated, another format or
-     *                              version, a value out of range, or values that contradict each other
+     * @throws SessionFileException naming what is wrong: not a regular file, too large, unreadable, not UTF-8 or not
+     *                              JSON, truncated, another format or version, a value out of range, or values that
+     *                              contradict each other
      */
     public static Session read(Path file) throws SessionFileException {
-        if (Files.isDirectory(file)) {
-            throw new SessionFileException("it is a folder, not a session file");
-        }
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = TextFile.open(file, WHAT, MAX_BYTES, WHY)) {
             return read(in);
+        } catch (RefusedInput e) {
+            throw new SessionFileException(e.getMessage());
         } catch (IOException e) {
             throw new SessionFileException("it cannot be read: " + AtomicFile.reason(e));
         }
     }
 
-    /** Reads a session from {@code in} (see {@link #read(Path)}), leaving it open. */
+    /**
+     * Reads a session from {@code in} (see {@link #read(Path)}), leaving it open. At most {@link #MAX_BYTES} are
+     * read. An error of the virtual machine while reading (out of memory, a stack overflow) refuses the file too,
+     * with a message, instead of reaching the crash dialog; within the limits here neither should happen.
+     */
     public static Session read(InputStream in) throws SessionFileException, IOException {
-        ObjectNode fields = Json.MAPPER.createObjectNode();
+        try {
+            return parse(new Utf8Input(in, MAX_BYTES, TextFile.tooLarge(WHAT, -1, MAX_BYTES, WHY)));
+        } catch (RefusedInput e) {
+            throw new SessionFileException(e.getMessage());
+        } catch (OutOfMemoryError e) {
+            throw new SessionFileException("XOR Lab ran out of memory reading it (a session file is at most "
+                    + TextFile.megabytes(MAX_BYTES) + ")");
+        } catch (StackOverflowError e) {
+            throw new SessionFileException("it is nested too deeply to read");
+        }
+    }
+
+    private static Session parse(InputStream in) throws SessionFileException, IOException {
+        ObjectNode fields = JsonNodeFactory.instance.objectNode();
+        List<String> tooLarge = new ArrayList<>();
         double[] history = null;
         String historyProblem = null;
-        try (JsonParser p = Json.MAPPER.createParser(in)) {
-            p.disable(JsonParser.Feature.AUTO_CLOSE_SOURCE);
+        try (JsonParser p = JsonReading.parser(in)) {
             JsonToken t = p.nextToken();
             if (t == null) {
                 throw new SessionFileException("the file is empty");
@@ -106,31 +142,48 @@ public final class SessionFile {
             if (t != JsonToken.START_OBJECT) {
                 throw new SessionFileException("it is not an XOR Lab session (a session is a JSON object {...})");
             }
+            boolean historySeen = false;
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String name = p.currentName();
                 p.nextToken();
                 if (name.equals(HISTORY)) {
+                    if (historySeen) {
+                        throw new SessionFileException(JsonReading.givenTwice(name, p));
+                    }
+                    historySeen = true;
                     History h = readHistory(p);
                     history = h.losses;
                     historyProblem = h.problem;
+                } else if (FIELDS.contains(name)) {
+                    if (fields.has(name)) {
+                        throw new SessionFileException(JsonReading.givenTwice(name, p));
+                    }
+                    fields.set(name, JsonReading.smallValue(p, name, tooLarge::add));
                 } else {
-                    fields.set(name, p.readValueAsTree());
+                    // Unknown: skipped token by token, nothing kept.
+                    p.skipChildren();
                 }
             }
-            if (p.nextToken() != null) {
+            boolean more;
+            try {
+                more = p.nextToken() != null;
+            } catch (JsonProcessingException e) {
+                more = true;
+            }
+            if (more) {
                 throw new SessionFileException("there is more data after the session's closing '}'");
             }
         } catch (JsonProcessingException e) {
-            throw new SessionFileException(Json.syntaxError(e));
+            throw new SessionFileException(JsonReading.problem(e));
         }
         try {
-            return validate(fields, history, historyProblem);
+            return validate(fields, tooLarge, history, historyProblem);
         } catch (IllegalArgumentException e) {
             throw new SessionFileException(e.getMessage());
         }
     }
 
-    private static Session validate(ObjectNode root, double[] history, String historyProblem) {
+    private static Session validate(ObjectNode root, List<String> tooLarge, double[] history, String historyProblem) {
         JsonNode format = root.get("format");
         if (format == null || !format.isTextual() || !format.textValue().equals(FORMAT)) {
             throw new IllegalArgumentException("it is not an XOR Lab session (\"format\" must be \"" + FORMAT
@@ -144,6 +197,9 @@ public final class SessionFile {
         if (version != VERSION) {
             throw new IllegalArgumentException("session version " + version + " is not supported; this XOR Lab opens version "
                     + VERSION);
+        }
+        if (!tooLarge.isEmpty()) {
+            throw new IllegalArgumentException(tooLarge.get(0));
         }
         RunSettings settings = RunSettingsJson.read(Json.object(root.get("settings"), "settings"), "settings.", null);
         int hidden = settings.config().hidden();
@@ -188,7 +244,8 @@ public final class SessionFile {
                 continue;
             }
             if (n == Session.MAX_EPOCHS) {
-                problem = "\"" + HISTORY + "\" holds more than " + Session.MAX_EPOCHS + " losses";
+                problem = "\"" + HISTORY + "\" holds more than " + NumberText.count(Session.MAX_EPOCHS)
+                        + " losses; a run keeps at most " + NumberText.count(Session.MAX_EPOCHS) + " epochs";
                 continue;
             }
             if (n == losses.length) {
@@ -196,6 +253,6 @@ public final class SessionFile {
             }
             losses[n++] = p.getDoubleValue();
         }
-        return new History(Arrays.copyOf(losses, n), problem);
+        return new History(n == losses.length ? losses : Arrays.copyOf(losses, n), problem);
     }
 }

@@ -1,10 +1,14 @@
 package org.xorlab.session;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -12,19 +16,26 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
  * The remembered settings, as {@code settings.json} in {@code $XORLAB_HOME} if that is set, else in
- * {@code ~/.xorlab}. Loading never fails: a missing file gives the defaults silently; an unreadable or corrupt one
- * gives the defaults with a one-line warning; a value out of range falls back to its default (with a warning) and
+ * {@code ~/.xorlab}. Loading never fails and never blocks: a missing file gives the defaults silently; one that is
+ * not a regular file (it is not opened), larger than {@link #MAX_BYTES}, not UTF-8, unreadable or corrupt gives the
+ * defaults with a one-line warning; a value out of range falls back to its default (with a warning) and
  * keeps the others. Saving replaces the file atomically.
  */
 public final class SettingsFile {
     /** The environment variable naming the folder for the settings (tests and screenshots use a temporary one). */
     public static final String HOME_VARIABLE = "XORLAB_HOME";
     public static final String FILE_NAME = "settings.json";
+
+    /** The largest settings file read; one XOR Lab writes is well under a kilobyte. */
+    static final long MAX_BYTES = 1L << 20;
+    /** The fields read; anything else in the file is skipped. */
+    private static final Set<String> FIELDS = Set.of("run", "speed", "zoom", "presenter_zoom", "window", "last_folder");
 
     /** How a problem that voids the whole file begins. */
     private static final String IGNORED = "ignored: ";
@@ -51,6 +62,35 @@ public final class SettingsFile {
         return file;
     }
 
+    /**
+     * The root object with the fields this class reads, each small (see {@link JsonReading#smallValue}); any other
+     * field is skipped without being kept. Null if the file holds something other than an object.
+     */
+    private static ObjectNode read(InputStream in) throws IOException {
+        try (JsonParser p = JsonReading.parser(in)) {
+            if (p.nextToken() != JsonToken.START_OBJECT) {
+                return null;
+            }
+            ObjectNode root = JsonNodeFactory.instance.objectNode();
+            List<String> tooLarge = new ArrayList<>();
+            while (p.nextToken() == JsonToken.FIELD_NAME) {
+                String name = p.currentName();
+                p.nextToken();
+                if (!FIELDS.contains(name)) {
+                    p.skipChildren();
+                } else if (root.has(name)) {
+                    throw new RefusedInput(JsonReading.givenTwice(name, p));
+                } else {
+                    root.set(name, JsonReading.smallValue(p, name, tooLarge::add));
+                    if (!tooLarge.isEmpty()) {
+                        throw new RefusedInput(tooLarge.get(0));
+                    }
+                }
+            }
+            return root;
+        }
+    }
+
     /** Reads the settings, warning on {@code warnings} about anything it had to ignore (see the class comment). */
     public AppSettings load(PrintStream warnings) {
         List<String> problems = new ArrayList<>();
@@ -66,28 +106,30 @@ public final class SettingsFile {
 
     /** Reads the settings, telling {@code problems} about each thing it ignored. */
     AppSettings load(Consumer<String> problems) {
-        String text;
-        try {
-            text = Files.readString(file);
+        ObjectNode node;
+        try (InputStream in = TextFile.open(file, "a settings file", MAX_BYTES, "")) {
+            node = read(new Utf8Input(in, MAX_BYTES, TextFile.tooLarge("a settings file", -1, MAX_BYTES, "")));
         } catch (NoSuchFileException e) {
             return AppSettings.DEFAULT;
-        } catch (IOException | RuntimeException e) {
-            problems.accept(IGNORED + "it cannot be read (" + (e instanceof IOException io ? AtomicFile.reason(io)
-                    : e.getClass().getSimpleName()) + ")");
+        } catch (RefusedInput e) {
+            problems.accept(IGNORED + e.getMessage());
             return AppSettings.DEFAULT;
-        }
-        JsonNode root;
-        try {
-            root = Json.MAPPER.readTree(text);
         } catch (JsonProcessingException e) {
-            problems.accept(IGNORED + Json.syntaxError(e));
+            problems.accept(IGNORED + JsonReading.problem(e));
+            return AppSettings.DEFAULT;
+        } catch (IOException e) {
+            problems.accept(IGNORED + "it cannot be read (" + AtomicFile.reason(e) + ")");
+            return AppSettings.DEFAULT;
+        } catch (OutOfMemoryError | StackOverflowError e) {
+            // Never from a file within the limits; if it happens all the same, the window still opens.
+            problems.accept(IGNORED + "it cannot be read (" + (e instanceof OutOfMemoryError ? "out of memory"
+                    : "nested too deeply") + ")");
             return AppSettings.DEFAULT;
         }
-        if (root == null || !root.isObject()) {
+        if (node == null) {
             problems.accept(IGNORED + "it is not a JSON object {...}");
             return AppSettings.DEFAULT;
         }
-        ObjectNode node = (ObjectNode) root;
         AppSettings d = AppSettings.DEFAULT;
         RunSettings run = node.has("run")
                 ? field(node, "run", problems, d.run(), n -> RunSettingsJson.read(Json.object(n, "run"), "run.", problems))

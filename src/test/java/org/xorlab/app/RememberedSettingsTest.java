@@ -5,7 +5,9 @@ import static org.xorlab.app.FxTesting.onFx;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import javafx.geometry.Rectangle2D;
 import javafx.scene.control.Slider;
+import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -13,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.xorlab.engine.Dataset;
 import org.xorlab.engine.TrainingConfig;
+import org.xorlab.session.AppSettings;
 import org.xorlab.session.SettingsFile;
 
 /**
@@ -86,6 +89,32 @@ class RememberedSettingsTest {
                     || model.frameProperty().get().snapshot().config().equals(chosen))).isTrue();
         } finally {
             close(again, second[0]);
+        }
+    }
+
+    @Test
+    void anAbsurdRememberedWindowIsFittedToTheScreenAndNotSavedBack() throws Exception {
+        // Allowed by the settings file (up to 100,000 pixels), far off and far larger than the 1920 x 1200 screen.
+        SettingsFile settings = new SettingsFile(home.resolve("settings.json"));
+        for (boolean maximized : new boolean[] {false, true}) {
+            settings.save(AppSettings.DEFAULT.withWindow(new AppSettings.WindowBounds(90_000, -90_000, 100_000, 100_000,
+                    maximized)));
+            Rectangle2D screen = onFx(() -> Screen.getPrimary().getVisualBounds());
+            Stage[] stage = new Stage[1];
+            XorLabApp app = launch(stage);
+            try {
+                Rectangle2D shown = onFx(() -> new Rectangle2D(stage[0].getX(), stage[0].getY(), stage[0].getWidth(),
+                        stage[0].getHeight()));
+                assertThat(shown.getWidth()).as("maximized %s", maximized).isLessThanOrEqualTo(screen.getWidth());
+                assertThat(shown.getHeight()).as("maximized %s", maximized).isLessThanOrEqualTo(screen.getHeight());
+                assertThat(screen.contains(shown)).as("maximized %s: %s on %s", maximized, shown, screen).isTrue();
+            } finally {
+                close(app, stage[0]);
+            }
+            AppSettings.WindowBounds saved = settings.load(System.err).window();
+            assertThat(new Rectangle2D(saved.x(), saved.y(), saved.width(), saved.height()))
+                    .as("saved back, maximized %s", maximized).isEqualTo(screen);
+            assertThat(saved.maximized()).isEqualTo(maximized);
         }
     }
 

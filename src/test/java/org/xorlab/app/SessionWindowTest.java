@@ -2,15 +2,20 @@ package org.xorlab.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.xorlab.app.FxTesting.await;
 import static org.xorlab.app.FxTesting.onFx;
 import static org.xorlab.app.FxTesting.waitFor;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.Spinner;
@@ -31,8 +36,14 @@ import org.xorlab.engine.TrainingConfig;
 import org.xorlab.engine.Weights;
 import org.xorlab.session.Session;
 import org.xorlab.session.SessionFile;
+import org.xorlab.session.SessionFileException;
+import org.xorlab.session.SpecialFiles;
 
-/** Save session and Open session in the window: a saved run comes back exactly, and a bad file changes nothing. */
+/**
+ * Save session and Open session in the window: a saved run comes back exactly, a bad file changes nothing, and a
+ * file that cannot be read (a FIFO, a read that hangs, an Error) never blocks other file work or reaches the crash
+ * dialog.
+ */
 @ExtendWith(ApplicationExtension.class)
 class SessionWindowTest {
     /** Not the defaults, so a reopened run cannot pass by accident. */
@@ -202,6 +213,86 @@ class SessionWindowTest {
             assertThat(after.snapshot().epoch()).as(c[0]).isEqualTo(35);
             assertThat(onFx(() -> model.configProperty().get())).as(c[0]).isEqualTo(CONFIG);
             assertThat(onFx(() -> model.stopRuleProperty().get())).as(c[0]).isEqualTo(new StopRule(true, 777, 0.03));
+        }
+    }
+
+    @Test
+    void aFifoIsRefusedAtOnceAndSavesAfterItAreNotHeldUp() throws Exception {
+        trainConfig(12);
+        TrainingFrame before = frame();
+        Path fifo = SpecialFiles.fifo(dir.resolve("pipe.xorlab.json"));
+        Path saved = dir.resolve("after.xorlab.json");
+        // Opening a FIFO nobody writes to blocks forever; a regression fails here instead of hanging the suite.
+        assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
+            assertThatThrownBy(() -> await(onFx(() -> window.sessions().open(fifo))))
+                    .isInstanceOf(ExecutionException.class);
+            assertThat(notice()).isEqualTo("Could not open " + fifo + ": it is a named pipe (FIFO), not a regular file;"
+                    + " XOR Lab reads only regular files. Nothing was changed.");
+            await(onFx(() -> window.sessions().save(saved)));
+        });
+        assertThat(notice()).isEqualTo("Saved the session at epoch 12 to " + saved);
+        assertThat(frame().generation()).isEqualTo(before.generation());
+        assertThat(frame().snapshot().weights()).isEqualTo(before.snapshot().weights());
+        assertThat(Files.isRegularFile(fifo)).isFalse();
+    }
+
+    @Test
+    void aReadThatHangsIsGivenUpAndNeverHoldsUpSaves() throws Exception {
+        trainConfig(8);
+        TrainingFrame before = frame();
+        CountDownLatch never = new CountDownLatch(1);
+        ExecutorService files = Executors.newSingleThreadExecutor();
+        try {
+            // A drive that stopped answering: the read never returns (until the test ends).
+            Sessions hanging = onFx(() -> new Sessions(model, window.dialogs(), window.notice(), files, file -> {
+                try {
+                    never.await();
+                } catch (InterruptedException e) {
+                    // given up after the timeout: the result is not used
+                }
+                throw new SessionFileException("unreachable");
+            }, Duration.ofSeconds(1)));
+            Path stuck = dir.resolve("stuck.xorlab.json");
+            Path saved = dir.resolve("meanwhile.xorlab.json");
+            assertTimeoutPreemptively(Duration.ofSeconds(30), () -> {
+                var opening = onFx(() -> hanging.open(stuck));
+                // The save is written although the read never returns.
+                assertThat(await(onFx(() -> hanging.save(saved))).epoch()).isEqualTo(8);
+                assertThat(SessionFile.read(saved).epoch()).isEqualTo(8);
+                assertThatThrownBy(() -> await(opening)).isInstanceOf(ExecutionException.class);
+            });
+            assertThat(notice()).isEqualTo("Could not open " + stuck + ": reading it took longer than 1 s (is it on a"
+                    + " drive that stopped answering?). Nothing was changed.");
+            assertThat(frame().generation()).isEqualTo(before.generation());
+            assertThat(frame().snapshot().epoch()).isEqualTo(8);
+        } finally {
+            never.countDown();
+            files.shutdown();
+        }
+    }
+
+    @Test
+    void anErrorWhileReadingIsANoticeNotACrash() throws Exception {
+        trainConfig(5);
+        TrainingFrame before = frame();
+        List<Throwable> uncaught = new ArrayList<>();
+        Thread.UncaughtExceptionHandler previous = Thread.getDefaultUncaughtExceptionHandler();
+        Thread.setDefaultUncaughtExceptionHandler((t, e) -> uncaught.add(e));
+        ExecutorService files = Executors.newSingleThreadExecutor();
+        try {
+            Sessions failing = onFx(() -> new Sessions(model, window.dialogs(), window.notice(), files, file -> {
+                throw new OutOfMemoryError("Java heap space");
+            }, Sessions.READ_TIMEOUT));
+            Path file = dir.resolve("big.xorlab.json");
+            assertThatThrownBy(() -> await(onFx(() -> failing.open(file)))).isInstanceOf(ExecutionException.class);
+            assertThat(notice()).isEqualTo("Could not open " + file + ": XOR Lab ran out of memory reading it."
+                    + " Nothing was changed.");
+            assertThat(onFx(() -> window.notice().isError())).isTrue();
+            assertThat(uncaught).isEmpty();
+            assertThat(frame().generation()).isEqualTo(before.generation());
+        } finally {
+            Thread.setDefaultUncaughtExceptionHandler(previous);
+            files.shutdown();
         }
     }
 

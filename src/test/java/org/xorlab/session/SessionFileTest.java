@@ -2,6 +2,7 @@ package org.xorlab.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.catchThrowable;
 
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -97,7 +98,9 @@ class SessionFileTest {
                 "the file ends too early");
         cases.add(bad("trailing data", text -> text + "{}"), "there is more data after the session's closing '}'");
         cases.add(bad("duplicate key", text -> text.replace("\"epoch\" :", "\"epoch\" : 3, \"epoch\" :")),
-                "it is not valid JSON");
+                "\"epoch\" is given twice (again at line 16); each field may appear once");
+        cases.add(bad("duplicate nested key", text -> text.replace("\"hidden\" :", "\"hidden\" : 3, \"hidden\" :")),
+                "\"settings.hidden\" is given twice (again at line 6); each field may appear once");
         cases.add(edit("no format", root -> root.remove("format")),
                 "it is not an XOR Lab session (\"format\" must be \"xorlab-session\", got nothing)");
         cases.add(edit("wrong format", root -> root.put("format", "keras-model")),
@@ -125,7 +128,7 @@ class SessionFileTest {
         cases.add(edit("stop epochs 0", root -> ((ObjectNode) settings(root).get("stop")).put("epochs", 0)),
                 "the epoch Play stops at must be a whole number from 1 to 10000000 (got 0)");
         cases.add(edit("negative epoch", root -> root.put("epoch", -1)),
-                "epoch must be a whole number from 0 to 2147483639 (got -1)");
+                "epoch must be a whole number from 0 to 10,000,000 (got -1)");
         cases.add(edit("history shorter than epoch", root -> root.put("epoch", 4)),
                 "the loss history must hold one loss per epoch: 4 epochs but 3 losses");
         cases.add(edit("too few updates", root -> root.put("updates", 2)),
@@ -172,6 +175,71 @@ class SessionFileTest {
                 .hasMessageStartingWith(message);
     }
 
+    static Stream<Arguments> syntaxErrors() {
+        String value = "a value (a number, text in double quotes, a list [...], an object {...}, true, false or null)";
+        return Stream.of(
+                Arguments.of("hello", "it is not valid JSON at line 1, column 6: hello where " + value + " should be"),
+                Arguments.of("{x", "it is not valid JSON at line 1, column 2: 'x' where a field name in double quotes"
+                        + " should be"),
+                Arguments.of("{'format': 1}", "it is not valid JSON at line 1, column 2: a single quote (') where a field"
+                        + " name in double quotes should be"),
+                Arguments.of("{\"format\" 1}", "it is not valid JSON at line 1, column 11: '1' where a colon ':' should be"),
+                Arguments.of("{\"a\": 1 \"b\": 2}", "it is not valid JSON at line 1, column 9: '\"' where a comma or '}'"
+                        + " should be"),
+                Arguments.of("{\"a\": [1 2]}", "it is not valid JSON at line 1, column 10: '2' where a comma or ']' should be"),
+                Arguments.of("{\"a\": [1}", "it is not valid JSON at line 1, column 9: '}' where ']' should close the list"),
+                Arguments.of("{\"a\": 1]", "it is not valid JSON at line 1, column 8: ']' where '}' should close the object"),
+                Arguments.of("{\"a\": 01}", "it is not valid JSON at line 1, column 8: a number starts with 0 (write 7, not 007)"),
+                Arguments.of("{\"a\": 1.}", "it is not valid JSON at line 1, column 8: '}' in a number, where a digit should be"),
+                Arguments.of("{\"a\": tru}", "it is not valid JSON at line 1, column 10: tru where " + value + " should be"),
+                Arguments.of("{\"a\": \"line\nbreak\"}", "it is not valid JSON at line 1, column 12: a line break inside"
+                        + " text in double quotes (write a line break as \\n and a tab as \\t)"),
+                Arguments.of("{\"a\": 1, // note\n}", "it is not valid JSON at line 1, column 10: '/': JSON has no comments"),
+                Arguments.of("{\"a\":\u0007 1}", "it is not valid JSON at line 1, column 7: a control character (number 7)"
+                        + " between values (only spaces, tabs and line breaks may be there)"),
+                Arguments.of("{\"a\": 1}}", "there is more data after the session's closing '}'"),
+                Arguments.of("{\"a\": 1" + "0".repeat(2000) + "}",
+                        "it is not a file XOR Lab reads: a number is longer than 1,000 characters"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("syntaxErrors")
+    void syntaxErrorsAreToldInPlainWords(String text, String message) {
+        assertThatThrownBy(() -> SessionFile.read(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8))))
+                .isInstanceOf(SessionFileException.class)
+                .hasMessage(message);
+    }
+
+    @Test
+    void aLatin1FileIsCalledNotUtf8NotTruncated() {
+        String text = Sessions.json(Sessions.trained(TrainingConfig.NOTEBOOK, 3)).replaceFirst("\\{",
+                "{\n  \"comment\" : \"le café de 9 h\",");
+        byte[] latin1 = text.getBytes(StandardCharsets.ISO_8859_1);
+        assertThatThrownBy(() -> SessionFile.read(new ByteArrayInputStream(latin1)))
+                .isInstanceOf(SessionFileException.class)
+                .hasMessage("it is not UTF-8 text: line 2 has a byte 0xE9 that UTF-8 does not allow there"
+                        + " (save the file as UTF-8)");
+        // The same text as UTF-8 reads.
+        assertThat(catchThrowable(() -> SessionFile.read(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)))))
+                .isNull();
+        // A file whose last byte begins a character it does not finish: cut short, or not UTF-8.
+        byte[] cut = "{\"comment\": \"caf\u00e9".getBytes(StandardCharsets.ISO_8859_1);
+        assertThatThrownBy(() -> SessionFile.read(new ByteArrayInputStream(cut)))
+                .hasMessage("it ends in the middle of a UTF-8 character on line 1: it is cut short, or not UTF-8 text");
+        byte[] utf16 = text.getBytes(StandardCharsets.UTF_16);
+        assertThatThrownBy(() -> SessionFile.read(new ByteArrayInputStream(utf16)))
+                .hasMessageStartingWith("it is not UTF-8 text: line 1 has a byte 0xFE");
+    }
+
+    @Test
+    void aKnownFieldFarLargerThanASessionNeedsIsRefused() {
+        String text = Sessions.json(Sessions.trained(TrainingConfig.NOTEBOOK, 3))
+                .replaceFirst("\"initial\" : \\{", "\"initial\" : { \"W0\": [" + "1, ".repeat(5000) + "1],");
+        assertThatThrownBy(() -> SessionFile.read(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8))))
+                .hasMessage("\"initial\" holds more than 1,000 values, far more than any setting or weight matrix"
+                        + " (8 hidden units' weights are 41 numbers)");
+    }
+
     @Test
     void versionIsCheckedBeforeAnythingElseInTheFile() {
         // A future version may change every field; the message must be about the version, not its contents.
@@ -206,6 +274,8 @@ class SessionFileTest {
         assertThatThrownBy(() -> SessionFile.read(dir.resolve("missing.xorlab.json")))
                 .hasMessage("it cannot be read: no such file or directory");
         assertThatThrownBy(() -> SessionFile.read(dir)).hasMessage("it is a folder, not a session file");
+        assertThatThrownBy(() -> SessionFile.read(Path.of(dir.toString(), "missing", "x.json")))
+                .hasMessage("it cannot be read: no such file or directory");
     }
 
     @Test

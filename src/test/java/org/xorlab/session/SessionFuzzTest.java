@@ -1,10 +1,14 @@
 package org.xorlab.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.fail;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -18,8 +22,10 @@ import org.xorlab.engine.TrainingConfig;
 
 /**
  * 1,500 mutated session files (truncated, random bytes, wrong types, huge numbers, wrong version, missing fields), from a
- * fixed seed: each is either read as a valid session or refused with a one-line message; nothing else is thrown, and
- * the file itself is never changed by reading it.
+ * fixed seed: each is either read as a valid session or refused with a one-line message in plain words; nothing else
+ * is thrown, and the file itself is never changed by reading it. Then hostile files: a sparse gigabyte, a FIFO, more
+ * losses than a run keeps, huge unknown fields, deep nesting, and an Error while reading; each either reads or is
+ * refused quickly (a timeout fails a regression instead of hanging the suite).
  */
 class SessionFuzzTest {
     private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?([eE][-+]?\\d+)?");
@@ -52,6 +58,7 @@ class SessionFuzzTest {
                 String message = e.getMessage();
                 assertThat(message).as("mutation %d", i).isNotBlank();
                 assertThat(message.strip()).as("mutation %d: %s", i, message).doesNotContain("\n");
+                assertPlain(message, "mutation " + i);
             } catch (RuntimeException e) {
                 fail("mutation " + i + " threw " + e + " instead of a SessionFileException", e);
             }
@@ -59,6 +66,119 @@ class SessionFuzzTest {
         }
         assertThat(refused).isGreaterThan(1000);
         assertThat(accepted + refused).isEqualTo(1500);
+    }
+
+    /** Words of Jackson's messages a user should never see: class and feature names, character codes. */
+    private static final List<String> INTERNALS = List.of("code ", "CTRL-CHAR", "ALLOW_", "Feature", "Source:", "Exception",
+            "jackson", "was expecting", "Unexpected character", "Unrecognized token", "marker", "Invalid UTF-8",
+            "StreamReadConstraints", "exceeds the maximum");
+
+    static void assertPlain(String message, String what) {
+        for (String internal : INTERNALS) {
+            assertThat(message).as("%s: %s", what, message).doesNotContainIgnoringCase(internal);
+        }
+    }
+
+    private static final Duration QUICKLY = Duration.ofSeconds(10);
+
+    private static String session() {
+        return Sessions.json(Sessions.trained(new TrainingConfig(Dataset.XOR, 3, 7, 0.5, 2), 40));
+    }
+
+    @Test
+    void aOneGigabyteSessionIsRefusedBeforeAnyOfItIsRead() throws IOException {
+        // A real session's beginning, then a gigabyte of zeros that take no disk.
+        Path file = SpecialFiles.sparse(dir.resolve("huge.xorlab.json"), session().substring(0, 300),
+                SpecialFiles.GIGABYTE);
+        try {
+            assertTimeoutPreemptively(QUICKLY, () -> assertThatThrownBy(() -> SessionFile.read(file))
+                    .isInstanceOf(SessionFileException.class)
+                    .hasMessage("it is 1,024 MB, more than a session file can be (at most 512 MB;"
+                            + " a 10,000,000-epoch session is about 250 MB)"));
+            assertThat(Files.size(file)).isEqualTo(SpecialFiles.GIGABYTE);
+        } finally {
+            Files.delete(file);
+        }
+    }
+
+    @Test
+    void aSparseFileJustUnderTheLimitIsRefusedAtItsFirstNulByte() throws IOException {
+        String start = session().substring(0, 300);
+        Path file = SpecialFiles.sparse(dir.resolve("almost.xorlab.json"), start, SessionFile.MAX_BYTES);
+        try {
+            long line = start.lines().count();
+            assertTimeoutPreemptively(QUICKLY, () -> assertThatThrownBy(() -> SessionFile.read(file))
+                    .hasMessage("it is not a text file: line " + line + " holds a NUL byte (a JSON file is UTF-8 text)"));
+        } finally {
+            Files.delete(file);
+        }
+    }
+
+    @Test
+    void aFifoIsRefusedWithoutBeingOpened() throws Exception {
+        Path fifo = SpecialFiles.fifo(dir.resolve("pipe.xorlab.json"));
+        // Opening a FIFO nobody writes to blocks forever: a regression fails here instead of hanging the suite.
+        assertTimeoutPreemptively(QUICKLY, () -> assertThatThrownBy(() -> SessionFile.read(fifo))
+                .isInstanceOf(SessionFileException.class)
+                .hasMessage("it is a named pipe (FIFO), not a regular file; XOR Lab reads only regular files"));
+        assertThat(Files.isRegularFile(fifo)).isFalse();
+        assertThat(Files.exists(fifo)).isTrue();
+    }
+
+    @Test
+    void aHistoryLongerThanARunKeepsIsRefused() {
+        // 10,000,001 epochs with a consistent header: a file the window could never have saved (Play stops at
+        // 10,000,000), made on the fly, 70 MB that never touch the disk.
+        String empty = Sessions.json(Sessions.trained(TrainingConfig.NOTEBOOK, 0))
+                .replace("\"epoch\" : 0", "\"epoch\" : 10000001").replace("\"updates\" : 0", "\"updates\" : 40000004");
+        String head = empty.substring(0, empty.indexOf("\"loss_history\"")) + "\"loss_history\" : [ 0.25";
+        InputStream in = Generated.of(head, ", 0.25", 10_000_000, " ]\n}\n");
+        assertTimeoutPreemptively(Duration.ofSeconds(60), () -> assertThatThrownBy(() -> SessionFile.read(in))
+                .isInstanceOf(SessionFileException.class)
+                .hasMessage("\"loss_history\" holds more than 10,000,000 losses; a run keeps at most 10,000,000 epochs"));
+    }
+
+    @Test
+    void largeUnknownFieldsAreSkippedWithoutBeingKept() {
+        // A 30-million-character text and a list of 5 million numbers in fields XOR Lab does not know: skipped
+        // token by token (a tree of them, or the text as a string, is what made such files fail or run out of memory).
+        Session saved = Sessions.trained(new TrainingConfig(Dataset.XOR, 3, 7, 0.5, 2), 40);
+        String text = Sessions.json(saved);
+        String rest = text.substring(text.indexOf('{') + 1);
+        InputStream in = new java.io.SequenceInputStream(Generated.of("{ \"notes\" : \"", "abcdefghij", 3_000_000, "\", "),
+                Generated.of("\"samples\" : [ 0.5", ", 0.5", 5_000_000, " ], " + rest));
+        Session read = assertTimeoutPreemptively(Duration.ofSeconds(60), () -> SessionFile.read(in));
+        assertThat(read).isEqualTo(saved);
+    }
+
+    @Test
+    void deepNestingIsRefusedInPlainWords() {
+        String text = session().replaceFirst("\\{", "{ \"x\": " + "[".repeat(100_000) + "]".repeat(100_000) + ",");
+        assertTimeoutPreemptively(QUICKLY, () -> assertThatThrownBy(() -> SessionFile.read(
+                new java.io.ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8))))
+                .hasMessage("it is not a file XOR Lab reads: lists and objects are nested more than 64 deep"));
+    }
+
+    @Test
+    void anErrorWhileReadingRefusesTheFileInsteadOfCrashing() {
+        for (Error error : List.of(new OutOfMemoryError("Java heap space"), new StackOverflowError())) {
+            InputStream failing = new InputStream() {
+                @Override
+                public int read() {
+                    throw error;
+                }
+
+                @Override
+                public int read(byte[] b, int off, int len) {
+                    throw error;
+                }
+            };
+            assertThatThrownBy(() -> SessionFile.read(failing)).as(error.toString())
+                    .isInstanceOf(SessionFileException.class)
+                    .hasMessage(error instanceof OutOfMemoryError
+                            ? "XOR Lab ran out of memory reading it (a session file is at most 512 MB)"
+                            : "it is nested too deeply to read");
+        }
     }
 
     private static void checkValid(Session session, int i) {

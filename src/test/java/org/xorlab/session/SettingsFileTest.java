@@ -1,19 +1,24 @@
 package org.xorlab.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.xorlab.engine.Dataset;
 import org.xorlab.engine.TrainingConfig;
 
-/** The remembered settings: they round-trip, and a bad file never stops the window from opening. */
+/**
+ * The remembered settings: they round-trip, and a bad file never stops the window from opening, including a sparse
+ * gigabyte and a FIFO (each with a timeout, so a regression fails instead of hanging the suite).
+ */
 class SettingsFileTest {
     @TempDir
     Path home;
@@ -79,7 +84,8 @@ class SettingsFileTest {
         Files.createDirectory(home.resolve("settings.json"));
         assertThat(file().load(warningStream())).isEqualTo(AppSettings.DEFAULT);
         assertThat(warnings().lines()).hasSize(1);
-        assertThat(warnings()).contains("ignoring").contains("cannot be read");
+        assertThat(warnings().lines()).containsExactly("xorlab: ignoring the settings file " + home.resolve("settings.json")
+                + ": it is a folder, not a settings file");
     }
 
     @Test
@@ -107,6 +113,65 @@ class SettingsFileTest {
         assertThat(warnings()).contains("hidden units must be a whole number from 1 to 8 (got 9)")
                 .contains("learning rate must be").contains("speed must be").contains("zoom must be")
                 .contains("window size must be").contains("using the defaults instead");
+    }
+
+    private static final Duration QUICKLY = Duration.ofSeconds(10);
+
+    /** The one line the window's start prints for a settings file it ignores whole. */
+    private String ignored(String why) {
+        return "xorlab: ignoring the settings file " + home.resolve("settings.json") + ": " + why;
+    }
+
+    @Test
+    void aOneGigabyteSettingsFileIsIgnoredWithoutReadingIt() throws Exception {
+        Path big = SpecialFiles.sparse(home.resolve("settings.json"), "{\"zoom\": 1.5, \"x\": \"", SpecialFiles.GIGABYTE);
+        try {
+            AppSettings loaded = assertTimeoutPreemptively(QUICKLY, () -> file().load(warningStream()));
+            assertThat(loaded).isEqualTo(AppSettings.DEFAULT);
+            assertThat(warnings().lines()).containsExactly(
+                    ignored("it is 1,024 MB, more than a settings file can be (at most 1 MB)"));
+            assertThat(Files.size(big)).isEqualTo(SpecialFiles.GIGABYTE);
+        } finally {
+            Files.delete(big);
+        }
+    }
+
+    @Test
+    void aSettingsFileThatIsAFifoIsIgnoredWithoutBlocking() throws Exception {
+        Path fifo = SpecialFiles.fifo(home.resolve("settings.json"));
+        AppSettings loaded = assertTimeoutPreemptively(QUICKLY, () -> file().load(warningStream()));
+        assertThat(loaded).isEqualTo(AppSettings.DEFAULT);
+        assertThat(warnings().lines()).containsExactly(
+                ignored("it is a named pipe (FIFO), not a regular file; XOR Lab reads only regular files"));
+        assertThat(Files.isRegularFile(fifo)).isFalse();
+    }
+
+    @Test
+    void aLatin1SettingsFileIsCalledNotUtf8() throws Exception {
+        Files.write(home.resolve("settings.json"), "{\"zoom\": 1.5,\n \"last_folder\": \"/home/zoé/cours\"}\n"
+                .getBytes(StandardCharsets.ISO_8859_1));
+        assertThat(file().load(warningStream())).isEqualTo(AppSettings.DEFAULT);
+        assertThat(warnings().lines()).containsExactly(ignored(
+                "it is not UTF-8 text: line 2 has a byte 0xE9 that UTF-8 does not allow there (save the file as UTF-8)"));
+    }
+
+    @Test
+    void syntaxErrorsAndDuplicatesAreToldInPlainWords() throws Exception {
+        Files.writeString(home.resolve("settings.json"), "{\"zoom\": 1.5 \"speed\": 30}");
+        assertThat(file().load(warningStream())).isEqualTo(AppSettings.DEFAULT);
+        Files.writeString(home.resolve("settings.json"), "{\"zoom\": 1.5, \"zoom\": 2}");
+        assertThat(file().load(warningStream())).isEqualTo(AppSettings.DEFAULT);
+        assertThat(warnings().lines()).containsExactly(
+                ignored("it is not valid JSON at line 1, column 14: '\"' where a comma or '}' should be"),
+                ignored("\"zoom\" is given twice (again at line 1); each field may appear once"));
+    }
+
+    @Test
+    void unknownFieldsAreSkippedAndTheRestIsRead() throws Exception {
+        Files.writeString(home.resolve("settings.json"), "{\"from_a_newer_version\": {\"a\": [" + "[1, 2], ".repeat(20_000)
+                + "3]}, \"zoom\": 1.5}");
+        assertThat(file().load(warningStream()).zoom()).isEqualTo(1.5);
+        assertThat(warnings()).isEmpty();
     }
 
     @Test

@@ -197,17 +197,14 @@ public final class Comparison {
 
     /**
      * {@code value} to six significant digits, plain decimal unless tiny: the "final loss" that both `xorlab compare`
-     * and the compare view print, so the two read the same.
+     * and the compare view print, so the two read the same. Kept for its callers; it is NumberText.brief.
      */
     public static String briefNumber(double value) {
-        if (Math.abs(value) >= 1e-4) {
-            return new BigDecimal(value).round(new java.math.MathContext(6)).stripTrailingZeros().toPlainString();
-        }
-        return String.format(java.util.Locale.ROOT, "%.5e", value);
+        return org.xorlab.text.NumberText.brief(value);
     }
 
-    /** {@code value} as a plain decimal, "0.01" rather than "1.0E-2", for labels. */
+    /** {@code value} as a plain decimal, "0.01" rather than "1.0E-2", for labels; it is NumberText.plain. */
     public static String plainNumber(double value) {
-        return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+        return org.xorlab.text.NumberText.plain(value);
     }
 }

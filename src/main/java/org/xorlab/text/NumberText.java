@@ -112,8 +112,8 @@ public final class NumberText {
 
     /**
      * A setting as the user would type it: the shortest digits that read back as {@code value}, as a plain decimal
-     * ({@code 0.01} rather than {@code 1.0E-2}, {@code 0.1}, {@code 2}); a value that would take more than 12
-     * characters that way is written as Python writes it ({@code 1e-12}).
+     * ({@code 0.01} rather than {@code 1.0E-2}, {@code 0.1}, {@code 0.00001}, {@code 2}) for magnitudes from 1e-9 up
+     * to 1e15; beyond them the same digits in Python's scientific form ({@code 1e-12}, {@code 1e+15}).
      */
     public static String plain(double value) {
         if (!Double.isFinite(value)) {
@@ -123,8 +123,10 @@ public final class NumberText {
         if (value == 0) {
             return sign + "0";
         }
-        String plain = sign + shortest(Math.abs(value)).toPlainString();
-        return plain.length() <= 12 ? plain : python(value);
+        BigDecimal shortest = shortest(Math.abs(value));
+        int exponent = exponent(shortest);
+        return sign + (exponent >= -9 && exponent < 15 ? shortest.toPlainString()
+                : scientific(shortest.unscaledValue().toString(), exponent));
     }
 
     /**

@@ -127,6 +127,10 @@ class NumberTextTest {
         assertThat(NumberText.plain(1e6)).isEqualTo("1000000");
         assertThat(NumberText.plain(-0.5)).isEqualTo("-0.5");
         assertThat(NumberText.plain(1e-12)).isEqualTo("1e-12");
+        assertThat(NumberText.plain(1e-9)).isEqualTo("0.000000001");
+        assertThat(NumberText.plain(1e12)).isEqualTo("1000000000000");
+        assertThat(NumberText.plain(1e15)).isEqualTo("1e+15");
+        assertThat(NumberText.plain(-1.25e-13)).isEqualTo("-1.25e-13");
         assertThat(NumberText.plain(0.123456789012345)).isEqualTo("0.123456789012345");
         assertThat(NumberText.plain(Double.MIN_VALUE)).isEqualTo("5e-324");
         for (double v : new double[] {0.1, 1e-7, 0.3, 1 / 3.0, 123.456, 1e-300, 7e22}) {

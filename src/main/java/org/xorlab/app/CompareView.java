@@ -244,7 +244,7 @@ final class CompareView extends BorderPane {
         epoch.setText(NumberText.count(lockstep) + (budget.measure() == org.xorlab.engine.Measure.EPOCHS
                 ? " of " + NumberText.count(budget.amount()) : " (budget " + budget.describe() + " each)"));
         showCutOff(model.summaryProperty().get());
-        speed.setText(f.playing() ? String.format("%,.0f epochs/s", f.epochsPerSecond()) : "paused");
+        speed.setText(f.playing() ? SpeedControl.epochsPerSecond(f.epochsPerSecond()) : "paused");
         message.setText(f.message());
     }
 

@@ -25,6 +25,7 @@ import javafx.scene.transform.Transform;
 import javax.imageio.ImageIO;
 import org.xorlab.session.AtomicFile;
 import org.xorlab.session.LossCsv;
+import org.xorlab.text.NumberText;
 
 /**
  * File ▸ Export: the loss history as CSV, and the loss chart, the network, the decision surface or the whole window
@@ -125,7 +126,7 @@ final class Exports {
             return refuse("There is no loss history to export yet: train at least one epoch first.");
         }
         String runs = c == null ? "" : ", " + columns.size() + " runs";
-        return write("the loss history (" + String.format("%,d", epochs) + " epochs" + runs + ")", file,
+        return write("the loss history (" + NumberText.count(epochs) + " epochs" + runs + ")", file,
                 out -> LossCsv.write(out, columns));
     }
 

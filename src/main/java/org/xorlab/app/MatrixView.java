@@ -7,6 +7,7 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
+import org.xorlab.text.NumberText;
 
 /**
  * A matrix as bracketed rows of right-aligned numbers, or a single number without brackets. The brackets are drawn
@@ -35,7 +36,7 @@ final class MatrixView extends HBox {
         }
         for (int r = 0; r < rows; r++) {
             for (int c = 0; c < cols; c++) {
-                Label cell = new Label(MathText.format(values[r][c], significant));
+                Label cell = new Label(NumberText.step(values[r][c], significant));
                 cell.getStyleClass().add("matrix-cell");
                 cell.setMinWidth(Region.USE_PREF_SIZE);
                 grid.add(cell, c, r);

@@ -12,6 +12,7 @@ import javafx.scene.layout.Region;
 import javafx.util.Duration;
 import org.xorlab.engine.LossHistory;
 import org.xorlab.engine.WeightHistory;
+import org.xorlab.text.NumberText;
 
 /**
  * The run's timeline: dragging the slider shows the weights, network, decision surface and truth table as they were
@@ -24,9 +25,9 @@ final class RewindBar extends HBox {
     private static final double LABEL_WIDTH = 440;
     static final String TOOLTIP = "Drag to see the run as it was at any epoch; let go to return to live.\n"
             + "← one epoch back, Shift+← 100 back, Esc back to live.\n"
-            + "Kept: the weights of every one of the last " + String.format("%,d", WeightHistory.RECENT)
+            + "Kept: the weights of every one of the last " + NumberText.count(WeightHistory.RECENT)
             + " epochs; older epochs on a stride that doubles with age\n(at most "
-            + String.format("%,d", WeightHistory.CAPACITY) + " snapshots in all, however long the run).";
+            + NumberText.count(WeightHistory.CAPACITY) + " snapshots in all, however long the run).";
 
     private final RunModel model;
     private final Slider slider = new Slider(0, 1, 1);
@@ -113,11 +114,11 @@ final class RewindBar extends HBox {
         live.setDisable(!rewound);
     }
 
-    /** "Rewind: epoch 1,234 of 10,000 · loss 0.2481". */
+    /** "Rewind: epoch 1,234 of 10,000 · loss 0.2481" (the loss to four significant digits). */
     static String text(long epoch, long of, LossHistory history) {
-        String s = String.format("Rewind: epoch %,d of %,d", epoch, of);
+        String s = "Rewind: epoch " + NumberText.count(epoch) + " of " + NumberText.count(of);
         if (history != null && epoch >= 1 && epoch <= history.size()) {
-            s += " · loss " + MathText.format(history.get((int) (epoch - 1)), 4);
+            s += " · loss " + NumberText.significant(history.get((int) (epoch - 1)), 4);
         }
         return s;
     }

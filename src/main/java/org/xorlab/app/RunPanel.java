@@ -12,6 +12,7 @@ import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.xorlab.app.view.DecisionSurfaceView;
 import org.xorlab.app.view.NetworkView;
+import org.xorlab.text.NumberText;
 
 /**
  * One run of the comparison: its name in its chart colour, its learning rate and batch size (editing either starts
@@ -43,7 +44,7 @@ final class RunPanel extends VBox {
                 throw new IllegalArgumentException("Learning rate must be greater than 0 (got " + text + ")");
             }
             return v;
-        }, String::valueOf, lr -> update(new CompareSetup.Run(lr, current().batchSize())));
+        }, NumberText::plain, lr -> update(new CompareSetup.Run(lr, current().batchSize())));
         createView();
         initListeners();
         showSetup(model.setupProperty().get());

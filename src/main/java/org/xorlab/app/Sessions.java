@@ -92,7 +92,7 @@ final class Sessions {
                 }, files)
                 .whenComplete((session, failure) -> Platform.runLater(() -> {
                     if (failure == null) {
-                        notice.success("Saved the session at epoch " + String.format("%,d", session.epoch()) + " to "
+                        notice.success("Saved the session at epoch " + NumberText.count(session.epoch()) + " to "
                                 + file);
                     } else {
                         notice.error(saveProblem(cause(failure), file));

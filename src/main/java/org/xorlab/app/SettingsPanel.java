@@ -12,6 +12,7 @@ import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.xorlab.engine.Dataset;
 import org.xorlab.engine.TrainingConfig;
+import org.xorlab.text.NumberText;
 
 /** The run's settings: dataset, width, learning rate, batch size, seed and stopping rule. */
 final class SettingsPanel extends VBox {
@@ -55,7 +56,7 @@ final class SettingsPanel extends VBox {
                 throw new IllegalArgumentException("Learning rate must be greater than 0 (got " + text + ")");
             }
             return v;
-        }, String::valueOf, lr -> update(model.configProperty().get().withLearningRate(lr)));
+        }, NumberText::plain, lr -> update(model.configProperty().get().withLearningRate(lr)));
 
         batchSize.getItems().setAll(1, 2, 3, 4);
         batchSize.setValue(c.batchSize());
@@ -79,15 +80,14 @@ final class SettingsPanel extends VBox {
         byLoss.setId("stop-by-loss");
         (rule.byTarget() ? byLoss : byEpochs).setSelected(true);
         stopEpochs = new ValidatedField<>("", "stop-epochs", rule.epochs(), text -> {
-            long v = ValidatedField.parseLong(text, "Epochs");
+            long v = ValidatedField.parseCount(text, "Epochs");
             if (v < 1 || v > StopRule.MAX_EPOCHS) {
-                throw new IllegalArgumentException("Epochs must be from 1 to " + String.format("%,d", StopRule.MAX_EPOCHS));
+                throw new IllegalArgumentException("Epochs must be from 1 to " + NumberText.count(StopRule.MAX_EPOCHS));
             }
             return v;
-        }, String::valueOf, v -> updateStopRule());
-        stopLoss = new ValidatedField<>("", "stop-loss", rule.targetLoss(), text -> {
-            return StopRule.parseTargetLoss(text);
-        }, String::valueOf, v -> updateStopRule());
+        }, NumberText::count, v -> updateStopRule());
+        stopLoss = new ValidatedField<>("", "stop-loss", rule.targetLoss(), StopRule::parseTargetLoss,
+                NumberText::plain, v -> updateStopRule());
         group.selectedToggleProperty().addListener((o, old, now) -> updateStopRule());
 
         Label title = new Label("Settings");

@@ -8,6 +8,7 @@ import javafx.scene.control.Slider;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Region;
 import javafx.util.StringConverter;
+import org.xorlab.text.NumberText;
 
 /**
  * The playing speed: a slider over {@link TransportBar#SPEEDS} (1 epoch per second up to as fast as possible) with
@@ -73,6 +74,11 @@ final class SpeedControl {
 
     private void showValue() {
         double s = TransportBar.SPEEDS[(int) Math.round(slider.getValue())];
-        value.setText(s == TrainingLoop.MAX_SPEED ? "as fast as possible" : String.format("%,.0f epochs/s", s));
+        value.setText(s == TrainingLoop.MAX_SPEED ? "as fast as possible" : epochsPerSecond(s));
+    }
+
+    /** A training speed: "1,200 epochs/s". */
+    static String epochsPerSecond(double speed) {
+        return NumberText.count(Math.round(speed)) + " epochs/s";
     }
 }

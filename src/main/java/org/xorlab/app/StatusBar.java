@@ -4,7 +4,9 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import org.xorlab.engine.Dataset;
 import org.xorlab.engine.TrainingSnapshot;
+import org.xorlab.text.NumberText;
 
 /** Epoch, weight updates, current loss, training speed and the latest message. */
 final class StatusBar extends HBox {
@@ -34,11 +36,12 @@ final class StatusBar extends HBox {
 
     private void show(TrainingFrame f) {
         TrainingSnapshot s = f.snapshot();
-        epoch.setText(String.format("%,d", s.epoch()) + (s.nextSample() == 0 ? "" : " + " + s.nextSample() + "/4"));
-        updates.setText(String.format("%,d", s.updates()));
-        // Full precision, exactly as the notebook prints its losses.
-        loss.setText(s.hasLoss() ? Double.toString(s.loss()) : "–");
-        speed.setText(f.playing() ? String.format("%,.0f epochs/s", f.epochsPerSecond()) : "paused");
+        epoch.setText(NumberText.count(s.epoch())
+                + (s.nextSample() == 0 ? "" : " + " + s.nextSample() + "/" + Dataset.SIZE));
+        updates.setText(NumberText.count(s.updates()));
+        // Full precision, exactly as the notebook prints its losses (0.0007711430393547778, never 7.7...E-4).
+        loss.setText(s.hasLoss() ? NumberText.python(s.loss()) : "–");
+        speed.setText(f.playing() ? SpeedControl.epochsPerSecond(f.epochsPerSecond()) : "paused");
         message.setText(f.message());
         message.getStyleClass().remove("error");
         if (s.diverged()) {

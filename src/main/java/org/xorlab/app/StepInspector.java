@@ -17,6 +17,7 @@ import org.apache.commons.math3.linear.RealMatrix;
 import org.xorlab.engine.Dataset;
 import org.xorlab.engine.UpdateTrace;
 import org.xorlab.engine.Weights;
+import org.xorlab.text.NumberText;
 
 /**
  * "This step": every number of the last weight update, in the notebook's notation, so a teacher can walk a class
@@ -24,18 +25,18 @@ import org.xorlab.engine.Weights;
  * and d1, the gradients averaged over the chunk's m samples, and each weight before and after the update. Columns
  * are the chunk's samples. Fed with {@link #show}; it computes nothing itself, it only writes the engine's
  * {@link UpdateTrace}.
+ *
+ * <p>One precision rule for every number here: {@link NumberText#STEP_DIGITS} significant digits
+ * ({@link NumberText#step}); a weight's before and after get more only when the change would not show otherwise
+ * ({@link NumberText#stepDigits}).
  */
 final class StepInspector extends BorderPane {
     /** While playing, the numbers change at most this often, never once per epoch. */
     static final long REFRESH_NANOS = 500_000_000L;
-    /** Significant digits of the intermediate values. */
-    static final int DIGITS = 4;
-    /** Significant digits of the weights before and after, one more so that small changes show. */
-    static final int WEIGHT_DIGITS = 6;
 
     static final String NO_STEP = "No step yet. Press Step update (→) to see every number of one backpropagation step.";
     static final String PLAYING = "Playing — step to inspect. The numbers below refresh twice a second.";
-    static final String REWOUND = "The other views are rewound to epoch %,d; these numbers are the live run's "
+    static final String REWOUND = "The other views are rewound to epoch %s; these numbers are the live run's "
             + "last step. Esc returns to live.";
     static final String CONVENTION = ("Signs: the notebook's prose writes d2 = (y − ŷ)·σ′(z2) and ∂L/∂W2 = v1ᵀd2; "
             + "its code, which printed its numbers, uses (ŷ − y) and d2 v1ᵀ and subtracts, as shown here.")
@@ -118,7 +119,7 @@ final class StepInspector extends BorderPane {
     void show(UpdateTrace trace, boolean playing, long rewoundTo) {
         boolean nothing = trace == null;
         String note = nothing ? NO_STEP : playing ? PLAYING
-                : rewoundTo >= 0 ? String.format(REWOUND, rewoundTo) : "";
+                : rewoundTo >= 0 ? REWOUND.replace("%s", NumberText.count(rewoundTo)) : "";
         banner.setText(note);
         banner.setVisible(!note.isEmpty());
         banner.setManaged(!note.isEmpty());
@@ -149,13 +150,14 @@ final class StepInspector extends BorderPane {
     static String caption(UpdateTrace t) {
         int m = t.samples();
         int first = t.firstSample();
-        StringBuilder s = new StringBuilder(String.format("Update %,d · epoch %,d", t.update(), t.epoch()));
+        StringBuilder s = new StringBuilder("Update " + NumberText.count(t.update()) + " · epoch "
+                + NumberText.count(t.epoch()));
         if (first + m == Dataset.SIZE) {
             s.append(" (its last update)");
         }
         s.append("\n");
         if (m == 1) {
-            s.append("One sample: x = ").append(input(first)).append(", y = ").append(fmt(t.y().getEntry(0, 0)));
+            s.append("One sample: x = ").append(input(first)).append(", y = ").append(NumberText.step(t.y().getEntry(0, 0)));
         } else {
             s.append("Mini-batch of m = ").append(m).append(" samples, one per column: ");
             for (int c = 0; c < m; c++) {
@@ -173,7 +175,7 @@ final class StepInspector extends BorderPane {
     /** The step's math, line by line, from the engine's trace. */
     static List<Line> lines(UpdateTrace t) {
         int m = t.samples();
-        String lr = MathText.plain(t.learningRate());
+        String lr = NumberText.plain(t.learningRate());
         String forward = "Forward pass";
         String backward = "Backward pass: errors";
         String gradients = m == 1 ? "Gradients (m = 1 sample)" : "Gradients, averaged over m = " + m + " samples";
@@ -239,7 +241,8 @@ final class StepInspector extends BorderPane {
                 : line.formula().isEmpty() ? line.name() + " =" : line.name() + " = " + line.formula();
         Label formula = new Label(text);
         formula.getStyleClass().add("inspector-formula");
-        MatrixView value = new MatrixView(line.value(), weight ? WEIGHT_DIGITS : DIGITS);
+        int digits = weight ? NumberText.stepDigits(line.value(), line.after()) : NumberText.STEP_DIGITS;
+        MatrixView value = new MatrixView(line.value(), digits);
         values.put(line.name(), value);
         HBox row = new HBox(10, value);
         row.setAlignment(Pos.CENTER_LEFT);
@@ -247,7 +250,7 @@ final class StepInspector extends BorderPane {
         if (weight) {
             Label arrow = new Label("→");
             arrow.getStyleClass().add("inspector-arrow");
-            MatrixView after = new MatrixView(line.after(), WEIGHT_DIGITS);
+            MatrixView after = new MatrixView(line.after(), digits);
             afters.put(line.name(), after);
             if (line.value()[0].length == 1) {
                 row.getChildren().addAll(arrow, after);
@@ -275,10 +278,6 @@ final class StepInspector extends BorderPane {
         VBox.setMargin(shownValue, new Insets(0, 0, 0, weight && shownValue != row ? 0 : 10));
         box.getStyleClass().add("inspector-line");
         return box;
-    }
-
-    private static String fmt(double v) {
-        return MathText.format(v, WEIGHT_DIGITS);
     }
 
     /** The caption as shown. */

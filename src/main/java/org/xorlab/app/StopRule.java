@@ -1,6 +1,7 @@
 package org.xorlab.app;
 
 import org.xorlab.session.RunSettings;
+import org.xorlab.text.NumberText;
 
 /**
  * When Play stops by itself: after a number of epochs, or once the loss falls below a target.
@@ -28,7 +29,8 @@ record StopRule(boolean byTarget, long epochs, double targetLoss) {
     static double parseTargetLoss(String text) {
         double v = ValidatedField.parseDouble(text, "Target loss");
         if (!(v > 0) || v > MAX_TARGET_LOSS) {
-            throw new IllegalArgumentException("Target loss must be greater than 0 and at most 1 (got " + text + ")");
+            throw new IllegalArgumentException("Target loss must be greater than 0 and at most "
+                    + NumberText.plain(MAX_TARGET_LOSS) + " (got " + text + ")");
         }
         return v;
     }
@@ -44,10 +46,10 @@ record StopRule(boolean byTarget, long epochs, double targetLoss) {
     /** What the status line says when the rule stops Play. */
     String reachedMessage(long epoch) {
         if (byTarget && epoch >= MAX_EPOCHS) {
-            return "Stopped at " + String.format("%,d", epoch) + " epochs, the most a run keeps.";
+            return "Stopped at " + NumberText.count(epoch) + " epochs, the most a run keeps.";
         }
         return byTarget
-                ? "Reached loss below " + targetLoss + " at epoch " + String.format("%,d", epoch) + "."
-                : "Stopped after " + String.format("%,d", epoch) + " epochs.";
+                ? "Reached loss below " + NumberText.plain(targetLoss) + " at epoch " + NumberText.count(epoch) + "."
+                : "Stopped after " + NumberText.count(epoch) + " epochs.";
     }
 }

@@ -17,6 +17,7 @@ import org.xorlab.engine.WeightHistory;
 import org.xorlab.engine.Weights;
 import org.xorlab.session.RunSettings;
 import org.xorlab.session.Session;
+import org.xorlab.text.NumberText;
 
 /**
  * The one adapter from the JavaFX-free {@link Trainer} to a JavaFX {@link Task}: it owns the trainer on its own
@@ -397,7 +398,7 @@ final class TrainingLoop extends Task<TrainingFrame> {
         Trainer t = run.trainer;
         if (t.nextSample() != 0) {
             result.completeExceptionally(new IllegalStateException("A session is saved between epochs, and this run is "
-                    + t.nextSample() + " of " + Dataset.SIZE + " samples into epoch " + (t.epoch() + 1)
+                    + t.nextSample() + " of " + Dataset.SIZE + " samples into epoch " + NumberText.count(t.epoch() + 1)
                     + ": press Shift+→ to finish the epoch, then save."));
             return;
         }

@@ -6,6 +6,7 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import org.xorlab.engine.Dataset;
 import org.xorlab.engine.Weights;
+import org.xorlab.text.NumberText;
 
 /**
  * The four inputs with their target, the network's current prediction y_hat and the error y - y_hat.
@@ -68,8 +69,8 @@ final class TruthTable extends GridPane {
             double y = d.target(i);
             double yHat = w.predict(Dataset.x0(i), Dataset.x1(i));
             cells[i][2].setText(fmt0(y));
-            cells[i][3].setText(String.format("%.4f", yHat));
-            cells[i][4].setText(String.format("%+.4f", y - yHat));
+            cells[i][3].setText(NumberText.fixed(yHat, 4));
+            cells[i][4].setText(signed(NumberText.fixed(y - yHat, 4)));
             boolean right = Math.abs(y - yHat) < 0.5;
             cells[i][3].getStyleClass().removeAll("right", "wrong");
             cells[i][3].getStyleClass().add(right ? "right" : "wrong");
@@ -85,6 +86,11 @@ final class TruthTable extends GridPane {
                 }
             }
         }
+    }
+
+    /** "+0.0546" for a positive error, as "-0.0546" shows a negative one. */
+    private static String signed(String number) {
+        return number.startsWith("-") ? number : "+" + number;
     }
 
     private static String fmt0(double v) {

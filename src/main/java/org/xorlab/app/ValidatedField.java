@@ -5,6 +5,7 @@ import java.util.function.Function;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.VBox;
+import org.xorlab.text.NumberText;
 
 /**
  * A labelled text field that accepts only valid values: while the text is invalid it shows why under the field and
@@ -14,8 +15,6 @@ import javafx.scene.layout.VBox;
  */
 final class ValidatedField<T> extends VBox {
     static final String INVALID = "invalid";
-    private static final java.util.regex.Pattern DECIMAL =
-            java.util.regex.Pattern.compile("[-+]?(\\d+\\.?\\d*|\\.\\d+)([eE][-+]?\\d+)?");
 
     private final TextField field = new TextField();
     private final Label error = new Label();
@@ -94,13 +93,15 @@ final class ValidatedField<T> extends VBox {
         }
     }
 
-    /** Parses a finite decimal number such as 0.1 or 1e-3, or says what was expected. */
+    /** Parses a finite decimal number such as 0.1 or 1e-3 (in any locale, with a "." point), or says what was expected. */
     static double parseDouble(String text, String what) {
-        if (DECIMAL.matcher(text).matches()) {
-            double v = Double.parseDouble(text);
+        try {
+            double v = NumberText.parseDecimal(text);
             if (Double.isFinite(v)) {
                 return v;
             }
+        } catch (NumberFormatException e) {
+            // said below
         }
         throw new IllegalArgumentException(what + " must be a number such as 0.1 or 1e-3 (got '" + text + "')");
     }
@@ -111,6 +112,16 @@ final class ValidatedField<T> extends VBox {
             return Long.parseLong(text);
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(what + " must be a whole number (got '" + text + "')");
+        }
+    }
+
+    /** Parses a count typed as 10000 or as {@link NumberText#count} shows it, 10,000; or says what was expected. */
+    static long parseCount(String text, String what) {
+        try {
+            return NumberText.parseCount(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(what + " must be a whole number such as 10000 or 10,000 (got '" + text
+                    + "')");
         }
     }
 }

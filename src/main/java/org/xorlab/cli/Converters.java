@@ -8,6 +8,7 @@ import org.xorlab.engine.Dataset;
 import org.xorlab.engine.TrainingConfig;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
+import org.xorlab.text.NumberText;
 
 /**
  * Converters for every option value. Each rejects a bad value with "must be ... (got '...')", saying what is
@@ -18,7 +19,6 @@ final class Converters {
     static final long MAX_EPOCHS = 100_000_000L;
 
     private static final Pattern WHOLE = Pattern.compile("[0-9]+");
-    private static final Pattern DECIMAL = Pattern.compile("[+-]?([0-9]+(\\.[0-9]*)?|\\.[0-9]+)([eE][+-]?[0-9]+)?");
 
     private Converters() {
     }
@@ -80,10 +80,7 @@ final class Converters {
 
         @Override
         Double parse(String value) {
-            if (!DECIMAL.matcher(value).matches()) {
-                return null;
-            }
-            double d = Double.parseDouble(value);
+            double d = NumberText.parseDecimal(value); // a NumberFormatException is an IllegalArgumentException
             return d > 0 && Double.isFinite(d) ? d : null;
         }
     }

@@ -10,8 +10,6 @@ import java.awt.geom.Rectangle2D;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -39,6 +37,7 @@ import org.jfree.data.xy.XYSeriesCollection;
 import org.xorlab.engine.Comparison;
 import org.xorlab.engine.ComparisonHistory;
 import org.xorlab.engine.ComparisonResult;
+import org.xorlab.text.NumberText;
 
 /**
  * Draws a comparison's loss curves as a PNG with JFreeChart (plain Java2D, so it works headless): loss on a log
@@ -70,7 +69,7 @@ final class LossCurvePng {
      */
     static JFreeChart chart(ComparisonResult result, ComparisonHistory history, String subtitle) {
         List<ComparisonResult.RunSummary> runs = result.runs();
-        String target = org.xorlab.text.NumberText.plain(result.targetLoss());
+        String target = NumberText.plain(result.targetLoss());
         XYSeriesCollection data = new XYSeriesCollection();
         long[] epochs = history.epochs();
         double low = result.targetLoss();
@@ -97,7 +96,7 @@ final class LossCurvePng {
 
         NumberAxis x = new NumberAxis("Epoch");
         x.setStandardTickUnits(NumberAxis.createIntegerTickUnits(Locale.ROOT));
-        x.setNumberFormatOverride(new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(Locale.ROOT)));
+        x.setNumberFormatOverride(NumberText.axisFormat(0));
         x.setAutoRangeIncludesZero(false);
         if (result.epochs() > 1) {
             x.setRange(1, result.epochs());

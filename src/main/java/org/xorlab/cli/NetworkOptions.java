@@ -39,10 +39,9 @@ final class NetworkOptions {
                 + ", learning rate " + number(learningRate);
     }
 
-    /** 0.1 or 1e-05 as typed rather than Java's 1.0E-5; very large or small values in scientific notation. */
+    /** 0.1 or 0.00001 as typed rather than Java's 1.0E-5; very large or small values in scientific notation. */
     static String number(double value) {
-        String plain = NumberText.plain(value);
-        return plain.length() <= 12 ? plain : Double.toString(value);
+        return NumberText.plain(value);
     }
 
     static String describeBatch(int batchSize) {

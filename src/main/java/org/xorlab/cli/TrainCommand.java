@@ -5,7 +5,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.xorlab.engine.Dataset;
@@ -18,6 +17,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import org.xorlab.text.NumberText;
 
 /** {@code xorlab train}: one run, printed the way the notebook prints it, or saved as CSV and JSON. */
 @Command(name = "train", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
@@ -72,7 +72,8 @@ final class TrainCommand implements Callable<Integer> {
                     table.row(epoch, loss);
                 }
                 if (progress && (epoch - 1) % printEvery == 0) {
-                    out.println("Epoch " + epoch + ", Loss: " + loss);
+                    // The notebook's print(f'Epoch {epoch+1}, Loss: {...}'): the epoch without separators.
+                    out.println("Epoch " + epoch + ", Loss: " + NumberText.python(loss));
                 }
             });
             if (jsonFile != null) {
@@ -98,25 +99,33 @@ final class TrainCommand implements Callable<Integer> {
     /** The notebook's ending: the final loss and a table of predictions. */
     private void printResult(PrintWriter out, Trainer trainer) {
         if (trainer.epoch() > 0) {
-            out.println("Final loss (epoch " + trainer.epoch() + "): " + trainer.loss());
+            out.println("Final loss (epoch " + NumberText.count(trainer.epoch()) + "): "
+                    + NumberText.python(trainer.loss()));
         }
         out.println("Predicted output after training:");
         out.println("  x1  x2  target  prediction");
         Weights w = trainer.weights();
         Dataset d = trainer.config().dataset();
         for (int i = 0; i < Dataset.SIZE; i++) {
-            out.println(String.format(Locale.ROOT, "  %2.0f  %2.0f  %6.0f  %.8f", Dataset.x0(i), Dataset.x1(i),
-                    d.target(i), w.predict(Dataset.x0(i), Dataset.x1(i))));
+            out.println("  " + pad((int) Dataset.x0(i), 2) + "  " + pad((int) Dataset.x1(i), 2) + "  "
+                    + pad((int) d.target(i), 6) + "  " + NumberText.fixed(w.predict(Dataset.x0(i), Dataset.x1(i)), 8));
         }
+    }
+
+    /** {@code n} right-aligned in {@code width} characters. */
+    private static String pad(int n, int width) {
+        String s = Integer.toString(n);
+        return " ".repeat(Math.max(0, width - s.length())) + s;
     }
 
     /** A few lines when the numbers went to files. */
     private void printSummary(PrintWriter out, Trainer trainer) {
-        String loss = trainer.epoch() > 0 ? ": final loss " + trainer.loss() : "";
+        String loss = trainer.epoch() > 0 ? ": final loss " + NumberText.python(trainer.loss()) : "";
         out.println("Trained " + network.describe() + ", " + NetworkOptions.describeBatch(batchSize) + " for "
-                + trainer.epoch() + (trainer.epoch() == 1 ? " epoch" : " epochs") + loss + ".");
+                + NumberText.count(trainer.epoch()) + (trainer.epoch() == 1 ? " epoch" : " epochs") + loss + ".");
         if (csv != null) {
-            out.println("Wrote the loss of " + trainer.epoch() + " epochs to " + csv + ".");
+            out.println("Wrote the loss of " + NumberText.count(trainer.epoch())
+                    + (trainer.epoch() == 1 ? " epoch" : " epochs") + " to " + csv + ".");
         }
         if (json != null) {
             out.println("Wrote the weights and predictions to " + json + ".");

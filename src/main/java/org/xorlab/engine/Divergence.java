@@ -1,5 +1,7 @@
 package org.xorlab.engine;
 
+import org.xorlab.text.NumberText;
+
 /**
  * Why a run stopped: a weight or the loss became NaN or infinite.
  *
@@ -10,8 +12,8 @@ public record Divergence(long epoch, long update, double learningRate) {
 
     /** One sentence for the user, naming the epoch. */
     public String message() {
-        return "Training diverged at epoch " + epoch + " (update " + update + "): a weight or the loss became"
-                + " infinite or NaN with learning rate " + learningRate
+        return "Training diverged at epoch " + NumberText.count(epoch) + " (update " + NumberText.count(update)
+                + "): a weight or the loss became infinite or NaN with learning rate " + NumberText.plain(learningRate)
                 + ". The last finite weights are kept; try a smaller learning rate.";
     }
 }

@@ -24,6 +24,7 @@ import org.xorlab.app.view.DecisionSurfaceView;
 import org.xorlab.engine.Trainer;
 import org.xorlab.engine.TrainingConfig;
 import org.xorlab.engine.Weights;
+import org.xorlab.text.NumberText;
 
 /** The main window driven as a teacher would: buttons, keys and fields, checked against the engine and NumPy. */
 @ExtendWith(ApplicationExtension.class)
@@ -63,8 +64,45 @@ class MainWindowTest {
         WaitForAsyncUtils.waitForFxEvents();
 
         assertThat(text(robot, "#status-epoch")).isEqualTo("1");
-        assertThat(text(robot, "#status-loss")).isEqualTo(Double.toString(referenceLoss("sgd", 1)));
+        assertThat(text(robot, "#status-loss")).isEqualTo(NumberText.python(referenceLoss("sgd", 1)));
         assertThat(text(robot, "#status-loss")).isEqualTo("0.3239537158130419");
+    }
+
+    @Test
+    void statusBarShowsASmallLossAsThePythonNotebookPrintsItAndCountsWithSeparators(FxRobot robot) {
+        waitFor(() -> frame() != null);
+        assertThat(onFx(() -> robot.lookup("#stop-epochs").queryAs(TextField.class).getText())).isEqualTo("10,000");
+        // Learning rate 0.5 from the start: xorlab train --learning-rate 0.5 prints epoch 5001's loss the same way.
+        robot.interact(() -> model.configProperty().set(TrainingConfig.NOTEBOOK.withLearningRate(0.5)));
+        robot.interact(() -> model.stepEpochs(5001));
+        waitFor(() -> frame().snapshot().epoch() == 5001);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        assertThat(frame().snapshot().loss()).isEqualTo(6.975669832195507E-4);
+        assertThat(text(robot, "#status-loss")).isEqualTo("0.0006975669832195507");
+        assertThat(text(robot, "#status-epoch")).isEqualTo("5,001");
+        assertThat(text(robot, "#status-updates")).isEqualTo("20,004");
+    }
+
+    @Test
+    void stopAfterEpochsReadsACountTypedWithOrWithoutSeparators(FxRobot robot) {
+        waitFor(() -> frame() != null);
+        TextField epochs = robot.lookup("#stop-epochs").queryAs(TextField.class);
+        for (String typed : List.of("2,500", "2500")) {
+            robot.interact(() -> {
+                epochs.setText(typed);
+                epochs.fireEvent(new javafx.event.ActionEvent());
+            });
+            assertThat(model.stopRuleProperty().get().epochs()).as(typed).isEqualTo(2500);
+            assertThat(robot.lookup("#stop-epochs-error").queryAs(Label.class).isVisible()).as(typed).isFalse();
+        }
+        for (String bad : List.of("2.500", "25,00", "2,5")) {
+            robot.interact(() -> epochs.setText(bad));
+            Label error = robot.lookup("#stop-epochs-error").queryAs(Label.class);
+            assertThat(error.isVisible()).as("message for %s", bad).isTrue();
+            assertThat(error.getText()).contains("keeping 2,500");
+        }
+        assertThat(model.stopRuleProperty().get().epochs()).isEqualTo(2500);
     }
 
     @Test

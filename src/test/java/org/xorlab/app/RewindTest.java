@@ -25,6 +25,7 @@ import org.xorlab.engine.DecisionGrid;
 import org.xorlab.engine.Trainer;
 import org.xorlab.engine.TrainingConfig;
 import org.xorlab.engine.Weights;
+import org.xorlab.text.NumberText;
 
 /** The timeline shows the run as it was at an earlier epoch, and returns to live on letting go, Esc, Play or Step. */
 @ExtendWith(ApplicationExtension.class)
@@ -120,7 +121,7 @@ class RewindTest {
     private void assertShowsTheWeightsOf(FxRobot robot, Weights expected) {
         assertThat(onFx(() -> window.train().shownWeights())).isEqualTo(expected);
         for (int i = 0; i < Dataset.SIZE; i++) {
-            String yHat = String.format("%.4f", expected.predict(Dataset.x0(i), Dataset.x1(i)));
+            String yHat = NumberText.fixed(expected.predict(Dataset.x0(i), Dataset.x1(i)), 4);
             assertThat(text(robot, "#truth-" + i + "-3")).as("truth table ŷ for input %d", i).isEqualTo(yHat);
         }
         DecisionGrid grid = DecisionGrid.sample(expected, TrainingLoop.GRID_RESOLUTION, TrainingLoop.GRID_MIN,

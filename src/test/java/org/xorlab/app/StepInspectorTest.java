@@ -24,6 +24,7 @@ import org.xorlab.engine.Trainer;
 import org.xorlab.engine.TrainingConfig;
 import org.xorlab.engine.UpdateTrace;
 import org.xorlab.engine.Weights;
+import org.xorlab.text.NumberText;
 
 /** The step inspector shows the engine's own numbers for the last update, as a teacher steps through training. */
 @ExtendWith(ApplicationExtension.class)
@@ -121,6 +122,55 @@ class StepInspectorTest {
     }
 
     @Test
+    void everyNumberHasFourSignificantDigitsAndEveryWeightChangeShowsHoweverSmall(FxRobot robot) {
+        waitFor(() -> frame() != null);
+        // A learning rate of 1e-6 moves each weight by about 1e-8: invisible at four or six digits.
+        TrainingConfig slow = TrainingConfig.NOTEBOOK.withLearningRate(1e-6);
+        robot.interact(() -> model.configProperty().set(slow));
+        robot.clickOn("#step-update");
+        robot.clickOn("#step-update");
+        waitFor(() -> frame().snapshot().updates() == 2);
+        WaitForAsyncUtils.waitForFxEvents();
+
+        Trainer engine = new Trainer(slow);
+        engine.step();
+        engine.step();
+        UpdateTrace t = engine.lastUpdate();
+        assertShows(t);
+        for (String name : new String[] {"z1", "v1", "z2", "ŷ", "d2", "d1", "dW2", "dW1", "db1", "db2", "loss"}) {
+            for (String[] row : onFx(() -> inspector().displayed(name))) {
+                for (String cell : row) {
+                    if (parse(cell) == Math.rint(parse(cell))) {
+                        continue; // whole numbers (a zero gradient of x = 0) are written as they are
+                    }
+                    assertThat(cell.replaceAll("e.*", "").replaceAll("[^0-9]", "").replaceFirst("^0+", ""))
+                            .as("%s shown as %s: four significant digits", name, cell).hasSize(NumberText.STEP_DIGITS);
+                }
+            }
+        }
+        Map<String, double[][][]> weights = Map.of(
+                "W1", new double[][][] {t.before().w1().getData(), t.after().w1().getData()},
+                "b1", new double[][][] {t.before().b1().getData(), t.after().b1().getData()},
+                "W2", new double[][][] {t.before().w2().getData(), t.after().w2().getData()},
+                "b2", new double[][][] {t.before().b2Matrix().getData(), t.after().b2Matrix().getData()});
+        int changed = 0;
+        for (var w : weights.entrySet()) {
+            String[][] before = onFx(() -> inspector().displayed(w.getKey()));
+            String[][] after = onFx(() -> inspector().displayedAfter(w.getKey()));
+            for (int r = 0; r < before.length; r++) {
+                for (int c = 0; c < before[r].length; c++) {
+                    if (w.getValue()[0][r][c] != w.getValue()[1][r][c]) {
+                        changed++;
+                        assertThat(after[r][c]).as("%s[%d][%d] after the update", w.getKey(), r, c)
+                                .isNotEqualTo(before[r][c]);
+                    }
+                }
+            }
+        }
+        assertThat(changed).as("weights the step changed").isGreaterThan(3);
+    }
+
+    @Test
     void keyIAndTheViewMenuHideAndShowIt(FxRobot robot) {
         waitFor(() -> frame() != null);
         robot.clickOn("#step-update");
@@ -158,17 +208,19 @@ class StepInspectorTest {
                 Map.entry("d2", t.d2()), Map.entry("d1", t.d1()), Map.entry("dW2", t.gradW2()),
                 Map.entry("db2", t.gradB2()), Map.entry("dW1", t.gradW1()), Map.entry("db1", t.gradB1()));
         values.forEach((name, m) -> assertClose(name, onFx(() -> inspector().displayed(name)), m.getData(),
-                StepInspector.DIGITS));
-        assertClose("loss", onFx(() -> inspector().displayed("loss")), new double[][] {{t.loss()}}, StepInspector.DIGITS);
+                NumberText.STEP_DIGITS));
+        assertClose("loss", onFx(() -> inspector().displayed("loss")), new double[][] {{t.loss()}},
+                NumberText.STEP_DIGITS);
         assertWeights(t.before(), "before", name -> onFx(() -> inspector().displayed(name)));
         assertWeights(t.after(), "after", name -> onFx(() -> inspector().displayedAfter(name)));
     }
 
     private static void assertWeights(Weights w, String when, java.util.function.Function<String, String[][]> shown) {
-        assertClose("W1 " + when, shown.apply("W1"), w.w1().getData(), StepInspector.WEIGHT_DIGITS);
-        assertClose("b1 " + when, shown.apply("b1"), w.b1().getData(), StepInspector.WEIGHT_DIGITS);
-        assertClose("W2 " + when, shown.apply("W2"), w.w2().getData(), StepInspector.WEIGHT_DIGITS);
-        assertClose("b2 " + when, shown.apply("b2"), w.b2Matrix().getData(), StepInspector.WEIGHT_DIGITS);
+        // At least the inspector's digits; more digits only bring the text closer.
+        assertClose("W1 " + when, shown.apply("W1"), w.w1().getData(), NumberText.STEP_DIGITS);
+        assertClose("b1 " + when, shown.apply("b1"), w.b1().getData(), NumberText.STEP_DIGITS);
+        assertClose("W2 " + when, shown.apply("W2"), w.w2().getData(), NumberText.STEP_DIGITS);
+        assertClose("b2 " + when, shown.apply("b2"), w.b2Matrix().getData(), NumberText.STEP_DIGITS);
     }
 
     private static void assertClose(String name, String[][] shown, double[][] expected, int digits) {
@@ -178,13 +230,23 @@ class StepInspectorTest {
             assertThat(shown[r].length).as("%s columns", name).isEqualTo(expected[r].length);
             for (int c = 0; c < expected[r].length; c++) {
                 double e = expected[r][c];
-                double v = MathText.parse(shown[r][c]);
+                double v = parse(shown[r][c]);
                 // Correctly rounded: within half a unit of the last digit shown.
                 double unit = e == 0 ? 0 : Math.pow(10, Math.floor(Math.log10(Math.abs(e))) - digits + 1);
                 assertThat(Math.abs(v - e)).as("%s[%d][%d] shown as %s, engine %s", name, r, c, shown[r][c], e)
                         .isLessThanOrEqualTo(unit * 0.5 * (1 + 1e-9));
             }
         }
+    }
+
+    /** Reads back a number the inspector wrote (a true minus sign, ∞). */
+    static double parse(String text) {
+        String s = text.strip().replace(NumberText.MINUS, '-');
+        return switch (s) {
+            case "∞" -> Double.POSITIVE_INFINITY;
+            case "-∞" -> Double.NEGATIVE_INFINITY;
+            default -> Double.parseDouble(s);
+        };
     }
 
     private StepInspector inspector() {

@@ -144,6 +144,28 @@ class TrainCommandTest {
     }
 
     @Test
+    void smallLossesPrintAsPythonPrintsThemAndCountsOutsideTheNotebooksLinesHaveSeparators() {
+        // Learning rate 0.5 takes the loss below 1e-3; Java would print 6.975669832195507E-4.
+        CliRun run = CliRun.of("train", "--learning-rate", "0.5", "--print-every", "2500");
+
+        assertThat(run.status()).isZero();
+        assertThat(run.outLines()).startsWith(
+                "Epoch 1, Loss: 0.32559496376884084",
+                "Epoch 2501, Loss: 0.0019053823095675731",
+                "Epoch 5001, Loss: 0.0006975669832195507",
+                "Epoch 7501, Loss: 0.00041964321769781283",
+                // The notebook's own lines keep its "Epoch 7501"; XOR Lab's sentence below separates thousands.
+                "Final loss (epoch 10,000): 0.0002983718377750613");
+        assertThat(run.out()).doesNotContain("E-");
+
+        Path csv = dir.resolve("loss.csv");
+        CliRun files = CliRun.of("train", "--learning-rate", "0.5", "--epochs", "1234", "--csv", csv.toString());
+        assertThat(files.outLines().get(0)).matches("Trained .* learning rate 0\\.5, .* for 1,234 epochs: final loss"
+                + " 0\\.[0-9]+\\.");
+        assertThat(files.outLines().get(1)).isEqualTo("Wrote the loss of 1,234 epochs to " + csv + ".");
+    }
+
+    @Test
     void printEverySetsTheSpacingOfProgressLines() {
         CliRun run = CliRun.of("train", "--epochs", "10000", "--print-every", "2500");
         List<String> epochs = run.outLines().stream().filter(l -> l.startsWith("Epoch ")).map(l -> l.split(",")[0])
@@ -162,10 +184,10 @@ class TrainCommandTest {
         assertThat(run.out()).doesNotContain("Epoch 1,");
         double lastReference = CliRun.column(CliRun.referenceDir().resolve("xor-seed42-lr0.1-sgd.csv"), 1)[9_999];
         assertThat(run.outLines().get(0)).startsWith("Trained xor, 2 hidden units, seed 42, learning rate 0.1,"
-                + " batch size 1 (SGD) for 10000 epochs: final loss ");
+                + " batch size 1 (SGD) for 10,000 epochs: final loss ");
         String printedLoss = run.outLines().get(0).replaceAll(".*final loss (\\S+)\\.$", "$1");
         assertRelativelyClose(Double.parseDouble(printedLoss), lastReference, "final loss");
-        assertThat(run.outLines().get(1)).isEqualTo("Wrote the loss of 10000 epochs to " + csv + ".");
+        assertThat(run.outLines().get(1)).isEqualTo("Wrote the loss of 10,000 epochs to " + csv + ".");
         assertThat(run.outLines().get(2)).isEqualTo("Wrote the weights and predictions to " + json + ".");
         assertThat(CliRun.listing(dir)).containsExactly("loss.csv", "run.json");
     }

@@ -11,6 +11,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.xorlab.text.NumberText;
 
 /**
  * A run whose weights would become infinite stops, at the right epoch and update, keeping its last finite weights.
@@ -59,7 +60,7 @@ class DivergenceTest {
         assertThat(completed).isEqualTo(divergence.epoch() - 1);
         assertThat(told).hasSize((int) completed);
         assertThat(divergence.message())
-                .containsPattern("\\bepoch " + divergence.epoch() + "\\b")
+                .containsPattern("\\bepoch " + NumberText.count(divergence.epoch()) + "\\b")
                 .contains("smaller learning rate");
 
         TrainingSnapshot snapshot = trainer.snapshot();

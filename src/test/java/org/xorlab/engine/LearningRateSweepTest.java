@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.xorlab.text.NumberText;
 
 /**
  * Learning rates from 1e-6 to 1e6 (half decades) on every dataset, batch size and a spread of widths: each run
@@ -34,7 +35,7 @@ class LearningRateSweepTest {
                         Divergence d = trainer.divergence();
                         assertThat(done).isLessThan(EPOCHS);
                         assertThat(d.epoch()).isEqualTo(done + 1);
-                        assertThat(d.message()).contains("epoch " + d.epoch());
+                        assertThat(d.message()).contains("epoch " + NumberText.count(d.epoch()));
                         diverged.add(config.toString());
                     } else {
                         assertThat(done).as("%s", config).isEqualTo(EPOCHS);

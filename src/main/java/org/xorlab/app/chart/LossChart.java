@@ -5,8 +5,7 @@ import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
+import java.text.NumberFormat;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -38,6 +37,7 @@ import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.data.Range;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
+import org.xorlab.text.NumberText;
 
 /**
  * The live loss chart: mean squared error per epoch for one or more training runs, on a log (default) or linear axis.
@@ -354,7 +354,7 @@ public final class LossChart extends StackPane {
         renderer.setLegendLine(new Line2D.Double(-14, 0, 14, 0));
 
         style(domainAxis);
-        domainAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits(Locale.US));
+        domainAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits(Locale.ROOT));
         domainAxis.setAutoRangeIncludesZero(true);
         domainAxis.setLowerMargin(0);
         domainAxis.setUpperMargin(0.02);
@@ -431,10 +431,8 @@ public final class LossChart extends StackPane {
     /** Linear loss ticks in 1-2-5 steps from 1e-8 to 1e6, with just the decimals the step needs. */
     private static TickUnits lossTickUnits() {
         TickUnits units = new TickUnits();
-        DecimalFormatSymbols symbols = DecimalFormatSymbols.getInstance(Locale.US);
         for (int exponent = -8; exponent <= 6; exponent++) {
-            String pattern = exponent >= 0 ? "#,##0" : "0." + "0".repeat(-exponent);
-            DecimalFormat format = new DecimalFormat(pattern, symbols);
+            NumberFormat format = NumberText.axisFormat(Math.max(0, -exponent));
             for (int mantissa : new int[] {1, 2, 5}) {
                 units.add(new NumberTickUnit(Double.parseDouble(mantissa + "E" + exponent), format));
             }

@@ -2,10 +2,8 @@ package org.xorlab.app.chart;
 
 import java.awt.Graphics2D;
 import java.awt.geom.Rectangle2D;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberTick;
 import org.jfree.chart.axis.TickType;
@@ -15,6 +13,7 @@ import org.jfree.chart.plot.ValueAxisPlot;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.Range;
+import org.xorlab.text.NumberText;
 
 /**
  * A base-10 log axis for losses with plain decimal tick labels (0.001, 0.01, 0.1) instead of powers.
@@ -134,7 +133,7 @@ final class LossLogAxis extends LogAxis {
         List<ValueTick> ticks = new ArrayList<>();
         for (long i = (long) Math.ceil(low / step); i * step <= high; i++) {
             double value = i * step;
-            String text = String.format(Locale.US, "%." + decimals + "f", value);
+            String text = NumberText.fixed(value, decimals);
             ticks.add(tick(TickType.MAJOR, value, text, anchor));
         }
         return ticks;
@@ -147,7 +146,7 @@ final class LossLogAxis extends LogAxis {
     /** "0.001" for decimals a reader takes in at a glance, "2e-5" below that. */
     static String label(double value) {
         if (value >= SMALLEST_DECIMAL) {
-            return BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
+            return NumberText.plain(value);
         }
         int exponent = (int) Math.floor(Math.log10(value) + 1e-9);
         long mantissa = Math.round(value / Math.pow(10, exponent));

@@ -13,6 +13,7 @@ import org.jfree.chart.text.TextUtils;
 import org.jfree.chart.ui.RectangleEdge;
 import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.Range;
+import org.xorlab.text.NumberText;
 
 /**
  * A dashed horizontal line at the target loss, labelled "target 0.001" at its left end.
@@ -27,7 +28,7 @@ final class TargetLossLine extends AbstractXYAnnotation implements XYAnnotationB
     /** @param loss a positive, finite loss (checked by the caller) */
     TargetLossLine(double loss) {
         this.loss = loss;
-        this.text = "target " + ChartText.loss(loss);
+        this.text = "target " + NumberText.plain(loss);
     }
 
     /** What the label says. */

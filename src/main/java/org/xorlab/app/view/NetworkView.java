@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import javafx.geometry.Point2D;
 import javafx.geometry.VPos;
@@ -21,6 +20,7 @@ import org.apache.commons.math3.linear.RealMatrix;
 import org.xorlab.engine.Dataset;
 import org.xorlab.engine.UpdateTrace;
 import org.xorlab.engine.Weights;
+import org.xorlab.text.NumberText;
 
 /**
  * The 2-H-1 network: inputs x1, x2, hidden units h1..hH and the output y_hat. An edge's width grows with |weight|
@@ -598,20 +598,21 @@ public final class NetworkView extends Region {
     }
 
     private static String fmt2(double v) {
-        return String.format(Locale.ROOT, "%.2f", v);
+        return NumberText.fixed(v, 2);
     }
 
     private static String fmt3(double v) {
-        return String.format(Locale.ROOT, "%.3f", v);
+        return NumberText.fixed(v, 3);
     }
 
+    /** A gradient or change, often tiny: three significant digits ("0.00123", "4.56e-06"). */
     private static String sci(double v) {
-        return String.format(Locale.ROOT, "%.3g", v);
+        return NumberText.significant(v, 3);
     }
 
-    /** 0 and 1 without decimals; anything else as it is. */
+    /** 0 and 1 without decimals; anything else as Python writes it. */
     private static String plain(double v) {
-        return v == Math.rint(v) ? Long.toString((long) v) : Double.toString(v);
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : NumberText.python(v);
     }
 
     /** The gradients of one update and the change they made (-learning rate x gradient). */

@@ -71,21 +71,24 @@ final class CompareCommand implements Callable<Integer> {
 
     @Option(names = "--csv", paramLabel = "FILE", converter = Converters.OutputFile.class,
             description = "Write every epoch's loss of each run to FILE as epoch,<run>,<run>; a run that has "
-                    + "stopped has an empty cell.")
+                    + "stopped has an empty cell; - for standard output (the summary then goes to standard error).")
     Path csv;
 
     @Option(names = "--json", paramLabel = "FILE", converter = Converters.OutputFile.class,
-            description = "Write the settings, each run's counts and the verdict to FILE.")
+            description = "Write the settings, each run's counts and the verdict to FILE; - for standard output.")
     Path json;
 
-    @Option(names = "--png", paramLabel = "FILE", converter = Converters.OutputFile.class,
-            description = "Draw the loss curves (log scale) to FILE, 1200 x 700 pixels.")
+    @Option(names = "--png", paramLabel = "FILE", converter = Converters.ImageFile.class,
+            description = "Draw the loss curves (log scale) to FILE, 1200 x 700 pixels (a file, never standard "
+                    + "output).")
     Path png;
 
     @Override
     public Integer call() throws IOException {
-        PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        // With a file on standard output (-), everything meant for a person goes to standard error.
+        PrintWriter out = OutputFiles.isStandardOutput(csv) || OutputFiles.isStandardOutput(json) ? err
+                : spec.commandLine().getOut();
         checkBatchSizes();
         Budget budget = budget();
         Comparison comparison = comparison(budget);
@@ -247,10 +250,10 @@ final class CompareCommand implements Callable<Integer> {
         out.println(result.verdict().sentence());
         out.println("(Training time depends on this machine and never decides the verdict.)");
         if (csv != null) {
-            out.println("Wrote the loss per epoch to " + csv + ".");
+            out.println("Wrote the loss per epoch to " + OutputFiles.describe(csv) + ".");
         }
         if (json != null) {
-            out.println("Wrote the summary to " + json + ".");
+            out.println("Wrote the summary to " + OutputFiles.describe(json) + ".");
         }
         if (png != null) {
             out.println("Drew the loss curves to " + png + ".");

@@ -1,11 +1,13 @@
 package org.xorlab.cli;
 
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.regex.Pattern;
 import org.xorlab.engine.Dataset;
 import org.xorlab.engine.TrainingConfig;
+import org.xorlab.files.Destination;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
 import org.xorlab.text.NumberText;
@@ -160,11 +162,16 @@ final class Converters {
 
     /**
      * A path a file can be written to: not a directory, in a directory that exists and is writable, and not an
-     * existing read-only file. Nothing is created here; {@link OutputFiles} writes the file later.
+     * existing read-only file; or {@code -}, standard output. A symbolic link is judged by its final target, and an
+     * existing FIFO or device only needs to be writable itself, since it is written in place. Nothing is created
+     * here; {@link OutputFiles} writes the file later.
      */
-    static final class OutputFile implements ITypeConverter<Path> {
+    static class OutputFile implements ITypeConverter<Path> {
         @Override
         public Path convert(String value) {
+            if (value.equals("-")) {
+                return standardOutput(value);
+            }
             if (value.isBlank()) {
                 throw fail("must name a file", value);
             }
@@ -177,15 +184,30 @@ final class Converters {
             if (Files.isDirectory(path) || value.endsWith("/") || value.endsWith(path.getFileSystem().getSeparator())) {
                 throw fail("must name a file, not a directory", value);
             }
-            Path parent = path.toAbsolutePath().getParent();
+            Destination destination;
+            try {
+                destination = Destination.of(path);
+            } catch (IOException e) {
+                // A folder on the way that is a file, say: the checks below name it. (A link loop is reported
+                // when the file is created.)
+                destination = new Destination(path.toAbsolutePath(), Destination.Kind.MISSING);
+            }
+            if (destination.kind() == Destination.Kind.IN_PLACE) {
+                if (!Files.isWritable(destination.path())) {
+                    throw fail("must not be a read-only file", value);
+                }
+                return path;
+            }
+            Path parent = destination.path().getParent();
+            String shown = destination.path().equals(path.toAbsolutePath()) ? quoteParent(path) : "'" + parent + "'";
             if (parent == null || !Files.exists(parent)) {
-                throw fail("must be in an existing directory; " + quoteParent(path) + " does not exist", value);
+                throw fail("must be in an existing directory; " + shown + " does not exist", value);
             }
             if (!Files.isDirectory(parent)) {
-                throw fail("must be in an existing directory; " + quoteParent(path) + " is not a directory", value);
+                throw fail("must be in an existing directory; " + shown + " is not a directory", value);
             }
             if (!Files.isWritable(parent)) {
-                throw fail("must be in a directory you can write to; " + quoteParent(path) + " is not writable",
+                throw fail("must be in a directory you can write to; " + shown + " is not writable",
                         value);
             }
             if (Files.exists(path) && !Files.isWritable(path)) {
@@ -194,13 +216,27 @@ final class Converters {
             return path;
         }
 
+        /** What {@code -} means: standard output. */
+        Path standardOutput(String value) {
+            return OutputFiles.STANDARD_OUTPUT;
+        }
+
         private static String quoteParent(Path path) {
             Path parent = path.getParent();
             return "'" + (parent == null ? path.toAbsolutePath().getParent() : parent) + "'";
         }
 
-        private static TypeConversionException fail(String rule, String value) {
+        static TypeConversionException fail(String rule, String value) {
             return new TypeConversionException(rule + " (got '" + value + "')");
+        }
+    }
+
+    /** An output file for an image: like {@link OutputFile}, but a PNG never goes to standard output. */
+    static final class ImageFile extends OutputFile {
+        @Override
+        Path standardOutput(String value) {
+            throw fail("must name a file: an image is not written to standard output (use ./- for a file named -)",
+                    value);
         }
     }
 }

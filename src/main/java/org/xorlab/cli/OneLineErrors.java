@@ -1,6 +1,7 @@
 package org.xorlab.cli;
 
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.List;
 import picocli.CommandLine;
@@ -19,9 +20,11 @@ import picocli.CommandLine.UnmatchedArgumentException;
 /**
  * Reports every failure as exactly one line on standard error, "xorlab train: --seed must be ... (got '...')":
  * no usage dump, no stack trace. Bad input exits with {@link ExitCodes#BAD_INPUT}, anything else that goes wrong
- * while running with {@link ExitCodes#FAILURE}.
+ * while running with {@link ExitCodes#FAILURE}, saying which output files were changed, if any. One instance serves
+ * one run.
  */
 final class OneLineErrors implements IParameterExceptionHandler, IExecutionExceptionHandler {
+    private OutputFiles files;
 
     @Override
     public int handleParseException(ParameterException ex, String[] args) {
@@ -32,15 +35,66 @@ final class OneLineErrors implements IParameterExceptionHandler, IExecutionExcep
     @Override
     public int handleExecutionException(Exception ex, CommandLine command, ParseResult parseResult) {
         String message;
-        if (ex instanceof UncheckedIOException u) {
+        StandardOutput.Failure stdout = find(ex, StandardOutput.Failure.class);
+        OutputFailure file = find(ex, OutputFailure.class);
+        if (stdout != null) {
+            if (stdout.brokenPipe()) {
+                // Whoever read our output has all it wanted (head, less): stop quietly, as Unix tools do.
+                return ExitCodes.FAILURE;
+            }
+            message = stdout.getMessage();
+        } else if (file != null) {
+            message = file.getMessage();
+        } else if (ex instanceof UncheckedIOException u) {
             message = "could not write an output file: " + OutputFiles.reason(u.getCause());
         } else if (ex instanceof IOException io) {
             message = "could not write an output file: " + OutputFiles.reason(io);
         } else {
             message = "failed: " + (ex.getMessage() != null ? ex.getMessage() : ex.getClass().getName());
         }
-        report(command, message + " (no output file was changed)");
+        report(command, message + " (" + account() + ")");
         return ExitCodes.FAILURE;
+    }
+
+    /**
+     * After a run that finished: if standard output could not be written, says so (unless the pipe was closed by
+     * its reader) and gives the status a failure deserves.
+     *
+     * @param top the top-level command line that ran
+     */
+    int checkStandardOutput(CommandLine top, PrintWriter out, int status) {
+        if (!out.checkError() || status == ExitCodes.FAILURE) {
+            return status;
+        }
+        StandardOutput.Failure failure = StandardOutput.failure(out);
+        if (!failure.brokenPipe()) {
+            CommandLine command = top;
+            ParseResult result = top.getParseResult();
+            while (result != null && result.hasSubcommand()) {
+                result = result.subcommand();
+                command = result.commandSpec().commandLine();
+            }
+            report(command, failure.getMessage() + " (" + account() + ")");
+        }
+        return status == ExitCodes.OK ? ExitCodes.FAILURE : status;
+    }
+
+    /** The output files of the running command, so that a failure can say which of them changed. */
+    void watch(OutputFiles files) {
+        this.files = files;
+    }
+
+    private String account() {
+        return files == null ? "no output file was changed" : files.account();
+    }
+
+    private static <T extends Throwable> T find(Throwable error, Class<T> type) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (type.isInstance(t)) {
+                return type.cast(t);
+            }
+        }
+        return null;
     }
 
     private static void report(CommandLine command, String message) {

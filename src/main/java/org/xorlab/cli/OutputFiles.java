@@ -4,55 +4,81 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
-import java.nio.channels.Channels;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileSystemException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
+import org.xorlab.files.CommitFailure;
+import org.xorlab.files.Destination;
+import org.xorlab.files.FileCommit;
+import org.xorlab.files.FileErrors;
+import org.xorlab.files.PendingFile;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 
 /**
- * The output files of one command, written so that none is ever half-written: each goes to a temporary file in
- * the same directory, and {@link #commit()} moves them into place atomically. Closing without committing deletes
- * the temporary files, so an existing file is only replaced when the command succeeded.
+ * The output files of one command, written by the rules of {@link PendingFile} (a temporary file moved into place;
+ * symbolic links followed; FIFOs and devices written in place, never replaced), or to standard output for
+ * {@code -}. {@link #commit()} writes every file completely before it moves the first into place, and rolls back
+ * the ones already moved if a later one fails. Closing without committing deletes the temporary files, so an
+ * existing file is only replaced when the command succeeded. {@link #account()} says exactly which files changed,
+ * for the message of a command that failed.
  */
 final class OutputFiles implements AutoCloseable {
+    /** {@code -} as a file name: standard output. */
+    static final Path STANDARD_OUTPUT = Path.of("-");
+
     private final CommandLine command;
     private final List<Pending> pending = new ArrayList<>();
+    private boolean committed;
     private Thread cleanup;
 
     OutputFiles(CommandLine command) {
         this.command = command;
+        // The command's error handler reports failures, so it must know what these files went through.
+        if (command.getExecutionExceptionHandler() instanceof OneLineErrors errors) {
+            errors.watch(this);
+        }
+    }
+
+    /** Whether {@code path} is {@code -}, standard output. */
+    static boolean isStandardOutput(Path path) {
+        return STANDARD_OUTPUT.equals(path);
+    }
+
+    /** The path, or "standard output" for {@code -}, for what the commands print. */
+    static String describe(Path path) {
+        return isStandardOutput(path) ? "standard output" : path.toString();
     }
 
     /**
-     * Checks that no two options name the same file.
+     * Checks that no two options name the same file (after following symbolic links), and that at most one is
+     * standard output.
      *
      * @param byOption option name to path, null paths ignored
      * @throws ParameterException naming the second option
      */
     void requireDistinct(Map<String, Path> byOption) {
         Map<Path, String> seen = new LinkedHashMap<>();
+        String stdout = null;
         for (Map.Entry<String, Path> e : byOption.entrySet()) {
             if (e.getValue() == null) {
                 continue;
             }
-            Path key = e.getValue().toAbsolutePath().normalize();
-            String earlier = seen.putIfAbsent(key, e.getKey());
+            if (isStandardOutput(e.getValue())) {
+                if (stdout != null) {
+                    throw new ParameterException(command, "only one of " + stdout + " and " + e.getKey()
+                            + " may be '-' (standard output); name a file for the other");
+                }
+                stdout = e.getKey();
+                continue;
+            }
+            String earlier = seen.putIfAbsent(key(e.getValue()), e.getKey());
             if (earlier != null) {
                 throw new ParameterException(command, e.getKey() + " must name a different file from " + earlier
                         + " (both '" + e.getValue() + "')");
@@ -60,18 +86,28 @@ final class OutputFiles implements AutoCloseable {
         }
     }
 
+    private static Path key(Path path) {
+        try {
+            return Destination.of(path).path().normalize();
+        } catch (IOException e) {
+            return path.toAbsolutePath().normalize();
+        }
+    }
+
     /**
      * Starts writing {@code target} for {@code option}: creates its temporary file now, before any training, so
-     * an unwritable place is reported at once.
+     * an unwritable place is reported at once. {@code -} is standard output, for text only.
      *
      * @throws ParameterException if the temporary file cannot be created
      */
     Pending create(String option, Path target) {
-        Path dir = target.toAbsolutePath().getParent();
-        String name = target.getFileName().toString();
+        if (isStandardOutput(target)) {
+            Pending p = new Pending(target, null, command.getOut());
+            pending.add(p);
+            return p;
+        }
         try {
-            Path temp = createTemp(dir, name);
-            Pending p = new Pending(target, temp);
+            Pending p = new Pending(target, PendingFile.start(target), null);
             pending.add(p);
             if (cleanup == null) {
                 cleanup = new Thread(this::deleteTemporaries, "xorlab-output-cleanup");
@@ -84,27 +120,52 @@ final class OutputFiles implements AutoCloseable {
         }
     }
 
-    private static Path createTemp(Path dir, String name) throws IOException {
-        while (true) {
-            // createFile (not createTempFile) so the final file gets the usual permissions from the umask.
-            Path temp = dir.resolve("." + name + "." + Long.toHexString(ThreadLocalRandom.current().nextLong()) + ".tmp");
-            try {
-                return Files.createFile(temp);
-            } catch (FileAlreadyExistsException e) {
-                // try another name
-            }
-        }
-    }
-
-    /** Moves every file into place. */
+    /**
+     * Finishes standard output, then every file (all written and flushed to disk before the first is moved into
+     * place), then moves them into place.
+     *
+     * @throws IOException an {@link OutputFailure} naming the file, or a {@link StandardOutput.Failure}
+     */
     void commit() throws IOException {
         for (Pending p : pending) {
-            p.finish();
+            p.flush();
         }
+        List<PendingFile> files = pending.stream().filter(p -> p.file != null).map(p -> p.file).toList();
+        try {
+            FileCommit.commit(files);
+        } catch (CommitFailure f) {
+            throw new OutputFailure((f.moving() ? "could not move " : "could not write ") + quote(f.file().target())
+                    + (f.moving() ? " into place" : ""), (IOException) f.getCause());
+        }
+        committed = true;
+    }
+
+    /**
+     * What happened to the files, for a message: "no output file was changed", or for example "'a.csv' was
+     * replaced and could not be restored; 'b.json' was not changed". Standard output is not counted.
+     */
+    String account() {
+        List<String> changed = new ArrayList<>();
+        List<String> unchanged = new ArrayList<>();
         for (Pending p : pending) {
-            Files.move(p.temp, p.target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            p.committed = true;
+            if (p.file == null) {
+                continue;
+            }
+            String name = quote(p.target);
+            switch (p.file.outcome()) {
+                case REPLACED -> changed.add(name + (committed ? " was written" : " was replaced and could not be restored"));
+                case WRITTEN_IN_PLACE -> changed.add(name + " was written to in place (it is not a regular file)");
+                default -> unchanged.add(name);
+            }
         }
+        if (changed.isEmpty()) {
+            return "no output file was changed";
+        }
+        String text = String.join("; ", changed);
+        if (!unchanged.isEmpty()) {
+            text += "; " + String.join(", ", unchanged) + (unchanged.size() == 1 ? " was" : " were") + " not changed";
+        }
+        return text;
     }
 
     /** Deletes the temporary files of anything not committed. */
@@ -122,92 +183,103 @@ final class OutputFiles implements AutoCloseable {
 
     private void deleteTemporaries() {
         for (Pending p : pending) {
-            if (!p.committed) {
-                p.abandon();
+            if (p.file != null) {
+                p.file.close();
             }
         }
+    }
+
+    private static String quote(Path path) {
+        return "'" + path + "'";
     }
 
     /** A short reason for a failed file operation, without the path Java puts in front of it. */
     static String reason(IOException e) {
-        if (e instanceof AccessDeniedException) {
-            return "permission denied";
-        }
-        if (e instanceof NoSuchFileException) {
-            return "no such file or directory";
-        }
-        if (e instanceof FileSystemException fse && fse.getReason() != null) {
-            return fse.getReason();
-        }
-        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+        return FileErrors.reason(e);
     }
 
-    /** One file being written. */
+    /** One output being written: a file, or standard output. */
     static final class Pending {
         private final Path target;
-        private final Path temp;
-        private FileChannel channel;
+        private final PendingFile file;
+        private final PrintWriter stdout;
         private OutputStream stream;
         private Writer writer;
-        private volatile boolean committed;
 
-        private Pending(Path target, Path temp) {
+        private Pending(Path target, PendingFile file, PrintWriter stdout) {
             this.target = target;
-            this.temp = temp;
+            this.file = file;
+            this.stdout = stdout;
         }
 
-        /** Where the file ends up. */
+        /** Where the output goes, as the option named it. */
         Path target() {
             return target;
         }
 
-        /** Bytes for the file; use this or {@link #writer()}, not both. */
+        /** Bytes for the file; use this or {@link #writer()}, not both. Not for standard output. */
         OutputStream stream() {
+            if (file == null) {
+                throw new IllegalStateException("standard output takes text only");
+            }
             if (stream == null) {
+                OutputStream out;
                 try {
-                    channel = FileChannel.open(temp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING);
+                    out = file.stream();
                 } catch (IOException e) {
-                    throw new UncheckedIOException(e);
+                    throw new UncheckedIOException(failure(e));
                 }
-                stream = Channels.newOutputStream(channel);
+                stream = new OutputStream() {
+                    @Override
+                    public void write(int b) throws IOException {
+                        try {
+                            out.write(b);
+                        } catch (IOException e) {
+                            throw failure(e);
+                        }
+                    }
+
+                    @Override
+                    public void write(byte[] b, int off, int len) throws IOException {
+                        try {
+                            out.write(b, off, len);
+                        } catch (IOException e) {
+                            throw failure(e);
+                        }
+                    }
+
+                    @Override
+                    public void flush() throws IOException {
+                        try {
+                            out.flush();
+                        } catch (IOException e) {
+                            throw failure(e);
+                        }
+                    }
+                };
             }
             return stream;
         }
 
-        /** UTF-8 text for the file, buffered. */
+        /** UTF-8 text for the file (or standard output's own encoding), buffered. */
         Writer writer() {
             if (writer == null) {
-                writer = new BufferedWriter(new OutputStreamWriter(stream(), StandardCharsets.UTF_8), 1 << 16);
+                writer = new BufferedWriter(file == null ? StandardOutput.checkedWriter(stdout)
+                        : new OutputStreamWriter(stream(), StandardCharsets.UTF_8), 1 << 16);
             }
             return writer;
         }
 
-        /** Flushes to disk and closes, ready to move. */
-        private void finish() throws IOException {
+        private void flush() throws IOException {
             if (writer != null) {
                 writer.flush();
             } else if (stream != null) {
                 stream.flush();
             }
-            if (channel != null) {
-                channel.force(true);
-                channel.close();
-            }
         }
 
-        private void abandon() {
-            try {
-                if (channel != null) {
-                    channel.close();
-                }
-            } catch (IOException e) {
-                // deleting is what matters
-            }
-            try {
-                Files.deleteIfExists(temp);
-            } catch (IOException e) {
-                // nothing more to do: the file is hidden and named .tmp
-            }
+        private IOException failure(IOException e) {
+            return e instanceof OutputFailure ? e : new OutputFailure("could not write " + quote(target), e);
         }
     }
 }

@@ -42,17 +42,21 @@ final class TrainCommand implements Callable<Integer> {
     long printEvery;
 
     @Option(names = "--csv", paramLabel = "FILE", converter = Converters.OutputFile.class,
-            description = "Write every epoch's loss to FILE as epoch,loss.")
+            description = "Write every epoch's loss to FILE as epoch,loss; - for standard output (the summary then "
+                    + "goes to standard error).")
     Path csv;
 
     @Option(names = "--json", paramLabel = "FILE", converter = Converters.OutputFile.class,
-            description = "Write the config, initial and final weights and the predictions to FILE.")
+            description = "Write the config, initial and final weights and the predictions to FILE; - for standard "
+                    + "output.")
     Path json;
 
     @Override
     public Integer call() throws IOException {
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        // With a file on standard output (-), everything meant for a person goes to standard error.
+        PrintWriter out = OutputFiles.isStandardOutput(csv) || OutputFiles.isStandardOutput(json) ? err : stdout;
         TrainingConfig config = network.config(batchSize);
         boolean toFiles = csv != null || json != null;
         boolean progress = !toFiles || spec.commandLine().getParseResult().hasMatchedOption("--print-every");
@@ -74,6 +78,9 @@ final class TrainCommand implements Callable<Integer> {
                 if (progress && (epoch - 1) % printEvery == 0) {
                     // The notebook's print(f'Epoch {epoch+1}, Loss: {...}'): the epoch without separators.
                     out.println("Epoch " + epoch + ", Loss: " + NumberText.python(loss));
+                    if (out == stdout) {
+                        StandardOutput.check(stdout);
+                    }
                 }
             });
             if (jsonFile != null) {
@@ -125,10 +132,10 @@ final class TrainCommand implements Callable<Integer> {
                 + NumberText.count(trainer.epoch()) + (trainer.epoch() == 1 ? " epoch" : " epochs") + loss + ".");
         if (csv != null) {
             out.println("Wrote the loss of " + NumberText.count(trainer.epoch())
-                    + (trainer.epoch() == 1 ? " epoch" : " epochs") + " to " + csv + ".");
+                    + (trainer.epoch() == 1 ? " epoch" : " epochs") + " to " + OutputFiles.describe(csv) + ".");
         }
         if (json != null) {
-            out.println("Wrote the weights and predictions to " + json + ".");
+            out.println("Wrote the weights and predictions to " + OutputFiles.describe(json) + ".");
         }
     }
 }

@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
             "0:success",
-            "1:an output file could not be written (none was changed)",
+            "1:an output could not be written (the message says which files, if any, were changed)",
             "2:bad input: an option, value or command that is not allowed",
             "3:training diverged (the epochs before it are still written)"})
 public final class XorLabCommand implements Callable<Integer> {
@@ -29,7 +29,7 @@ public final class XorLabCommand implements Callable<Integer> {
      * @param window opens the window for {@code xorlab open}
      */
     public static int run(WindowOpener window, String... args) {
-        PrintWriter out = new PrintWriter(System.out, true);
+        PrintWriter out = StandardOutput.open();
         PrintWriter err = new PrintWriter(System.err, true);
         try {
             return run(args, out, err, window);
@@ -55,8 +55,7 @@ public final class XorLabCommand implements Callable<Integer> {
                 .setErr(err)
                 .setParameterExceptionHandler(errors)
                 .setExecutionExceptionHandler(errors);
-        int status = cli.execute(args);
-        out.flush();
+        int status = errors.checkStandardOutput(cli, out, cli.execute(args));
         err.flush();
         return status;
     }

@@ -206,6 +206,11 @@ public final class SettingsFile {
             root.put("last_folder", settings.lastFolder());
         }
         byte[] bytes = Json.MAPPER.writer(SerializationFeature.INDENT_OUTPUT).writeValueAsBytes(root);
+        // A settings file that is a FIFO or a device was never read (see load); writing it in place could block the
+        // window's exit until something reads the FIFO, so the settings are not saved there.
+        if (Files.exists(file) && !Files.isRegularFile(file)) {
+            throw new IOException("it is not a regular file, so the settings were not saved there");
+        }
         Path dir = file.toAbsolutePath().getParent();
         Files.createDirectories(dir);
         AtomicFile.write(file, out -> {

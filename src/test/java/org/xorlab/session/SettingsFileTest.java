@@ -147,6 +147,16 @@ class SettingsFileTest {
     }
 
     @Test
+    void settingsAreNotSavedIntoAFifoWhereNothingReadsSoExitNeverBlocks() throws Exception {
+        Path fifo = SpecialFiles.fifo(home.resolve("settings.json"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> assertTimeoutPreemptively(QUICKLY,
+                () -> file().save(AppSettings.DEFAULT)))
+                .isInstanceOf(java.io.IOException.class).hasMessageContaining("not a regular file");
+        assertThat(Files.isRegularFile(fifo)).isFalse();
+        assertThat(Files.exists(fifo)).isTrue();
+    }
+
+    @Test
     void aLatin1SettingsFileIsCalledNotUtf8() throws Exception {
         Files.write(home.resolve("settings.json"), "{\"zoom\": 1.5,\n \"last_folder\": \"/home/zoé/cours\"}\n"
                 .getBytes(StandardCharsets.ISO_8859_1));

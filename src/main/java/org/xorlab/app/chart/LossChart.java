@@ -37,6 +37,7 @@ import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.data.Range;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
+import org.xorlab.session.AtomicFile;
 import org.xorlab.text.NumberText;
 
 /**
@@ -299,9 +300,11 @@ public final class LossChart extends StackPane {
     public void writePng(Path file, int width, int height) throws IOException {
         Objects.requireNonNull(file, "file");
         BufferedImage image = renderImage(width, height);
-        if (!ImageIO.write(image, "png", file.toFile())) {
-            throw new IOException("no PNG writer is available to write " + file);
-        }
+        AtomicFile.write(file, out -> {
+            if (!ImageIO.write(image, "png", out)) {
+                throw new IOException("no PNG writer is available to write " + file);
+            }
+        });
     }
 
     // ---- for tests in this package ----

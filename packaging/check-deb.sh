@@ -98,8 +98,10 @@ echo "Desktop entry: $desktop (Education), icon $icon"
 version=$(env -u DISPLAY xorlab --version </dev/null)
 echo "xorlab --version: $version"
 [[ $version == "xorlab $(dpkg-deb -f "$deb" Version | sed 's/-[^-]*$//')" ]] || fail "unexpected version: $version"
-env -u DISPLAY xorlab train --epochs 10 </dev/null | grep -q '^Final loss (epoch 10): ' \
-    || fail "xorlab train --epochs 10 did not print a final loss"
+# Read the whole output first: `| grep -q` stops reading at its match, and xorlab then (rightly) exits non-zero on
+# the closed pipe, which pipefail would report as a failure.
+trained=$(env -u DISPLAY xorlab train --epochs 10 </dev/null) || fail "xorlab train --epochs 10 exited with $?"
+grep -q '^Final loss (epoch 10): ' <<<"$trained" || fail "xorlab train --epochs 10 did not print a final loss"
 echo "xorlab train --epochs 10: runs"
 
 # ---------------------------------------------------------------------------------------------

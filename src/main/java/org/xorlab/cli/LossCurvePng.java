@@ -77,8 +77,8 @@ final class LossCurvePng {
         for (int r = 0; r < runs.size(); r++) {
             ComparisonResult.RunSummary run = runs.get(r);
             String reached = run.reachedTarget()
-                    ? "below " + target + " at epoch " + run.epochsToTarget().getAsLong()
-                    : run.diverged() ? "diverged at epoch " + run.divergence().epoch()
+                    ? "below " + target + " at epoch " + NumberText.count(run.epochsToTarget().getAsLong())
+                    : run.diverged() ? "diverged at epoch " + NumberText.count(run.divergence().epoch())
                     : "budget spent, never below " + target;
             XYSeries series = new XYSeries(run.name() + ", batch size " + run.batchSize() + ": " + reached,
                     false, false);
@@ -179,7 +179,8 @@ final class LossCurvePng {
                 // The first label goes above the target line, a second one below it.
                 boolean above = labelled++ == 0;
                 double angle = (right ? Math.PI / 4 : 3 * Math.PI / 4) * (above ? -1 : 1);
-                XYPointerAnnotation pointer = new XYPointerAnnotation(run.name() + ": epoch " + epoch, epoch,
+                XYPointerAnnotation pointer = new XYPointerAnnotation(run.name() + ": epoch " + NumberText.count(epoch),
+                        epoch,
                         result.targetLoss(), angle);
                 pointer.setTextAnchor(above ? (right ? TextAnchor.BOTTOM_LEFT : TextAnchor.BOTTOM_RIGHT)
                         : (right ? TextAnchor.TOP_LEFT : TextAnchor.TOP_RIGHT));

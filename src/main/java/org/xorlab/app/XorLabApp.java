@@ -64,9 +64,11 @@ public final class XorLabApp extends Application {
         stage.getIcons().add(new javafx.scene.image.Image(
                 XorLabApp.class.getResource("/org/xorlab/app/icon-256.png").toExternalForm()));
         stage.setScene(scene);
-        stage.setMinWidth(1100);
-        stage.setMinHeight(700);
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        stage.setMinWidth(Math.min(MIN_WIDTH, screen.getWidth()));
+        stage.setMinHeight(Math.min(MIN_HEIGHT, screen.getHeight()));
         stage.show();
+        fitOnScreen(stage, screen);
         if (reportCrashes) {
             // The error log sits beside the settings, in XOR Lab's folder.
             crashes = new CrashReporter(settingsFile.path().resolveSibling("errors.log"));
@@ -76,6 +78,28 @@ public final class XorLabApp extends Application {
                     crashes.report("Training stopped", model.failure());
                 }
             });
+        }
+    }
+
+    /** The window's smallest size: it fits a 1024x768 screen with a panel or task bar on it. */
+    static final double MIN_WIDTH = 960;
+    static final double MIN_HEIGHT = 640;
+
+    /**
+     * Never opens wider or taller than the screen's usable area (the scene's size plus the window's decorations
+     * could be), unless it was remembered maximized or full screen.
+     */
+    private static void fitOnScreen(Stage stage, javafx.geometry.Rectangle2D screen) {
+        if (stage.isMaximized() || stage.isFullScreen()) {
+            return;
+        }
+        if (stage.getWidth() > screen.getWidth()) {
+            stage.setWidth(screen.getWidth());
+            stage.setX(screen.getMinX());
+        }
+        if (stage.getHeight() > screen.getHeight()) {
+            stage.setHeight(screen.getHeight());
+            stage.setY(screen.getMinY());
         }
     }
 

@@ -5,7 +5,6 @@ import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
-import javafx.scene.control.SpinnerValueFactory;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
@@ -62,8 +61,7 @@ final class CompareSettingsBar extends FlowPane {
                 throw new UnsupportedOperationException("not editable");
             }
         });
-        hidden.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(
-                TrainingConfig.MIN_HIDDEN, TrainingConfig.MAX_HIDDEN, s.hidden()));
+        SettingsPanel.makeHiddenSpinner(hidden, s.hidden());
         hidden.setId("compare-hidden");
         hidden.setPrefWidth(90);
 

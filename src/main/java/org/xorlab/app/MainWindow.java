@@ -90,6 +90,8 @@ final class MainWindow extends BorderPane {
     private int chartEpochs;
     private Weights shownWeights;
     private boolean gradientsShown;
+    /** The step last shown, so that only a new step moves the selected input. */
+    private UpdateTrace shownTrace;
 
     MainWindow(RunModel model) {
         this.model = model;
@@ -415,6 +417,10 @@ final class MainWindow extends BorderPane {
         UpdateTrace trace = f.snapshot().lastUpdate();
         // The arrows belong to the live weights' last step: none while playing, rewound or before any step.
         if (trace != null && preview == null && !f.playing()) {
+            if (trace != shownTrace && trace.samples() == 1) {
+                // The network follows the sample the inspector walks through: (0,0), (0,1), (1,0), (1,1).
+                model.selectedInputProperty().set(trace.firstSample());
+            }
             network.showGradients(trace);
             gradientsShown = true;
         } else if (gradientsShown) {
@@ -431,6 +437,7 @@ final class MainWindow extends BorderPane {
             centre.getStyleClass().remove("rewound");
         }
         inspector.show(trace, f.playing(), preview == null ? -1 : preview.epoch());
+        shownTrace = trace;
     }
 
     private static Label title(String text) {

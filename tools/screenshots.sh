@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Takes screenshots of the real XOR Lab window (the jlink image) on a 1920x1080 Xvfb screen (a projector's size),
-# driven only with real key presses, as a teacher would:
+# Takes screenshots of the real XOR Lab window (the jlink image) on Xvfb screens of a classroom projector's sizes,
+# 1920x1080 (into the output folder) and 1024x768 (into its small/ folder), driven only with real key presses, as a
+# teacher would:
 #   start.png      the notebook's network at its initial weights
 #   training.png   a few seconds into Play
 #   converged.png  after Play stopped at 10,000 epochs
@@ -10,6 +11,7 @@
 #   presenter.png  presenter mode (F5: large text, settings hidden) on the Train tab
 #   shortcuts.png  the shortcut sheet (?)
 # Usage: tools/screenshots.sh [output-dir]   (default docs/screenshots; needs the image: mvn -DskipTests package)
+#   SIZES="1920x1080 1024x768" (the default) chooses the screens; the first goes into output-dir, others into small/.
 # Installs xvfb, xdotool, imagemagick and libgtk-3-0 when missing (needs root for that).
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -27,56 +29,70 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 [ -x "$launcher" ] || mvn -q -B -DskipTests package
 
-display=:$((90 + RANDOM % 9))
-Xvfb "$display" -screen 0 1920x1080x24 -nolisten tcp >/dev/null 2>&1 &
-xvfb=$!
-log=$(mktemp)
-# Stop the app first and wait for it: pulling the display from under a running GTK window crashes it.
-cleanup() {
-  if [ -n "${app:-}" ]; then kill "$app" 2>/dev/null; wait "$app" 2>/dev/null; fi
-  kill "$xvfb" 2>/dev/null; rm -f "$log"
+# One screen size: starts Xvfb and the app, takes every screenshot into $1, stops both.
+shoot() {
+  local size=$1 dir=$2 width=${1%x*} height=${1#*x}
+  mkdir -p "$dir"
+  display=:$((90 + RANDOM % 9))
+  Xvfb "$display" -screen 0 "${size}x24" -nolisten tcp >/dev/null 2>&1 &
+  xvfb=$!
+  log=$(mktemp)
+  sleep 1
+  export DISPLAY=$display
+  # A fresh settings folder, so remembered settings from earlier runs don't change the pictures.
+  home=$(mktemp -d)
+  XORLAB_HOME=$home "$launcher" >"$log" 2>&1 &
+  app=$!
+  win=
+  for _ in $(seq 1 60); do
+    win=$(xdotool search --name "XOR Lab" 2>/dev/null | head -1 || true)
+    [ -n "$win" ] && break
+    sleep 0.5
+  done
+  [ -n "${win:-}" ] || { echo "the window did not appear"; cat "$log"; exit 1; }
+  xdotool windowmove "$win" 0 0 windowsize "$win" "$width" "$height" 2>/dev/null || true
+  xdotool mousemove $((width / 2)) 20
+  sleep 2
+  import -window root "$dir/start.png"
+  key space
+  shot "$dir" training 3
+  shot "$dir" converged 9
+  key Right
+  shot "$dir" inspector 1
+  for _ in $(seq 30); do key shift+Left; done
+  shot "$dir" rewind 1
+  key Escape
+  key ctrl+Tab
+  sleep 2
+  key space
+  shot "$dir" compare 13
+  key ctrl+Tab
+  key F5
+  sleep 1
+  key i
+  shot "$dir" presenter 7
+  key question
+  shot "$dir" shortcuts 1
+  key question F5
+  if grep -nE "Exception|Error:|^\s+at [a-z]+\." "$log"; then
+    echo "the app printed an error at $size (above)"; exit 1
+  fi
+  stop
+  rm -rf "$home"
 }
-trap cleanup EXIT
-sleep 1
-export DISPLAY=$display
-# A fresh settings folder, so remembered settings from earlier runs don't change the pictures.
-XORLAB_HOME=$(mktemp -d) "$launcher" >"$log" 2>&1 &
-app=$!
-
-for _ in $(seq 1 60); do
-  win=$(xdotool search --name "XOR Lab" 2>/dev/null | head -1 || true)
-  [ -n "$win" ] && break
-  sleep 0.5
-done
-[ -n "${win:-}" ] || { echo "the window did not appear"; cat "$log"; exit 1; }
-xdotool windowmove "$win" 0 0 windowsize "$win" 1920 1080 2>/dev/null || true
-xdotool mousemove 960 20
-sleep 2
-import -window root "$out/start.png"
-shot() { sleep "$2"; import -window root "$out/$1.png"; }
+shot() { sleep "$3"; import -window root "$1/$2.png"; }
 key() { xdotool key "$@"; }
-key space
-shot training 3
-shot converged 9
-key Right
-shot inspector 1
-key shift+Left shift+Left shift+Left shift+Left shift+Left shift+Left shift+Left shift+Left shift+Left shift+Left
-for _ in $(seq 20); do key shift+Left; done
-shot rewind 1
-key Escape
-key ctrl+Tab
-sleep 2
-key space
-shot compare 13
-key ctrl+Tab
-key F5
-sleep 1
-key i
-shot presenter 7
-key question
-shot shortcuts 1
-key question F5
-if grep -nE "Exception|Error:|^\s+at [a-z]+\." "$log"; then
-  echo "the app printed an error (above)"; exit 1
-fi
-echo "screenshots in $out"
+# Stop the app first and wait for it: pulling the display from under a running GTK window crashes it.
+stop() {
+  if [ -n "${app:-}" ]; then kill "$app" 2>/dev/null; wait "$app" 2>/dev/null; fi
+  if [ -n "${xvfb:-}" ]; then kill "$xvfb" 2>/dev/null; wait "$xvfb" 2>/dev/null; fi
+  rm -f "${log:-}"
+  app= xvfb=
+}
+trap stop EXIT
+
+first=1
+for size in ${SIZES:-1920x1080 1024x768}; do
+  if [ $first = 1 ]; then shoot "$size" "$out"; first=0; else shoot "$size" "$out/small"; fi
+done
+echo "screenshots in $out (and $out/small)"

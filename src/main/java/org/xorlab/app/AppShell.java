@@ -216,6 +216,7 @@ final class AppShell extends BorderPane {
         presentation.attach(this);
         train.canvasZoomProperty().bind(presentation.effectiveZoomProperty());
         train.settingsShownProperty().bindBidirectional(presentation.settingsShownProperty());
+        train.presentingProperty().bind(presentation.presentingProperty());
         overlays.setManaged(false);
         overlays.setPickOnBounds(false);
         StackPane.setAlignment(notice, Pos.BOTTOM_CENTER);

@@ -5,9 +5,7 @@ import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Spinner;
-import javafx.scene.control.SpinnerValueFactory;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
@@ -20,9 +18,10 @@ import org.xorlab.text.NumberText;
 /**
  * The settings every run of the comparison shares, in one strip: dataset, hidden units and seed (so one set of
  * initial weights), each run's budget (epochs, or an equal number of weight updates or samples, so the runs race on
- * that measure) and the target loss, and a line saying that changing them starts over.
+ * that measure) and the target loss, and a line saying that changing them starts over. Wraps onto a second row on a
+ * narrow window.
  */
-final class CompareSettingsBar extends HBox {
+final class CompareSettingsBar extends FlowPane {
     static final String RESTART_NOTE = "Every run starts from the same initial weights and trains in lockstep."
             + " Changing any setting (here or a run's) starts the comparison over, so it stays fair.";
 
@@ -42,8 +41,10 @@ final class CompareSettingsBar extends HBox {
 
     private void createView() {
         getStyleClass().add("compare-settings");
-        setSpacing(16);
+        setHgap(16);
+        setVgap(8);
         setAlignment(Pos.TOP_LEFT);
+        setRowValignment(javafx.geometry.VPos.TOP);
         CompareSetup s = model.setupProperty().get();
 
         dataset.getItems().setAll(Dataset.values());
@@ -60,8 +61,7 @@ final class CompareSettingsBar extends HBox {
                 throw new UnsupportedOperationException("not editable");
             }
         });
-        hidden.setValueFactory(new SpinnerValueFactory.IntegerSpinnerValueFactory(
-                TrainingConfig.MIN_HIDDEN, TrainingConfig.MAX_HIDDEN, s.hidden()));
+        SettingsPanel.makeHiddenSpinner(hidden, s.hidden());
         hidden.setId("compare-hidden");
         hidden.setPrefWidth(90);
 
@@ -111,9 +111,8 @@ final class CompareSettingsBar extends HBox {
         note.setId("compare-restart-note");
         note.getStyleClass().add("compare-note");
         note.setWrapText(true);
-        note.setMinWidth(220);
-        note.setMaxWidth(Double.MAX_VALUE);
-        HBox.setHgrow(note, Priority.ALWAYS);
+        note.setPrefWidth(360);
+        note.setMinHeight(Region.USE_PREF_SIZE);
 
         getChildren().addAll(captioned("Dataset", dataset), captioned("Hidden units", hidden), seed, budgetAmount,
                 captioned("Counted in", budgetMeasure), targetLoss, note);

@@ -1,23 +1,18 @@
 package org.xorlab.app;
 
 import java.util.concurrent.ThreadLocalRandom;
-import javafx.geometry.Orientation;
-import javafx.geometry.Pos;
 import javafx.scene.control.Button;
-import javafx.scene.control.Separator;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
+import javafx.scene.layout.FlowPane;
 import org.xorlab.engine.TrainingConfig;
 
 /**
  * The compare view's Play/Pause, Step and Reset buttons and speed control, as the Train tab's {@link TransportBar}
  * has them (same keys, same speed stops), acting on every run at once.
  */
-final class CompareTransportBar extends HBox {
+final class CompareTransportBar extends FlowPane {
     private final CompareModel model;
-    private final Button play = TransportBar.button("Play", "compare-play", "Space", "Train every run, in lockstep, until the"
-            + " epochs are done");
+    private final Button play = TransportBar.playButton("compare-play", "Train every run, in lockstep,"
+            + " until the epochs are done");
     private final SpeedControl speed;
 
     CompareTransportBar(CompareModel model) {
@@ -28,10 +23,7 @@ final class CompareTransportBar extends HBox {
     }
 
     private void createView() {
-        getStyleClass().add("transport-bar");
-        setAlignment(Pos.CENTER_LEFT);
-        setSpacing(8);
-        play.getStyleClass().add("accent");
+        TransportBar.arrange(this);
         play.setOnAction(e -> model.togglePlay());
 
         Button stepUpdate = TransportBar.button("Step update", "compare-step-update", "→",
@@ -50,12 +42,8 @@ final class CompareTransportBar extends HBox {
                 "Start over from new initial weights (still the same for every run)");
         newSeed.setOnAction(e -> newSeed());
 
-        Region grow = new Region();
-        HBox.setHgrow(grow, Priority.ALWAYS);
-
-        getChildren().addAll(play, new Separator(Orientation.VERTICAL), stepUpdate, stepEpoch, step100, step1000,
-                new Separator(Orientation.VERTICAL), reset, newSeed, grow);
-        getChildren().addAll(speed.nodes());
+        getChildren().addAll(play, TransportBar.separator(), stepUpdate, stepEpoch, step100, step1000,
+                TransportBar.separator(), reset, newSeed, TransportBar.speedBox(speed));
     }
 
     private void initListeners() {

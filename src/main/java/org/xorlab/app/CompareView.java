@@ -40,6 +40,16 @@ final class CompareView extends BorderPane {
     private final HBox runsRow = new HBox(12);
     /** Scrolls the runs sideways when the window is too narrow for all of them. */
     private ScrollPane runs;
+    /** Everything between the settings and the status bar; scrolls only when the window is too small for it. */
+    private ScrollPane views;
+    /** The chart beside the table, or above it when the window is too narrow for both side by side. */
+    private final VBox upper = new VBox();
+    private VBox chartCard;
+    private VBox tableCard;
+    private boolean upperSideBySide;
+    private static final double GAP = 12;
+    /** The chart's narrowest width beside the table. */
+    private static final double CHART_MIN_WIDTH = 460;
     private final List<RunPanel> panels = new ArrayList<>();
     private final Label epoch = statusValue("compare-status-epoch");
     private final Label speed = statusValue("compare-status-speed");
@@ -68,8 +78,10 @@ final class CompareView extends BorderPane {
         chart.setId("compare-chart");
         logScale.setId("compare-log-scale");
         logScale.setSelected(true);
+        logScale.setMinWidth(Region.USE_PREF_SIZE);
         chart.logScaleProperty().bindBidirectional(logScale.selectedProperty());
         HBox axisButtons = new HBox();
+        axisButtons.setMinWidth(Region.USE_PREF_SIZE);
         axisButtons.getStyleClass().add("segmented");
         for (XAxisMode mode : XAxisMode.values()) {
             ToggleButton b = new ToggleButton(mode.label());
@@ -100,9 +112,11 @@ final class CompareView extends BorderPane {
         tableCard.setMinWidth(Region.USE_PREF_SIZE); // the numbers are never clipped; the chart gives way
         tableCard.setPrefWidth(Region.USE_COMPUTED_SIZE);
 
-        HBox upper = new HBox(12, chartCard, tableCard);
-        upper.setPrefHeight(390);
-        upper.setMinHeight(280);
+        this.chartCard = chartCard;
+        this.tableCard = tableCard;
+        chart.setMinHeight(LossChart.MIN_HEIGHT);
+        upper.setSpacing(GAP);
+        arrangeUpper(true);
         runs = new ScrollPane(runsRow);
         runs.setId("compare-runs");
         runs.getStyleClass().addAll("edge-to-edge", "runs-scroll");
@@ -110,12 +124,18 @@ final class CompareView extends BorderPane {
         runs.setFitToWidth(true);
         runs.setVbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
         runs.setPrefHeight(360);
-        runs.setMinHeight(300);
-        VBox centre = new VBox(12, upper, runs);
-        centre.setPadding(new Insets(12));
+        runs.setMinHeight(RunPanel.MIN_HEIGHT + 4);
+        VBox centre = new VBox(GAP, upper, runs);
+        centre.setPadding(new Insets(GAP));
         VBox.setVgrow(upper, Priority.ALWAYS);
         VBox.setVgrow(runs, Priority.ALWAYS);
-        setCenter(centre);
+        views = new ScrollPane(centre);
+        views.setId("compare-views");
+        views.getStyleClass().addAll("edge-to-edge", "views-scroll");
+        views.setFitToWidth(true);
+        views.setFitToHeight(true);
+        views.setHbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
+        setCenter(views);
 
         HBox status = new HBox(6, statusCaption("Epoch"), epoch, statusCaption("Speed"), speed, message);
         status.getStyleClass().add("status-bar");
@@ -147,6 +167,42 @@ final class CompareView extends BorderPane {
             model.setupProperty().set(model.setupProperty().get().withAddedRun());
             transport.focusPlay(); // not into a run's text field, where Space and R would type
         });
+    }
+
+    @Override
+    protected void layoutChildren() {
+        fitUpper();
+        super.layoutChildren();
+    }
+
+    /** The chart beside the table when both fit, else the table under the chart. */
+    private void fitUpper() {
+        double width = getWidth() - 16; // a vertical scroll bar's width
+        if (width > 0) {
+            double chartWidth = Math.max(CHART_MIN_WIDTH, chartCard.minWidth(-1));
+            arrangeUpper(width - 2 * GAP >= chartWidth + GAP + tableCard.prefWidth(-1));
+        }
+    }
+
+    private void arrangeUpper(boolean sideBySide) {
+        if (sideBySide == upperSideBySide && !upper.getChildren().isEmpty()) {
+            return;
+        }
+        upperSideBySide = sideBySide;
+        HBox row = new HBox(GAP);
+        VBox column = new VBox(GAP);
+        Region box = sideBySide ? row : column;
+        upper.getChildren().clear();
+        ((javafx.scene.layout.Pane) box).getChildren().setAll(chartCard, tableCard);
+        HBox.setHgrow(chartCard, Priority.ALWAYS);
+        VBox.setVgrow(chartCard, Priority.ALWAYS);
+        VBox.setVgrow(box, Priority.ALWAYS);
+        upper.getChildren().setAll(box);
+    }
+
+    /** True while the chart and the table sit side by side (a wide window). */
+    boolean chartBesideTable() {
+        return upperSideBySide;
     }
 
     /** Selects the x axis that counts {@code measure}. */
@@ -192,11 +248,11 @@ final class CompareView extends BorderPane {
                 RunPanel panel = new RunPanel(model, i);
                 HBox.setHgrow(panel, Priority.ALWAYS);
                 panel.setMaxWidth(Double.MAX_VALUE);
-                panel.setPrefWidth(200);
+                panel.setPrefWidth(RunPanel.MIN_WIDTH);
                 panels.add(panel);
             }
             runsRow.getChildren().setAll(panels);
-            runs.setHvalue(runs.getHmax()); // a run just added is the last one: show it
+            runs.setHvalue(0); // all runs fit side by side at any supported width; open at the first
             TrainingFrame f = model.frameProperty().get();
             if (f != null && f.runs().size() == panels.size()) {
                 showRuns(f);

@@ -32,10 +32,25 @@ import org.xorlab.engine.Weights;
  */
 final class MainWindow extends BorderPane {
     /** Narrowest and widest the step inspector on the right gets; between, it takes the room the views leave. */
-    static final double INSPECTOR_MIN_WIDTH = 380;
+    static final double INSPECTOR_MIN_WIDTH = 340;
     static final double INSPECTOR_MAX_WIDTH = 500;
     /** The settings' width beside the inspector: a little narrower than alone, which they read well at. */
     static final double SETTINGS_BESIDE_INSPECTOR = 300;
+    /** The views' smallest sizes: below them they scroll rather than squeeze a canvas until its labels collide. */
+    static final double NETWORK_MIN_WIDTH = 300;
+    static final double NETWORK_MIN_HEIGHT = 220;
+    static final double SURFACE_MIN_WIDTH = 270;
+    static final double SURFACE_MIN_HEIGHT = 190;
+    static final double GAP = 12;
+    /** One run needs no legend above the plot: this still leaves it {@link LossChart#MIN_PLOT_HEIGHT}. */
+    static final double CHART_MIN_HEIGHT = LossChart.MIN_HEIGHT - 34;
+    /**
+     * The room the views need in their narrowest layout (the network beside the surface, the truth table under it,
+     * a scroll bar): what a 1024 px window leaves beside the narrowest inspector.
+     */
+    static final double VIEWS_MIN_WIDTH = 1024 - INSPECTOR_MIN_WIDTH;
+    /** Below this height for the network row the hidden units' maps fold away, leaving the surface its room. */
+    static final double MAPS_MIN_ROW_HEIGHT = 430;
 
     private final RunModel model;
     private final TransportBar transport;
@@ -47,6 +62,8 @@ final class MainWindow extends BorderPane {
     /** The canvases' magnification: the window's zoom, so their fonts grow with the controls'. */
     private final DoubleProperty canvasZoom = new SimpleDoubleProperty(1.0);
     private final BooleanProperty settingsShown = new SimpleBooleanProperty(true);
+    /** Presenter mode: the chart, the network and the surface only, large. */
+    private final BooleanProperty presenting = new SimpleBooleanProperty(false);
     private final ZoomPane chartPane = new ZoomPane(chart, canvasZoom);
     private final ZoomPane networkPane = new ZoomPane(network, canvasZoom);
     private final ZoomPane surfacePane = new ZoomPane(surface, canvasZoom);
@@ -57,12 +74,24 @@ final class MainWindow extends BorderPane {
     /** False until the user shows or hides the inspector; until then it follows the window's width. */
     private boolean inspectorChosen;
     private VBox centre;
+    /** The views, scrolling only when the window is too small for even their smallest layout. */
+    private ScrollPane views;
+    private VBox networkCard;
+    private VBox surfaceCard;
+    private VBox tableCard;
+    private final HBox lower = new HBox();
+    /** The decision surface with the truth table under it, when the window is too narrow for three columns. */
+    private final VBox surfaceColumn = new VBox();
+    private int columns;
+    private boolean mapsShown = true;
     private ScrollPane settings;
     private int run;
     private long chartGeneration = -1;
     private int chartEpochs;
     private Weights shownWeights;
     private boolean gradientsShown;
+    /** The step last shown, so that only a new step moves the selected input. */
+    private UpdateTrace shownTrace;
 
     MainWindow(RunModel model) {
         this.model = model;
@@ -88,6 +117,7 @@ final class MainWindow extends BorderPane {
         chart.setId("loss-chart");
         logScale.setId("log-scale");
         logScale.setSelected(true);
+        logScale.setMinWidth(Region.USE_PREF_SIZE);
         chart.logScaleProperty().bindBidirectional(logScale.selectedProperty());
         HBox chartHeader = header("Loss per epoch", logScale);
         VBox chartCard = card(chartHeader, chartPane, rewind);
@@ -117,32 +147,51 @@ final class MainWindow extends BorderPane {
             model.selectedInputProperty().addListener((o, old, now) -> b.setSelected(now.intValue() == index));
             inputs.getChildren().add(b);
         }
-        VBox networkCard = card(header("Network", inputs), networkPane);
+        javafx.scene.layout.FlowPane networkHeader = new javafx.scene.layout.FlowPane(12, 6, title("Network"), inputs);
+        networkHeader.setAlignment(Pos.CENTER_LEFT);
+        networkHeader.setMinHeight(Region.USE_PREF_SIZE);
+        inputs.setMinWidth(Region.USE_PREF_SIZE);
+        networkCard = card(networkHeader, networkPane);
         VBox.setVgrow(networkPane, Priority.ALWAYS);
+        networkCard.setMinWidth(NETWORK_MIN_WIDTH);
+        networkPane.setMinHeight(NETWORK_MIN_HEIGHT);
 
         surface.setId("decision-surface");
         hiddenMaps.setId("hidden-maps");
-        VBox surfaceCard = card(header("Decision surface ŷ(x1, x2)"), surfacePane, hiddenMapsPane);
-        surfaceCard.setMinWidth(380);
+        surfaceCard = card(header("Decision surface ŷ(x1, x2)"), surfacePane, hiddenMapsPane);
+        surfaceCard.setMinWidth(SURFACE_MIN_WIDTH);
+        surfacePane.setMinHeight(SURFACE_MIN_HEIGHT);
         hiddenMaps.setMinHeight(150);
         hiddenMaps.setPrefHeight(170);
-        networkCard.setMinWidth(420);
         VBox.setVgrow(surfacePane, Priority.ALWAYS);
 
-        VBox tableCard = card(header("Truth table"), new TruthTable(model));
+        tableCard = card(header("Truth table"), new TruthTable(model));
+        tableCard.setId("truth-table-card");
         // Numbers never shorten to "0...." when zoomed in; the canvases beside it give way instead.
         tableCard.setMinWidth(Region.USE_PREF_SIZE);
+        tableCard.setMinHeight(Region.USE_PREF_SIZE);
 
-        HBox lower = new HBox(12, networkCard, surfaceCard, tableCard);
+        lower.setSpacing(GAP);
         HBox.setHgrow(networkCard, Priority.ALWAYS);
-        HBox.setHgrow(surfaceCard, Priority.ALWAYS);
-        centre = new VBox(12, chartCard, lower);
-        centre.setPadding(new Insets(12));
+        surfaceColumn.setSpacing(GAP);
+        VBox.setVgrow(surfaceCard, Priority.ALWAYS);
+        centre = new VBox(GAP, chartCard, lower);
+        centre.setPadding(new Insets(GAP));
         VBox.setVgrow(chartCard, Priority.ALWAYS);
         VBox.setVgrow(lower, Priority.ALWAYS);
         chartCard.setPrefHeight(320);
+        chartPane.setMinHeight(CHART_MIN_HEIGHT);
+        chartCard.setMinHeight(Region.USE_COMPUTED_SIZE);
         lower.setPrefHeight(440);
-        setCenter(centre);
+        views = new ScrollPane(centre);
+        views.setId("train-views");
+        views.getStyleClass().addAll("edge-to-edge", "views-scroll");
+        views.setFitToWidth(true);
+        views.setFitToHeight(true);
+        views.setHbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
+        views.setVbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
+        arrangeViews(3, true);
+        setCenter(views);
 
         inspector.getStyleClass().add("inspector-panel");
         inspector.setMinWidth(INSPECTOR_MIN_WIDTH);
@@ -157,9 +206,78 @@ final class MainWindow extends BorderPane {
                 network.show(f.runs().get(0).shownWeights(), i.intValue());
             }
         });
+        presenting.addListener(o -> requestLayout());
         inspectorShown.addListener(o -> arrangeSides());
         inspector.textSize().addListener(o -> arrangeSides());
         widthProperty().addListener(o -> arrangeSides());
+    }
+
+    /**
+     * Chooses the views' layout for the room they have: three columns (network, surface, truth table) when they fit
+     * side by side, else the truth table under the surface; the hidden units' maps fold away when the row is short.
+     */
+    private void fitViews() {
+        double width = views.getWidth() - 16; // a vertical scroll bar's width
+        double height = views.getHeight();
+        if (width <= 0 || height <= 0) {
+            return;
+        }
+        double three = 2 * GAP + NETWORK_MIN_WIDTH + SURFACE_MIN_WIDTH + tableCard.prefWidth(-1) + 2 * GAP + 40;
+        if (presenting.get()) {
+            arrangeViews(PRESENTER_COLUMNS, false);
+            return;
+        }
+        int wanted = width >= three ? 3 : 2;
+        double row = height - 3 * GAP - chartCard().minHeight(-1) - (wanted == 2 ? tableCard.prefHeight(-1) + GAP : 0);
+        arrangeViews(wanted, row >= MAPS_MIN_ROW_HEIGHT);
+    }
+
+    @Override
+    protected void layoutChildren() {
+        fitViews();
+        super.layoutChildren();
+    }
+
+    private Region chartCard() {
+        return (Region) centre.getChildren().get(0);
+    }
+
+    private void arrangeViews(int wanted, boolean maps) {
+        if (maps != mapsShown) {
+            mapsShown = maps;
+            hiddenMapsPane.setVisible(maps);
+            hiddenMapsPane.setManaged(maps);
+        }
+        if (wanted == columns) {
+            return;
+        }
+        columns = wanted;
+        if (wanted == PRESENTER_COLUMNS) {
+            surfaceColumn.getChildren().clear();
+            lower.getChildren().setAll(networkCard, surfaceCard);
+            HBox.setHgrow(surfaceCard, Priority.ALWAYS);
+        } else if (wanted == 3) {
+            surfaceColumn.getChildren().clear();
+            lower.getChildren().setAll(networkCard, surfaceCard, tableCard);
+            HBox.setHgrow(surfaceCard, Priority.ALWAYS);
+        } else {
+            lower.getChildren().setAll(networkCard, surfaceColumn);
+            surfaceColumn.getChildren().setAll(surfaceCard, tableCard);
+            HBox.setHgrow(surfaceColumn, Priority.ALWAYS);
+        }
+    }
+
+    /** In presenter mode: the network beside the surface, no truth table (the surface shows the same four points). */
+    static final int PRESENTER_COLUMNS = 1;
+
+    /** 3 while the network, surface and truth table sit side by side, 2 while the table is under the surface. */
+    int viewColumns() {
+        return columns;
+    }
+
+    /** True while the hidden units' maps show under the decision surface. */
+    boolean hiddenMapsShown() {
+        return mapsShown;
     }
 
     /**
@@ -174,15 +292,15 @@ final class MainWindow extends BorderPane {
         double maxWidth = INSPECTOR_MAX_WIDTH * scale;
         inspector.setMinWidth(minWidth);
         inspector.setMaxWidth(maxWidth);
-        double views = getWidth() - centre.minWidth(-1);
-        double besideSettings = views - SETTINGS_BESIDE_INSPECTOR;
+        double free = getWidth() - VIEWS_MIN_WIDTH;
+        double besideSettings = free - SETTINGS_BESIDE_INSPECTOR;
         boolean room = besideSettings >= minWidth;
         if (!inspectorChosen && inspectorShown.get() != room) {
             inspectorShown.set(room);
             return;
         }
         boolean shown = inspectorShown.get();
-        double width = Math.max(minWidth, Math.min(maxWidth, room ? besideSettings : views));
+        double width = Math.max(minWidth, Math.min(maxWidth, room ? besideSettings : free));
         inspector.setPrefWidth(width);
         settings.setPrefWidth(shown ? SETTINGS_BESIDE_INSPECTOR : Region.USE_COMPUTED_SIZE);
         setRight(shown ? inspector : null);
@@ -246,6 +364,11 @@ final class MainWindow extends BorderPane {
         return canvasZoom;
     }
 
+    /** True in presenter mode, which shows only the chart, the network and the surface. */
+    BooleanProperty presentingProperty() {
+        return presenting;
+    }
+
     /** Whether the settings panel on the left shows. */
     BooleanProperty settingsShownProperty() {
         return settingsShown;
@@ -294,6 +417,10 @@ final class MainWindow extends BorderPane {
         UpdateTrace trace = f.snapshot().lastUpdate();
         // The arrows belong to the live weights' last step: none while playing, rewound or before any step.
         if (trace != null && preview == null && !f.playing()) {
+            if (trace != shownTrace && trace.samples() == 1) {
+                // The network follows the sample the inspector walks through: (0,0), (0,1), (1,0), (1,1).
+                model.selectedInputProperty().set(trace.firstSample());
+            }
             network.showGradients(trace);
             gradientsShown = true;
         } else if (gradientsShown) {
@@ -310,11 +437,18 @@ final class MainWindow extends BorderPane {
             centre.getStyleClass().remove("rewound");
         }
         inspector.show(trace, f.playing(), preview == null ? -1 : preview.epoch());
+        shownTrace = trace;
+    }
+
+    private static Label title(String text) {
+        Label label = new Label(text);
+        label.getStyleClass().add("card-title");
+        label.setMinWidth(Region.USE_PREF_SIZE);
+        return label;
     }
 
     private static HBox header(String title, Node... extras) {
-        Label label = new Label(title);
-        label.getStyleClass().add("card-title");
+        Label label = title(title);
         HBox box = new HBox(12, label);
         box.setAlignment(Pos.CENTER_LEFT);
         box.getChildren().addAll(extras);

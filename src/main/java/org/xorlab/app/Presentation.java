@@ -20,7 +20,7 @@ import org.xorlab.session.AppSettings;
  */
 final class Presentation {
     /** The zoom steps Ctrl+= and Ctrl+- move through. */
-    static final double[] ZOOMS = {0.75, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0, 2.25, 2.5};
+    static final double[] ZOOMS = {0.75, 0.9, 1.0, 1.1, 1.25, 1.5, 1.75, 2.0, 2.25, 2.5, 3.0, 3.5, 4.0, 4.5, 5.0};
     /** The root font size at zoom 1, as xorlab.css sets it; every other size in the stylesheet is relative to it. */
     static final double BASE_FONT_PX = 15;
 
@@ -32,8 +32,8 @@ final class Presentation {
     private final DoubleProperty width = new SimpleDoubleProperty(Double.MAX_VALUE);
     private final DoubleProperty height = new SimpleDoubleProperty(Double.MAX_VALUE);
     private final ObservableDoubleValue effectiveZoom = Bindings.createDoubleBinding(
-            () -> fitting(presenting.get() ? presenterZoom.get() : zoom.get(), width.get(), height.get(),
-                    settingsShown.get()),
+            () -> presenting.get() ? presenting(presenterZoom.get(), width.get(), height.get())
+                    : fitting(zoom.get(), width.get(), height.get(), settingsShown.get()),
             presenting, zoom, presenterZoom, width, height, settingsShown);
     private Stage stage;
     /** The settings panel and full screen before presenter mode, to return to. */
@@ -47,9 +47,30 @@ final class Presentation {
      * The Train tab's smallest comfortable size at zoom 1 without the settings panel, and the panel's width: zooming
      * in further would squeeze the canvases until their labels overlap.
      */
-    static final double MIN_LAYOUT_WIDTH = 1200;
+    static final double MIN_LAYOUT_WIDTH = 1000;
     static final double SETTINGS_WIDTH = 330;
-    static final double MIN_LAYOUT_HEIGHT = 768;
+    static final double MIN_LAYOUT_HEIGHT = 640;
+
+    /**
+     * Presenter mode's own layout (the chart, the network and the surface; the truth table and the hidden units'
+     * maps hidden) at zoom 1: its smallest comfortable size, so that a 1024x768 projector still gets 20 px text.
+     */
+    static final double PRESENTER_MIN_WIDTH = 750;
+    static final double PRESENTER_MIN_HEIGHT = 530;
+    /** Presenter mode's smallest text, where the screen has room for it; larger screens get more (see below). */
+    static final double PRESENTER_MIN_FONT_PX = 20;
+    /** Presenter mode's text grows with the screen: at least zoom = height / this. */
+    static final double PRESENTER_HEIGHT_PER_ZOOM = 720;
+
+    /**
+     * The zoom in presenter mode for the {@code wanted} one on a screen of this size: at least 20 px text and more on
+     * taller screens (1.5 at 1080 px, 3 at 2160 px), up to what fits presenter mode's layout, and never below 100 %.
+     */
+    static double presenting(double wanted, double width, double height) {
+        double fit = Math.min(width / PRESENTER_MIN_WIDTH, height / PRESENTER_MIN_HEIGHT);
+        double floor = Math.max(PRESENTER_MIN_FONT_PX / BASE_FONT_PX, height / PRESENTER_HEIGHT_PER_ZOOM);
+        return Math.max(1, Math.min(Math.max(wanted, floor), fit));
+    }
 
     /**
      * The zoom to use for the {@code wanted} one in a window of this size: above 100 % no more than still leaves

@@ -88,6 +88,11 @@ final class RememberedWindow {
         return bounds;
     }
 
+    /** A zoom the settings file holds: zooms above its largest (a 4K projector's) are remembered as that. */
+    private static double remembered(double zoom) {
+        return Math.max(AppSettings.MIN_ZOOM, Math.min(AppSettings.MAX_ZOOM, zoom));
+    }
+
     /** The settings to remember now: {@code before} with everything the user may have changed since. */
     AppSettings capture(AppSettings before) {
         RunModel model = shell.train().model();
@@ -105,7 +110,8 @@ final class RememberedWindow {
         }
         Path folder = shell.dialogs().lastFolderProperty().get();
         return new AppSettings(new RunSettings(config, rule.byTarget(), rule.epochs(), rule.targetLoss()),
-                model.speedProperty().get(), p.zoomProperty().get(), p.presenterZoomProperty().get(), bounds,
+                model.speedProperty().get(), remembered(p.zoomProperty().get()),
+                remembered(p.presenterZoomProperty().get()), bounds,
                 folder == null ? before.lastFolder() : folder.toString());
     }
 }

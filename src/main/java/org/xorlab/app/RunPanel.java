@@ -22,8 +22,10 @@ import org.xorlab.text.NumberText;
 final class RunPanel extends VBox {
     /** The network's input whose activations every run shows: (0, 1), whose target is 1. */
     static final int SHOWN_INPUT = 1;
-    /** Narrowest a panel gets; below it the runs' row scrolls sideways. */
-    static final double MIN_WIDTH = 620;
+    /** Narrowest a panel gets (three fit side by side on a 1024 px screen); below it the runs' row scrolls sideways. */
+    static final double MIN_WIDTH = 300;
+    /** Lowest a panel gets: its settings, and the network above the surface when the panel is narrow. */
+    static final double MIN_HEIGHT = 470;
 
     private final CompareModel model;
     private final int index;
@@ -88,11 +90,14 @@ final class RunPanel extends VBox {
 
         batchSize.setPrefWidth(80);
 
-        Region grow = new Region();
-        HBox.setHgrow(grow, Priority.ALWAYS);
-        HBox header = new HBox(12, name, grow, learningRate, batch);
+        // The name, then the run's settings beside it, or under it when the panel is narrow.
+        HBox fields = new HBox(12, learningRate, batch);
+        fields.setAlignment(Pos.BOTTOM_LEFT);
+        fields.setMinWidth(Region.USE_PREF_SIZE);
+        javafx.scene.layout.FlowPane header = new javafx.scene.layout.FlowPane(24, 4, name, fields);
         header.setAlignment(Pos.BOTTOM_LEFT);
-        HBox.setMargin(name, new Insets(0, 0, 6, 0));
+        header.setRowValignment(javafx.geometry.VPos.BOTTOM);
+        header.setMinHeight(Region.USE_PREF_SIZE);
 
         network.setId(prefix() + "network");
         surface.setId(prefix() + "surface");
@@ -176,7 +181,7 @@ final class RunPanel extends VBox {
             surface.setMinSize(0, 0);
             network.setLegendVisible(false);
             getChildren().addAll(network, surface);
-            setMinSize(200, 160);
+            setMinSize(200, 340);
         }
 
         @Override

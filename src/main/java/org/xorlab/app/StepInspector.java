@@ -241,6 +241,7 @@ final class StepInspector extends BorderPane {
                 : line.formula().isEmpty() ? line.name() + " =" : line.name() + " = " + line.formula();
         Label formula = new Label(text);
         formula.getStyleClass().add("inspector-formula");
+        formula.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         int digits = weight ? NumberText.stepDigits(line.value(), line.after()) : NumberText.STEP_DIGITS;
         MatrixView value = new MatrixView(line.value(), digits);
         values.put(line.name(), value);
@@ -267,9 +268,9 @@ final class StepInspector extends BorderPane {
         }
         boolean inline = line.value().length == 1 && line.value()[0].length == 1 && !weight;
         if (inline) {
-            // A single number fits beside its formula.
+            // A single number beside its formula, or under it when the panel is narrow.
             formula.setText(text.endsWith("=") ? text : text + " =");
-            HBox box = new HBox(10, formula, value);
+            javafx.scene.layout.FlowPane box = new javafx.scene.layout.FlowPane(10, 3, formula, value);
             box.setAlignment(Pos.CENTER_LEFT);
             box.getStyleClass().add("inspector-line");
             return box;

@@ -7,19 +7,22 @@ import javafx.scene.control.ContentDisplay;
 import javafx.scene.control.Label;
 import javafx.scene.control.Separator;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import org.xorlab.engine.TrainingConfig;
 
-/** Play/Pause, the Step buttons, Reset, New seed and the speed control, each showing its keyboard shortcut. */
-final class TransportBar extends HBox {
+/**
+ * Play/Pause, the Step buttons, Reset, New seed and the speed control, each showing its keyboard shortcut. On a
+ * narrow window the bar wraps onto a second row rather than cut buttons short.
+ */
+final class TransportBar extends FlowPane {
     /** The speed slider's stops in epochs per second; the last is "as fast as possible". */
     static final double[] SPEEDS = {1, 2, 5, 10, 30, 100, 300, 1000, 10_000, TrainingLoop.MAX_SPEED};
     static final int DEFAULT_SPEED_INDEX = 7;
 
     private final RunModel model;
-    private final Button play = button("Play", "play", "Space", "Start or pause training");
+    private final Button play = playButton("play", "Start or pause training");
     private final SpeedControl speed;
 
     TransportBar(RunModel model) {
@@ -31,11 +34,8 @@ final class TransportBar extends HBox {
 
     private void createView() {
         getStyleClass().add("transport-bar");
-        setAlignment(Pos.CENTER_LEFT);
-        setSpacing(8);
-        play.getStyleClass().add("accent");
+        arrange(this);
         play.setOnAction(e -> model.togglePlay());
-        play.setMinWidth(Region.USE_PREF_SIZE);
 
         Button stepUpdate = button("Step update", "step-update", "→", "Train on the next sample (or mini-batch) once");
         stepUpdate.setOnAction(e -> model.stepUpdate());
@@ -52,13 +52,40 @@ final class TransportBar extends HBox {
         Button newSeed = button("New seed", "new-seed", "N", "Draw new initial weights from a random seed");
         newSeed.setOnAction(e -> newSeed());
 
-        Region grow = new Region();
-        HBox.setHgrow(grow, Priority.ALWAYS);
+        getChildren().addAll(play, separator(), stepUpdate, stepEpoch, step10, step100, step1000, separator(), reset,
+                newSeed, speedBox(speed));
+    }
 
-        getChildren().addAll(play, new Separator(javafx.geometry.Orientation.VERTICAL), stepUpdate, stepEpoch,
-                step10, step100, step1000, new Separator(javafx.geometry.Orientation.VERTICAL), reset, newSeed,
-                grow);
-        getChildren().addAll(speed.nodes());
+    /** The layout both transport bars share: one row when it fits, wrapping between controls when not. */
+    static void arrange(FlowPane bar) {
+        bar.getStyleClass().add("transport-bar");
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.setHgap(8);
+        bar.setVgap(8);
+    }
+
+    /** The speed control's caption, slider and value kept together on one row, a little apart from the buttons. */
+    static HBox speedBox(SpeedControl speed) {
+        HBox box = new HBox(8);
+        box.setAlignment(Pos.CENTER_LEFT);
+        box.getChildren().addAll(speed.nodes());
+        box.setPadding(new javafx.geometry.Insets(0, 0, 0, 8));
+        box.setMinWidth(Region.USE_PREF_SIZE);
+        return box;
+    }
+
+    static Separator separator() {
+        Separator s = new Separator(javafx.geometry.Orientation.VERTICAL);
+        s.setPrefHeight(28);
+        return s;
+    }
+
+    /** Play / Pause, as wide for either text. */
+    static Button playButton(String id, String help) {
+        Button b = new SteadyButton("Play", java.util.List.of("Play", "Pause"));
+        decorate(b, id, "Space", help);
+        b.getStyleClass().add("accent");
+        return b;
     }
 
     private void initListeners() {
@@ -93,14 +120,20 @@ final class TransportBar extends HBox {
 
     /** A toolbar button showing its keyboard shortcut as a keycap. */
     static Button button(String text, String id, String key, String help) {
+        Button b = new Button(text);
+        decorate(b, id, key, help);
+        return b;
+    }
+
+    private static void decorate(Button b, String id, String key, String help) {
         Label keycap = new Label(key);
         keycap.getStyleClass().add("keycap");
-        Button b = new Button(text, keycap);
+        keycap.setMinWidth(Region.USE_PREF_SIZE);
+        b.setGraphic(keycap);
         b.setContentDisplay(ContentDisplay.RIGHT);
         b.setId(id);
         b.setTooltip(new Tooltip(help + " (" + key + ")"));
         b.setFocusTraversable(true);
         b.setMinWidth(Region.USE_PREF_SIZE);
-        return b;
     }
 }

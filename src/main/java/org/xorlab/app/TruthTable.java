@@ -34,7 +34,7 @@ final class TruthTable extends GridPane {
             add(h, c, 0);
             ColumnConstraints cc = new ColumnConstraints();
             cc.setHalignment(HPos.RIGHT);
-            cc.setMinWidth(c < 3 ? 48 : 100);
+            cc.setMinWidth(c < 3 ? 36 : javafx.scene.layout.Region.USE_PREF_SIZE);
             getColumnConstraints().add(cc);
         }
         for (int i = 0; i < Dataset.SIZE; i++) {

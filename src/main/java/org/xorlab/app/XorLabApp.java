@@ -98,6 +98,7 @@ public final class XorLabApp extends Application {
         stage.setMinWidth(Math.min(MIN_WIDTH, screen.getWidth()));
         stage.setMinHeight(Math.min(MIN_HEIGHT, screen.getHeight()));
         stage.show();
+        fitOnScreen(stage, screen);
         if (session != null) {
             // The file's problem, if it has one, shows in the window over the fresh run.
             window.sessions().openAtLaunch(session);
@@ -111,6 +112,28 @@ public final class XorLabApp extends Application {
                     crashes.report("Training stopped", model.failure());
                 }
             });
+        }
+    }
+
+    /** The window's smallest size: it fits a 1024x768 screen with a panel or task bar on it. */
+    static final double MIN_WIDTH = 960;
+    static final double MIN_HEIGHT = 640;
+
+    /**
+     * Never opens wider or taller than the screen's usable area (the scene's size plus the window's decorations
+     * could be), unless it was remembered maximized or full screen.
+     */
+    private static void fitOnScreen(Stage stage, javafx.geometry.Rectangle2D screen) {
+        if (stage.isMaximized() || stage.isFullScreen()) {
+            return;
+        }
+        if (stage.getWidth() > screen.getWidth()) {
+            stage.setWidth(screen.getWidth());
+            stage.setX(screen.getMinX());
+        }
+        if (stage.getHeight() > screen.getHeight()) {
+            stage.setHeight(screen.getHeight());
+            stage.setY(screen.getMinY());
         }
     }
 

@@ -188,6 +188,61 @@ class MainWindowTest {
         return Math.abs(a.getRed() - b.getRed()) + Math.abs(a.getGreen() - b.getGreen()) + Math.abs(a.getBlue() - b.getBlue());
     }
 
+    @Test
+    void stepUpdateWalksTheNetworkThroughTheSamplesTheInspectorShows(FxRobot robot) {
+        waitFor(() -> frame() != null);
+        for (int update = 1; update <= 5; update++) {
+            robot.clickOn("#step-update");
+            long expected = update;
+            waitFor(() -> frame().snapshot().updates() == expected);
+            int sample = (update - 1) % 4;
+            assertThat(onFx(() -> window.train().inspector().captionText()))
+                    .contains("x = (" + (sample / 2) + "," + (sample % 2) + ")");
+            assertThat(onFx(() -> ((org.xorlab.app.view.NetworkView) robot.lookup("#network-view").query())
+                    .selectedInput())).as("after update %d", update).isEqualTo(sample);
+            assertThat(onFx(() -> robot.lookup("#input-" + sample).queryAs(javafx.scene.control.ToggleButton.class)
+                    .isSelected())).isTrue();
+        }
+    }
+
+    @Test
+    void typingIntoTheHiddenUnitsSpinnerAppliesOnEnterAndRefusesNonsense(FxRobot robot) {
+        waitFor(() -> frame() != null);
+        javafx.scene.control.TextField editor = onFx(() -> robot.lookup("#hidden").queryAs(javafx.scene.control.Spinner.class).getEditor());
+        robot.doubleClickOn(editor);
+        onFx(() -> {
+            editor.selectAll();
+            return null;
+        });
+        robot.write("5").type(javafx.scene.input.KeyCode.ENTER);
+        waitFor(() -> model.configProperty().get().hidden() == 5);
+        onFx(() -> {
+            editor.selectAll();
+            return null;
+        });
+        robot.write("12").type(javafx.scene.input.KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(model.configProperty().get().hidden()).as("9 and more is refused").isEqualTo(5);
+        assertThat(onFx(() -> editor.getText())).isEqualTo("5");
+    }
+
+    @Test
+    void playAndPauseKeepOneWidthSoTheToolbarDoesNotShift(FxRobot robot) {
+        waitFor(() -> frame() != null);
+        javafx.scene.control.Button play = onFx(() -> robot.lookup("#play").queryButton());
+        double playWidth = onFx(play::getWidth);
+        double stepX = onFx(() -> robot.lookup("#step-update").query().localToScene(0, 0).getX());
+        // The text the transport bar gives it while playing (a real Play may finish its 10,000 epochs at once).
+        onFx(() -> {
+            play.setText("Pause");
+            play.getScene().getRoot().layout();
+            return null;
+        });
+        assertThat(onFx(play::getWidth)).isEqualTo(playWidth);
+        assertThat(onFx(() -> robot.lookup("#step-update").query().localToScene(0, 0).getX())).isEqualTo(stepX);
+        assertThat(LayoutTest.displayed(play)).as("not shortened").isEqualTo("Pause");
+    }
+
     private TrainingFrame frame() {
         return onFx(() -> model.frameProperty().get());
     }

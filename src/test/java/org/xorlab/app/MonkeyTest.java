@@ -54,6 +54,8 @@ import org.xorlab.engine.TrainingConfig;
 @ExtendWith(ApplicationExtension.class)
 class MonkeyTest {
     private static final int ACTIONS = 10_000;
+    /** The second, shorter run at 1024x768. */
+    private static final int SMALL_SCREEN_ACTIONS = 2_000;
     private static final long SETTLE_MILLIS = 2_000;
     private static final List<String> TEXTS = List.of("0.1", "0.5", "2", "10", "1e-6", "1e6", "1e300", "abc", "",
             "-1", "0", "NaN", "Infinity", "1e999", "42", "4294967295", "4294967296", "7", "100", "0.01", "1e-300",
@@ -164,6 +166,42 @@ class MonkeyTest {
                     .as("only the exported files, no temporary ones")
                     .containsExactlyInAnyOrderElementsOf(exportedFiles.stream().map(p -> p.getFileName().toString()).toList());
         }
+    }
+
+    /**
+     * The same monkey, shorter, on the smallest classroom screen: the layout that reflows and scrolls there (truth
+     * table under the surface, folded maps, the inspector folding the settings) must stay as consistent.
+     */
+    @Test
+    void twoThousandRandomActionsAt1024x768LeaveTheAppConsistent() throws Exception {
+        FxTesting.onFx(() -> {
+            Stage stage = (Stage) scene.getWindow();
+            stage.setWidth(1024);
+            stage.setHeight(768);
+            return null;
+        });
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(FxTesting.onFx(() -> scene.getWidth())).isEqualTo(1024.0);
+        Random random = new Random(20261207L);
+        boolean compareWatched = false;
+        for (int i = 0; i < SMALL_SCREEN_ACTIONS; i++) {
+            String action = FxTesting.onFx(() -> act(random));
+            settle(i, action);
+            if (!compareWatched && compareModel != null) {
+                FxTesting.onFx(() -> {
+                    watch(compareModel.frameProperty(), "compare");
+                    return null;
+                });
+                compareWatched = true;
+            }
+            if (!uncaught.isEmpty()) {
+                uncaught.forEach(e -> e.printStackTrace());
+            }
+            assertThat(uncaught).as("uncaught exceptions after action %d (%s)", i, action).isEmpty();
+            assertThat(violations).as("after action %d (%s)", i, action).isEmpty();
+            assertThat(model.failureProperty().get()).as("training thread after action %d (%s)", i, action).isEmpty();
+        }
+        assertThat(FxTesting.onFx(() -> scene.getWidth())).as("still the small screen's width").isEqualTo(1024.0);
     }
 
     /**

@@ -68,9 +68,16 @@ class PresenterModeTest {
 
         robot.type(KeyCode.F5);
         waitFor(() -> onFx(() -> window.presentation().isPresenting()));
-        assertThat(fontSize(robot, "#status-epoch")).isCloseTo(18.75, within(0.01));
-        assertThat(fontSize(robot, ".card-title")).isCloseTo(22.5, within(0.05));
-        assertThat(canvasScale()).isCloseTo(1.25, within(1e-9));
+        // Full screen is Monocle's 3840 x 2160 screen: text grows with the screen's height (zoom 2160 / 720).
+        double zoom = onFx(() -> Presentation.presenting(1.25, stage.getScene().getWidth(), stage.getScene().getHeight()));
+        assertThat(zoom).isCloseTo(3.0, within(1e-9));
+        assertThat(fontSize(robot, "#status-epoch")).isCloseTo(15 * zoom, within(0.01));
+        assertThat(fontSize(robot, ".card-title")).isCloseTo(18 * zoom, within(0.05));
+        assertThat(canvasScale()).isCloseTo(zoom, within(1e-9));
+        assertThat(onFx(() -> window.train().viewColumns())).as("no truth table in presenter mode")
+                .isEqualTo(MainWindow.PRESENTER_COLUMNS);
+        assertThat(onFx(() -> robot.lookup("#truth-table").tryQuery().isPresent()
+                && robot.lookup("#truth-table").query().getScene() != null)).isFalse();
         assertThat(settingsShowing(robot)).isFalse();
         assertThat(onFx(() -> stage.isFullScreen())).isTrue();
         assertThat(onFx(() -> robot.lookup("#play").queryButton().getContentDisplay()))
@@ -113,11 +120,11 @@ class PresenterModeTest {
     void presenterZoomBeyondWhatFitsTheWindowIsLimitedAndSaysSo(FxRobot robot) {
         robot.type(KeyCode.F5);
         WaitForAsyncUtils.waitForFxEvents();
-        // Full screen here is Monocle's screen; without settings the layout needs 1200 x 768 at 100 %.
+        // Full screen here is Monocle's screen; presenter mode's layout needs 750 x 530 at 100 %.
         double width = onFx(() -> stage.getScene().getWidth());
         double height = onFx(() -> stage.getScene().getHeight());
-        double fits = Math.min(width / 1200, height / 768);
-        assertThat(fits).as("scene %s x %s", width, height).isBetween(1.0, 2.0);
+        double fits = Math.min(width / Presentation.PRESENTER_MIN_WIDTH, height / Presentation.PRESENTER_MIN_HEIGHT);
+        assertThat(fits).as("scene %s x %s", width, height).isBetween(1.0, 5.0);
         // Zoom in, one step at a time, past what fits.
         while (onFx(() -> window.presentation().presenterZoomProperty().get()) <= fits) {
             robot.press(KeyCode.CONTROL).type(KeyCode.EQUALS).release(KeyCode.CONTROL);

@@ -53,6 +53,15 @@ public final class LossChart extends StackPane {
 
     /** Most points plotted per run, however long it trains. */
     public static final int POINT_BUDGET = 4000;
+    /**
+     * The chart's smallest height: room for a plot area of {@link #MIN_PLOT_HEIGHT} px, the axes, and a legend
+     * above it when several runs are drawn.
+     */
+    public static final double MIN_HEIGHT = 300;
+    /** The plot area's height the layout keeps at least, so a curve can still be read. */
+    public static final double MIN_PLOT_HEIGHT = 180;
+    /** The canvas's largest side: a larger canvas would be beyond what the graphics card can draw (it shows black). */
+    static final double MAX_CANVAS_SIDE = 8192;
     /** Largest image {@link #writePng} renders, each way. */
     public static final int MAX_IMAGE_SIZE = 10_000;
 
@@ -307,6 +316,24 @@ public final class LossChart extends StackPane {
         });
     }
 
+    /** The plot area's height, in the chart's own pixels, as last drawn; 0 before the first drawing. */
+    public double plotAreaHeight() {
+        var info = viewer.getCanvas().getRenderingInfo();
+        return info == null ? 0 : info.getPlotInfo().getDataArea().getHeight();
+    }
+
+    /**
+     * Lays the chart out at its size, but never at less than one pixel or more than {@link #MAX_CANVAS_SIDE} each way,
+     * so that a squeezed or huge chart still draws rather than showing a black canvas.
+     */
+    @Override
+    protected void layoutChildren() {
+        double w = Math.max(1, Math.min(MAX_CANVAS_SIDE, getWidth()));
+        double h = Math.max(1, Math.min(MAX_CANVAS_SIDE, getHeight()));
+        viewer.resizeRelocate(0, 0, w, h);
+        readout.resizeRelocate(0, 0, getWidth(), getHeight());
+    }
+
     // ---- for tests in this package ----
 
     JFreeChart chart() {
@@ -375,6 +402,7 @@ public final class LossChart extends StackPane {
         plot.configureDomainAxes(); // applies the default range set above to the empty chart
         viewer.setStyle("-fx-background-color: white;");
         getChildren().addAll(viewer, readout);
+        setMinSize(0, 0);
     }
 
     private void initListeners() {

@@ -88,6 +88,11 @@ public final class NetworkView extends Region {
         setMinSize(320, 260);
     }
 
+    /** The input (0 to 3) whose activations the neurons show. */
+    public int selectedInput() {
+        return selected;
+    }
+
     /**
      * Shows the weights and the activations they produce for input {@code selectedInput}: 0 to 3 for (0,0), (0,1),
      * (1,0), (1,1). Call on the FX thread.

@@ -1,0 +1,312 @@
+package org.xorlab.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.xorlab.app.FxTesting.onFx;
+import static org.xorlab.app.FxTesting.waitFor;
+
+import java.util.ArrayList;
+import java.util.List;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.SnapshotParameters;
+import javafx.scene.control.Labeled;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TabPane;
+import javafx.scene.image.PixelReader;
+import javafx.scene.image.WritableImage;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Text;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+import org.xorlab.app.chart.LossChart;
+
+/**
+ * The real window laid out at the screen sizes classrooms have, as a teacher would see it: every control the README
+ * names is inside the window (or in a view that scrolls to it, never sideways), no label is cut short to "...", the
+ * loss chart keeps a plot at least 180 px tall and draws something other than black.
+ */
+@ExtendWith(ApplicationExtension.class)
+class LayoutTest {
+    /** Width and height of the screens the layout must fit. */
+    static final int[][] SIZES = {{1024, 768}, {1280, 720}, {1280, 800}, {1366, 768}, {1920, 1080}, {3840, 2160}};
+
+    static final List<String> TRAIN_CONTROLS = List.of("#play", "#step-update", "#step-epoch", "#step-10",
+            "#step-100", "#step-1000", "#reset", "#new-seed", "#speed", "#log-scale", "#loss-chart", "#rewind-slider",
+            "#network-view", "#input-0", "#input-3", "#decision-surface", "#truth-table", "#status-epoch",
+            "#status-updates", "#status-loss");
+    static final List<String> SETTINGS_CONTROLS = List.of("#dataset", "#hidden", "#learning-rate", "#batch-size",
+            "#seed", "#stop-by-epochs", "#stop-by-loss");
+    static final List<String> COMPARE_CONTROLS = List.of("#compare-play", "#compare-step-update", "#compare-reset",
+            "#compare-speed", "#compare-dataset", "#compare-hidden", "#compare-seed", "#compare-budget",
+            "#compare-budget-measure", "#compare-target-loss", "#compare-chart", "#compare-x-epochs",
+            "#compare-x-updates", "#compare-x-samples", "#compare-log-scale", "#compare-summary", "#compare-verdict",
+            "#compare-add-run", "#compare-run-0-network", "#compare-run-0-surface", "#compare-run-0-learning-rate",
+            "#compare-run-0-batch-size", "#compare-run-1-network", "#compare-run-1-surface");
+
+    private Stage stage;
+    private AppShell window;
+
+    @Start
+    void start(Stage stage) {
+        this.stage = stage;
+        window = FxTesting.show(stage, 1024, 768);
+    }
+
+    @AfterEach
+    void stop() {
+        onFx(() -> {
+            window.train().model().shutdown();
+            window.shutdown();
+            return null;
+        });
+    }
+
+    @Test
+    void trainTabFitsEverySizeWithAndWithoutTheInspector() {
+        waitFor(() -> FxTesting.frame(window) != null);
+        onFx(() -> {
+            window.train().model().stepEpochs(300);
+            return null;
+        });
+        waitFor(() -> FxTesting.frame(window).snapshot().epoch() == 300);
+        onFx(() -> {
+            window.train().model().stepUpdate();
+            return null;
+        });
+        waitFor(() -> FxTesting.frame(window).snapshot().updates() == 1201);
+        List<String> problems = new ArrayList<>();
+        for (int[] size : SIZES) {
+            for (boolean inspector : new boolean[] {false, true}) {
+                resize(size[0], size[1]);
+                onFx(() -> {
+                    if (window.train().inspectorShownProperty().get() != inspector) {
+                        window.train().toggleInspector();
+                    }
+                    return null;
+                });
+                settle();
+                String where = size[0] + "x" + size[1] + (inspector ? " with the inspector" : "");
+                List<String> ids = new ArrayList<>(TRAIN_CONTROLS);
+                if (inspector) {
+                    ids.add("#step-inspector");
+                }
+                if (onFx(() -> window.train().settingsShown())) {
+                    ids.addAll(SETTINGS_CONTROLS);
+                }
+                problems.addAll(onFx(() -> check(where, ids, window.train().chart(), "#train-views")));
+            }
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    @Test
+    void compareTabFitsEverySizeWithTwoAndThreeRuns() {
+        onFx(() -> {
+            window.lookup("#tabs");
+            ((TabPane) window.lookup("#tabs")).getSelectionModel().select(1);
+            return null;
+        });
+        CompareView compare = onFx(window::startedCompare);
+        waitFor(() -> compare.model().frameProperty().get() != null);
+        List<String> problems = new ArrayList<>();
+        for (int runs = 2; runs <= 3; runs++) {
+            if (runs == 3) {
+                onFx(() -> {
+                    compare.model().setupProperty().set(compare.model().setupProperty().get().withAddedRun());
+                    return null;
+                });
+                waitFor(() -> compare.model().frameProperty().get().runs().size() == 3);
+            }
+            onFx(() -> {
+                compare.model().stepEpochs(30);
+                return null;
+            });
+            int count = runs;
+            waitFor(() -> compare.table().rowCount() == count && compare.model().frameProperty().get().runs().stream()
+                    .allMatch(r -> r.snapshot().epoch() == 30));
+            for (int[] size : SIZES) {
+                resize(size[0], size[1]);
+                settle();
+                String where = size[0] + "x" + size[1] + " with " + runs + " runs";
+                List<String> ids = new ArrayList<>(COMPARE_CONTROLS);
+                if (runs == 3) {
+                    ids.addAll(List.of("#compare-run-2-network", "#compare-run-2-surface",
+                            "#compare-run-2-learning-rate"));
+                }
+                problems.addAll(onFx(() -> check(where, ids, compare.chart(), "#compare-views")));
+                assertThat(onFx(() -> ((ScrollPane) window.lookup("#compare-runs")).getHvalue()))
+                        .as("the runs open at the first, not scrolled sideways, at " + where).isZero();
+            }
+        }
+        assertThat(problems).isEmpty();
+    }
+
+    private void resize(double width, double height) {
+        onFx(() -> {
+            stage.setWidth(width);
+            stage.setHeight(height);
+            return null;
+        });
+    }
+
+    /** Two rounds of layout: a layout that rearranges the views (columns, folded maps) settles on the next pulse. */
+    private static void settle() {
+        for (int i = 0; i < 3; i++) {
+            WaitForAsyncUtils.waitForFxEvents();
+            onFx(() -> {
+                return null;
+            });
+        }
+        WaitForAsyncUtils.sleep(100, java.util.concurrent.TimeUnit.MILLISECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Everything wrong with the window as laid out now, each as a sentence naming the size and the node. */
+    private List<String> check(String where, List<String> ids, LossChart chart, String viewsId) {
+        Scene scene = window.getScene();
+        scene.getRoot().applyCss();
+        scene.getRoot().layout();
+        List<String> problems = new ArrayList<>();
+        double w = scene.getWidth();
+        double h = scene.getHeight();
+        for (String id : ids) {
+            Node node = scene.lookup(id);
+            if (node == null) {
+                problems.add(where + ": " + id + " is not in the window");
+                continue;
+            }
+            if (!shown(node)) {
+                problems.add(where + ": " + id + " is hidden");
+                continue;
+            }
+            if (!reachable(node, w, h)) {
+                problems.add(where + ": " + id + " lies outside the window at " + node.localToScene(
+                        node.getBoundsInLocal()));
+            }
+        }
+        ScrollPane views = (ScrollPane) scene.lookup(viewsId);
+        Bounds content = views.getContent().getLayoutBounds();
+        if (content.getWidth() > views.getViewportBounds().getWidth() + 1) {
+            problems.add(where + ": the views scroll sideways (" + content.getWidth() + " px in a "
+                    + views.getViewportBounds().getWidth() + " px view)");
+        }
+        for (Labeled l : labeleds(scene.getRoot())) {
+            String shown = displayed(l);
+            String text = l.isMnemonicParsing() ? l.getText().replaceFirst("_", "") : l.getText();
+            if (shown != null && !shown.equals(text)) {
+                problems.add(where + ": \"" + l.getText() + "\" shows as \"" + shown + "\" (" + l.getId() + ")");
+            }
+        }
+        double zoom = window.presentation().effectiveZoom();
+        double plot = chart.plotAreaHeight() * (chart.getScene() == scene && isZoomed(chart) ? zoom : 1);
+        if (plot < LossChart.MIN_PLOT_HEIGHT) {
+            problems.add(where + ": the loss chart's plot is " + plot + " px tall");
+        }
+        if (blackShare(chart) > 0.2) {
+            problems.add(where + ": the loss chart is black");
+        }
+        return problems;
+    }
+
+    /** True if the chart sits in a {@link ZoomPane} (the Train tab's), whose scale the plot's pixels grow by. */
+    private static boolean isZoomed(Node node) {
+        for (Node n = node.getParent(); n != null; n = n.getParent()) {
+            if (n instanceof ZoomPane) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Inside the window, or inside a scrolling view (itself reachable) that scrolls to it. */
+    private static boolean reachable(Node node, double w, double h) {
+        Bounds b = node.localToScene(node.getBoundsInLocal());
+        if (b.getMinX() >= -0.5 && b.getMinY() >= -0.5 && b.getMaxX() <= w + 0.5 && b.getMaxY() <= h + 0.5) {
+            return true;
+        }
+        for (Node n = node.getParent(); n != null; n = n.getParent()) {
+            if (n instanceof ScrollPane sp && sp.getContent() != null) {
+                Bounds inContent = sp.getContent().sceneToLocal(b);
+                Bounds all = sp.getContent().getLayoutBounds();
+                boolean inside = inContent.getMinX() >= all.getMinX() - 0.5 && inContent.getMaxX() <= all.getMaxX() + 0.5
+                        && inContent.getMinY() >= all.getMinY() - 0.5 && inContent.getMaxY() <= all.getMaxY() + 0.5;
+                return inside && reachable(sp, w, h);
+            }
+        }
+        return false;
+    }
+
+    private static boolean shown(Node node) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Every shown Labeled in the scene graph (not in popups, which are not part of it). */
+    private static List<Labeled> labeleds(Parent root) {
+        List<Labeled> out = new ArrayList<>();
+        collect(root, out);
+        return out;
+    }
+
+    private static void collect(Node node, List<Labeled> out) {
+        if (!node.isVisible()) {
+            return;
+        }
+        if (node instanceof Labeled l && l.getText() != null && !l.getText().isEmpty()) {
+            out.add(l);
+        }
+        if (node instanceof Parent p) {
+            for (Node child : p.getChildrenUnmodifiable()) {
+                collect(child, out);
+            }
+        }
+    }
+
+    /** The text a Labeled's skin shows (its LabeledText child), or null before it has a skin. */
+    static String displayed(Labeled l) {
+        for (Node child : l.getChildrenUnmodifiable()) {
+            if (child instanceof Text t && child.getStyleClass().contains("text")) {
+                return t.getText();
+            }
+        }
+        return null;
+    }
+
+    /** The share of the chart's pixels that are black. */
+    private static double blackShare(LossChart chart) {
+        if (chart.getWidth() < 1 || chart.getHeight() < 1) {
+            return 1;
+        }
+        // A corner of the chart, at most 1200x800: larger snapshots overflow the headless toolkit's buffer.
+        SnapshotParameters corner = new SnapshotParameters();
+        corner.setViewport(new javafx.geometry.Rectangle2D(0, 0, Math.min(1200, chart.getWidth()),
+                Math.min(800, chart.getHeight())));
+        WritableImage image = chart.snapshot(corner, null);
+        PixelReader pixels = image.getPixelReader();
+        int black = 0;
+        int total = 0;
+        int w = (int) image.getWidth();
+        int h = (int) image.getHeight();
+        for (int y = 0; y < h; y += 4) {
+            for (int x = 0; x < w; x += 4) {
+                Color c = pixels.getColor(x, y);
+                total++;
+                if (c.getBrightness() < 0.05 && c.getOpacity() > 0.5) {
+                    black++;
+                }
+            }
+        }
+        return total == 0 ? 1 : black / (double) total;
+    }
+}

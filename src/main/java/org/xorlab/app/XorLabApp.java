@@ -14,8 +14,6 @@ import org.xorlab.session.SettingsFile;
 /** The XOR Lab window: the notebook's network, trained live. */
 public final class XorLabApp extends Application {
     /** The smallest window the views are laid out for. */
-    private static final double MIN_WIDTH = 1100;
-    private static final double MIN_HEIGHT = 700;
     private SettingsFile settingsFile;
     /** The session to open once the window shows ({@code xorlab open FILE}), or null for a fresh run. */
     private Path session;

@@ -33,11 +33,17 @@ fi
 shoot() {
   local size=$1 dir=$2 width=${1%x*} height=${1#*x}
   mkdir -p "$dir"
-  display=:$((90 + RANDOM % 9))
+  # A free display (no X lock file), so the app never opens on somebody else's screen.
+  display=
+  for n in $(shuf -i 70-79); do
+    [ -e "/tmp/.X$n-lock" ] || { display=:$n; break; }
+  done
+  [ -n "$display" ] || { echo "no free X display from :70 to :79"; exit 1; }
   Xvfb "$display" -screen 0 "${size}x24" -nolisten tcp >/dev/null 2>&1 &
   xvfb=$!
   log=$(mktemp)
   sleep 1
+  kill -0 "$xvfb" 2>/dev/null || { echo "Xvfb did not start on $display"; exit 1; }
   export DISPLAY=$display
   # A fresh settings folder, so remembered settings from earlier runs don't change the pictures.
   home=$(mktemp -d)
@@ -84,8 +90,8 @@ shot() { sleep "$3"; import -window root "$1/$2.png"; }
 key() { xdotool key "$@"; }
 # Stop the app first and wait for it: pulling the display from under a running GTK window crashes it.
 stop() {
-  if [ -n "${app:-}" ]; then kill "$app" 2>/dev/null; wait "$app" 2>/dev/null; fi
-  if [ -n "${xvfb:-}" ]; then kill "$xvfb" 2>/dev/null; wait "$xvfb" 2>/dev/null; fi
+  if [ -n "${app:-}" ]; then kill "$app" 2>/dev/null || true; wait "$app" 2>/dev/null || true; fi
+  if [ -n "${xvfb:-}" ]; then kill "$xvfb" 2>/dev/null || true; wait "$xvfb" 2>/dev/null || true; fi
   rm -f "${log:-}"
   app= xvfb=
 }

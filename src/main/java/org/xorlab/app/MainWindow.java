@@ -37,7 +37,7 @@ final class MainWindow extends BorderPane {
     /** The settings' width beside the inspector: a little narrower than alone, which they read well at. */
     static final double SETTINGS_BESIDE_INSPECTOR = 300;
     /** The views' smallest sizes: below them they scroll rather than squeeze a canvas until its labels collide. */
-    static final double NETWORK_MIN_WIDTH = 300;
+    static final double NETWORK_MIN_WIDTH = 280;
     static final double NETWORK_MIN_HEIGHT = 220;
     static final double SURFACE_MIN_WIDTH = 270;
     static final double SURFACE_MIN_HEIGHT = 190;
@@ -154,13 +154,14 @@ final class MainWindow extends BorderPane {
         networkCard = card(networkHeader, networkPane);
         VBox.setVgrow(networkPane, Priority.ALWAYS);
         networkCard.setMinWidth(NETWORK_MIN_WIDTH);
-        networkPane.setMinHeight(NETWORK_MIN_HEIGHT);
+        // Magnified with the canvas: a zoomed network squeezed below its smallest size would draw nothing.
+        networkPane.minHeightProperty().bind(canvasZoom.multiply(NETWORK_MIN_HEIGHT));
 
         surface.setId("decision-surface");
         hiddenMaps.setId("hidden-maps");
         surfaceCard = card(header("Decision surface ŷ(x1, x2)"), surfacePane, hiddenMapsPane);
         surfaceCard.setMinWidth(SURFACE_MIN_WIDTH);
-        surfacePane.setMinHeight(SURFACE_MIN_HEIGHT);
+        surfacePane.minHeightProperty().bind(canvasZoom.multiply(SURFACE_MIN_HEIGHT));
         hiddenMaps.setMinHeight(150);
         hiddenMaps.setPrefHeight(170);
         VBox.setVgrow(surfacePane, Priority.ALWAYS);
@@ -180,7 +181,8 @@ final class MainWindow extends BorderPane {
         VBox.setVgrow(chartCard, Priority.ALWAYS);
         VBox.setVgrow(lower, Priority.ALWAYS);
         chartCard.setPrefHeight(320);
-        chartPane.setMinHeight(CHART_MIN_HEIGHT);
+        // Magnified with the canvases, so the plot keeps its 180 px on screen at any zoom.
+        chartPane.minHeightProperty().bind(canvasZoom.multiply(CHART_MIN_HEIGHT));
         chartCard.setMinHeight(Region.USE_COMPUTED_SIZE);
         lower.setPrefHeight(440);
         views = new ScrollPane(centre);
@@ -288,7 +290,9 @@ final class MainWindow extends BorderPane {
     private void arrangeSides() {
         // The inspector's widths grow with presenter zoom, so its formulas keep fitting.
         double scale = Math.max(1, inspector.textScale());
-        double minWidth = INSPECTOR_MIN_WIDTH * scale;
+        // ...but never so wide that the views no longer fit beside it: then it scrolls its formulas instead.
+        double minWidth = Math.max(INSPECTOR_MIN_WIDTH, Math.min(INSPECTOR_MIN_WIDTH * scale,
+                getWidth() - VIEWS_MIN_WIDTH));
         double maxWidth = INSPECTOR_MAX_WIDTH * scale;
         inspector.setMinWidth(minWidth);
         inspector.setMaxWidth(maxWidth);

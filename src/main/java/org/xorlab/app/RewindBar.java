@@ -66,6 +66,9 @@ final class RewindBar extends HBox {
         // Wide enough for "Rewind: epoch 1,234,567 of 2,345,678 · loss 0.01234", so the slider keeps its length.
         label.setMinWidth(LABEL_WIDTH);
         label.setPrefWidth(LABEL_WIDTH);
+        // Where the bar is narrower than the text (a 1024 px window), the loss wraps under the epoch, never "...".
+        label.setWrapText(true);
+        label.setMinHeight(Region.USE_PREF_SIZE);
         live.setId("rewind-live");
         live.setTooltip(new Tooltip("Show the live run again (Esc)"));
         live.setMinWidth(Region.USE_PREF_SIZE);

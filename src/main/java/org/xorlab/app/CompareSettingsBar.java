@@ -88,17 +88,17 @@ final class CompareSettingsBar extends FlowPane {
         });
         budgetMeasure.setMinWidth(Region.USE_PREF_SIZE);
         budgetAmount = new ValidatedField<>("Budget per run", "compare-budget", s.budget().amount(), text -> {
-            long v = ValidatedField.parseLong(text, "Budget");
+            long v = ValidatedField.parseCount(text, "Budget");
             Measure m = budgetMeasure.getValue();
             if (v < 1 || v > CompareSetup.maxBudget(m)) {
                 throw new IllegalArgumentException("Budget must be from 1 to " + NumberText.count(CompareSetup.maxBudget(m))
                         + " " + m.plural());
             }
             return v;
-        }, String::valueOf, v -> update(setup().withBudget(new Budget(budgetMeasure.getValue(), v))));
+        }, NumberText::count, v -> update(setup().withBudget(new Budget(budgetMeasure.getValue(), v))));
         targetLoss = new ValidatedField<>("Target loss", "compare-target-loss", s.targetLoss(), text -> {
             return StopRule.parseTargetLoss(text);
-        }, String::valueOf, v -> update(setup().withTargetLoss(v)));
+        }, NumberText::plain, v -> update(setup().withTargetLoss(v)));
         seed.setPrefWidth(130);
         budgetAmount.setPrefWidth(120);
         targetLoss.setPrefWidth(110);

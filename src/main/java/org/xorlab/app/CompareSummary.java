@@ -38,11 +38,6 @@ record CompareSummary(ComparisonResult result, List<Long> trainingNanos) {
         return result.finished();
     }
 
-    /** Epochs run so far: the most any run has completed. */
-    long epochs() {
-        return result.epochs();
-    }
-
     /** "5,717", or "not yet" while training, "never" once finished, "diverged" for a run that stopped. */
     String toTarget(int run, Measure measure) {
         ComparisonResult.RunSummary r = result.runs().get(run);

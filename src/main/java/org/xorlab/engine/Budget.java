@@ -29,12 +29,6 @@ public record Budget(Measure measure, long amount) {
         return measure.of(epochs, updates, samples) >= amount;
     }
 
-    /** The whole epochs a run of {@code config} trains under this budget. */
-    public long epochsFor(TrainingConfig config) {
-        long per = measure.perEpoch(config);
-        return (amount + per - 1) / per;
-    }
-
     /** "10,000 epochs", "22,868 weight updates". */
     public String describe() {
         return org.xorlab.text.NumberText.count(amount) + " " + (amount == 1 ? measure.singular() : measure.plural());

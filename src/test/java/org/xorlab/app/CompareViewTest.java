@@ -206,6 +206,7 @@ class CompareViewTest {
     void playStopsAtTheEpochsAndSaysWhatHappened(FxRobot robot) {
         waitFor(() -> frame() != null);
         TextField epochs = robot.lookup("#compare-budget").queryAs(TextField.class);
+        assertThat(epochs.getText()).as("a count, read as the Train tab's").isEqualTo("10,000");
         robot.interact(() -> {
             epochs.setText("250");
             epochs.fireEvent(new javafx.event.ActionEvent());

@@ -117,6 +117,9 @@ class MonkeyTest {
         });
     }
 
+    /** True once the compare tab's frames are being watched (it is made when first shown). */
+    private boolean compareWatched;
+
     @AfterEach
     void stop() {
         WaitForAsyncUtils.asyncFx(() -> shell.shutdown());
@@ -129,23 +132,8 @@ class MonkeyTest {
         Random random = new Random(20261125L);
         Random exportRandom = new Random(20261126L);
         int exports = 0;
-        boolean compareWatched = false;
         for (int i = 0; i < ACTIONS; i++) {
-            String action = FxTesting.onFx(() -> act(random));
-            settle(i, action);
-            if (!compareWatched && compareModel != null) {
-                FxTesting.onFx(() -> {
-                    watch(compareModel.frameProperty(), "compare");
-                    return null;
-                });
-                compareWatched = true;
-            }
-            if (!uncaught.isEmpty()) {
-                uncaught.forEach(e -> e.printStackTrace());
-            }
-            assertThat(uncaught).as("uncaught exceptions after action %d (%s)", i, action).isEmpty();
-            assertThat(violations).as("after action %d (%s)", i, action).isEmpty();
-            assertThat(model.failureProperty().get()).as("training thread after action %d (%s)", i, action).isEmpty();
+            actAndCheck(i, random);
             if (exportRandom.nextInt(EXPORT_EVERY) == 0) {
                 export(exports++, i);
             }
@@ -183,25 +171,32 @@ class MonkeyTest {
         WaitForAsyncUtils.waitForFxEvents();
         assertThat(FxTesting.onFx(() -> scene.getWidth())).isEqualTo(1024.0);
         Random random = new Random(20261207L);
-        boolean compareWatched = false;
         for (int i = 0; i < SMALL_SCREEN_ACTIONS; i++) {
-            String action = FxTesting.onFx(() -> act(random));
-            settle(i, action);
-            if (!compareWatched && compareModel != null) {
-                FxTesting.onFx(() -> {
-                    watch(compareModel.frameProperty(), "compare");
-                    return null;
-                });
-                compareWatched = true;
-            }
-            if (!uncaught.isEmpty()) {
-                uncaught.forEach(e -> e.printStackTrace());
-            }
-            assertThat(uncaught).as("uncaught exceptions after action %d (%s)", i, action).isEmpty();
-            assertThat(violations).as("after action %d (%s)", i, action).isEmpty();
-            assertThat(model.failureProperty().get()).as("training thread after action %d (%s)", i, action).isEmpty();
+            actAndCheck(i, random);
         }
         assertThat(FxTesting.onFx(() -> scene.getWidth())).as("still the small screen's width").isEqualTo(1024.0);
+    }
+
+    /**
+     * Action number {@code i}: one random user action, then the watchdog's wait and every consistency check; the
+     * compare tab's frames are watched from the first action that opened it.
+     */
+    private void actAndCheck(int i, Random random) throws Exception {
+        String action = FxTesting.onFx(() -> act(random));
+        settle(i, action);
+        if (!compareWatched && compareModel != null) {
+            FxTesting.onFx(() -> {
+                watch(compareModel.frameProperty(), "compare");
+                return null;
+            });
+            compareWatched = true;
+        }
+        if (!uncaught.isEmpty()) {
+            uncaught.forEach(e -> e.printStackTrace());
+        }
+        assertThat(uncaught).as("uncaught exceptions after action %d (%s)", i, action).isEmpty();
+        assertThat(violations).as("after action %d (%s)", i, action).isEmpty();
+        assertThat(model.failureProperty().get()).as("training thread after action %d (%s)", i, action).isEmpty();
     }
 
     /**

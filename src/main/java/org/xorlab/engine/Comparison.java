@@ -9,7 +9,9 @@ import java.util.Set;
 /**
  * Trains several runs from identical initial weights in lockstep, one epoch each at a time, and records when each
  * run's loss first falls below a target loss: the notebook's exercise "which converges faster, batch gradient
- * descent or SGD?". The command line and the app's compare view both use it, so they report the same numbers.
+ * descent or SGD?". It trains through the {@link Lockstep} that the window's training loop also trains through, so
+ * the command line and the app report the same numbers; this class adds the lockstep epoch count and the thinned
+ * loss curves the command line plots.
  *
  * <p>A run that diverges stops; the others go on. Not thread-safe: one thread trains, others read the immutable
  * {@link #result()} and {@link #history()}.
@@ -22,10 +24,7 @@ public final class Comparison {
     private final List<ComparisonRun> runs;
     private final double targetLoss;
     private final Budget budget;
-    private final Trainer[] trainers;
-    private final long[] epochsToTarget;
-    private final long[] updatesToTarget;
-    private final long[] trainingNanos;
+    private final Lockstep lockstep;
     private final ComparisonHistory.Recorder history;
     private long epoch;
 
@@ -56,13 +55,11 @@ public final class Comparison {
         this.runs = List.copyOf(runs);
         this.targetLoss = targetLoss;
         this.budget = budget;
-        this.trainers = new Trainer[runs.size()];
-        for (int i = 0; i < trainers.length; i++) {
-            trainers[i] = new Trainer(runs.get(i).config(), initial);
+        List<Trainer> trainers = new ArrayList<>();
+        for (ComparisonRun run : runs) {
+            trainers.add(new Trainer(run.config(), initial));
         }
-        this.epochsToTarget = new long[runs.size()];
-        this.updatesToTarget = new long[runs.size()];
-        this.trainingNanos = new long[runs.size()];
+        this.lockstep = new Lockstep(trainers, targetLoss, budget);
         this.history = new ComparisonHistory.Recorder(runs.size(), historyPoints);
     }
 
@@ -100,31 +97,14 @@ public final class Comparison {
      *         stopped and nothing happened
      */
     public double[] stepEpoch() {
-        if (!anyRunning()) {
+        if (!lockstep.anyCanTrain()) {
             return null;
         }
         epoch++;
-        double[] losses = new double[trainers.length];
-        for (int i = 0; i < trainers.length; i++) {
-            Trainer t = trainers[i];
-            if (!running(t)) {
-                losses[i] = Double.NaN;
-                continue;
-            }
-            long start = System.nanoTime();
-            boolean ok = t.stepEpoch();
-            trainingNanos[i] += System.nanoTime() - start;
-            if (!ok) {
-                losses[i] = Double.NaN;
-                continue;
-            }
-            double loss = t.loss();
-            losses[i] = loss;
-            if (epochsToTarget[i] == 0 && loss < targetLoss) {
-                epochsToTarget[i] = t.epoch();
-                updatesToTarget[i] = t.updates();
-            }
-        }
+        double[] losses = new double[runs.size()];
+        Arrays.fill(losses, Double.NaN);
+        // Every run that goes on has trained as many epochs as the others, so each trains one.
+        lockstep.stepEpoch(Measure.EPOCHS, (run, trainer) -> losses[run] = trainer.loss());
         history.add(epoch, losses);
         return losses;
     }
@@ -148,28 +128,14 @@ public final class Comparison {
 
     /** Returns every run to the initial weights, epoch 0, no history. */
     public void reset() {
-        for (Trainer t : trainers) {
-            t.reset();
-        }
-        Arrays.fill(epochsToTarget, 0);
-        Arrays.fill(updatesToTarget, 0);
-        Arrays.fill(trainingNanos, 0);
+        lockstep.reset();
         history.clear();
         epoch = 0;
     }
 
     /** True while at least one run can go on (has neither diverged nor spent the budget). */
     public boolean anyRunning() {
-        for (Trainer t : trainers) {
-            if (running(t)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private boolean running(Trainer t) {
-        return !t.diverged() && !budget.spent(t.epoch(), t.updates(), t.epoch() * Dataset.SIZE + t.nextSample());
+        return lockstep.anyCanTrain();
     }
 
     /** Lockstep epochs run so far. */
@@ -196,20 +162,19 @@ public final class Comparison {
 
     /** An immutable picture of run {@code run} now (index in {@link #runs()}). */
     public TrainingSnapshot snapshot(int run) {
-        return trainers[run].snapshot();
+        return lockstep.trainer(run).snapshot();
     }
 
     /** Wall-clock time run {@code run} has spent training, in nanoseconds: depends on the machine. */
     public long trainingNanos(int run) {
-        return trainingNanos[run];
+        return lockstep.trainingNanos(run);
     }
 
     /** The numbers so far. */
     public ComparisonResult result() {
         List<ComparisonResult.RunSummary> summaries = new ArrayList<>();
-        for (int i = 0; i < trainers.length; i++) {
-            summaries.add(ComparisonResult.RunSummary.of(runs.get(i).name(), trainers[i].snapshot(), epochsToTarget[i],
-                    updatesToTarget[i]));
+        for (int i = 0; i < runs.size(); i++) {
+            summaries.add(lockstep.summary(i, runs.get(i).name()));
         }
         return new ComparisonResult(targetLoss, budget, summaries);
     }

@@ -20,6 +20,7 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import org.xorlab.run.CompareSetup;
 
 /**
  * The whole window: the menu bar, and a tab per view ("Train" for one run; more views add their own tabs). Owns

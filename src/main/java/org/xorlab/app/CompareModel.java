@@ -8,6 +8,10 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import org.xorlab.run.CompareSetup;
+import org.xorlab.run.CompareSummary;
+import org.xorlab.run.TrainingFrame;
+import org.xorlab.run.TrainingLoop;
 
 /**
  * The compare view's model, on the FX thread: the {@link CompareSetup} (always valid), the newest
@@ -25,22 +29,24 @@ final class CompareModel implements Transport {
     private final ReadOnlyObjectWrapper<CompareSummary> summary = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper("");
     private final TrainingLoop loop;
+    private final TrainingTask task;
 
     CompareModel(CompareSetup initial, double epochsPerSecond) {
         setup = new SimpleObjectProperty<>(initial);
         speed = new SimpleDoubleProperty(epochsPerSecond);
         loop = new TrainingLoop(initial.specs(), initial.stopRule(), epochsPerSecond);
         loop.setBudget(initial.budget());
-        loop.valueProperty().addListener((o, old, f) -> {
+        task = new TrainingTask(loop);
+        task.valueProperty().addListener((o, old, f) -> {
             if (f != null) {
                 summary.set(CompareSummary.of(f, setup.get().budget()));
                 frame.set(f);
             }
         });
-        loop.setOnFailed(e -> failure.set("Training stopped by an internal error: " + loop.getException()));
+        task.setOnFailed(e -> failure.set("Training stopped by an internal error: " + task.getException()));
         setup.addListener((o, old, now) -> apply(old, now));
         speed.addListener((o, old, now) -> loop.setSpeed(now.doubleValue()));
-        Thread thread = new Thread(loop, "xorlab-compare");
+        Thread thread = new Thread(task, "xorlab-compare");
         thread.setDaemon(true);
         thread.start();
     }
@@ -118,7 +124,7 @@ final class CompareModel implements Transport {
 
     /** Stops the training thread; the model is unusable afterwards. */
     void shutdown() {
-        loop.cancel(true);
+        task.cancel(true);
     }
 
     /** Commands sent to the training thread and not yet taken up (for the robustness tests' watchdog). */

@@ -13,6 +13,8 @@ import org.xorlab.engine.Budget;
 import org.xorlab.engine.Dataset;
 import org.xorlab.engine.Measure;
 import org.xorlab.engine.TrainingConfig;
+import org.xorlab.run.CompareSetup;
+import org.xorlab.run.StopRule;
 import org.xorlab.text.NumberText;
 
 /**

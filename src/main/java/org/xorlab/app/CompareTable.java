@@ -13,6 +13,8 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.xorlab.engine.Measure;
+import org.xorlab.run.CompareSetup;
+import org.xorlab.run.CompareSummary;
 import org.xorlab.text.NumberText;
 
 /**

@@ -19,6 +19,10 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.xorlab.app.chart.LossChart;
 import org.xorlab.app.chart.XAxisMode;
+import org.xorlab.run.CompareSetup;
+import org.xorlab.run.CompareSummary;
+import org.xorlab.run.RunFrame;
+import org.xorlab.run.TrainingFrame;
 import org.xorlab.text.NumberText;
 
 /**

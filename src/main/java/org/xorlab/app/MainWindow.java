@@ -24,6 +24,9 @@ import org.xorlab.app.view.NetworkView;
 import org.xorlab.engine.Dataset;
 import org.xorlab.engine.UpdateTrace;
 import org.xorlab.engine.Weights;
+import org.xorlab.run.Preview;
+import org.xorlab.run.RunFrame;
+import org.xorlab.run.TrainingFrame;
 
 /**
  * The main window's content: settings on the left, the transport bar on top, the live loss chart, the network, the

@@ -8,6 +8,7 @@ import javafx.geometry.Rectangle2D;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
 import org.xorlab.engine.TrainingConfig;
+import org.xorlab.run.StopRule;
 import org.xorlab.session.AppSettings;
 import org.xorlab.session.RunSettings;
 

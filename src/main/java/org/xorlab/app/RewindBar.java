@@ -12,6 +12,8 @@ import javafx.scene.layout.Region;
 import javafx.util.Duration;
 import org.xorlab.engine.LossHistory;
 import org.xorlab.engine.WeightHistory;
+import org.xorlab.run.Preview;
+import org.xorlab.run.RunFrame;
 import org.xorlab.text.NumberText;
 
 /**

@@ -13,6 +13,10 @@ import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import org.xorlab.engine.TrainingConfig;
+import org.xorlab.run.RunSpec;
+import org.xorlab.run.StopRule;
+import org.xorlab.run.TrainingFrame;
+import org.xorlab.run.TrainingLoop;
 import org.xorlab.session.RunSettings;
 import org.xorlab.session.Session;
 
@@ -28,6 +32,7 @@ final class RunModel implements Transport {
     private final ReadOnlyObjectWrapper<TrainingFrame> frame = new ReadOnlyObjectWrapper<>();
     private final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper("");
     private final TrainingLoop loop;
+    private final TrainingTask task;
     /** True while a session's settings are being shown: the session's own run replaces the one they would start. */
     private boolean opening;
 
@@ -36,16 +41,17 @@ final class RunModel implements Transport {
         stopRule = new SimpleObjectProperty<>(rule);
         speed = new SimpleDoubleProperty(epochsPerSecond);
         loop = new TrainingLoop(List.of(spec(initial)), rule, epochsPerSecond);
-        loop.valueProperty().addListener((o, old, f) -> {
+        task = new TrainingTask(loop);
+        task.valueProperty().addListener((o, old, f) -> {
             if (f != null) {
                 frame.set(f);
             }
         });
-        loop.setOnFailed(e -> failure.set("Training stopped by an internal error: " + loop.getException()));
+        task.setOnFailed(e -> failure.set("Training stopped by an internal error: " + task.getException()));
         config.addListener((o, old, now) -> apply(old, now));
         stopRule.addListener((o, old, now) -> loop.setStopRule(now));
         speed.addListener((o, old, now) -> loop.setSpeed(now.doubleValue()));
-        Thread thread = new Thread(loop, "xorlab-training");
+        Thread thread = new Thread(task, "xorlab-training");
         thread.setDaemon(true);
         thread.start();
     }
@@ -92,7 +98,7 @@ final class RunModel implements Transport {
 
     /** What stopped the training thread, or null. */
     Throwable failure() {
-        return loop.getException();
+        return task.getException();
     }
 
     /** Non-empty if the training thread failed. */
@@ -183,7 +189,7 @@ final class RunModel implements Transport {
 
     /** Stops the training thread; the model is unusable afterwards. */
     void shutdown() {
-        loop.cancel(true);
+        task.cancel(true);
     }
 
     /** Commands sent to the training thread and not yet taken up (for the robustness tests' watchdog). */

@@ -12,6 +12,8 @@ import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.xorlab.app.view.DecisionSurfaceView;
 import org.xorlab.app.view.NetworkView;
+import org.xorlab.run.CompareSetup;
+import org.xorlab.run.RunFrame;
 import org.xorlab.text.NumberText;
 
 /**

@@ -10,6 +10,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.application.Platform;
+import org.xorlab.run.TrainingFrame;
 import org.xorlab.session.AtomicFile;
 import org.xorlab.session.Session;
 import org.xorlab.session.SessionFile;

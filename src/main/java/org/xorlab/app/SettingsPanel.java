@@ -12,6 +12,7 @@ import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.xorlab.engine.Dataset;
 import org.xorlab.engine.TrainingConfig;
+import org.xorlab.run.StopRule;
 import org.xorlab.text.NumberText;
 
 /** The run's settings: dataset, width, learning rate, batch size, seed and stopping rule. */

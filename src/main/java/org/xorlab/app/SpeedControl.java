@@ -8,6 +8,7 @@ import javafx.scene.control.Slider;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Region;
 import javafx.util.StringConverter;
+import org.xorlab.run.TrainingLoop;
 import org.xorlab.text.NumberText;
 
 /**

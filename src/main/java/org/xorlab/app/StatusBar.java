@@ -6,6 +6,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import org.xorlab.engine.Dataset;
 import org.xorlab.engine.TrainingSnapshot;
+import org.xorlab.run.TrainingFrame;
 import org.xorlab.text.NumberText;
 
 /** Epoch, weight updates, current loss, training speed and the latest message. */

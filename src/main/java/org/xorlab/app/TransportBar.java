@@ -11,6 +11,7 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import org.xorlab.engine.TrainingConfig;
+import org.xorlab.run.TrainingLoop;
 
 /**
  * Play/Pause, the Step buttons, Reset, New seed and the speed control, each showing its keyboard shortcut. On a

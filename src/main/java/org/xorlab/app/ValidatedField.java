@@ -95,15 +95,7 @@ final class ValidatedField<T> extends VBox {
 
     /** Parses a finite decimal number such as 0.1 or 1e-3 (in any locale, with a "." point), or says what was expected. */
     static double parseDouble(String text, String what) {
-        try {
-            double v = NumberText.parseDecimal(text);
-            if (Double.isFinite(v)) {
-                return v;
-            }
-        } catch (NumberFormatException e) {
-            // said below
-        }
-        throw new IllegalArgumentException(what + " must be a number such as 0.1 or 1e-3 (got '" + text + "')");
+        return NumberText.parseDecimal(text, what);
     }
 
     /** Parses a whole number, or says what was expected. */

@@ -256,6 +256,24 @@ public final class NumberText {
     }
 
     /**
+     * Reads a setting typed into the field named {@code what} ("Learning rate", "Target loss") as
+     * {@link #parseDecimal(String)} does, refusing a number too large to be finite.
+     *
+     * @throws IllegalArgumentException with a sentence for the person: what the field takes, and what was typed
+     */
+    public static double parseDecimal(String text, String what) {
+        try {
+            double v = parseDecimal(text);
+            if (Double.isFinite(v)) {
+                return v;
+            }
+        } catch (NumberFormatException e) {
+            // said below
+        }
+        throw new IllegalArgumentException(what + " must be a number such as 0.1 or 1e-3 (got '" + text + "')");
+    }
+
+    /**
      * Reads a count as a person types it or as {@link #count} wrote it: {@code 10000} or {@code 10,000} (commas only
      * between groups of three, so {@code 10,00} and {@code 1.000} are refused).
      *

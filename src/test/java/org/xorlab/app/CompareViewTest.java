@@ -34,6 +34,11 @@ import org.xorlab.engine.ComparisonResult;
 import org.xorlab.engine.Trainer;
 import org.xorlab.engine.TrainingConfig;
 import org.xorlab.engine.Weights;
+import org.xorlab.run.CompareSetup;
+import org.xorlab.run.RunFrame;
+import org.xorlab.run.StopRule;
+import org.xorlab.run.TrainingFrame;
+import org.xorlab.run.TrainingLoop;
 
 /** The Compare tab driven as a teacher would, checked against the plain engine and the command line. */
 @ExtendWith(ApplicationExtension.class)

@@ -8,6 +8,9 @@ import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.testfx.util.WaitForAsyncUtils;
 import org.xorlab.engine.TrainingConfig;
+import org.xorlab.run.StopRule;
+import org.xorlab.run.TrainingFrame;
+import org.xorlab.run.TrainingLoop;
 
 /** What the window tests in this package share: running on the FX thread, waiting, and a window to drive. */
 final class FxTesting {

@@ -28,6 +28,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import org.xorlab.engine.Trainer;
 import org.xorlab.engine.TrainingConfig;
+import org.xorlab.run.TrainingFrame;
 import org.xorlab.text.NumberText;
 
 /**

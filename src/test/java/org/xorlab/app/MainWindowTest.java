@@ -24,6 +24,7 @@ import org.xorlab.app.view.DecisionSurfaceView;
 import org.xorlab.engine.Trainer;
 import org.xorlab.engine.TrainingConfig;
 import org.xorlab.engine.Weights;
+import org.xorlab.run.TrainingFrame;
 import org.xorlab.text.NumberText;
 
 /** The main window driven as a teacher would: buttons, keys and fields, checked against the engine and NumPy. */

@@ -41,6 +41,11 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import org.xorlab.engine.TrainingConfig;
+import org.xorlab.run.CompareSetup;
+import org.xorlab.run.RunFrame;
+import org.xorlab.run.StopRule;
+import org.xorlab.run.TrainingFrame;
+import org.xorlab.run.TrainingLoop;
 
 /**
  * A monkey: 10,000 random user actions on whatever controls the showing tab has (buttons, choices, spinners,

@@ -17,6 +17,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.xorlab.engine.Dataset;
 import org.xorlab.engine.Trainer;
 import org.xorlab.engine.TrainingConfig;
+import org.xorlab.run.TrainingFrame;
 import org.xorlab.session.RunSettings;
 import org.xorlab.session.Session;
 import org.xorlab.session.SessionFile;

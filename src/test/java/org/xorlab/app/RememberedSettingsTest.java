@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.xorlab.engine.Dataset;
 import org.xorlab.engine.TrainingConfig;
+import org.xorlab.run.StopRule;
 import org.xorlab.session.AppSettings;
 import org.xorlab.session.SettingsFile;
 

@@ -25,6 +25,9 @@ import org.xorlab.engine.DecisionGrid;
 import org.xorlab.engine.Trainer;
 import org.xorlab.engine.TrainingConfig;
 import org.xorlab.engine.Weights;
+import org.xorlab.run.Preview;
+import org.xorlab.run.TrainingFrame;
+import org.xorlab.run.TrainingLoop;
 import org.xorlab.text.NumberText;
 
 /** The timeline shows the run as it was at an earlier epoch, and returns to live on letting go, Esc, Play or Step. */

@@ -34,6 +34,8 @@ import org.xorlab.engine.Dataset;
 import org.xorlab.engine.Trainer;
 import org.xorlab.engine.TrainingConfig;
 import org.xorlab.engine.Weights;
+import org.xorlab.run.StopRule;
+import org.xorlab.run.TrainingFrame;
 import org.xorlab.session.Session;
 import org.xorlab.session.SessionFile;
 import org.xorlab.session.SessionFileException;

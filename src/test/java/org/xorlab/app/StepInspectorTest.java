@@ -24,6 +24,9 @@ import org.xorlab.engine.Trainer;
 import org.xorlab.engine.TrainingConfig;
 import org.xorlab.engine.UpdateTrace;
 import org.xorlab.engine.Weights;
+import org.xorlab.run.StopRule;
+import org.xorlab.run.TrainingFrame;
+import org.xorlab.run.TrainingLoop;
 import org.xorlab.text.NumberText;
 
 /** The step inspector shows the engine's own numbers for the last update, as a teacher steps through training. */

@@ -1,4 +1,4 @@
-package org.xorlab.app;
+package org.xorlab.run;
 
 import java.util.List;
 import org.xorlab.engine.DecisionGrid;
@@ -17,23 +17,23 @@ import org.xorlab.engine.TrainingSnapshot;
  * @param epochsPerSecond measured training speed over the last half second, 0 when idle
  * @param message         a sentence for the status line (why Play stopped, divergence), or empty
  */
-record TrainingFrame(long generation, List<RunFrame> runs, double targetLoss, boolean playing,
-                     double epochsPerSecond, String message) {
+public record TrainingFrame(long generation, List<RunFrame> runs, double targetLoss, boolean playing,
+                            double epochsPerSecond, String message) {
 
-    TrainingFrame {
+    public TrainingFrame {
         runs = List.copyOf(runs);
     }
 
     /** The first run's snapshot: the only run in the main window. */
-    TrainingSnapshot snapshot() {
+    public TrainingSnapshot snapshot() {
         return runs.get(0).snapshot();
     }
 
-    DecisionGrid grid() {
+    public DecisionGrid grid() {
         return runs.get(0).grid();
     }
 
-    LossHistory history() {
+    public LossHistory history() {
         return runs.get(0).history();
     }
 }

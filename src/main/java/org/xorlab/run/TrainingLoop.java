@@ -1,4 +1,4 @@
-package org.xorlab.app;
+package org.xorlab.run;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -6,11 +6,14 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import javafx.concurrent.Task;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 import org.xorlab.engine.Budget;
 import org.xorlab.engine.Dataset;
 import org.xorlab.engine.DecisionGrid;
+import org.xorlab.engine.Lockstep;
 import org.xorlab.engine.LossHistory;
+import org.xorlab.engine.Measure;
 import org.xorlab.engine.Trainer;
 import org.xorlab.engine.TrainingConfig;
 import org.xorlab.engine.WeightHistory;
@@ -20,34 +23,36 @@ import org.xorlab.session.Session;
 import org.xorlab.text.NumberText;
 
 /**
- * The one adapter from the JavaFX-free {@link Trainer} to a JavaFX {@link Task}: it owns the trainer on its own
- * thread, takes commands (Play, Pause, Step, Reset...) from a queue, and hands the FX thread immutable
- * {@link TrainingFrame}s through {@link #updateValue}, which keeps only the newest until the FX thread takes it.
+ * The one run controller of the window, in plain Java: it owns the runs on the thread that calls {@link #run}, takes
+ * commands (Play, Pause, Step, Reset...) from a queue that any thread may add to, and hands out immutable
+ * {@link TrainingFrame}s. The app wraps it once in a JavaFX {@code Task}, whose {@code updateValue} keeps only the
+ * newest frame until the FX thread takes it; a test can drive it on its own thread with {@link #runUntilIdle}.
  *
- * <p>It trains one run (the main window) or several in lockstep from identical initial weights (the compare view).
- * Play and the Step commands run the same {@link #advance} method. While playing at full speed the loop
- * trains in slices of a few milliseconds and looks at the queue between slices, so Pause, Step and Reset act at
- * once.
+ * <p>It trains one run (the Train tab) or several from identical initial weights (the Compare tab) through the
+ * engine's {@link Lockstep}, the same lockstep the command line's comparison trains through, which also counts each
+ * run's epochs and updates to the target loss. Play and the Step commands run the same {@link #advance} method.
+ * While playing at full speed the loop trains in slices of a few milliseconds and looks at the queue between slices,
+ * so Pause, Step and Reset act at once.
  *
  * <p>Each run also keeps its weights at every epoch boundary ({@link WeightHistory}, bounded). Rewinding
  * ({@link #preview}, {@link #rewindBy}) pauses, looks up an earlier epoch's weights and samples its decision surface
  * here, on the training thread, and publishes it as each run's {@link Preview} until {@link #live}, Play, any Step or
  * a reset.
  */
-final class TrainingLoop extends Task<TrainingFrame> {
+public final class TrainingLoop {
     /** Playing speed meaning "as fast as the machine can". */
-    static final double MAX_SPEED = Double.POSITIVE_INFINITY;
+    public static final double MAX_SPEED = Double.POSITIVE_INFINITY;
     /** Resolution of the decision surface sampled for each frame. */
-    static final int GRID_RESOLUTION = 100;
-    static final double GRID_MIN = -0.5;
-    static final double GRID_MAX = 1.5;
+    public static final int GRID_RESOLUTION = 100;
+    public static final double GRID_MIN = -0.5;
+    public static final double GRID_MAX = 1.5;
 
     private static final long SLICE_NANOS = 8_000_000L;
     private static final long FRAME_NANOS = 16_000_000L;
     private static final long RATE_WINDOW_NANOS = 500_000_000L;
 
     /** What one advance counts. */
-    enum Unit { UPDATE, EPOCH }
+    public enum Unit { UPDATE, EPOCH }
 
     private sealed interface Command
             permits Play, Pause, Step, Reset, Restart, Retune, SetSpeed, SetStopRule, SetBudget, ShowEpoch, RewindBy,
@@ -85,6 +90,9 @@ final class TrainingLoop extends Task<TrainingFrame> {
 
     // Everything below belongs to the training thread.
     private final List<Run> runs = new ArrayList<>();
+    /** Trains {@link #runs}, run i as its run i, and counts their way to the target loss. */
+    private Lockstep lockstep;
+    private Consumer<TrainingFrame> frames = f -> { };
     private long generation;
     private boolean playing;
     private double speed;
@@ -97,50 +105,48 @@ final class TrainingLoop extends Task<TrainingFrame> {
     private long rateWindowStart;
     private long rateWindowEpochs;
     private double epochsPerSecond;
+    /** Keeps each run's loss and weights at every epoch it completes, and says why a run diverged. */
+    private final Lockstep.Listener recorder = new Lockstep.Listener() {
+        @Override
+        public void epochCompleted(int i, Trainer trainer) {
+            Run run = runs.get(i);
+            run.weights.record(trainer.epoch(), trainer.weights());
+            run.history.append(trainer.loss());
+        }
+
+        @Override
+        public void diverged(int i, Trainer trainer) {
+            message = divergenceMessage(i);
+        }
+    };
 
     /**
      * @param specs the runs; all must share dataset, hidden units and seed, so they start from identical weights
      */
-    TrainingLoop(List<RunSpec> specs, StopRule stopRule, double speed) {
-        createRuns(specs);
+    public TrainingLoop(List<RunSpec> specs, StopRule stopRule, double speed) {
         this.stopRule = stopRule;
         this.speed = speed;
+        createRuns(specs);
     }
 
-    /** One trained run and its history, owned by the training thread. */
+    /** One trained run's name and histories, owned by the training thread; the lockstep holds its trainer. */
     private static final class Run {
         final String name;
-        final Trainer trainer;
         LossHistory history = new LossHistory();
         WeightHistory weights = new WeightHistory();
-        long epochsToTarget;
-        long updatesToTarget;
-        /** Time spent in this run's trainer since the run (re)started, for the compare view's wall time. */
-        long trainingNanos;
         /** The earlier epoch shown instead of the live run, or null. */
         Preview preview;
 
         Run(String name, Trainer trainer) {
             this.name = name;
-            this.trainer = trainer;
             weights.record(trainer.epoch(), trainer.weights());
         }
 
-        void clear() {
+        void clear(Trainer trainer) {
             history = new LossHistory();
             weights = new WeightHistory();
             weights.record(trainer.epoch(), trainer.weights());
-            epochsToTarget = 0;
-            updatesToTarget = 0;
-            trainingNanos = 0;
             preview = null;
-        }
-
-        /** Keeps the weights if the last advance completed an epoch (each advance completes at most one). */
-        void recordWeights() {
-            if (trainer.epoch() > weights.newestEpoch()) {
-                weights.record(trainer.epoch(), trainer.weights());
-            }
         }
     }
 
@@ -150,48 +156,60 @@ final class TrainingLoop extends Task<TrainingFrame> {
         }
         TrainingConfig first = specs.get(0).config();
         Weights initial = Weights.initial(first.hidden(), first.seed());
-        runs.clear();
+        List<Trainer> trainers = new ArrayList<>();
         for (RunSpec spec : specs) {
             TrainingConfig c = spec.config();
             if (c.dataset() != first.dataset() || c.hidden() != first.hidden() || c.seed() != first.seed()) {
                 throw new IllegalArgumentException("runs compared side by side must share dataset, width and seed");
             }
-            runs.add(new Run(spec.name(), new Trainer(c, initial)));
+            trainers.add(new Trainer(c, initial));
+        }
+        useRuns(specs.stream().map(RunSpec::name).toList(), trainers);
+    }
+
+    /** Trains {@code trainers} from now on, run i named {@code names.get(i)}. */
+    private void useRuns(List<String> names, List<Trainer> trainers) {
+        lockstep = new Lockstep(trainers, stopRule.targetLoss(), budget);
+        runs.clear();
+        for (int i = 0; i < trainers.size(); i++) {
+            runs.add(new Run(names.get(i), trainers.get(i)));
         }
     }
 
-    void play() {
+    public void play() {
         commands.add(new Play());
     }
 
-    void pause() {
+    public void pause() {
         commands.add(new Pause());
     }
 
-    void step(Unit unit, long count) {
+    /** Pauses and trains {@code count} weight updates or epochs, as Play would. */
+    public void step(Unit unit, long count) {
         commands.add(new Step(unit, count));
     }
 
     /** Back to the run's initial weights. */
-    void reset() {
+    public void reset() {
         commands.add(new Reset());
     }
 
     /** New runs from their seed's initial weights (new dataset, width or seed, or a changed comparison). */
-    void restart(List<RunSpec> specs) {
+    public void restart(List<RunSpec> specs) {
         commands.add(new Restart(List.copyOf(specs)));
     }
 
     /** New learning rate and batch size for run {@code run} from its next update, keeping the weights. */
-    void retune(int run, double learningRate, int batchSize) {
+    public void retune(int run, double learningRate, int batchSize) {
         commands.add(new Retune(run, learningRate, batchSize));
     }
 
-    void setSpeed(double epochsPerSecond) {
+    /** Epochs per second while playing; {@link #MAX_SPEED} for as fast as possible. */
+    public void setSpeed(double epochsPerSecond) {
         commands.add(new SetSpeed(epochsPerSecond));
     }
 
-    void setStopRule(StopRule rule) {
+    public void setStopRule(StopRule rule) {
         commands.add(new SetStopRule(rule));
     }
 
@@ -200,7 +218,7 @@ final class TrainingLoop extends Task<TrainingFrame> {
      * measure (with a budget of updates, full-batch GD trains four epochs for each of SGD's), so their curves race on
      * that axis. Null for no budget: the stop rule alone, runs level by epochs.
      */
-    void setBudget(Budget budget) {
+    public void setBudget(Budget budget) {
         commands.add(new SetBudget(budget));
     }
 
@@ -208,22 +226,22 @@ final class TrainingLoop extends Task<TrainingFrame> {
      * Pauses and shows every run as it was at the end of {@code epoch} (the nearest kept epoch at or before it), until
      * {@link #live}, Play, any Step or a reset.
      */
-    void preview(long epoch) {
+    public void preview(long epoch) {
         commands.add(new ShowEpoch(epoch));
     }
 
     /** Like {@link #preview}, {@code epochs} before the epoch shown now (or before the newest completed epoch). */
-    void rewindBy(long epochs) {
+    public void rewindBy(long epochs) {
         commands.add(new RewindBy(epochs));
     }
 
     /** Shows the runs live again. */
-    void live() {
+    public void live() {
         commands.add(new GoLive());
     }
 
     /** Commands queued and not yet taken up by the training thread. */
-    int pendingCommands() {
+    public int pendingCommands() {
         return commands.size();
     }
 
@@ -231,7 +249,7 @@ final class TrainingLoop extends Task<TrainingFrame> {
      * Replaces the runs with one run resumed from a saved session, with its history and stop rule, paused. Training
      * on gives exactly the numbers the saved run would have given.
      */
-    void load(String name, Session session) {
+    public void load(String name, Session session) {
         commands.add(new Load(name, session));
     }
 
@@ -241,29 +259,51 @@ final class TrainingLoop extends Task<TrainingFrame> {
      * IllegalStateException saying why if the run is between two updates of an epoch (sessions resume at epoch
      * boundaries).
      */
-    CompletableFuture<Session> capture(int run) {
+    public CompletableFuture<Session> capture(int run) {
         CompletableFuture<Session> result = new CompletableFuture<>();
         commands.add(new Capture(run, result));
         return result;
     }
 
-    @Override
-    protected TrainingFrame call() {
-        publish();
+    /**
+     * Trains on the calling thread, which from now on owns the runs: takes commands as they come, plays, and hands
+     * {@code frames} a frame at the start, after each command and while playing at most one per screen refresh.
+     * Returns when {@code cancelled} says so or the thread is interrupted.
+     *
+     * @throws InterruptedException if the thread is interrupted while waiting for a command
+     */
+    public void run(Consumer<TrainingFrame> frames, BooleanSupplier cancelled) throws InterruptedException {
+        loop(frames, cancelled, false);
+    }
+
+    /**
+     * As {@link #run}, but returns as soon as no command is waiting and Play is off: after the commands queued so far
+     * and any Play they start, until the stop rule, the budget or a divergence stops it. For tests and other callers
+     * that want the controller's behaviour without a thread of its own.
+     */
+    void runUntilIdle(Consumer<TrainingFrame> frames) {
         try {
-            while (!isCancelled()) {
-                Command command = nextCommand();
-                if (command != null) {
-                    handle(command);
-                    publish();
-                } else if (playing) {
-                    playSlice();
-                }
-            }
+            loop(frames, () -> false, true);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        return null;
+    }
+
+    private void loop(Consumer<TrainingFrame> frames, BooleanSupplier cancelled, boolean untilIdle)
+            throws InterruptedException {
+        this.frames = frames;
+        publish();
+        while (!cancelled.getAsBoolean() && !Thread.currentThread().isInterrupted()) {
+            Command command = untilIdle && !playing ? commands.poll() : nextCommand();
+            if (command != null) {
+                handle(command);
+                publish();
+            } else if (playing) {
+                playSlice();
+            } else if (untilIdle) {
+                return;
+            }
+        }
     }
 
     private Command nextCommand() throws InterruptedException {
@@ -289,20 +329,22 @@ final class TrainingLoop extends Task<TrainingFrame> {
             showLive();
             advance(s.unit(), s.count());
         } else if (command instanceof Reset) {
-            runs.forEach(r -> r.trainer.reset());
+            lockstep.reset();
             startOver();
         } else if (command instanceof Restart r) {
             createRuns(r.runs());
             startOver();
         } else if (command instanceof Retune r) {
-            runs.get(r.run()).trainer.retune(r.learningRate(), r.batchSize());
+            lockstep.trainer(r.run()).retune(r.learningRate(), r.batchSize());
         } else if (command instanceof SetSpeed s) {
             speed = s.epochsPerSecond();
             nextEpochAt = System.nanoTime();
         } else if (command instanceof SetStopRule s) {
             stopRule = s.rule();
+            lockstep.setTargetLoss(stopRule.targetLoss());
         } else if (command instanceof SetBudget b) {
             budget = b.budget();
+            lockstep.setBudget(budget);
         } else if (command instanceof ShowEpoch s) {
             // Only the newest of a burst (a dragged slider sends many): skip this one if another follows at once.
             if (!(commands.peek() instanceof ShowEpoch)) {
@@ -311,7 +353,7 @@ final class TrainingLoop extends Task<TrainingFrame> {
         } else if (command instanceof RewindBy r) {
             Run first = runs.get(0);
             // From live in the middle of an epoch, the last completed epoch is already one step back.
-            long live = first.weights.newestEpoch() + (first.trainer.nextSample() == 0 ? 0 : 1);
+            long live = first.weights.newestEpoch() + (lockstep.trainer(0).nextSample() == 0 ? 0 : 1);
             long from = first.preview != null ? first.preview.epoch() : live;
             showEpoch(Math.max(0, from - r.epochs()));
         } else if (command instanceof GoLive) {
@@ -319,7 +361,7 @@ final class TrainingLoop extends Task<TrainingFrame> {
         } else if (command instanceof Load l) {
             loadSession(l.name(), l.session());
         } else if (command instanceof Capture c) {
-            capture(runs.get(c.run()), c.result());
+            capture(runs.get(c.run()), lockstep.trainer(c.run()), c.result());
         }
     }
 
@@ -342,8 +384,8 @@ final class TrainingLoop extends Task<TrainingFrame> {
     }
 
     private void startPlaying() {
-        if (runs.stream().allMatch(r -> r.trainer.diverged())) {
-            message = divergenceMessage(runs.get(0));
+        if (allDiverged()) {
+            message = divergenceMessage(0);
             return;
         }
         if (stopRuleMet()) {
@@ -360,7 +402,9 @@ final class TrainingLoop extends Task<TrainingFrame> {
     }
 
     private void startOver() {
-        runs.forEach(Run::clear);
+        for (int i = 0; i < runs.size(); i++) {
+            runs.get(i).clear(lockstep.trainer(i));
+        }
         generation++;
         playing = false;
         message = "";
@@ -370,9 +414,8 @@ final class TrainingLoop extends Task<TrainingFrame> {
     private void loadSession(String name, Session session) {
         RunSettings settings = session.settings();
         stopRule = new StopRule(settings.stopAtLoss(), settings.stopEpochs(), settings.targetLoss());
-        Run run = new Run(name, session.trainer());
-        runs.clear();
-        runs.add(run);
+        useRuns(List.of(name), List.of(session.trainer()));
+        Run run = runs.get(0);
         startOver();
         // The rewind timeline has the start and the saved epoch; the epochs between were not saved.
         if (session.epoch() > 0) {
@@ -381,21 +424,20 @@ final class TrainingLoop extends Task<TrainingFrame> {
             run.weights.record(session.epoch(), session.current());
         }
         double[] losses = session.history();
+        long epochsToTarget = 0;
         for (int i = 0; i < losses.length; i++) {
             run.history.append(losses[i]);
-            if (run.epochsToTarget == 0 && losses[i] < stopRule.targetLoss()) {
-                run.epochsToTarget = i + 1L;
+            if (epochsToTarget == 0 && losses[i] < stopRule.targetLoss()) {
+                epochsToTarget = i + 1L;
             }
         }
         // Updates per epoch are known only if the batch size never changed during the saved run; otherwise 0.
         int perEpoch = settings.config().updatesPerEpoch();
-        if (session.updates() == session.epoch() * perEpoch) {
-            run.updatesToTarget = run.epochsToTarget * perEpoch;
-        }
+        long updatesToTarget = session.updates() == session.epoch() * perEpoch ? epochsToTarget * perEpoch : 0;
+        lockstep.resumeToTarget(0, epochsToTarget, updatesToTarget);
     }
 
-    private void capture(Run run, CompletableFuture<Session> result) {
-        Trainer t = run.trainer;
+    private void capture(Run run, Trainer t, CompletableFuture<Session> result) {
         if (t.nextSample() != 0) {
             result.completeExceptionally(new IllegalStateException("A session is saved between epochs, and this run is "
                     + t.nextSample() + " of " + Dataset.SIZE + " samples into epoch " + NumberText.count(t.epoch() + 1)
@@ -431,41 +473,19 @@ final class TrainingLoop extends Task<TrainingFrame> {
     }
 
     /**
-     * The one way training moves forward, for Play and every Step: each run that can go on, in lockstep. An epoch
-     * step finishes the next epoch of every run that is furthest behind on the lockstep measure (epochs, or the
-     * budget's measure); runs already ahead wait (after single updates, one SGD update is a quarter epoch while one
-     * batch update is a whole one), so the runs line up again. A run that has spent its budget stops.
+     * The one way training moves forward, for Play and every Step: {@code count} lockstep steps of every run that can
+     * go on. An epoch step finishes the next epoch of every run that is furthest behind on the lockstep measure
+     * (epochs, or the budget's measure); runs already ahead wait, so the runs line up again. A run that has spent its
+     * budget stops.
      */
     private void advance(Unit unit, long count) {
+        Measure level = budget == null ? Measure.EPOCHS : budget.measure();
         for (long i = 0; i < count; i++) {
-            boolean anyMoved = false;
-            long lockstep = lockstepCount();
-            for (Run run : runs) {
-                Trainer t = run.trainer;
-                if (!canTrain(t) || unit == Unit.EPOCH && count(t) > lockstep) {
-                    continue;
-                }
-                long start = System.nanoTime();
-                boolean ok = unit == Unit.UPDATE ? t.step() : t.stepEpoch();
-                run.trainingNanos += System.nanoTime() - start;
-                run.recordWeights();
-                while (run.history.size() < t.epoch()) {
-                    run.history.append(t.loss());
-                    if (run.epochsToTarget == 0 && t.loss() < stopRule.targetLoss()) {
-                        run.epochsToTarget = t.epoch();
-                        run.updatesToTarget = t.updates();
-                    }
-                }
-                if (ok) {
-                    anyMoved = true;
-                } else {
-                    message = divergenceMessage(run);
-                }
-            }
-            rateWindowEpochs += unit == Unit.EPOCH && anyMoved ? 1 : 0;
-            if (!anyMoved) {
+            boolean moved = unit == Unit.UPDATE ? lockstep.stepUpdate(recorder) : lockstep.stepEpoch(level, recorder);
+            rateWindowEpochs += unit == Unit.EPOCH && moved ? 1 : 0;
+            if (!moved) {
                 playing = false;
-                if (budget != null && runs.stream().anyMatch(r -> !r.trainer.diverged())) {
+                if (budget != null && !allDiverged()) {
                     message = stopMessage();
                 }
                 return;
@@ -478,20 +498,6 @@ final class TrainingLoop extends Task<TrainingFrame> {
         }
     }
 
-    /** True while {@code t} may train on: it has not diverged nor spent the budget. */
-    private boolean canTrain(Trainer t) {
-        return !t.diverged() && (budget == null || !budget.spent(t.epoch(), t.updates(), samples(t)));
-    }
-
-    private static long samples(Trainer t) {
-        return t.epoch() * Dataset.SIZE + t.nextSample();
-    }
-
-    /** {@code t}'s count on the lockstep measure. */
-    private long count(Trainer t) {
-        return budget == null ? t.epoch() : budget.measure().of(t.epoch(), t.updates(), samples(t));
-    }
-
     private String stopMessage() {
         return "Every run has trained its budget of " + budget.describe() + ".";
     }
@@ -499,11 +505,11 @@ final class TrainingLoop extends Task<TrainingFrame> {
     /** True when every run that can still train has met the stop rule (with a budget: has spent it). */
     private boolean stopRuleMet() {
         boolean any = false;
-        for (Run run : runs) {
-            Trainer t = run.trainer;
+        for (int i = 0; i < runs.size(); i++) {
+            Trainer t = lockstep.trainer(i);
             if (!t.diverged()) {
                 any = true;
-                if (budget != null ? canTrain(t) : !stopRule.isMet(t.epoch(), t.loss())) {
+                if (budget != null ? lockstep.canTrain(i) : !stopRule.isMet(t.epoch(), t.loss())) {
                     return false;
                 }
             }
@@ -511,18 +517,27 @@ final class TrainingLoop extends Task<TrainingFrame> {
         return any;
     }
 
-    /** The lowest lockstep count of the runs that can still train. */
-    private long lockstepCount() {
-        return runs.stream().filter(r -> canTrain(r.trainer)).mapToLong(r -> count(r.trainer)).min().orElse(0);
+    private boolean allDiverged() {
+        for (int i = 0; i < runs.size(); i++) {
+            if (!lockstep.trainer(i).diverged()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private long lastEpoch() {
-        return runs.stream().mapToLong(r -> r.trainer.epoch()).max().orElse(0);
+        long last = 0;
+        for (int i = 0; i < runs.size(); i++) {
+            last = Math.max(last, lockstep.trainer(i).epoch());
+        }
+        return last;
     }
 
-    private String divergenceMessage(Run run) {
-        String text = run.trainer.divergence() == null ? "" : run.trainer.divergence().message();
-        return runs.size() == 1 ? text : run.name + ": " + text;
+    private String divergenceMessage(int run) {
+        Trainer t = lockstep.trainer(run);
+        String text = t.divergence() == null ? "" : t.divergence().message();
+        return runs.size() == 1 ? text : runs.get(run).name + ": " + text;
     }
 
     private void publish() {
@@ -535,13 +550,14 @@ final class TrainingLoop extends Task<TrainingFrame> {
             rateWindowEpochs = 0;
         }
         lastPublish = now;
-        List<RunFrame> frames = new ArrayList<>(runs.size());
-        for (Run run : runs) {
-            var snapshot = run.trainer.snapshot();
+        List<RunFrame> shown = new ArrayList<>(runs.size());
+        for (int i = 0; i < runs.size(); i++) {
+            Run run = runs.get(i);
+            var snapshot = lockstep.trainer(i).snapshot();
             var grid = DecisionGrid.sample(snapshot.weights(), GRID_RESOLUTION, GRID_MIN, GRID_MAX);
-            frames.add(new RunFrame(run.name, snapshot, grid, run.history, run.epochsToTarget, run.updatesToTarget,
-                    run.trainingNanos, run.weights, run.preview));
+            shown.add(new RunFrame(run.name, snapshot, grid, run.history, lockstep.epochsToTarget(i),
+                    lockstep.updatesToTarget(i), lockstep.trainingNanos(i), run.weights, run.preview));
         }
-        updateValue(new TrainingFrame(generation, frames, stopRule.targetLoss(), playing, epochsPerSecond, message));
+        frames.accept(new TrainingFrame(generation, shown, stopRule.targetLoss(), playing, epochsPerSecond, message));
     }
 }

@@ -1,7 +1,7 @@
-package org.xorlab.app;
+package org.xorlab.run;
 
 import org.xorlab.engine.TrainingConfig;
 
 /** A run to train: its name on screen and its settings. */
-record RunSpec(String name, TrainingConfig config) {
+public record RunSpec(String name, TrainingConfig config) {
 }

@@ -1,6 +1,7 @@
-package org.xorlab.app;
+package org.xorlab.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
 
@@ -29,5 +30,17 @@ class StopRuleTest {
         assertThat(rule.isMet(776, 0.0)).isFalse();
         assertThat(rule.isMet(777, 0.5)).isTrue();
         assertThat(rule.reachedMessage(777)).isEqualTo("Stopped after 777 epochs.");
+    }
+
+    @Test
+    void aTypedTargetLossIsReadOrRefusedWithAReason() {
+        assertThat(StopRule.parseTargetLoss("0.05")).isEqualTo(0.05);
+        assertThat(StopRule.parseTargetLoss("1e-3")).isEqualTo(0.001);
+        for (String bad : new String[] {"abc", "0,01", "1e999", "NaN"}) {
+            assertThatThrownBy(() -> StopRule.parseTargetLoss(bad)).as(bad)
+                    .hasMessage("Target loss must be a number such as 0.1 or 1e-3 (got '" + bad + "')");
+        }
+        assertThatThrownBy(() -> StopRule.parseTargetLoss("2"))
+                .hasMessage("Target loss must be greater than 0 and at most 1 (got 2)");
     }
 }

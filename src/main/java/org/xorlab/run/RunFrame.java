@@ -1,4 +1,4 @@
-package org.xorlab.app;
+package org.xorlab.run;
 
 import org.xorlab.engine.DecisionGrid;
 import org.xorlab.engine.LossHistory;
@@ -20,23 +20,23 @@ import org.xorlab.engine.Weights;
  * @param weightHistory   the weights at this generation's epoch boundaries (bounded, thinned with age), or null
  * @param preview         the earlier epoch the run is rewound to, or null when it shows the run live
  */
-record RunFrame(String name, TrainingSnapshot snapshot, DecisionGrid grid, LossHistory history,
-                long epochsToTarget, long updatesToTarget, long trainingNanos, WeightHistory weightHistory,
-                Preview preview) {
+public record RunFrame(String name, TrainingSnapshot snapshot, DecisionGrid grid, LossHistory history,
+                       long epochsToTarget, long updatesToTarget, long trainingNanos, WeightHistory weightHistory,
+                       Preview preview) {
 
     /** A live frame without training time or weight history. */
-    RunFrame(String name, TrainingSnapshot snapshot, DecisionGrid grid, LossHistory history,
-             long epochsToTarget, long updatesToTarget) {
+    public RunFrame(String name, TrainingSnapshot snapshot, DecisionGrid grid, LossHistory history,
+                    long epochsToTarget, long updatesToTarget) {
         this(name, snapshot, grid, history, epochsToTarget, updatesToTarget, 0, null, null);
     }
 
     /** The weights the views show: the rewound epoch's, or the live ones. */
-    Weights shownWeights() {
+    public Weights shownWeights() {
         return preview != null ? preview.weights() : snapshot.weights();
     }
 
     /** The decision surface the views show: the rewound epoch's, or the live one. */
-    DecisionGrid shownGrid() {
+    public DecisionGrid shownGrid() {
         return preview != null ? preview.grid() : grid;
     }
 }

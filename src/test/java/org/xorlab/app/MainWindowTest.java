@@ -120,20 +120,39 @@ class MainWindowTest {
     @Test
     void playThenPauseLeavesOnePointPerEpochOnTheChart(FxRobot robot) {
         waitFor(() -> frame() != null);
+        // 10 epochs/s: however long the robot's second click takes on a busy machine, Pause still comes while Play
+        // runs (the stopping rule's 10,000 epochs are 1,000 s away) and long before the chart's budget thins points.
+        robot.interact(() -> model.speedProperty().set(10));
         robot.clickOn("#play");
-        waitFor(() -> frame().snapshot().epoch() > 200);
+        waitFor(() -> frame().playing() && frame().snapshot().epoch() >= 5);
         robot.clickOn("#play");
         waitFor(() -> !frame().playing());
-        WaitForAsyncUtils.waitForFxEvents();
         long epochs = frame().snapshot().epoch();
+        assertThat(epochs).as("paused by the user, not by the stopping rule").isBetween(5L, 9_999L);
+        WaitForAsyncUtils.sleep(300, java.util.concurrent.TimeUnit.MILLISECONDS); // 3 epochs' time at 10 epochs/s
+        assertThat(frame().snapshot().epoch()).as("no epoch after Pause").isEqualTo(epochs);
+
         LossChart chart = robot.lookup("#loss-chart").queryAs(LossChart.class);
         assertThat(onFx(() -> chart.epochsAppended(0))).isEqualTo(epochs);
-        int plotted = onFx(() -> chart.plottedPoints(0));
-        assertThat(plotted).isPositive().isLessThanOrEqualTo((int) epochs);
-        if (epochs <= 2000) {
-            assertThat(plotted).isEqualTo((int) epochs);
-        }
+        assertThat(onFx(() -> chart.plottedPoints(0))).as("one point per epoch").isEqualTo((int) epochs);
         assertThat(text(robot, "#play")).isEqualTo("Play");
+        assertThat(text(robot, "#status-epoch")).isEqualTo(NumberText.count(epochs));
+    }
+
+    @Test
+    void playAtFullSpeedStopsAtTheStoppingRuleWithEveryEpochOnTheChart(FxRobot robot) {
+        waitFor(() -> frame() != null);
+        // As fast as possible the frames coalesce many epochs each; the chart must still get every one of them.
+        robot.interact(() -> model.stopRuleProperty().set(new StopRule(false, 1_500, 0.01)));
+        robot.clickOn("#play");
+        waitFor(() -> frame().snapshot().epoch() >= 1_500 && !frame().playing());
+        assertThat(frame().snapshot().epoch()).as("stopped by the rule, at its epoch").isEqualTo(1_500);
+
+        LossChart chart = robot.lookup("#loss-chart").queryAs(LossChart.class);
+        assertThat(onFx(() -> chart.epochsAppended(0))).isEqualTo(1_500);
+        assertThat(onFx(() -> chart.plottedPoints(0))).as("one point per epoch").isEqualTo(1_500);
+        assertThat(text(robot, "#play")).isEqualTo("Play");
+        assertThat(text(robot, "#status-epoch")).isEqualTo("1,500");
     }
 
     @Test
@@ -221,8 +240,11 @@ class MainWindowTest {
             editor.selectAll();
             return null;
         });
-        robot.write("12").type(javafx.scene.input.KeyCode.ENTER);
-        WaitForAsyncUtils.waitForFxEvents();
+        robot.write("12");
+        waitFor(() -> onFx(editor::getText).equals("12"));
+        robot.type(javafx.scene.input.KeyCode.ENTER);
+        // Enter puts the value in force back: the editor leaves "12" only when the spinner has refused it.
+        waitFor(() -> !onFx(editor::getText).equals("12"));
         assertThat(model.configProperty().get().hidden()).as("9 and more is refused").isEqualTo(5);
         assertThat(onFx(() -> editor.getText())).isEqualTo("5");
     }
@@ -233,15 +255,21 @@ class MainWindowTest {
         javafx.scene.control.Button play = onFx(() -> robot.lookup("#play").queryButton());
         double playWidth = onFx(play::getWidth);
         double stepX = onFx(() -> robot.lookup("#step-update").query().localToScene(0, 0).getX());
-        // The text the transport bar gives it while playing (a real Play may finish its 10,000 epochs at once).
+        // Slow enough that the run is still playing when we look (at full speed it may finish its 10,000 at once).
+        robot.interact(() -> model.speedProperty().set(10));
+        robot.clickOn("#play");
+        waitFor(() -> frame().playing() && "Pause".equals(text(robot, "#play")));
         onFx(() -> {
-            play.setText("Pause");
             play.getScene().getRoot().layout();
             return null;
         });
         assertThat(onFx(play::getWidth)).isEqualTo(playWidth);
         assertThat(onFx(() -> robot.lookup("#step-update").query().localToScene(0, 0).getX())).isEqualTo(stepX);
         assertThat(LayoutTest.displayed(play)).as("not shortened").isEqualTo("Pause");
+
+        robot.clickOn("#play");
+        waitFor(() -> !frame().playing() && "Play".equals(text(robot, "#play")));
+        assertThat(onFx(play::getWidth)).isEqualTo(playWidth);
     }
 
     private TrainingFrame frame() {

@@ -20,6 +20,16 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import org.xorlab.app.compare.CompareModel;
+import org.xorlab.app.compare.CompareView;
+import org.xorlab.app.controls.Notice;
+import org.xorlab.app.controls.Transport;
+import org.xorlab.app.controls.TransportBar;
+import org.xorlab.app.files.Exports;
+import org.xorlab.app.files.FileDialogs;
+import org.xorlab.app.files.Sessions;
+import org.xorlab.app.train.MainWindow;
+import org.xorlab.app.train.RunModel;
 
 /**
  * The whole window: the menu bar, and a tab per view ("Train" for one run; more views add their own tabs). Owns

@@ -22,9 +22,9 @@ import org.xorlab.engine.TrainingConfig;
  * @param targetLoss the loss the summary counts epochs, updates and samples to
  * @param runs       from {@value #MIN_RUNS} to {@value #MAX_RUNS} runs, in order
  */
-record CompareSetup(Dataset dataset, int hidden, long seed, Budget budget, double targetLoss, List<Run> runs) {
-    static final int MIN_RUNS = 2;
-    static final int MAX_RUNS = 3;
+public record CompareSetup(Dataset dataset, int hidden, long seed, Budget budget, double targetLoss, List<Run> runs) {
+    public static final int MIN_RUNS = 2;
+    public static final int MAX_RUNS = 3;
 
     /** The notebook's exercise: SGD against full-batch gradient descent, learning rate 0.1, 10,000 epochs. */
     static final CompareSetup NOTEBOOK = new CompareSetup(Dataset.XOR, TrainingConfig.NOTEBOOK.hidden(),
@@ -37,8 +37,8 @@ record CompareSetup(Dataset dataset, int hidden, long seed, Budget budget, doubl
      * @param learningRate the run's step size, a finite number greater than 0
      * @param batchSize    samples per weight update, 1 to 4
      */
-    record Run(double learningRate, int batchSize) {
-        Run {
+    public record Run(double learningRate, int batchSize) {
+        public Run {
             TrainingConfig.checkLearningRate(learningRate);
             TrainingConfig.checkBatchSize(batchSize);
         }
@@ -52,7 +52,7 @@ record CompareSetup(Dataset dataset, int hidden, long seed, Budget budget, doubl
         }
     }
 
-    CompareSetup {
+    public CompareSetup {
         if (dataset == null) {
             throw new IllegalArgumentException("dataset must be one of " + Dataset.allowedNames());
         }
@@ -68,7 +68,7 @@ record CompareSetup(Dataset dataset, int hidden, long seed, Budget budget, doubl
     }
 
     /** The most of each measure a run may be given: as many as the window's epoch limit allows SGD. */
-    static long maxBudget(Measure measure) {
+    public static long maxBudget(Measure measure) {
         return measure == Measure.EPOCHS ? StopRule.MAX_EPOCHS : StopRule.MAX_EPOCHS / Dataset.SIZE * Dataset.SIZE;
     }
 
@@ -91,7 +91,7 @@ record CompareSetup(Dataset dataset, int hidden, long seed, Budget budget, doubl
      * The runs' names: "SGD (batch size 1)", "Batch GD (batch size 4)"; with the learning rate when the runs' rates
      * differ, and numbered if two runs are still alike.
      */
-    List<String> names() {
+    public List<String> names() {
         boolean ratesDiffer = runs.stream().map(Run::learningRate).distinct().count() > 1;
         List<String> names = new ArrayList<>();
         for (Run r : runs) {
@@ -111,7 +111,7 @@ record CompareSetup(Dataset dataset, int hidden, long seed, Budget budget, doubl
     }
 
     /** The runs for the training loop, named as {@link #names()}. */
-    List<RunSpec> specs() {
+    public List<RunSpec> specs() {
         List<String> names = names();
         List<RunSpec> specs = new ArrayList<>();
         for (int i = 0; i < runs.size(); i++) {
@@ -124,53 +124,53 @@ record CompareSetup(Dataset dataset, int hidden, long seed, Budget budget, doubl
      * The training loop's stop rule: never by itself, since every run stops when it has spent the {@link #budget()};
      * the target loss only counts.
      */
-    StopRule stopRule() {
+    public StopRule stopRule() {
         return new StopRule(false, StopRule.MAX_EPOCHS, targetLoss);
     }
 
     /** True if {@code other} trains the same runs from the same weights (it may have another budget). */
-    boolean sameRunsAs(CompareSetup other) {
+    public boolean sameRunsAs(CompareSetup other) {
         return other != null && dataset == other.dataset && hidden == other.hidden && seed == other.seed
                 && targetLoss == other.targetLoss && runs.equals(other.runs)
                 && budget.measure() == other.budget.measure();
     }
 
-    boolean canAddRun() {
+    public boolean canAddRun() {
         return runs.size() < MAX_RUNS;
     }
 
-    boolean canRemoveRun() {
+    public boolean canRemoveRun() {
         return runs.size() > MIN_RUNS;
     }
 
-    CompareSetup withDataset(Dataset d) {
+    public CompareSetup withDataset(Dataset d) {
         return new CompareSetup(d, hidden, seed, budget, targetLoss, runs);
     }
 
-    CompareSetup withHidden(int h) {
+    public CompareSetup withHidden(int h) {
         return new CompareSetup(dataset, h, seed, budget, targetLoss, runs);
     }
 
-    CompareSetup withSeed(long s) {
+    public CompareSetup withSeed(long s) {
         return new CompareSetup(dataset, hidden, s, budget, targetLoss, runs);
     }
 
-    CompareSetup withBudget(Budget b) {
+    public CompareSetup withBudget(Budget b) {
         return new CompareSetup(dataset, hidden, seed, b, targetLoss, runs);
     }
 
-    CompareSetup withTargetLoss(double t) {
+    public CompareSetup withTargetLoss(double t) {
         return new CompareSetup(dataset, hidden, seed, budget, t, runs);
     }
 
-    CompareSetup withRun(int i, Run run) {
+    public CompareSetup withRun(int i, Run run) {
         List<Run> changed = new ArrayList<>(runs);
         changed.set(i, run);
         return new CompareSetup(dataset, hidden, seed, budget, targetLoss, changed);
     }
 
     /** One more run: the first batch size no run uses yet (mini-batch 2 next to SGD and batch), learning rate 0.1. */
-    CompareSetup withAddedRun() {
+    public CompareSetup withAddedRun() {
         int batch = 2;
         for (int k : new int[] {2, 1, Dataset.SIZE, 3}) {
             final int candidate = k;
@@ -184,7 +184,7 @@ record CompareSetup(Dataset dataset, int hidden, long seed, Budget budget, doubl
         return new CompareSetup(dataset, hidden, seed, budget, targetLoss, changed);
     }
 
-    CompareSetup withoutRun(int i) {
+    public CompareSetup withoutRun(int i) {
         List<Run> changed = new ArrayList<>(runs);
         changed.remove(i);
         return new CompareSetup(dataset, hidden, seed, budget, targetLoss, changed);

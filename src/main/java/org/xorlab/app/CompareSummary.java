@@ -16,14 +16,14 @@ import org.xorlab.text.NumberText;
  * @param result        each run's counts to the target loss and its latest loss, and the budget
  * @param trainingNanos each run's wall-clock training time, in the runs' order
  */
-record CompareSummary(ComparisonResult result, List<Long> trainingNanos) {
+public record CompareSummary(ComparisonResult result, List<Long> trainingNanos) {
 
-    CompareSummary {
+    public CompareSummary {
         trainingNanos = List.copyOf(trainingNanos);
     }
 
     /** The summary of {@code frame} for a comparison in which every run trains {@code budget}. */
-    static CompareSummary of(TrainingFrame frame, Budget budget) {
+    public static CompareSummary of(TrainingFrame frame, Budget budget) {
         List<ComparisonResult.RunSummary> runs = new ArrayList<>();
         List<Long> nanos = new ArrayList<>();
         for (RunFrame r : frame.runs()) {
@@ -34,24 +34,24 @@ record CompareSummary(ComparisonResult result, List<Long> trainingNanos) {
     }
 
     /** True once every run has spent the budget or diverged. */
-    boolean finished() {
+    public boolean finished() {
         return result.finished();
     }
 
     /** "5,717", or "not yet" while training, "never" once finished, "diverged" for a run that stopped. */
-    String toTarget(int run, Measure measure) {
+    public String toTarget(int run, Measure measure) {
         ComparisonResult.RunSummary r = result.runs().get(run);
         return r.reachedTarget() ? NumberText.count(r.toTarget(measure).getAsLong()) : notReached(r);
     }
 
     /** The last completed epoch's loss to six significant digits, as {@code xorlab compare} prints it. */
-    String finalLoss(int run) {
+    public String finalLoss(int run) {
         double loss = result.runs().get(run).finalLoss();
         return Double.isFinite(loss) ? NumberText.brief(loss) : "–";
     }
 
     /** "0.4 ms", "84 ms", "1.25 s", "12.5 s"; "–" before any training. */
-    String wallTime(int run) {
+    public String wallTime(int run) {
         return trainingNanos.get(run) == 0 ? "–" : NumberText.duration(trainingNanos.get(run));
     }
 
@@ -59,7 +59,7 @@ record CompareSummary(ComparisonResult result, List<Long> trainingNanos) {
      * True if run {@code run} is marked on {@code measure} once finished: the winner, or one of the tied runs. Never
      * while the verdict is undecided.
      */
-    boolean leads(int run, Measure measure) {
+    public boolean leads(int run, Measure measure) {
         if (!finished() || result.runs().size() < 2) {
             return false;
         }
@@ -69,14 +69,14 @@ record CompareSummary(ComparisonResult result, List<Long> trainingNanos) {
     }
 
     /** True if run {@code run} stopped because its budget ran out before it reached the target. */
-    boolean cutOff(int run) {
+    public boolean cutOff(int run) {
         ComparisonResult.RunSummary r = result.runs().get(run);
         return !r.reachedTarget() && !r.diverged()
                 && result.budget().spent(r.epochs(), r.updates(), r.samples());
     }
 
     /** Which run converged faster by each measure, once finished; empty before. */
-    String verdict() {
+    public String verdict() {
         return finished() ? result.verdict().sentence() : "";
     }
 

@@ -11,5 +11,5 @@ import org.xorlab.engine.Weights;
  * @param weights the weights at the end of that epoch
  * @param grid    the decision surface sampled from {@code weights}
  */
-record Preview(long epoch, Weights weights, DecisionGrid grid) {
+public record Preview(long epoch, Weights weights, DecisionGrid grid) {
 }

@@ -20,7 +20,7 @@ import org.xorlab.engine.Weights;
  * @param weightHistory   the weights at this generation's epoch boundaries (bounded, thinned with age), or null
  * @param preview         the earlier epoch the run is rewound to, or null when it shows the run live
  */
-record RunFrame(String name, TrainingSnapshot snapshot, DecisionGrid grid, LossHistory history,
+public record RunFrame(String name, TrainingSnapshot snapshot, DecisionGrid grid, LossHistory history,
                 long epochsToTarget, long updatesToTarget, long trainingNanos, WeightHistory weightHistory,
                 Preview preview) {
 
@@ -31,12 +31,12 @@ record RunFrame(String name, TrainingSnapshot snapshot, DecisionGrid grid, LossH
     }
 
     /** The weights the views show: the rewound epoch's, or the live ones. */
-    Weights shownWeights() {
+    public Weights shownWeights() {
         return preview != null ? preview.weights() : snapshot.weights();
     }
 
     /** The decision surface the views show: the rewound epoch's, or the live one. */
-    DecisionGrid shownGrid() {
+    public DecisionGrid shownGrid() {
         return preview != null ? preview.grid() : grid;
     }
 }

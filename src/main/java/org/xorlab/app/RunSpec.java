@@ -3,5 +3,5 @@ package org.xorlab.app;
 import org.xorlab.engine.TrainingConfig;
 
 /** A run to train: its name on screen and its settings. */
-record RunSpec(String name, TrainingConfig config) {
+public record RunSpec(String name, TrainingConfig config) {
 }

@@ -1,5 +1,6 @@
 package org.xorlab.app;
 
+import org.xorlab.app.controls.ValidatedField;
 import org.xorlab.session.RunSettings;
 import org.xorlab.text.NumberText;
 
@@ -10,11 +11,11 @@ import org.xorlab.text.NumberText;
  * @param epochs     the epoch to stop at, at least 1
  * @param targetLoss the loss to reach, greater than 0
  */
-record StopRule(boolean byTarget, long epochs, double targetLoss) {
-    static final long MAX_EPOCHS = RunSettings.MAX_STOP_EPOCHS;
+public record StopRule(boolean byTarget, long epochs, double targetLoss) {
+    public static final long MAX_EPOCHS = RunSettings.MAX_STOP_EPOCHS;
     static final StopRule DEFAULT = new StopRule(false, 10_000, 0.01);
 
-    StopRule {
+    public StopRule {
         if (epochs < 1 || epochs > MAX_EPOCHS) {
             throw new IllegalArgumentException("epochs must be a whole number from 1 to " + MAX_EPOCHS);
         }
@@ -26,7 +27,7 @@ record StopRule(boolean byTarget, long epochs, double targetLoss) {
     static final double MAX_TARGET_LOSS = RunSettings.MAX_TARGET_LOSS;
 
     /** A target loss typed by the user, or a message saying what is allowed. */
-    static double parseTargetLoss(String text) {
+    public static double parseTargetLoss(String text) {
         double v = ValidatedField.parseDouble(text, "Target loss");
         if (!(v > 0) || v > MAX_TARGET_LOSS) {
             throw new IllegalArgumentException("Target loss must be greater than 0 and at most "

@@ -17,15 +17,15 @@ import org.xorlab.engine.TrainingSnapshot;
  * @param epochsPerSecond measured training speed over the last half second, 0 when idle
  * @param message         a sentence for the status line (why Play stopped, divergence), or empty
  */
-record TrainingFrame(long generation, List<RunFrame> runs, double targetLoss, boolean playing,
+public record TrainingFrame(long generation, List<RunFrame> runs, double targetLoss, boolean playing,
                      double epochsPerSecond, String message) {
 
-    TrainingFrame {
+    public TrainingFrame {
         runs = List.copyOf(runs);
     }
 
     /** The first run's snapshot: the only run in the main window. */
-    TrainingSnapshot snapshot() {
+    public TrainingSnapshot snapshot() {
         return runs.get(0).snapshot();
     }
 
@@ -33,7 +33,7 @@ record TrainingFrame(long generation, List<RunFrame> runs, double targetLoss, bo
         return runs.get(0).grid();
     }
 
-    LossHistory history() {
+    public LossHistory history() {
         return runs.get(0).history();
     }
 }

@@ -34,9 +34,9 @@ import org.xorlab.text.NumberText;
  * here, on the training thread, and publishes it as each run's {@link Preview} until {@link #live}, Play, any Step or
  * a reset.
  */
-final class TrainingLoop extends Task<TrainingFrame> {
+public final class TrainingLoop extends Task<TrainingFrame> {
     /** Playing speed meaning "as fast as the machine can". */
-    static final double MAX_SPEED = Double.POSITIVE_INFINITY;
+    public static final double MAX_SPEED = Double.POSITIVE_INFINITY;
     /** Resolution of the decision surface sampled for each frame. */
     static final int GRID_RESOLUTION = 100;
     static final double GRID_MIN = -0.5;
@@ -47,7 +47,7 @@ final class TrainingLoop extends Task<TrainingFrame> {
     private static final long RATE_WINDOW_NANOS = 500_000_000L;
 
     /** What one advance counts. */
-    enum Unit { UPDATE, EPOCH }
+    public enum Unit { UPDATE, EPOCH }
 
     private sealed interface Command
             permits Play, Pause, Step, Reset, Restart, Retune, SetSpeed, SetStopRule, SetBudget, ShowEpoch, RewindBy,
@@ -101,7 +101,7 @@ final class TrainingLoop extends Task<TrainingFrame> {
     /**
      * @param specs the runs; all must share dataset, hidden units and seed, so they start from identical weights
      */
-    TrainingLoop(List<RunSpec> specs, StopRule stopRule, double speed) {
+    public TrainingLoop(List<RunSpec> specs, StopRule stopRule, double speed) {
         createRuns(specs);
         this.stopRule = stopRule;
         this.speed = speed;
@@ -160,38 +160,38 @@ final class TrainingLoop extends Task<TrainingFrame> {
         }
     }
 
-    void play() {
+    public void play() {
         commands.add(new Play());
     }
 
-    void pause() {
+    public void pause() {
         commands.add(new Pause());
     }
 
-    void step(Unit unit, long count) {
+    public void step(Unit unit, long count) {
         commands.add(new Step(unit, count));
     }
 
     /** Back to the run's initial weights. */
-    void reset() {
+    public void reset() {
         commands.add(new Reset());
     }
 
     /** New runs from their seed's initial weights (new dataset, width or seed, or a changed comparison). */
-    void restart(List<RunSpec> specs) {
+    public void restart(List<RunSpec> specs) {
         commands.add(new Restart(List.copyOf(specs)));
     }
 
     /** New learning rate and batch size for run {@code run} from its next update, keeping the weights. */
-    void retune(int run, double learningRate, int batchSize) {
+    public void retune(int run, double learningRate, int batchSize) {
         commands.add(new Retune(run, learningRate, batchSize));
     }
 
-    void setSpeed(double epochsPerSecond) {
+    public void setSpeed(double epochsPerSecond) {
         commands.add(new SetSpeed(epochsPerSecond));
     }
 
-    void setStopRule(StopRule rule) {
+    public void setStopRule(StopRule rule) {
         commands.add(new SetStopRule(rule));
     }
 
@@ -200,7 +200,7 @@ final class TrainingLoop extends Task<TrainingFrame> {
      * measure (with a budget of updates, full-batch GD trains four epochs for each of SGD's), so their curves race on
      * that axis. Null for no budget: the stop rule alone, runs level by epochs.
      */
-    void setBudget(Budget budget) {
+    public void setBudget(Budget budget) {
         commands.add(new SetBudget(budget));
     }
 
@@ -208,22 +208,22 @@ final class TrainingLoop extends Task<TrainingFrame> {
      * Pauses and shows every run as it was at the end of {@code epoch} (the nearest kept epoch at or before it), until
      * {@link #live}, Play, any Step or a reset.
      */
-    void preview(long epoch) {
+    public void preview(long epoch) {
         commands.add(new ShowEpoch(epoch));
     }
 
     /** Like {@link #preview}, {@code epochs} before the epoch shown now (or before the newest completed epoch). */
-    void rewindBy(long epochs) {
+    public void rewindBy(long epochs) {
         commands.add(new RewindBy(epochs));
     }
 
     /** Shows the runs live again. */
-    void live() {
+    public void live() {
         commands.add(new GoLive());
     }
 
     /** Commands queued and not yet taken up by the training thread. */
-    int pendingCommands() {
+    public int pendingCommands() {
         return commands.size();
     }
 
@@ -231,7 +231,7 @@ final class TrainingLoop extends Task<TrainingFrame> {
      * Replaces the runs with one run resumed from a saved session, with its history and stop rule, paused. Training
      * on gives exactly the numbers the saved run would have given.
      */
-    void load(String name, Session session) {
+    public void load(String name, Session session) {
         commands.add(new Load(name, session));
     }
 
@@ -241,7 +241,7 @@ final class TrainingLoop extends Task<TrainingFrame> {
      * IllegalStateException saying why if the run is between two updates of an epoch (sessions resume at epoch
      * boundaries).
      */
-    CompletableFuture<Session> capture(int run) {
+    public CompletableFuture<Session> capture(int run) {
         CompletableFuture<Session> result = new CompletableFuture<>();
         commands.add(new Capture(run, result));
         return result;

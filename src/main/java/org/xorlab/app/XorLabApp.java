@@ -7,6 +7,8 @@ import javafx.application.Application;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
+import org.xorlab.app.controls.TransportBar;
+import org.xorlab.app.train.RunModel;
 import org.xorlab.session.AppSettings;
 import org.xorlab.session.AtomicFile;
 import org.xorlab.session.SettingsFile;

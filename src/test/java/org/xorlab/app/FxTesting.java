@@ -7,6 +7,7 @@ import java.util.function.BooleanSupplier;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.testfx.util.WaitForAsyncUtils;
+import org.xorlab.app.train.RunModel;
 import org.xorlab.engine.TrainingConfig;
 
 /** What the window tests in this package share: running on the FX thread, waiting, and a window to drive. */

@@ -26,6 +26,8 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import org.xorlab.app.chart.LossChart;
+import org.xorlab.app.compare.CompareView;
+import org.xorlab.app.view.ZoomPane;
 
 /**
  * The real window laid out at the screen sizes classrooms have, as a teacher would see it: every control the README

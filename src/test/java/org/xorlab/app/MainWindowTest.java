@@ -20,6 +20,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import org.xorlab.app.chart.LossChart;
+import org.xorlab.app.train.RunModel;
 import org.xorlab.app.view.DecisionSurfaceView;
 import org.xorlab.engine.Trainer;
 import org.xorlab.engine.TrainingConfig;

@@ -40,6 +40,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import org.xorlab.app.compare.CompareModel;
+import org.xorlab.app.compare.CompareView;
+import org.xorlab.app.train.RunModel;
 import org.xorlab.engine.TrainingConfig;
 
 /**

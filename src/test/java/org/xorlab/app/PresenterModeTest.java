@@ -22,6 +22,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import org.xorlab.app.train.MainWindow;
 
 /** Presenter mode, zoom, the settings panel toggle and the shortcut sheet, driven with real key presses. */
 @ExtendWith(ApplicationExtension.class)

@@ -30,6 +30,8 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.xorlab.app.chart.LossChart;
+import org.xorlab.app.files.Sessions;
+import org.xorlab.app.train.RunModel;
 import org.xorlab.engine.Dataset;
 import org.xorlab.engine.Trainer;
 import org.xorlab.engine.TrainingConfig;

@@ -1,4 +1,4 @@
-package org.xorlab.app;
+package org.xorlab.app.files;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -10,6 +10,9 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.application.Platform;
+import org.xorlab.app.TrainingFrame;
+import org.xorlab.app.controls.Notice;
+import org.xorlab.app.train.RunModel;
 import org.xorlab.session.AtomicFile;
 import org.xorlab.session.Session;
 import org.xorlab.session.SessionFile;
@@ -21,7 +24,7 @@ import org.xorlab.text.NumberText;
  * it is consistent while playing) and writes it on the file thread, atomically; opening reads and checks the file
  * on a thread of its own and changes the run only if the whole file is good. Outcomes show as a {@link Notice}.
  */
-final class Sessions {
+public final class Sessions {
     private final RunModel model;
     private final FileDialogs dialogs;
     private final Notice notice;
@@ -33,14 +36,14 @@ final class Sessions {
 
     /** Reads a session file; {@link SessionFile#read(Path)} except in tests. */
     @FunctionalInterface
-    interface Reader {
+    public interface Reader {
         Session read(Path file) throws SessionFileException;
     }
 
     /** How long an open may take before it is given up: far more than the largest session file needs. */
-    static final Duration READ_TIMEOUT = Duration.ofSeconds(60);
+    public static final Duration READ_TIMEOUT = Duration.ofSeconds(60);
 
-    Sessions(RunModel model, FileDialogs dialogs, Notice notice, Executor files) {
+    public Sessions(RunModel model, FileDialogs dialogs, Notice notice, Executor files) {
         this(model, dialogs, notice, files, SessionFile::read, READ_TIMEOUT);
     }
 
@@ -49,7 +52,7 @@ final class Sessions {
      * @param reader  what reads a file to open, on a thread of its own
      * @param timeout how long a read may take
      */
-    Sessions(RunModel model, FileDialogs dialogs, Notice notice, Executor files, Reader reader, Duration timeout) {
+    public Sessions(RunModel model, FileDialogs dialogs, Notice notice, Executor files, Reader reader, Duration timeout) {
         this.model = model;
         this.dialogs = dialogs;
         this.notice = notice;
@@ -58,7 +61,7 @@ final class Sessions {
         this.timeout = timeout;
     }
 
-    void save() {
+    public void save() {
         var c = model.configProperty().get();
         TrainingFrame f = model.frameProperty().get();
         long epoch = f == null ? 0 : f.snapshot().epoch();
@@ -69,7 +72,7 @@ final class Sessions {
         }
     }
 
-    void open() {
+    public void open() {
         Path file = dialogs.open("Open session", FileDialogs.Kind.SESSION);
         if (file != null) {
             open(file);
@@ -80,7 +83,7 @@ final class Sessions {
      * Saves the run to {@code file}; completes (off the FX thread) once the file is written and the notice is on
      * its way, exceptionally if it could not be.
      */
-    CompletableFuture<Session> save(Path file) {
+    public CompletableFuture<Session> save(Path file) {
         return model.captureSession()
                 .thenApplyAsync(session -> {
                     try {
@@ -104,12 +107,12 @@ final class Sessions {
      * Opens {@code file}: reads and checks it on a thread of its own, then (on the FX thread) replaces the run with
      * it. A bad file changes nothing and says what is wrong. Completes when the run has been replaced or refused.
      */
-    CompletableFuture<Session> open(Path file) {
+    public CompletableFuture<Session> open(Path file) {
         return open(file, "Nothing was changed.");
     }
 
     /** Opens {@code file} as the window starts ({@code xorlab open FILE}): a bad file leaves the fresh run. */
-    CompletableFuture<Session> openAtLaunch(Path file) {
+    public CompletableFuture<Session> openAtLaunch(Path file) {
         return open(file, "Starting with a fresh run instead.");
     }
 

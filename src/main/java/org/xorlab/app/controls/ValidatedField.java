@@ -1,4 +1,4 @@
-package org.xorlab.app;
+package org.xorlab.app.controls;
 
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -13,7 +13,7 @@ import org.xorlab.text.NumberText;
  *
  * @param <T> the value's type
  */
-final class ValidatedField<T> extends VBox {
+public final class ValidatedField<T> extends VBox {
     static final String INVALID = "invalid";
 
     private final TextField field = new TextField();
@@ -27,7 +27,7 @@ final class ValidatedField<T> extends VBox {
      * @param parser returns the value for a text or throws IllegalArgumentException whose message says what is
      *               allowed
      */
-    ValidatedField(String label, String id, T initial, Function<String, T> parser, Function<T, String> formatter,
+    public ValidatedField(String label, String id, T initial, Function<String, T> parser, Function<T, String> formatter,
                    Consumer<T> onCommit) {
         this.parser = parser;
         this.formatter = formatter;
@@ -56,12 +56,12 @@ final class ValidatedField<T> extends VBox {
     }
 
     /** Shows a value chosen elsewhere (for example New seed) without calling back. */
-    void show(T newValue) {
+    public void show(T newValue) {
         value = newValue;
         field.setText(formatter.apply(newValue));
     }
 
-    T value() {
+    public T value() {
         return value;
     }
 
@@ -94,7 +94,7 @@ final class ValidatedField<T> extends VBox {
     }
 
     /** Parses a finite decimal number such as 0.1 or 1e-3 (in any locale, with a "." point), or says what was expected. */
-    static double parseDouble(String text, String what) {
+    public static double parseDouble(String text, String what) {
         try {
             double v = NumberText.parseDecimal(text);
             if (Double.isFinite(v)) {
@@ -107,7 +107,7 @@ final class ValidatedField<T> extends VBox {
     }
 
     /** Parses a whole number, or says what was expected. */
-    static long parseLong(String text, String what) {
+    public static long parseLong(String text, String what) {
         try {
             return Long.parseLong(text);
         } catch (NumberFormatException e) {
@@ -116,7 +116,7 @@ final class ValidatedField<T> extends VBox {
     }
 
     /** Parses a count typed as 10000 or as {@link NumberText#count} shows it, 10,000; or says what was expected. */
-    static long parseCount(String text, String what) {
+    public static long parseCount(String text, String what) {
         try {
             return NumberText.parseCount(text);
         } catch (NumberFormatException e) {

@@ -1,4 +1,4 @@
-package org.xorlab.app;
+package org.xorlab.app.controls;
 
 import javafx.animation.PauseTransition;
 import javafx.geometry.Pos;
@@ -14,14 +14,14 @@ import javafx.util.Duration;
  * why it could not. Good news fades after a few seconds; an error stays until closed or replaced, so a teacher
  * who looked away can still read it.
  */
-final class Notice extends HBox {
+public final class Notice extends HBox {
     static final Duration GOOD_NEWS_TIME = Duration.seconds(6);
     private static final String ERROR = "notice-error";
 
     private final Label text = new Label();
     private final PauseTransition hide = new PauseTransition(GOOD_NEWS_TIME);
 
-    Notice() {
+    public Notice() {
         getStyleClass().add("notice");
         setId("notice");
         setAlignment(Pos.CENTER_LEFT);
@@ -44,13 +44,13 @@ final class Notice extends HBox {
     }
 
     /** Shows good news for a few seconds. */
-    void success(String message) {
+    public void success(String message) {
         show(message, false);
         hide.playFromStart();
     }
 
     /** Shows a problem until the user closes it or another notice replaces it. */
-    void error(String message) {
+    public void error(String message) {
         show(message, true);
         hide.stop();
     }
@@ -73,11 +73,11 @@ final class Notice extends HBox {
     }
 
     /** The message showing, or "" when none is. */
-    String message() {
+    public String message() {
         return isVisible() ? text.getText() : "";
     }
 
-    boolean isError() {
+    public boolean isError() {
         return getStyleClass().contains(ERROR);
     }
 }

@@ -1,4 +1,4 @@
-package org.xorlab.app;
+package org.xorlab.app.compare;
 
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -9,6 +9,10 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
+import org.xorlab.app.CompareSetup;
+import org.xorlab.app.StopRule;
+import org.xorlab.app.controls.ValidatedField;
+import org.xorlab.app.train.SettingsPanel;
 import org.xorlab.engine.Budget;
 import org.xorlab.engine.Dataset;
 import org.xorlab.engine.Measure;

@@ -1,4 +1,4 @@
-package org.xorlab.app;
+package org.xorlab.app.train;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -30,12 +30,12 @@ import org.xorlab.text.NumberText;
  * ({@link NumberText#step}); a weight's before and after get more only when the change would not show otherwise
  * ({@link NumberText#stepDigits}).
  */
-final class StepInspector extends BorderPane {
+public final class StepInspector extends BorderPane {
     /** While playing, the numbers change at most this often, never once per epoch. */
     static final long REFRESH_NANOS = 500_000_000L;
 
-    static final String NO_STEP = "No step yet. Press Step update (→) to see every number of one backpropagation step.";
-    static final String PLAYING = "Playing — step to inspect. The numbers below refresh twice a second.";
+    public static final String NO_STEP = "No step yet. Press Step update (→) to see every number of one backpropagation step.";
+    public static final String PLAYING = "Playing — step to inspect. The numbers below refresh twice a second.";
     static final String REWOUND = "The other views are rewound to epoch %s; these numbers are the live run's "
             + "last step. Esc returns to live.";
     static final String CONVENTION = ("Signs: the notebook's prose writes d2 = (y − ŷ)·σ′(z2) and ∂L/∂W2 = v1ᵀd2; "
@@ -282,23 +282,23 @@ final class StepInspector extends BorderPane {
     }
 
     /** The caption as shown. */
-    String captionText() {
+    public String captionText() {
         return caption.getText();
     }
 
     /** The banner as shown, or empty when it is hidden. */
-    String bannerText() {
+    public String bannerText() {
         return banner.isVisible() ? banner.getText() : "";
     }
 
     /** The numbers shown for {@code name} (for a weight: before the update), or null if it is not shown. */
-    String[][] displayed(String name) {
+    public String[][] displayed(String name) {
         MatrixView v = values.get(name);
         return v == null ? null : v.texts();
     }
 
     /** The numbers shown for weight {@code name} after the update, or null if it is not shown. */
-    String[][] displayedAfter(String name) {
+    public String[][] displayedAfter(String name) {
         MatrixView v = afters.get(name);
         return v == null ? null : v.texts();
     }

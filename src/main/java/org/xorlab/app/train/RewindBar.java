@@ -1,4 +1,4 @@
-package org.xorlab.app;
+package org.xorlab.app.train;
 
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -10,6 +10,8 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.util.Duration;
+import org.xorlab.app.Preview;
+import org.xorlab.app.RunFrame;
 import org.xorlab.engine.LossHistory;
 import org.xorlab.engine.WeightHistory;
 import org.xorlab.text.NumberText;
@@ -20,10 +22,10 @@ import org.xorlab.text.NumberText;
  * "Rewind: epoch k of n". What is shown comes from the training thread's frames only (it samples the rewound
  * epoch's decision surface there); this bar only sends the requests.
  */
-final class RewindBar extends HBox {
-    static final String LIVE = "Live";
+public final class RewindBar extends HBox {
+    public static final String LIVE = "Live";
     private static final double LABEL_WIDTH = 440;
-    static final String TOOLTIP = "Drag to see the run as it was at any epoch; let go to return to live.\n"
+    public static final String TOOLTIP = "Drag to see the run as it was at any epoch; let go to return to live.\n"
             + "← one epoch back, Shift+← 100 back, Esc back to live.\n"
             + "Kept: the weights of every one of the last " + NumberText.count(WeightHistory.RECENT)
             + " epochs; older epochs on a stride that doubles with age\n(at most "
@@ -131,7 +133,7 @@ final class RewindBar extends HBox {
         return label.getText();
     }
 
-    Slider slider() {
+    public Slider slider() {
         return slider;
     }
 }

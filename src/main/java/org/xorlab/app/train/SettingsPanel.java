@@ -1,4 +1,4 @@
-package org.xorlab.app;
+package org.xorlab.app.train;
 
 import javafx.geometry.Insets;
 import javafx.scene.control.ComboBox;
@@ -10,12 +10,14 @@ import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
+import org.xorlab.app.StopRule;
+import org.xorlab.app.controls.ValidatedField;
 import org.xorlab.engine.Dataset;
 import org.xorlab.engine.TrainingConfig;
 import org.xorlab.text.NumberText;
 
 /** The run's settings: dataset, width, learning rate, batch size, seed and stopping rule. */
-final class SettingsPanel extends VBox {
+public final class SettingsPanel extends VBox {
     private final RunModel model;
     private final ComboBox<Dataset> dataset = new ComboBox<>();
     private final Spinner<Integer> hidden = new Spinner<>();
@@ -143,7 +145,7 @@ final class SettingsPanel extends VBox {
      * A spinner over 1 to 8 hidden units that also takes typing: the typed number applies on Enter or when the field
      * loses focus; anything else (not a whole number, or out of range) puts the last valid value back.
      */
-    static void makeHiddenSpinner(Spinner<Integer> spinner, int value) {
+    public static void makeHiddenSpinner(Spinner<Integer> spinner, int value) {
         var factory = new SpinnerValueFactory.IntegerSpinnerValueFactory(TrainingConfig.MIN_HIDDEN,
                 TrainingConfig.MAX_HIDDEN, value);
         factory.setConverter(new StringConverter<>() {

@@ -1,7 +1,7 @@
-package org.xorlab.app;
+package org.xorlab.app.controls;
 
 /** The commands the transport shortcuts (Space, arrows, R) send to whichever view is showing. */
-interface Transport {
+public interface Transport {
     void togglePlay();
 
     void stepUpdate();

@@ -1,4 +1,4 @@
-package org.xorlab.app;
+package org.xorlab.app.files;
 
 import java.io.File;
 import java.nio.file.Files;
@@ -10,7 +10,7 @@ import javafx.stage.FileChooser;
 import javafx.stage.Window;
 
 /** Asks the user for a file to save to or open; tests put their own answers in its place. */
-interface FileDialogs {
+public interface FileDialogs {
     /**
      * A kind of file.
      *
@@ -27,7 +27,7 @@ interface FileDialogs {
         static final Kind SESSION = new Kind("XOR Lab session", "json");
 
         /** {@code name} with this extension added if it has no extension at all. */
-        Path withExtension(Path file) {
+        public Path withExtension(Path file) {
             String name = file.getFileName().toString();
             return name.contains(".") ? file : file.resolveSibling(name + "." + extension);
         }
@@ -47,7 +47,7 @@ interface FileDialogs {
         private final Supplier<Window> owner;
         private final ObjectProperty<Path> lastFolder = new SimpleObjectProperty<>();
 
-        Native(Supplier<Window> owner) {
+        public Native(Supplier<Window> owner) {
             this.owner = owner;
         }
 
@@ -98,12 +98,12 @@ interface FileDialogs {
         private final FileDialogs first;
         private FileDialogs current;
 
-        Swappable(FileDialogs first) {
+        public Swappable(FileDialogs first) {
             this.first = first;
             this.current = first;
         }
 
-        void swap(FileDialogs replacement) {
+        public void swap(FileDialogs replacement) {
             current = replacement;
         }
 

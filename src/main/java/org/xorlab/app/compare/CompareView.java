@@ -1,4 +1,4 @@
-package org.xorlab.app;
+package org.xorlab.app.compare;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -17,8 +17,13 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.xorlab.app.CompareSetup;
+import org.xorlab.app.CompareSummary;
+import org.xorlab.app.RunFrame;
+import org.xorlab.app.TrainingFrame;
 import org.xorlab.app.chart.LossChart;
 import org.xorlab.app.chart.XAxisMode;
+import org.xorlab.app.controls.SpeedControl;
 import org.xorlab.text.NumberText;
 
 /**
@@ -27,7 +32,7 @@ import org.xorlab.text.NumberText;
  * one chart next to the table of epochs and updates to the target loss and the verdict; under them each run's
  * settings, network and decision surface. Everything draws from the newest {@link TrainingFrame} only.
  */
-final class CompareView extends BorderPane {
+public final class CompareView extends BorderPane {
     static final String STYLESHEET = "/org/xorlab/app/compare.css";
 
     private final CompareModel model;
@@ -60,7 +65,7 @@ final class CompareView extends BorderPane {
     private int[] chartEpochs = new int[0];
     private double chartTarget = Double.NaN;
 
-    CompareView(CompareModel model) {
+    public CompareView(CompareModel model) {
         this.model = model;
         this.transport = new CompareTransportBar(model);
         this.table = new CompareTable(model);
@@ -214,28 +219,28 @@ final class CompareView extends BorderPane {
         }
     }
 
-    CompareModel model() {
+    public CompareModel model() {
         return model;
     }
 
-    CompareTransportBar transport() {
+    public CompareTransportBar transport() {
         return transport;
     }
 
-    LossChart chart() {
+    public LossChart chart() {
         return chart;
     }
 
-    CompareTable table() {
+    public CompareTable table() {
         return table;
     }
 
-    List<RunPanel> panels() {
+    public List<RunPanel> panels() {
         return List.copyOf(panels);
     }
 
     /** Flips the loss chart between log and linear. */
-    void toggleLogScale() {
+    public void toggleLogScale() {
         logScale.setSelected(!logScale.isSelected());
     }
 

@@ -1,4 +1,4 @@
-package org.xorlab.app;
+package org.xorlab.app.controls;
 
 import java.util.List;
 import javafx.scene.control.Button;

@@ -1,4 +1,4 @@
-package org.xorlab.app;
+package org.xorlab.app.view;
 
 import javafx.beans.value.ObservableDoubleValue;
 import javafx.scene.layout.Region;
@@ -9,12 +9,12 @@ import javafx.scene.transform.Scale;
  * zoom and drawn scaled up, so its fonts and lines grow with the controls' fonts while it still fills the pane.
  * JavaFX replays canvas drawing under the scale, so text stays sharp.
  */
-final class ZoomPane extends Region {
+public final class ZoomPane extends Region {
     private final Region content;
     private final ObservableDoubleValue zoom;
     private final Scale scale = new Scale(1, 1, 0, 0);
 
-    ZoomPane(Region content, ObservableDoubleValue zoom) {
+    public ZoomPane(Region content, ObservableDoubleValue zoom) {
         this.content = content;
         this.zoom = zoom;
         content.getTransforms().add(scale);

@@ -1,4 +1,4 @@
-package org.xorlab.app;
+package org.xorlab.app.compare;
 
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.ObjectProperty;
@@ -8,6 +8,11 @@ import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import org.xorlab.app.CompareSetup;
+import org.xorlab.app.CompareSummary;
+import org.xorlab.app.TrainingFrame;
+import org.xorlab.app.TrainingLoop;
+import org.xorlab.app.controls.Transport;
 
 /**
  * The compare view's model, on the FX thread: the {@link CompareSetup} (always valid), the newest
@@ -18,7 +23,7 @@ import javafx.beans.property.SimpleObjectProperty;
  * every run always trains from the same start, level on the budget's measure; only the budget's amount can change
  * mid-way.
  */
-final class CompareModel implements Transport {
+public final class CompareModel implements Transport {
     private final ObjectProperty<CompareSetup> setup;
     private final DoubleProperty speed;
     private final ReadOnlyObjectWrapper<TrainingFrame> frame = new ReadOnlyObjectWrapper<>();
@@ -26,7 +31,7 @@ final class CompareModel implements Transport {
     private final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper("");
     private final TrainingLoop loop;
 
-    CompareModel(CompareSetup initial, double epochsPerSecond) {
+    public CompareModel(CompareSetup initial, double epochsPerSecond) {
         setup = new SimpleObjectProperty<>(initial);
         speed = new SimpleDoubleProperty(epochsPerSecond);
         loop = new TrainingLoop(initial.specs(), initial.stopRule(), epochsPerSecond);
@@ -58,7 +63,7 @@ final class CompareModel implements Transport {
     }
 
     /** The runs and shared settings; setting a new value other than the budget's amount restarts the comparison. */
-    ObjectProperty<CompareSetup> setupProperty() {
+    public ObjectProperty<CompareSetup> setupProperty() {
         return setup;
     }
 
@@ -68,12 +73,12 @@ final class CompareModel implements Transport {
     }
 
     /** The newest frame from the training thread (null until the first arrives). */
-    ReadOnlyObjectProperty<TrainingFrame> frameProperty() {
+    public ReadOnlyObjectProperty<TrainingFrame> frameProperty() {
         return frame.getReadOnlyProperty();
     }
 
     /** The table and verdict of the newest frame (null until the first arrives). */
-    ReadOnlyObjectProperty<CompareSummary> summaryProperty() {
+    public ReadOnlyObjectProperty<CompareSummary> summaryProperty() {
         return summary.getReadOnlyProperty();
     }
 
@@ -117,12 +122,12 @@ final class CompareModel implements Transport {
     }
 
     /** Stops the training thread; the model is unusable afterwards. */
-    void shutdown() {
+    public void shutdown() {
         loop.cancel(true);
     }
 
     /** Commands sent to the training thread and not yet taken up (for the robustness tests' watchdog). */
-    int pendingCommands() {
+    public int pendingCommands() {
         return loop.pendingCommands();
     }
 }

@@ -1,4 +1,4 @@
-package org.xorlab.app;
+package org.xorlab.app.files;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -23,6 +23,13 @@ import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.transform.Transform;
 import javax.imageio.ImageIO;
+import org.xorlab.app.CompareSetup;
+import org.xorlab.app.RunFrame;
+import org.xorlab.app.TrainingFrame;
+import org.xorlab.app.compare.CompareView;
+import org.xorlab.app.compare.RunPanel;
+import org.xorlab.app.controls.Notice;
+import org.xorlab.app.train.MainWindow;
 import org.xorlab.session.AtomicFile;
 import org.xorlab.session.LossCsv;
 import org.xorlab.text.NumberText;
@@ -34,17 +41,17 @@ import org.xorlab.text.NumberText;
  * the FX thread (where the scene lives); files are written on the file thread, each atomically, and the outcome is
  * shown as a {@link Notice}.
  */
-final class Exports {
+public final class Exports {
     /** Network, surface and window images have this many pixels per screen pixel: sharp on a slide. */
-    static final double IMAGE_SCALE = 2;
+    public static final double IMAGE_SCALE = 2;
     /** The loss chart image: 16:9 for a slide, small enough that the chart's fonts stay readable on it. */
-    static final int CHART_WIDTH = 1280;
-    static final int CHART_HEIGHT = 720;
+    public static final int CHART_WIDTH = 1280;
+    public static final int CHART_HEIGHT = 720;
     /** The side-by-side image of the compare runs: margin around it and gap between runs, in image pixels. */
-    static final int RUNS_PADDING = 24;
-    static final int RUNS_GAP = 32;
+    public static final int RUNS_PADDING = 24;
+    public static final int RUNS_GAP = 32;
     /** Height of each run's caption (its name) above its view, in image pixels. */
-    static final int RUNS_CAPTION_HEIGHT = 56;
+    public static final int RUNS_CAPTION_HEIGHT = 56;
 
     private final MainWindow train;
     /** The compare view while its tab is showing, else null. */
@@ -60,7 +67,7 @@ final class Exports {
     /**
      * @param hideOverlays hides the notice and shortcut sheet while the window is photographed; showOverlays undoes it
      */
-    Exports(MainWindow train, Supplier<CompareView> compare, FileDialogs dialogs, Notice notice, Executor files,
+    public Exports(MainWindow train, Supplier<CompareView> compare, FileDialogs dialogs, Notice notice, Executor files,
             Runnable hideOverlays, Runnable showOverlays) {
         this.train = train;
         this.compare = compare;
@@ -71,35 +78,35 @@ final class Exports {
         this.showOverlays = showOverlays;
     }
 
-    void lossHistory() {
+    public void lossHistory() {
         Path file = dialogs.save("Export the loss history", baseName() + "-loss.csv", FileDialogs.Kind.CSV);
         if (file != null) {
             lossHistory(file);
         }
     }
 
-    void chart() {
+    public void chart() {
         Path file = dialogs.save("Export the loss chart", baseName() + "-loss-chart.png", FileDialogs.Kind.PNG);
         if (file != null) {
             chart(file);
         }
     }
 
-    void network() {
+    public void network() {
         Path file = dialogs.save("Export the network", baseName() + "-network.png", FileDialogs.Kind.PNG);
         if (file != null) {
             network(file);
         }
     }
 
-    void surface() {
+    public void surface() {
         Path file = dialogs.save("Export the decision surface", baseName() + "-decision-surface.png", FileDialogs.Kind.PNG);
         if (file != null) {
             surface(file);
         }
     }
 
-    void window() {
+    public void window() {
         Path file = dialogs.save("Export the window", baseName() + "-window.png", FileDialogs.Kind.PNG);
         if (file != null) {
             window(file);
@@ -110,7 +117,7 @@ final class Exports {
      * Writes {@code epoch,loss} for every completed epoch of the Train tab's run, or on the Compare tab
      * {@code epoch,<run 1>,<run 2>...} with a column per run under its name.
      */
-    Task<Path> lossHistory(Path file) {
+    public Task<Path> lossHistory(Path file) {
         CompareView c = compare.get();
         TrainingFrame f = c == null ? train.model().frameProperty().get() : c.model().frameProperty().get();
         List<LossCsv.Column> columns = new ArrayList<>();
@@ -130,13 +137,13 @@ final class Exports {
                 out -> LossCsv.write(out, columns));
     }
 
-    Task<Path> chart(Path file) {
+    public Task<Path> chart(Path file) {
         CompareView c = compare.get();
         BufferedImage image = (c == null ? train.chart() : c.chart()).renderImage(CHART_WIDTH, CHART_HEIGHT);
         return png("the loss chart", file, image);
     }
 
-    Task<Path> network(Path file) {
+    public Task<Path> network(Path file) {
         CompareView c = compare.get();
         if (c != null) {
             return png("the networks", file, sideBySide(c, RunPanel::networkView));
@@ -144,7 +151,7 @@ final class Exports {
         return png("the network", file, snapshot(train.networkView()));
     }
 
-    Task<Path> surface(Path file) {
+    public Task<Path> surface(Path file) {
         CompareView c = compare.get();
         if (c != null) {
             return png("the decision surfaces", file, sideBySide(c, RunPanel::surfaceView));
@@ -193,7 +200,7 @@ final class Exports {
     }
 
     /** The whole window as it looks, without the notice or the shortcut sheet. */
-    Task<Path> window(Path file) {
+    public Task<Path> window(Path file) {
         Scene scene = train.getScene();
         hideOverlays.run();
         BufferedImage image;
@@ -257,7 +264,7 @@ final class Exports {
     }
 
     /** The task of the newest export, or null before the first; read on the FX thread. */
-    Task<Path> lastTask() {
+    public Task<Path> lastTask() {
         return last;
     }
 

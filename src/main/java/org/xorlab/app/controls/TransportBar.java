@@ -1,4 +1,4 @@
-package org.xorlab.app;
+package org.xorlab.app.controls;
 
 import java.util.concurrent.ThreadLocalRandom;
 import javafx.geometry.Pos;
@@ -10,22 +10,24 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
+import org.xorlab.app.TrainingLoop;
+import org.xorlab.app.train.RunModel;
 import org.xorlab.engine.TrainingConfig;
 
 /**
  * Play/Pause, the Step buttons, Reset, New seed and the speed control, each showing its keyboard shortcut. On a
  * narrow window the bar wraps onto a second row rather than cut buttons short.
  */
-final class TransportBar extends FlowPane {
+public final class TransportBar extends FlowPane {
     /** The speed slider's stops in epochs per second; the last is "as fast as possible". */
-    static final double[] SPEEDS = {1, 2, 5, 10, 30, 100, 300, 1000, 10_000, TrainingLoop.MAX_SPEED};
-    static final int DEFAULT_SPEED_INDEX = 7;
+    public static final double[] SPEEDS = {1, 2, 5, 10, 30, 100, 300, 1000, 10_000, TrainingLoop.MAX_SPEED};
+    public static final int DEFAULT_SPEED_INDEX = 7;
 
     private final RunModel model;
     private final Button play = playButton("play", "Start or pause training");
     private final SpeedControl speed;
 
-    TransportBar(RunModel model) {
+    public TransportBar(RunModel model) {
         this.model = model;
         this.speed = new SpeedControl("speed", model.speedProperty(), "Epochs per second while playing");
         createView();
@@ -57,7 +59,7 @@ final class TransportBar extends FlowPane {
     }
 
     /** The layout both transport bars share: one row when it fits, wrapping between controls when not. */
-    static void arrange(FlowPane bar) {
+    public static void arrange(FlowPane bar) {
         bar.getStyleClass().add("transport-bar");
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setHgap(8);
@@ -65,7 +67,7 @@ final class TransportBar extends FlowPane {
     }
 
     /** The speed control's caption, slider and value kept together on one row, a little apart from the buttons. */
-    static HBox speedBox(SpeedControl speed) {
+    public static HBox speedBox(SpeedControl speed) {
         HBox box = new HBox(8);
         box.setAlignment(Pos.CENTER_LEFT);
         box.getChildren().addAll(speed.nodes());
@@ -74,14 +76,14 @@ final class TransportBar extends FlowPane {
         return box;
     }
 
-    static Separator separator() {
+    public static Separator separator() {
         Separator s = new Separator(javafx.geometry.Orientation.VERTICAL);
         s.setPrefHeight(28);
         return s;
     }
 
     /** Play / Pause, as wide for either text. */
-    static Button playButton(String id, String help) {
+    public static Button playButton(String id, String help) {
         Button b = new SteadyButton("Play", java.util.List.of("Play", "Pause"));
         decorate(b, id, "Space", help);
         b.getStyleClass().add("accent");
@@ -96,7 +98,7 @@ final class TransportBar extends FlowPane {
     }
 
     /** The slider stop nearest {@code epochsPerSecond} (a remembered speed may be any number). */
-    static int speedIndex(double epochsPerSecond) {
+    public static int speedIndex(double epochsPerSecond) {
         int best = DEFAULT_SPEED_INDEX;
         double bestDistance = Double.POSITIVE_INFINITY;
         for (int i = 0; i < SPEEDS.length; i++) {
@@ -110,16 +112,16 @@ final class TransportBar extends FlowPane {
     }
 
     /** Moves the speed one stop up (+1) or down (-1). */
-    void nudgeSpeed(int direction) {
+    public void nudgeSpeed(int direction) {
         speed.nudge(direction);
     }
 
-    void newSeed() {
+    public void newSeed() {
         model.newSeed(ThreadLocalRandom.current().nextLong(TrainingConfig.MAX_SEED + 1));
     }
 
     /** A toolbar button showing its keyboard shortcut as a keycap. */
-    static Button button(String text, String id, String key, String help) {
+    public static Button button(String text, String id, String key, String help) {
         Button b = new Button(text);
         decorate(b, id, key, help);
         return b;

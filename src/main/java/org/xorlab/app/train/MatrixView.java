@@ -1,4 +1,4 @@
-package org.xorlab.app;
+package org.xorlab.app.train;
 
 import javafx.geometry.HPos;
 import javafx.geometry.Pos;

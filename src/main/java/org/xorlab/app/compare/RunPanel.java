@@ -1,4 +1,4 @@
-package org.xorlab.app;
+package org.xorlab.app.compare;
 
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -10,6 +10,9 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
+import org.xorlab.app.CompareSetup;
+import org.xorlab.app.RunFrame;
+import org.xorlab.app.controls.ValidatedField;
 import org.xorlab.app.view.DecisionSurfaceView;
 import org.xorlab.app.view.NetworkView;
 import org.xorlab.text.NumberText;
@@ -19,7 +22,7 @@ import org.xorlab.text.NumberText;
  * the comparison over), and its network (activations for input (0, 1)) and decision surface, side by side when there is room, else one above the
  * other.
  */
-final class RunPanel extends VBox {
+public final class RunPanel extends VBox {
     /** The network's input whose activations every run shows: (0, 1), whose target is 1. */
     static final int SHOWN_INPUT = 1;
     /** Narrowest a panel gets (three fit side by side on a 1024 px screen); below it the runs' row scrolls sideways. */
@@ -131,15 +134,15 @@ final class RunPanel extends VBox {
     }
 
     /** The run's name as its header shows it, for example "SGD (batch size 1)". */
-    String runName() {
+    public String runName() {
         return name.getText();
     }
 
-    NetworkView networkView() {
+    public NetworkView networkView() {
         return network;
     }
 
-    DecisionSurfaceView surfaceView() {
+    public DecisionSurfaceView surfaceView() {
         return surface;
     }
 

@@ -1,15 +1,17 @@
-package org.xorlab.app;
+package org.xorlab.app.compare;
 
 import java.util.concurrent.ThreadLocalRandom;
 import javafx.scene.control.Button;
 import javafx.scene.layout.FlowPane;
+import org.xorlab.app.controls.SpeedControl;
+import org.xorlab.app.controls.TransportBar;
 import org.xorlab.engine.TrainingConfig;
 
 /**
  * The compare view's Play/Pause, Step and Reset buttons and speed control, as the Train tab's {@link TransportBar}
  * has them (same keys, same speed stops), acting on every run at once.
  */
-final class CompareTransportBar extends FlowPane {
+public final class CompareTransportBar extends FlowPane {
     private final CompareModel model;
     private final Button play = TransportBar.playButton("compare-play", "Train every run, in lockstep,"
             + " until the epochs are done");
@@ -51,16 +53,16 @@ final class CompareTransportBar extends FlowPane {
     }
 
     /** Gives the keyboard focus to Play, so Space, the arrows and R act at once. */
-    void focusPlay() {
+    public void focusPlay() {
         play.requestFocus();
     }
 
     /** Moves the speed one stop up (+1) or down (-1). */
-    void nudgeSpeed(int direction) {
+    public void nudgeSpeed(int direction) {
         speed.nudge(direction);
     }
 
-    void newSeed() {
+    public void newSeed() {
         model.newSeed(ThreadLocalRandom.current().nextLong(TrainingConfig.MAX_SEED + 1));
     }
 }

@@ -1,4 +1,4 @@
-package org.xorlab.app;
+package org.xorlab.app.train;
 
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
@@ -17,10 +17,15 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.xorlab.app.Preview;
+import org.xorlab.app.RunFrame;
+import org.xorlab.app.TrainingFrame;
 import org.xorlab.app.chart.LossChart;
+import org.xorlab.app.controls.TransportBar;
 import org.xorlab.app.view.DecisionSurfaceView;
 import org.xorlab.app.view.HiddenUnitMaps;
 import org.xorlab.app.view.NetworkView;
+import org.xorlab.app.view.ZoomPane;
 import org.xorlab.engine.Dataset;
 import org.xorlab.engine.UpdateTrace;
 import org.xorlab.engine.Weights;
@@ -30,7 +35,7 @@ import org.xorlab.engine.Weights;
  * decision surface and the truth table in the middle, the step inspector on the right, the status bar at the bottom.
  * Every view draws from the newest {@link TrainingFrame} only; while the timeline is rewound, from its preview.
  */
-final class MainWindow extends BorderPane {
+public final class MainWindow extends BorderPane {
     /** Narrowest and widest the step inspector on the right gets; between, it takes the room the views leave. */
     static final double INSPECTOR_MIN_WIDTH = 340;
     static final double INSPECTOR_MAX_WIDTH = 500;
@@ -93,7 +98,7 @@ final class MainWindow extends BorderPane {
     /** The step last shown, so that only a new step moves the selected input. */
     private UpdateTrace shownTrace;
 
-    MainWindow(RunModel model) {
+    public MainWindow(RunModel model) {
         this.model = model;
         this.transport = new TransportBar(model);
         this.rewind = new RewindBar(model);
@@ -270,10 +275,10 @@ final class MainWindow extends BorderPane {
     }
 
     /** In presenter mode: the network beside the surface, no truth table (the surface shows the same four points). */
-    static final int PRESENTER_COLUMNS = 1;
+    public static final int PRESENTER_COLUMNS = 1;
 
     /** 3 while the network, surface and truth table sit side by side, 2 while the table is under the surface. */
-    int viewColumns() {
+    public int viewColumns() {
         return columns;
     }
 
@@ -322,78 +327,78 @@ final class MainWindow extends BorderPane {
     }
 
     /** Shows or hides the step inspector (key I); from then on it no longer follows the window's width. */
-    void toggleInspector() {
+    public void toggleInspector() {
         inspectorChosen = true;
         inspectorShown.set(!inspectorShown.get());
     }
 
     /** True while the step inspector is showing. */
-    BooleanProperty inspectorShownProperty() {
+    public BooleanProperty inspectorShownProperty() {
         return inspectorShown;
     }
 
-    StepInspector inspector() {
+    public StepInspector inspector() {
         return inspector;
     }
 
-    RewindBar rewind() {
+    public RewindBar rewind() {
         return rewind;
     }
 
     /** True while the network view marks the last step's gradients. */
-    boolean gradientsShown() {
+    public boolean gradientsShown() {
         return gradientsShown;
     }
 
     /** True while the settings panel is on the left (it folds away for the inspector on a narrow window). */
-    boolean settingsShown() {
+    public boolean settingsShown() {
         return getLeft() == settings;
     }
 
     /** The weights the network view was last given. */
-    Weights shownWeights() {
+    public Weights shownWeights() {
         return shownWeights;
     }
 
-    RunModel model() {
+    public RunModel model() {
         return model;
     }
 
-    TransportBar transport() {
+    public TransportBar transport() {
         return transport;
     }
 
     /** The magnification of the chart, network and surface canvases (bound to the window's zoom). */
-    DoubleProperty canvasZoomProperty() {
+    public DoubleProperty canvasZoomProperty() {
         return canvasZoom;
     }
 
     /** True in presenter mode, which shows only the chart, the network and the surface. */
-    BooleanProperty presentingProperty() {
+    public BooleanProperty presentingProperty() {
         return presenting;
     }
 
     /** Whether the settings panel on the left shows. */
-    BooleanProperty settingsShownProperty() {
+    public BooleanProperty settingsShownProperty() {
         return settingsShown;
     }
 
-    LossChart chart() {
+    public LossChart chart() {
         return chart;
     }
 
     /** The network as it shows on screen (zoom included), for export. */
-    Region networkView() {
+    public Region networkView() {
         return networkPane;
     }
 
     /** The decision surface as it shows on screen (zoom included), for export. */
-    Region surfaceView() {
+    public Region surfaceView() {
         return surfacePane;
     }
 
     /** Flips the loss chart between log and linear. */
-    void toggleLogScale() {
+    public void toggleLogScale() {
         logScale.setSelected(!logScale.isSelected());
     }
 

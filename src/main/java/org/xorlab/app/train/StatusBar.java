@@ -1,9 +1,11 @@
-package org.xorlab.app;
+package org.xorlab.app.train;
 
 import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import org.xorlab.app.TrainingFrame;
+import org.xorlab.app.controls.SpeedControl;
 import org.xorlab.engine.Dataset;
 import org.xorlab.engine.TrainingSnapshot;
 import org.xorlab.text.NumberText;

@@ -1,4 +1,4 @@
-package org.xorlab.app;
+package org.xorlab.app.compare;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -12,6 +12,8 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import org.xorlab.app.CompareSetup;
+import org.xorlab.app.CompareSummary;
 import org.xorlab.engine.Measure;
 import org.xorlab.text.NumberText;
 
@@ -20,7 +22,7 @@ import org.xorlab.text.NumberText;
  * and the wall time spent training; once the runs finish, the winner (or the tied runs) of each measure is marked.
  * Under it one paragraph says which converged faster by each measure, worded as {@code xorlab compare} words it.
  */
-final class CompareTable extends VBox {
+public final class CompareTable extends VBox {
     static final String FIRST = "first";
     static final String MEASURES_NOTE = "An epoch is one pass over the four samples: batch size 1 makes 4 weight"
             + " updates in it, batch size 4 makes one. The x axis switch compares per update or per sample. Wall time"
@@ -79,20 +81,20 @@ final class CompareTable extends VBox {
     }
 
     /** The cells of run {@code run}'s row: name, epochs, updates, samples, final loss, wall time. */
-    List<String> row(int run) {
+    public List<String> row(int run) {
         return java.util.Arrays.stream(rows.get(run)).map(Label::getText).toList();
     }
 
     /** True if run {@code run}'s cell for {@code measure} is marked as the winner or one of the tied runs. */
-    boolean leads(int run, Measure measure) {
+    public boolean leads(int run, Measure measure) {
         return rows.get(run)[1 + measure.ordinal()].getStyleClass().contains(FIRST);
     }
 
-    int rowCount() {
+    public int rowCount() {
         return rows.size();
     }
 
-    String verdict() {
+    public String verdict() {
         return verdict.getText();
     }
 

@@ -1,4 +1,4 @@
-package org.xorlab.app;
+package org.xorlab.app.controls;
 
 import java.util.List;
 import javafx.beans.property.DoubleProperty;
@@ -8,13 +8,14 @@ import javafx.scene.control.Slider;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.Region;
 import javafx.util.StringConverter;
+import org.xorlab.app.TrainingLoop;
 import org.xorlab.text.NumberText;
 
 /**
  * The playing speed: a slider over {@link TransportBar#SPEEDS} (1 epoch per second up to as fast as possible) with
  * its caption and value, writing the chosen speed into a model's speed property. Shared by both transport bars.
  */
-final class SpeedControl {
+public final class SpeedControl {
     private final Slider slider = new Slider(0, TransportBar.SPEEDS.length - 1, TransportBar.DEFAULT_SPEED_INDEX);
     private final Label value = new Label();
     private final Label caption = new Label("Speed");
@@ -23,7 +24,7 @@ final class SpeedControl {
      * @param id    the slider's id; the value label gets {@code id + "-value"}
      * @param speed the model's speed in epochs per second, which the slider starts at and then sets
      */
-    SpeedControl(String id, DoubleProperty speed, String help) {
+    public SpeedControl(String id, DoubleProperty speed, String help) {
         slider.setValue(TransportBar.speedIndex(speed.get()));
         slider.setId(id);
         slider.setMajorTickUnit(1);
@@ -68,7 +69,7 @@ final class SpeedControl {
     }
 
     /** Moves the speed one stop up (+1) or down (-1). */
-    void nudge(int direction) {
+    public void nudge(int direction) {
         slider.setValue(Math.max(0, Math.min(TransportBar.SPEEDS.length - 1, Math.round(slider.getValue()) + direction)));
     }
 
@@ -78,7 +79,7 @@ final class SpeedControl {
     }
 
     /** A training speed: "1,200 epochs/s". */
-    static String epochsPerSecond(double speed) {
+    public static String epochsPerSecond(double speed) {
         return NumberText.count(Math.round(speed)) + " epochs/s";
     }
 }

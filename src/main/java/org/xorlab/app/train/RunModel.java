@@ -1,4 +1,4 @@
-package org.xorlab.app;
+package org.xorlab.app.train;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -12,6 +12,11 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import org.xorlab.app.RunSpec;
+import org.xorlab.app.StopRule;
+import org.xorlab.app.TrainingFrame;
+import org.xorlab.app.TrainingLoop;
+import org.xorlab.app.controls.Transport;
 import org.xorlab.engine.TrainingConfig;
 import org.xorlab.session.RunSettings;
 import org.xorlab.session.Session;
@@ -20,7 +25,7 @@ import org.xorlab.session.Session;
  * The window's view model for one training run, on the FX thread: the settings the user chose (always valid), the
  * newest {@link TrainingFrame} from the training thread, and the commands. Views bind to its properties.
  */
-final class RunModel implements Transport {
+public final class RunModel implements Transport {
     private final ObjectProperty<TrainingConfig> config;
     private final ObjectProperty<StopRule> stopRule;
     private final DoubleProperty speed;
@@ -31,7 +36,7 @@ final class RunModel implements Transport {
     /** True while a session's settings are being shown: the session's own run replaces the one they would start. */
     private boolean opening;
 
-    RunModel(TrainingConfig initial, StopRule rule, double epochsPerSecond) {
+    public RunModel(TrainingConfig initial, StopRule rule, double epochsPerSecond) {
         config = new SimpleObjectProperty<>(initial);
         stopRule = new SimpleObjectProperty<>(rule);
         speed = new SimpleDoubleProperty(epochsPerSecond);
@@ -67,16 +72,16 @@ final class RunModel implements Transport {
     }
 
     /** The settings; setting a new dataset, width or seed starts a new run, a new rate or batch size retunes this one. */
-    ObjectProperty<TrainingConfig> configProperty() {
+    public ObjectProperty<TrainingConfig> configProperty() {
         return config;
     }
 
-    ObjectProperty<StopRule> stopRuleProperty() {
+    public ObjectProperty<StopRule> stopRuleProperty() {
         return stopRule;
     }
 
     /** Epochs per second while playing; {@link TrainingLoop#MAX_SPEED} for as fast as possible. */
-    DoubleProperty speedProperty() {
+    public DoubleProperty speedProperty() {
         return speed;
     }
 
@@ -86,17 +91,17 @@ final class RunModel implements Transport {
     }
 
     /** The newest frame from the training thread (null until the first arrives). */
-    ReadOnlyObjectProperty<TrainingFrame> frameProperty() {
+    public ReadOnlyObjectProperty<TrainingFrame> frameProperty() {
         return frame.getReadOnlyProperty();
     }
 
     /** What stopped the training thread, or null. */
-    Throwable failure() {
+    public Throwable failure() {
         return loop.getException();
     }
 
     /** Non-empty if the training thread failed. */
-    ReadOnlyStringProperty failureProperty() {
+    public ReadOnlyStringProperty failureProperty() {
         return failure.getReadOnlyProperty();
     }
 
@@ -114,11 +119,11 @@ final class RunModel implements Transport {
         }
     }
 
-    void play() {
+    public void play() {
         loop.play();
     }
 
-    void pause() {
+    public void pause() {
         loop.pause();
     }
 
@@ -138,22 +143,22 @@ final class RunModel implements Transport {
     }
 
     /** Pauses and shows the run as it was at the end of {@code epoch} (nearest kept epoch at or before). */
-    void preview(long epoch) {
+    public void preview(long epoch) {
         loop.preview(epoch);
     }
 
     /** Like {@link #preview}, {@code epochs} epochs before the epoch shown now (or before the live run). */
-    void rewindBy(long epochs) {
+    public void rewindBy(long epochs) {
         loop.rewindBy(epochs);
     }
 
     /** Shows the run live again after a rewind. */
-    void live() {
+    public void live() {
         loop.live();
     }
 
     /** Draws a fresh seed and starts over from its weights. */
-    void newSeed(long seed) {
+    public void newSeed(long seed) {
         config.set(config.get().withSeed(seed));
     }
 
@@ -161,7 +166,7 @@ final class RunModel implements Transport {
      * Continues from a saved session: its settings become the model's and its run replaces the current one,
      * paused, with its weights, counters and loss history.
      */
-    void open(Session session) {
+    public void open(Session session) {
         RunSettings s = session.settings();
         opening = true;
         try {
@@ -177,17 +182,17 @@ final class RunModel implements Transport {
      * The run as a session, taken on the training thread (see {@link TrainingLoop#capture}); completes on that
      * thread.
      */
-    CompletableFuture<Session> captureSession() {
+    public CompletableFuture<Session> captureSession() {
         return loop.capture(0);
     }
 
     /** Stops the training thread; the model is unusable afterwards. */
-    void shutdown() {
+    public void shutdown() {
         loop.cancel(true);
     }
 
     /** Commands sent to the training thread and not yet taken up (for the robustness tests' watchdog). */
-    int pendingCommands() {
+    public int pendingCommands() {
         return loop.pendingCommands();
     }
 }

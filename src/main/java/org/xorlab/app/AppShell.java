@@ -1,10 +1,15 @@
 package org.xorlab.app;
 
 import atlantafx.base.theme.PrimerLight;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Scene;
@@ -23,17 +28,17 @@ import javafx.stage.Window;
 import org.xorlab.app.compare.CompareModel;
 import org.xorlab.app.compare.CompareView;
 import org.xorlab.app.controls.Notice;
-import org.xorlab.app.controls.Transport;
 import org.xorlab.app.controls.TransportBar;
 import org.xorlab.app.files.Exports;
 import org.xorlab.app.files.FileDialogs;
 import org.xorlab.app.files.Sessions;
+import org.xorlab.app.tab.LabTab;
 import org.xorlab.app.train.MainWindow;
 import org.xorlab.app.train.RunModel;
 
 /**
- * The whole window: the menu bar, and a tab per view ("Train" for one run; more views add their own tabs). Owns
- * the keyboard shortcuts and sends the transport keys to the view that is showing.
+ * The whole window: the menu bar, and a tab per view ("Train" for one run, "Compare" for several). Owns the keyboard
+ * shortcuts and the menus, and sends what they do to the {@link LabTab} that is showing.
  */
 final class AppShell extends BorderPane {
     static final String STYLESHEET = "/org/xorlab/app/xorlab.css";
@@ -45,6 +50,8 @@ final class AppShell extends BorderPane {
     /** The compare view, created when its tab is first shown (its training thread with it). */
     private CompareView compare;
     private final TabPane tabs = new TabPane();
+    /** What each tab shows; the compare view is created on first use. */
+    private final Map<Tab, Supplier<LabTab>> tabViews = new HashMap<>();
     private final MenuBar menus = new MenuBar();
     private final Shortcuts shortcuts = new Shortcuts();
     private final Menu fileMenu = new Menu("_File");
@@ -67,8 +74,8 @@ final class AppShell extends BorderPane {
 
     AppShell(RunModel model) {
         this.train = new MainWindow(model);
-        this.exports = new Exports(train, () -> showingCompare() ? compare : null, dialogs, notice, files,
-                () -> overlays.setVisible(false), () -> overlays.setVisible(true));
+        this.exports = new Exports(this::showing, dialogs, notice, files, () -> overlays.setVisible(false),
+                () -> overlays.setVisible(true));
         this.sessions = new Sessions(model, dialogs, notice, files);
         createView();
         initShortcuts();
@@ -89,6 +96,8 @@ final class AppShell extends BorderPane {
                 compare();
             }
         });
+        tabViews.put(trainTab, () -> train);
+        tabViews.put(compareTab, this::compare);
         tabs.getTabs().addAll(trainTab, compareTab);
         tabs.setId("tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -126,25 +135,25 @@ final class AppShell extends BorderPane {
     }
 
     private void initShortcuts() {
-        shortcuts.add("Space", "Play / Pause", () -> transport().togglePlay())
-                .add("Right", "Step one update (one sample, or one mini-batch)", () -> transport().stepUpdate())
-                .add("Shift+Right", "Step one epoch", () -> transport().stepEpochs(1))
-                .add("1", "Train 10 epochs", () -> transport().stepEpochs(10))
-                .add("2", "Train 100 epochs", () -> transport().stepEpochs(100))
-                .add("3", "Train 1,000 epochs", () -> transport().stepEpochs(1000))
-                .add("R", "Reset to the seed's initial weights", () -> transport().reset())
-                .add("N", "New random seed", this::newSeed)
-                .add("Up", "Play faster", () -> nudgeSpeed(1))
-                .add("Down", "Play slower", () -> nudgeSpeed(-1))
+        shortcuts.add("Space", "Play / Pause", () -> showing().model().togglePlay())
+                .add("Right", "Step one update (one sample, or one mini-batch)", () -> showing().model().stepUpdate())
+                .add("Shift+Right", "Step one epoch", () -> showing().model().stepEpochs(1))
+                .add("1", "Train 10 epochs", () -> showing().model().stepEpochs(10))
+                .add("2", "Train 100 epochs", () -> showing().model().stepEpochs(100))
+                .add("3", "Train 1,000 epochs", () -> showing().model().stepEpochs(1000))
+                .add("R", "Reset to the seed's initial weights", () -> showing().model().reset())
+                .add("N", "New random seed", () -> showing().model().newRandomSeed())
+                .add("Up", "Play faster", () -> showing().nudgeSpeed(1))
+                .add("Down", "Play slower", () -> showing().nudgeSpeed(-1))
                 .add("L", "Log / linear loss axis", this::toggleLogScale)
-                .addWhen("I", "Show / hide the step inspector (Train tab)", () -> !showingCompare(),
-                        train::toggleInspector)
-                .addWhen("Left", "Rewind: one epoch back on the timeline (Train tab)", () -> !showingCompare(),
-                        () -> train.model().rewindBy(1))
-                .addWhen("Shift+Left", "Rewind: 100 epochs back (Train tab)", () -> !showingCompare(),
-                        () -> train.model().rewindBy(100))
-                .addWhen("Esc", "Back to live after a rewind (Train tab)", () -> !showingCompare(),
-                        () -> train.model().live())
+                .addWhen("I", "Show / hide the step inspector (Train tab)", () -> showing().hasInspector(),
+                        () -> showing().toggleInspector())
+                .addWhen("Left", "Rewind: one epoch back on the timeline (Train tab)", () -> showing().hasTimeline(),
+                        () -> showing().rewindBy(1))
+                .addWhen("Shift+Left", "Rewind: 100 epochs back (Train tab)", () -> showing().hasTimeline(),
+                        () -> showing().rewindBy(100))
+                .addWhen("Esc", "Back to live after a rewind (Train tab)", () -> showing().hasTimeline(),
+                        () -> showing().live())
                 .add("Shift+Slash", "Show these shortcuts", this::showShortcuts);
         // Presenting, zoom and files. Aliases share a description; the sheet shows at most two keys per line.
         shortcuts.add("F5", "Presenter mode: large, full screen, no settings", presentation::togglePresenting)
@@ -157,8 +166,8 @@ final class AppShell extends BorderPane {
                 .add("Shortcut+Minus", "Zoom out", () -> zoom(-1))
                 .add("Shortcut+Subtract", "Zoom out", () -> zoom(-1))
                 .add("Shortcut+0", "Reset zoom", () -> zoom(0))
-                .addWhen("Shortcut+S", "Save session (Train tab)", () -> !showingCompare(), sessions::save)
-                .addWhen("Shortcut+O", "Open session (Train tab)", () -> !showingCompare(), sessions::open)
+                .addWhen("Shortcut+S", "Save session (Train tab)", () -> showing().holdsSession(), sessions::save)
+                .addWhen("Shortcut+O", "Open session (Train tab)", () -> showing().holdsSession(), sessions::open)
                 .add("Shortcut+Tab", "Switch between the Train and Compare tabs", this::nextTab);
     }
 
@@ -173,12 +182,13 @@ final class AppShell extends BorderPane {
                 item("Network (PNG)…", "menu-export-network", null, exports::network),
                 item("Decision surface (PNG)…", "menu-export-surface", null, exports::surface),
                 item("Whole window (PNG)…", "menu-export-window", null, exports::window));
-        // Exports act on the showing tab; sessions hold the Train tab's run only, and say so on the Compare tab.
+        // Exports act on the showing tab; sessions hold the Train tab's run only, and say so on the other tabs.
+        BooleanBinding noSession = Bindings.createBooleanBinding(() -> !showing().holdsSession(),
+                tabs.getSelectionModel().selectedItemProperty());
         for (MenuItem item : List.of(open, save)) {
             String text = item.getText();
-            item.disableProperty().bind(compareTab.selectedProperty());
-            item.textProperty().bind(javafx.beans.binding.Bindings.when(compareTab.selectedProperty())
-                    .then(text + "   (Train tab only)").otherwise(text));
+            item.disableProperty().bind(noSession);
+            item.textProperty().bind(Bindings.when(noSession).then(text + "   (Train tab only)").otherwise(text));
         }
         return List.of(open, save, new SeparatorMenuItem(), export, new SeparatorMenuItem());
     }
@@ -288,37 +298,14 @@ final class AppShell extends BorderPane {
         dialogs.swap(replacement);
     }
 
-    /** The transport of the view that is showing. */
-    private Transport transport() {
-        return showingCompare() ? compare.model() : train.model();
-    }
-
-    private boolean showingCompare() {
-        return compare != null && compareTab.isSelected();
-    }
-
-    private void newSeed() {
-        if (showingCompare()) {
-            compare.transport().newSeed();
-        } else {
-            train.transport().newSeed();
-        }
-    }
-
-    private void nudgeSpeed(int direction) {
-        if (showingCompare()) {
-            compare.transport().nudgeSpeed(direction);
-        } else {
-            train.transport().nudgeSpeed(direction);
-        }
+    /** The tab that is showing (the Train tab until the tab pane has chosen one). */
+    private LabTab showing() {
+        Tab selected = tabs.getSelectionModel().getSelectedItem();
+        return selected == null ? train : tabViews.get(selected).get();
     }
 
     private void toggleLogScale() {
-        if (showingCompare()) {
-            compare.toggleLogScale();
-        } else {
-            train.toggleLogScale();
-        }
+        showing().toggleLogScale();
     }
 
     /** The compare view, created with its own model and training thread on first use. */

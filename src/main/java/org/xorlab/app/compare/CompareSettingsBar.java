@@ -11,8 +11,8 @@ import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.xorlab.app.CompareSetup;
 import org.xorlab.app.StopRule;
+import org.xorlab.app.controls.HiddenUnits;
 import org.xorlab.app.controls.ValidatedField;
-import org.xorlab.app.train.SettingsPanel;
 import org.xorlab.engine.Budget;
 import org.xorlab.engine.Dataset;
 import org.xorlab.engine.Measure;
@@ -65,7 +65,7 @@ final class CompareSettingsBar extends FlowPane {
                 throw new UnsupportedOperationException("not editable");
             }
         });
-        SettingsPanel.makeHiddenSpinner(hidden, s.hidden());
+        HiddenUnits.makeSpinner(hidden, s.hidden());
         hidden.setId("compare-hidden");
         hidden.setPrefWidth(90);
 

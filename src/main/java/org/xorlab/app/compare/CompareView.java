@@ -1,10 +1,11 @@
 package org.xorlab.app.compare;
 
+import static org.xorlab.app.controls.Cards.card;
+import static org.xorlab.app.controls.Cards.header;
+
 import java.util.ArrayList;
 import java.util.List;
 import javafx.geometry.Insets;
-import javafx.geometry.Pos;
-import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
@@ -23,7 +24,10 @@ import org.xorlab.app.RunFrame;
 import org.xorlab.app.TrainingFrame;
 import org.xorlab.app.chart.LossChart;
 import org.xorlab.app.chart.XAxisMode;
-import org.xorlab.app.controls.SpeedControl;
+import org.xorlab.app.controls.LossFeed;
+import org.xorlab.app.controls.StatusBar;
+import org.xorlab.app.controls.TransportBar;
+import org.xorlab.app.tab.LabTab;
 import org.xorlab.text.NumberText;
 
 /**
@@ -32,11 +36,18 @@ import org.xorlab.text.NumberText;
  * one chart next to the table of epochs and updates to the target loss and the verdict; under them each run's
  * settings, network and decision surface. Everything draws from the newest {@link TrainingFrame} only.
  */
-public final class CompareView extends BorderPane {
+public final class CompareView extends BorderPane implements LabTab {
     static final String STYLESHEET = "/org/xorlab/app/compare.css";
+    /** What the transport buttons say: they act on every run at once. */
+    private static final TransportBar.Wording WORDING = new TransportBar.Wording(
+            "Train every run, in lockstep, until the epochs are done", "Lockstep epochs per second while playing",
+            "Every run makes one weight update: one sample for SGD, all four for batch GD",
+            "Every run finishes one epoch (one pass over the four samples)", "Train every run %s epochs",
+            "Every run back to the shared initial weights",
+            "Start over from new initial weights (still the same for every run)");
 
     private final CompareModel model;
-    private final CompareTransportBar transport;
+    private final TransportBar transport;
     private final LossChart chart = new LossChart();
     private final CheckBox logScale = new CheckBox("Log scale");
     private final ToggleGroup xAxis = new ToggleGroup();
@@ -56,18 +67,16 @@ public final class CompareView extends BorderPane {
     /** The chart's narrowest width beside the table. */
     private static final double CHART_MIN_WIDTH = 460;
     private final List<RunPanel> panels = new ArrayList<>();
-    private final Label epoch = statusValue("compare-status-epoch");
-    private final Label speed = statusValue("compare-status-speed");
-    private final Label message = new Label();
-    /** The runs the chart shows now: their generation and names, and the epochs of each already appended. */
-    private long chartGeneration = -1;
+    private final StatusBar status;
+    /** The runs the chart shows now: their names, and the epochs of each already appended. */
+    private final LossFeed chartFeed = new LossFeed(chart);
     private List<String> chartNames = List.of();
-    private int[] chartEpochs = new int[0];
     private double chartTarget = Double.NaN;
 
     public CompareView(CompareModel model) {
         this.model = model;
-        this.transport = new CompareTransportBar(model);
+        this.transport = new TransportBar(model, "compare-", WORDING, List.of(100L, 1000L));
+        this.status = new StatusBar(model, "compare-", List.of("Epoch"));
         this.table = new CompareTable(model);
         createView();
         initListeners();
@@ -142,19 +151,11 @@ public final class CompareView extends BorderPane {
         views.setHbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
         setCenter(views);
 
-        HBox status = new HBox(6, statusCaption("Epoch"), epoch, statusCaption("Speed"), speed, message);
-        status.getStyleClass().add("status-bar");
-        status.setAlignment(Pos.CENTER_LEFT);
-        message.setId("compare-status-message");
-        message.getStyleClass().add("status-message");
-        message.setMaxWidth(Double.MAX_VALUE);
-        HBox.setHgrow(message, Priority.ALWAYS);
         setBottom(status);
     }
 
     private void initListeners() {
         model.frameProperty().addListener((o, old, f) -> show(f));
-        model.failureProperty().addListener((o, old, text) -> message.setText(text));
         model.setupProperty().addListener((o, old, s) -> {
             showPanels(s);
             if (old == null || old.budget().measure() != s.budget().measure()) {
@@ -219,14 +220,16 @@ public final class CompareView extends BorderPane {
         }
     }
 
+    @Override
     public CompareModel model() {
         return model;
     }
 
-    public CompareTransportBar transport() {
+    public TransportBar transport() {
         return transport;
     }
 
+    @Override
     public LossChart chart() {
         return chart;
     }
@@ -240,8 +243,24 @@ public final class CompareView extends BorderPane {
     }
 
     /** Flips the loss chart between log and linear. */
+    @Override
     public void toggleLogScale() {
         logScale.setSelected(!logScale.isSelected());
+    }
+
+    @Override
+    public Region view() {
+        return this;
+    }
+
+    @Override
+    public void nudgeSpeed(int direction) {
+        transport.nudgeSpeed(direction);
+    }
+
+    @Override
+    public List<ShownRun> shownRuns() {
+        return panels.stream().map(p -> new ShownRun(p.runName(), p.networkView(), p.surfaceView())).toList();
     }
 
     /** One panel per run of the setup; rebuilt only when runs are added or removed. */
@@ -272,14 +291,13 @@ public final class CompareView extends BorderPane {
             return;
         }
         List<String> names = f.runs().stream().map(RunFrame::name).toList();
-        if (f.generation() != chartGeneration || !names.equals(chartNames)) {
+        if (chartFeed.startsOver(f) || !names.equals(chartNames)) {
             chart.removeAllRuns();
             for (RunFrame r : f.runs()) {
                 chart.addRun(r.name(), r.snapshot().config().updatesPerEpoch());
             }
-            chartGeneration = f.generation();
+            chartFeed.restart(f);
             chartNames = names;
-            chartEpochs = new int[names.size()];
             chart.clearTargetLoss();
             chartTarget = Double.NaN;
         }
@@ -288,25 +306,15 @@ public final class CompareView extends BorderPane {
             chart.setTargetLoss(f.targetLoss()); // not on the empty chart, where it would cross "No loss values yet"
             chartTarget = f.targetLoss();
         }
-        for (int i = 0; i < f.runs().size(); i++) {
-            RunFrame r = f.runs().get(i);
-            int available = (int) Math.min(r.snapshot().epoch(), r.history().size());
-            if (available > chartEpochs[i]) {
-                double[] losses = r.history().copyRange(chartEpochs[i], available);
-                chart.append(i, chartEpochs[i] + 1L, losses, losses.length);
-                chartEpochs[i] = available;
-            }
-        }
+        chartFeed.append(f);
         if (f.runs().size() == panels.size()) {
             showRuns(f);
         }
         long lockstep = f.runs().stream().mapToLong(r -> r.snapshot().epoch()).max().orElse(0);
         org.xorlab.engine.Budget budget = model.setupProperty().get().budget();
-        epoch.setText(NumberText.count(lockstep) + (budget.measure() == org.xorlab.engine.Measure.EPOCHS
+        status.show("Epoch", NumberText.count(lockstep) + (budget.measure() == org.xorlab.engine.Measure.EPOCHS
                 ? " of " + NumberText.count(budget.amount()) : " (budget " + budget.describe() + " each)"));
         showCutOff(model.summaryProperty().get());
-        speed.setText(f.playing() ? SpeedControl.epochsPerSecond(f.epochsPerSecond()) : "paused");
-        message.setText(f.message());
     }
 
     /** Marks the end of every curve that stopped because its budget ran out before the target. */
@@ -323,35 +331,5 @@ public final class CompareView extends BorderPane {
         for (int i = 0; i < panels.size(); i++) {
             panels.get(i).show(f.runs().get(i));
         }
-    }
-
-    private static HBox header(String title, Node... extras) {
-        Label label = new Label(title);
-        label.getStyleClass().add("card-title");
-        label.setMinWidth(Region.USE_PREF_SIZE);
-        HBox box = new HBox(12, label);
-        box.setAlignment(Pos.CENTER_LEFT);
-        box.getChildren().addAll(extras);
-        return box;
-    }
-
-    private static VBox card(Node... children) {
-        VBox box = new VBox(8, children);
-        box.getStyleClass().add("card");
-        box.setPadding(new Insets(10, 12, 12, 12));
-        return box;
-    }
-
-    private static Label statusCaption(String text) {
-        Label l = new Label(text);
-        l.getStyleClass().add("status-caption");
-        return l;
-    }
-
-    private static Label statusValue(String id) {
-        Label l = new Label("–");
-        l.setId(id);
-        l.getStyleClass().add("status-value");
-        return l;
     }
 }

@@ -1,6 +1,7 @@
 package org.xorlab.app.controls;
 
-import java.util.concurrent.ThreadLocalRandom;
+import java.util.List;
+import java.util.Map;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.ContentDisplay;
@@ -11,63 +12,78 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import org.xorlab.app.TrainingLoop;
-import org.xorlab.app.train.RunModel;
-import org.xorlab.engine.TrainingConfig;
+import org.xorlab.app.tab.TabModel;
+import org.xorlab.text.NumberText;
 
 /**
- * Play/Pause, the Step buttons, Reset, New seed and the speed control, each showing its keyboard shortcut. On a
- * narrow window the bar wraps onto a second row rather than cut buttons short.
+ * A tab's Play/Pause, the Step buttons, Reset, New seed and the speed control, each showing its keyboard shortcut,
+ * acting on the tab's model (on every run at once where it has several). On a narrow window the bar wraps onto a
+ * second row rather than cut buttons short.
  */
 public final class TransportBar extends FlowPane {
     /** The speed slider's stops in epochs per second; the last is "as fast as possible". */
     public static final double[] SPEEDS = {1, 2, 5, 10, 30, 100, 300, 1000, 10_000, TrainingLoop.MAX_SPEED};
     public static final int DEFAULT_SPEED_INDEX = 7;
+    /** The keys that train 10, 100 and 1,000 epochs (the window's shortcuts), shown on those buttons. */
+    private static final Map<Long, String> EPOCH_KEYS = Map.of(10L, "1", 100L, "2", 1000L, "3");
 
-    private final RunModel model;
-    private final Button play = playButton("play", "Start or pause training");
+    /**
+     * What the buttons' tooltips say, for one run or for every run of a comparison.
+     *
+     * @param epochs the tooltip of the "+N" buttons, with N in place of {@code %s}, for example "Train %s epochs"
+     */
+    public record Wording(String play, String speed, String stepUpdate, String stepEpoch, String epochs, String reset,
+                          String newSeed) {
+    }
+
+    private final TabModel model;
+    private final Button play;
     private final SpeedControl speed;
 
-    public TransportBar(RunModel model) {
+    /**
+     * @param idPrefix put before every control's id ("play", "step-update", "step-100", ...), so that each tab's
+     *                 controls can be told apart
+     * @param jumps    the epoch counts that get a "+N" button, each of 10, 100 or 1,000
+     */
+    public TransportBar(TabModel model, String idPrefix, Wording wording, List<Long> jumps) {
         this.model = model;
-        this.speed = new SpeedControl("speed", model.speedProperty(), "Epochs per second while playing");
-        createView();
+        this.play = playButton(idPrefix + "play", wording.play());
+        this.speed = new SpeedControl(idPrefix + "speed", model.speedProperty(), wording.speed());
+        createView(idPrefix, wording, jumps);
         initListeners();
     }
 
-    private void createView() {
+    private void createView(String idPrefix, Wording wording, List<Long> jumps) {
         getStyleClass().add("transport-bar");
-        arrange(this);
+        setAlignment(Pos.CENTER_LEFT);
+        setHgap(8);
+        setVgap(8);
         play.setOnAction(e -> model.togglePlay());
 
-        Button stepUpdate = button("Step update", "step-update", "→", "Train on the next sample (or mini-batch) once");
+        Button stepUpdate = button("Step update", idPrefix + "step-update", "→", wording.stepUpdate());
         stepUpdate.setOnAction(e -> model.stepUpdate());
-        Button stepEpoch = button("Step epoch", "step-epoch", "Shift+→", "Finish the current epoch");
+        Button stepEpoch = button("Step epoch", idPrefix + "step-epoch", "Shift+→", wording.stepEpoch());
         stepEpoch.setOnAction(e -> model.stepEpochs(1));
-        Button step10 = button("+10", "step-10", "1", "Train 10 epochs");
-        step10.setOnAction(e -> model.stepEpochs(10));
-        Button step100 = button("+100", "step-100", "2", "Train 100 epochs");
-        step100.setOnAction(e -> model.stepEpochs(100));
-        Button step1000 = button("+1000", "step-1000", "3", "Train 1,000 epochs");
-        step1000.setOnAction(e -> model.stepEpochs(1000));
-        Button reset = button("Reset", "reset", "R", "Back to this seed's initial weights");
+        getChildren().addAll(play, separator(), stepUpdate, stepEpoch);
+        for (long epochs : jumps) {
+            String key = EPOCH_KEYS.get(epochs);
+            if (key == null) {
+                throw new IllegalArgumentException("no key trains " + epochs + " epochs");
+            }
+            Button jump = button("+" + epochs, idPrefix + "step-" + epochs, key,
+                    String.format(java.util.Locale.ROOT, wording.epochs(), NumberText.count(epochs)));
+            jump.setOnAction(e -> model.stepEpochs(epochs));
+            getChildren().add(jump);
+        }
+        Button reset = button("Reset", idPrefix + "reset", "R", wording.reset());
         reset.setOnAction(e -> model.reset());
-        Button newSeed = button("New seed", "new-seed", "N", "Draw new initial weights from a random seed");
-        newSeed.setOnAction(e -> newSeed());
-
-        getChildren().addAll(play, separator(), stepUpdate, stepEpoch, step10, step100, step1000, separator(), reset,
-                newSeed, speedBox(speed));
-    }
-
-    /** The layout both transport bars share: one row when it fits, wrapping between controls when not. */
-    public static void arrange(FlowPane bar) {
-        bar.getStyleClass().add("transport-bar");
-        bar.setAlignment(Pos.CENTER_LEFT);
-        bar.setHgap(8);
-        bar.setVgap(8);
+        Button newSeed = button("New seed", idPrefix + "new-seed", "N", wording.newSeed());
+        newSeed.setOnAction(e -> model.newRandomSeed());
+        getChildren().addAll(separator(), reset, newSeed, speedBox(speed));
     }
 
     /** The speed control's caption, slider and value kept together on one row, a little apart from the buttons. */
-    public static HBox speedBox(SpeedControl speed) {
+    private static HBox speedBox(SpeedControl speed) {
         HBox box = new HBox(8);
         box.setAlignment(Pos.CENTER_LEFT);
         box.getChildren().addAll(speed.nodes());
@@ -76,25 +92,22 @@ public final class TransportBar extends FlowPane {
         return box;
     }
 
-    public static Separator separator() {
+    private static Separator separator() {
         Separator s = new Separator(javafx.geometry.Orientation.VERTICAL);
         s.setPrefHeight(28);
         return s;
     }
 
     /** Play / Pause, as wide for either text. */
-    public static Button playButton(String id, String help) {
-        Button b = new SteadyButton("Play", java.util.List.of("Play", "Pause"));
+    private static Button playButton(String id, String help) {
+        Button b = new SteadyButton("Play", List.of("Play", "Pause"));
         decorate(b, id, "Space", help);
         b.getStyleClass().add("accent");
         return b;
     }
 
     private void initListeners() {
-        model.frameProperty().addListener((o, old, f) -> {
-            boolean playing = f != null && f.playing();
-            play.setText(playing ? "Pause" : "Play");
-        });
+        model.frameProperty().addListener((o, old, f) -> play.setText(f != null && f.playing() ? "Pause" : "Play"));
     }
 
     /** The slider stop nearest {@code epochsPerSecond} (a remembered speed may be any number). */
@@ -111,17 +124,18 @@ public final class TransportBar extends FlowPane {
         return best;
     }
 
+    /** Gives the keyboard focus to Play, so Space, the arrows and R act at once. */
+    public void focusPlay() {
+        play.requestFocus();
+    }
+
     /** Moves the speed one stop up (+1) or down (-1). */
     public void nudgeSpeed(int direction) {
         speed.nudge(direction);
     }
 
-    public void newSeed() {
-        model.newSeed(ThreadLocalRandom.current().nextLong(TrainingConfig.MAX_SEED + 1));
-    }
-
     /** A toolbar button showing its keyboard shortcut as a keycap. */
-    public static Button button(String text, String id, String key, String help) {
+    private static Button button(String text, String id, String key, String help) {
         Button b = new Button(text);
         decorate(b, id, key, help);
         return b;

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import javafx.concurrent.Task;
 import javafx.embed.swing.SwingFXUtils;
@@ -23,23 +24,21 @@ import javafx.scene.layout.VBox;
 import javafx.scene.paint.Color;
 import javafx.scene.transform.Transform;
 import javax.imageio.ImageIO;
-import org.xorlab.app.CompareSetup;
 import org.xorlab.app.RunFrame;
 import org.xorlab.app.TrainingFrame;
-import org.xorlab.app.compare.CompareView;
-import org.xorlab.app.compare.RunPanel;
 import org.xorlab.app.controls.Notice;
-import org.xorlab.app.train.MainWindow;
+import org.xorlab.app.tab.LabTab;
+import org.xorlab.app.tab.LabTab.ShownRun;
 import org.xorlab.session.AtomicFile;
 import org.xorlab.session.LossCsv;
 import org.xorlab.text.NumberText;
 
 /**
  * File ▸ Export: the loss history as CSV, and the loss chart, the network, the decision surface or the whole window
- * as PNG, of the tab that is showing. On the Compare tab the CSV has a column per run, the chart is the compare
- * chart, and the network and surface images put every run's view side by side under its name. Images are drawn on
- * the FX thread (where the scene lives); files are written on the file thread, each atomically, and the outcome is
- * shown as a {@link Notice}.
+ * as PNG, of the tab that is showing. Where the tab trains several runs (Compare) the CSV has a column per run, and
+ * the network and surface images put every run's view side by side under its name. Images are drawn on the FX
+ * thread (where the scene lives); files are written on the file thread, each atomically, and the outcome is shown as
+ * a {@link Notice}.
  */
 public final class Exports {
     /** Network, surface and window images have this many pixels per screen pixel: sharp on a slide. */
@@ -53,9 +52,8 @@ public final class Exports {
     /** Height of each run's caption (its name) above its view, in image pixels. */
     public static final int RUNS_CAPTION_HEIGHT = 56;
 
-    private final MainWindow train;
-    /** The compare view while its tab is showing, else null. */
-    private final Supplier<CompareView> compare;
+    /** The tab that is showing. */
+    private final Supplier<LabTab> showing;
     private final FileDialogs dialogs;
     private final Notice notice;
     private final Executor files;
@@ -67,10 +65,9 @@ public final class Exports {
     /**
      * @param hideOverlays hides the notice and shortcut sheet while the window is photographed; showOverlays undoes it
      */
-    public Exports(MainWindow train, Supplier<CompareView> compare, FileDialogs dialogs, Notice notice, Executor files,
-            Runnable hideOverlays, Runnable showOverlays) {
-        this.train = train;
-        this.compare = compare;
+    public Exports(Supplier<LabTab> showing, FileDialogs dialogs, Notice notice, Executor files, Runnable hideOverlays,
+                   Runnable showOverlays) {
+        this.showing = showing;
         this.dialogs = dialogs;
         this.notice = notice;
         this.files = files;
@@ -114,68 +111,69 @@ public final class Exports {
     }
 
     /**
-     * Writes {@code epoch,loss} for every completed epoch of the Train tab's run, or on the Compare tab
-     * {@code epoch,<run 1>,<run 2>...} with a column per run under its name.
+     * Writes {@code epoch,loss} for every completed epoch of a tab's one run (as {@code xorlab train --csv} does), or
+     * {@code epoch,<run 1>,<run 2>...} with a column per run under its name where the tab trains several.
      */
     public Task<Path> lossHistory(Path file) {
-        CompareView c = compare.get();
-        TrainingFrame f = c == null ? train.model().frameProperty().get() : c.model().frameProperty().get();
+        TrainingFrame f = showing.get().model().frameProperty().get();
         List<LossCsv.Column> columns = new ArrayList<>();
         int epochs = 0;
+        boolean several = f != null && f.runs().size() > 1;
         if (f != null) {
             for (RunFrame r : f.runs()) {
                 int done = (int) Math.min(r.snapshot().epoch(), r.history().size());
-                columns.add(LossCsv.Column.of(c == null ? "loss" : r.name(), r.history(), done));
+                columns.add(LossCsv.Column.of(several ? r.name() : "loss", r.history(), done));
                 epochs = Math.max(epochs, done);
             }
         }
         if (epochs == 0) {
             return refuse("There is no loss history to export yet: train at least one epoch first.");
         }
-        String runs = c == null ? "" : ", " + columns.size() + " runs";
+        String runs = several ? ", " + columns.size() + " runs" : "";
         return write("the loss history (" + NumberText.count(epochs) + " epochs" + runs + ")", file,
                 out -> LossCsv.write(out, columns));
     }
 
     public Task<Path> chart(Path file) {
-        CompareView c = compare.get();
-        BufferedImage image = (c == null ? train.chart() : c.chart()).renderImage(CHART_WIDTH, CHART_HEIGHT);
+        BufferedImage image = showing.get().chart().renderImage(CHART_WIDTH, CHART_HEIGHT);
         return png("the loss chart", file, image);
     }
 
     public Task<Path> network(Path file) {
-        CompareView c = compare.get();
-        if (c != null) {
-            return png("the networks", file, sideBySide(c, RunPanel::networkView));
-        }
-        return png("the network", file, snapshot(train.networkView()));
+        return views("the network", "the networks", file, ShownRun::network);
     }
 
     public Task<Path> surface(Path file) {
-        CompareView c = compare.get();
-        if (c != null) {
-            return png("the decision surfaces", file, sideBySide(c, RunPanel::surfaceView));
+        return views("the decision surface", "the decision surfaces", file, ShownRun::surface);
+    }
+
+    /** One view of the showing tab's run as it looks on screen, or of each of its runs side by side. */
+    private Task<Path> views(String one, String several, Path file, Function<ShownRun, Node> part) {
+        LabTab tab = showing.get();
+        List<ShownRun> runs = tab.shownRuns();
+        if (runs.size() == 1) {
+            return png(one, file, snapshot(part.apply(runs.get(0))));
         }
-        return png("the decision surface", file, snapshot(train.surfaceView()));
+        return png(several, file, sideBySide(tab.view(), runs, part));
     }
 
     /**
-     * One view of every compare run, side by side on white, each under its name in its chart colour, each at
-     * {@link #IMAGE_SCALE} pixels per screen pixel. Laid out in a scene of its own that has the window's stylesheets.
+     * One view of every run, side by side on white, each under its name in its chart colour, each at
+     * {@link #IMAGE_SCALE} pixels per screen pixel. Laid out in a scene of its own that has the window's stylesheets
+     * and the tab's.
      */
-    private BufferedImage sideBySide(CompareView view, java.util.function.Function<RunPanel, Node> part) {
+    private static BufferedImage sideBySide(Region view, List<ShownRun> runs, Function<ShownRun, Node> part) {
         HBox row = new HBox(RUNS_GAP);
         row.setPadding(new Insets(RUNS_PADDING));
         row.setStyle("-fx-background-color: white;");
-        List<RunPanel> panels = view.panels();
-        for (int i = 0; i < panels.size(); i++) {
-            RunPanel panel = panels.get(i);
-            WritableImage image = SwingFXUtils.toFXImage(snapshot(part.apply(panel)), null);
+        for (int i = 0; i < runs.size(); i++) {
+            ShownRun run = runs.get(i);
+            WritableImage image = SwingFXUtils.toFXImage(snapshot(part.apply(run)), null);
             Region swatch = new Region();
             swatch.getStyleClass().addAll("run-swatch", "run-" + i);
             swatch.setScaleX(IMAGE_SCALE);
             swatch.setScaleY(IMAGE_SCALE);
-            Label caption = new Label(panel.runName(), swatch);
+            Label caption = new Label(run.name(), swatch);
             caption.setGraphicTextGap(20);
             caption.setStyle("-fx-font-size: 32px; -fx-font-weight: bold; -fx-text-fill: #1f2328;");
             caption.setAlignment(Pos.CENTER_LEFT);
@@ -201,7 +199,7 @@ public final class Exports {
 
     /** The whole window as it looks, without the notice or the shortcut sheet. */
     public Task<Path> window(Path file) {
-        Scene scene = train.getScene();
+        Scene scene = showing.get().view().getScene();
         hideOverlays.run();
         BufferedImage image;
         try {
@@ -275,18 +273,8 @@ public final class Exports {
         return e == null || e.getMessage() == null ? String.valueOf(e) : e.getMessage();
     }
 
-    /** "xor-seed42-epoch5717" (or "xor-seed42-compare-epoch5717"): what the run is, for suggested file names. */
+    /** "xor-seed42-epoch5717": what the showing tab's runs are, for suggested file names. */
     private String baseName() {
-        CompareView view = compare.get();
-        if (view != null) {
-            TrainingFrame f = view.model().frameProperty().get();
-            CompareSetup s = view.model().setupProperty().get();
-            long epoch = f == null ? 0 : f.runs().stream().mapToLong(r -> r.snapshot().epoch()).max().orElse(0);
-            return s.dataset().id() + "-seed" + s.seed() + "-compare-epoch" + epoch;
-        }
-        TrainingFrame f = train.model().frameProperty().get();
-        var c = train.model().configProperty().get();
-        long epoch = f == null ? 0 : f.snapshot().epoch();
-        return c.dataset().id() + "-seed" + c.seed() + "-epoch" + epoch;
+        return showing.get().model().fileName();
     }
 }

@@ -10,7 +10,6 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import javafx.application.Platform;
-import org.xorlab.app.TrainingFrame;
 import org.xorlab.app.controls.Notice;
 import org.xorlab.app.train.RunModel;
 import org.xorlab.session.AtomicFile;
@@ -62,11 +61,8 @@ public final class Sessions {
     }
 
     public void save() {
-        var c = model.configProperty().get();
-        TrainingFrame f = model.frameProperty().get();
-        long epoch = f == null ? 0 : f.snapshot().epoch();
-        Path file = dialogs.save("Save session", c.dataset().id() + "-seed" + c.seed() + "-epoch" + epoch + "."
-                + SessionFile.EXTENSION, FileDialogs.Kind.SESSION);
+        Path file = dialogs.save("Save session", model.fileName() + "." + SessionFile.EXTENSION,
+                FileDialogs.Kind.SESSION);
         if (file != null) {
             save(file);
         }

@@ -1,12 +1,16 @@
 package org.xorlab.app.train;
 
+import static org.xorlab.app.controls.Cards.card;
+import static org.xorlab.app.controls.Cards.header;
+import static org.xorlab.app.controls.Cards.title;
+
+import java.util.List;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
-import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
@@ -21,7 +25,9 @@ import org.xorlab.app.Preview;
 import org.xorlab.app.RunFrame;
 import org.xorlab.app.TrainingFrame;
 import org.xorlab.app.chart.LossChart;
+import org.xorlab.app.controls.LossFeed;
 import org.xorlab.app.controls.TransportBar;
+import org.xorlab.app.tab.LabTab;
 import org.xorlab.app.view.DecisionSurfaceView;
 import org.xorlab.app.view.HiddenUnitMaps;
 import org.xorlab.app.view.NetworkView;
@@ -35,7 +41,7 @@ import org.xorlab.engine.Weights;
  * decision surface and the truth table in the middle, the step inspector on the right, the status bar at the bottom.
  * Every view draws from the newest {@link TrainingFrame} only; while the timeline is rewound, from its preview.
  */
-public final class MainWindow extends BorderPane {
+public final class MainWindow extends BorderPane implements LabTab {
     /** Narrowest and widest the step inspector on the right gets; between, it takes the room the views leave. */
     static final double INSPECTOR_MIN_WIDTH = 340;
     static final double INSPECTOR_MAX_WIDTH = 500;
@@ -56,6 +62,11 @@ public final class MainWindow extends BorderPane {
     static final double VIEWS_MIN_WIDTH = 1024 - INSPECTOR_MIN_WIDTH;
     /** Below this height for the network row the hidden units' maps fold away, leaving the surface its room. */
     static final double MAPS_MIN_ROW_HEIGHT = 430;
+    /** What the transport buttons say: they act on the one run. */
+    private static final TransportBar.Wording WORDING = new TransportBar.Wording("Start or pause training",
+            "Epochs per second while playing", "Train on the next sample (or mini-batch) once",
+            "Finish the current epoch", "Train %s epochs", "Back to this seed's initial weights",
+            "Draw new initial weights from a random seed");
 
     private final RunModel model;
     private final TransportBar transport;
@@ -91,8 +102,7 @@ public final class MainWindow extends BorderPane {
     private boolean mapsShown = true;
     private ScrollPane settings;
     private int run;
-    private long chartGeneration = -1;
-    private int chartEpochs;
+    private final LossFeed chartFeed = new LossFeed(chart);
     private Weights shownWeights;
     private boolean gradientsShown;
     /** The step last shown, so that only a new step moves the selected input. */
@@ -100,7 +110,7 @@ public final class MainWindow extends BorderPane {
 
     public MainWindow(RunModel model) {
         this.model = model;
-        this.transport = new TransportBar(model);
+        this.transport = new TransportBar(model, "", WORDING, List.of(10L, 100L, 1000L));
         this.rewind = new RewindBar(model);
         createView();
         initListeners();
@@ -116,9 +126,9 @@ public final class MainWindow extends BorderPane {
         settings.visibleProperty().bind(settingsShown);
         settings.managedProperty().bind(settingsShown);
         setLeft(settings);
-        setBottom(new StatusBar(model));
+        setBottom(new TrainStatusBar(model));
 
-        run = chart.addRun("Loss", model.configProperty().get().updatesPerEpoch());
+        run = chart.addRun(RunModel.RUN_NAME, model.configProperty().get().updatesPerEpoch());
         chart.setId("loss-chart");
         logScale.setId("log-scale");
         logScale.setSelected(true);
@@ -327,6 +337,7 @@ public final class MainWindow extends BorderPane {
     }
 
     /** Shows or hides the step inspector (key I); from then on it no longer follows the window's width. */
+    @Override
     public void toggleInspector() {
         inspectorChosen = true;
         inspectorShown.set(!inspectorShown.get());
@@ -360,6 +371,7 @@ public final class MainWindow extends BorderPane {
         return shownWeights;
     }
 
+    @Override
     public RunModel model() {
         return model;
     }
@@ -383,6 +395,7 @@ public final class MainWindow extends BorderPane {
         return settingsShown;
     }
 
+    @Override
     public LossChart chart() {
         return chart;
     }
@@ -398,25 +411,60 @@ public final class MainWindow extends BorderPane {
     }
 
     /** Flips the loss chart between log and linear. */
+    @Override
     public void toggleLogScale() {
         logScale.setSelected(!logScale.isSelected());
+    }
+
+    @Override
+    public Region view() {
+        return this;
+    }
+
+    @Override
+    public void nudgeSpeed(int direction) {
+        transport.nudgeSpeed(direction);
+    }
+
+    @Override
+    public List<ShownRun> shownRuns() {
+        return List.of(new ShownRun(RunModel.RUN_NAME, networkPane, surfacePane));
+    }
+
+    @Override
+    public boolean hasInspector() {
+        return true;
+    }
+
+    @Override
+    public boolean hasTimeline() {
+        return true;
+    }
+
+    @Override
+    public void rewindBy(long epochs) {
+        model.rewindBy(epochs);
+    }
+
+    @Override
+    public void live() {
+        model.live();
+    }
+
+    @Override
+    public boolean holdsSession() {
+        return true;
     }
 
     private void show(TrainingFrame f) {
         if (f == null) {
             return;
         }
-        if (f.generation() != chartGeneration) {
+        if (chartFeed.startsOver(f)) {
             chart.clearRun(run);
-            chartGeneration = f.generation();
-            chartEpochs = 0;
+            chartFeed.restart(f);
         }
-        int available = (int) Math.min(f.snapshot().epoch(), f.history().size());
-        if (available > chartEpochs) {
-            double[] losses = f.history().copyRange(chartEpochs, available);
-            chart.append(run, chartEpochs + 1L, losses, losses.length);
-            chartEpochs = available;
-        }
+        chartFeed.append(f);
         RunFrame only = f.runs().get(0);
         Preview preview = only.preview();
         shownWeights = only.shownWeights();
@@ -447,27 +495,5 @@ public final class MainWindow extends BorderPane {
         }
         inspector.show(trace, f.playing(), preview == null ? -1 : preview.epoch());
         shownTrace = trace;
-    }
-
-    private static Label title(String text) {
-        Label label = new Label(text);
-        label.getStyleClass().add("card-title");
-        label.setMinWidth(Region.USE_PREF_SIZE);
-        return label;
-    }
-
-    private static HBox header(String title, Node... extras) {
-        Label label = title(title);
-        HBox box = new HBox(12, label);
-        box.setAlignment(Pos.CENTER_LEFT);
-        box.getChildren().addAll(extras);
-        return box;
-    }
-
-    private static VBox card(Node... children) {
-        VBox box = new VBox(8, children);
-        box.getStyleClass().add("card");
-        box.setPadding(new Insets(10, 12, 12, 12));
-        return box;
     }
 }

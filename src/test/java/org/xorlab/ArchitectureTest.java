@@ -100,8 +100,8 @@ class ArchitectureTest {
 
     /** A class of each of the app's packages, so that the rules above cannot pass on an empty import. */
     private static final List<String> APP_CLASSES = List.of("org.xorlab.app.AppShell", "org.xorlab.app.tab.LabTab",
-            "org.xorlab.app.controls.TransportBar", "org.xorlab.app.train.MainWindow",
-            "org.xorlab.app.compare.CompareView", "org.xorlab.app.files.Exports", "org.xorlab.app.view.NetworkView",
+            "org.xorlab.app.controls.TransportBar", "org.xorlab.app.train.TrainTab",
+            "org.xorlab.app.compare.CompareTab", "org.xorlab.app.files.Exports", "org.xorlab.app.view.NetworkView",
             "org.xorlab.app.chart.LossChart");
 
     /** The orchestration classes still in org.xorlab.app, with their nested classes. */

@@ -26,14 +26,14 @@ import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.xorlab.app.compare.CompareModel;
-import org.xorlab.app.compare.CompareView;
+import org.xorlab.app.compare.CompareTab;
 import org.xorlab.app.controls.Notice;
 import org.xorlab.app.controls.TransportBar;
 import org.xorlab.app.files.Exports;
 import org.xorlab.app.files.FileDialogs;
-import org.xorlab.app.files.Sessions;
+import org.xorlab.app.files.SessionCommands;
 import org.xorlab.app.tab.LabTab;
-import org.xorlab.app.train.MainWindow;
+import org.xorlab.app.train.TrainTab;
 import org.xorlab.app.train.RunModel;
 
 /**
@@ -45,12 +45,12 @@ final class AppShell extends BorderPane {
     /** Presenter mode, the shortcut sheet and notices. */
     static final String PRESENT_STYLESHEET = "/org/xorlab/app/present.css";
 
-    private final MainWindow train;
+    private final TrainTab train;
     private final Tab compareTab = new Tab("Compare");
-    /** The compare view, created when its tab is first shown (its training thread with it). */
-    private CompareView compare;
+    /** The Compare tab, created when it is first shown (its training thread with it). */
+    private CompareTab compare;
     private final TabPane tabs = new TabPane();
-    /** What each tab shows; the compare view is created on first use. */
+    /** What each tab shows; the Compare tab is created on first use. */
     private final Map<Tab, Supplier<LabTab>> tabViews = new HashMap<>();
     private final MenuBar menus = new MenuBar();
     private final Shortcuts shortcuts = new Shortcuts();
@@ -70,13 +70,13 @@ final class AppShell extends BorderPane {
     });
     private final FileDialogs.Swappable dialogs = new FileDialogs.Swappable(new FileDialogs.Native(this::window));
     private final Exports exports;
-    private final Sessions sessions;
+    private final SessionCommands sessions;
 
     AppShell(RunModel model) {
-        this.train = new MainWindow(model);
+        this.train = new TrainTab(model);
         this.exports = new Exports(this::showing, dialogs, notice, files, () -> overlays.setVisible(false),
                 () -> overlays.setVisible(true));
-        this.sessions = new Sessions(model, dialogs, notice, files);
+        this.sessions = new SessionCommands(model, dialogs, notice, files);
         createView();
         initShortcuts();
         initPresentation();
@@ -284,7 +284,7 @@ final class AppShell extends BorderPane {
         return exports;
     }
 
-    Sessions sessions() {
+    SessionCommands sessions() {
         return sessions;
     }
 
@@ -308,10 +308,10 @@ final class AppShell extends BorderPane {
         showing().toggleLogScale();
     }
 
-    /** The compare view, created with its own model and training thread on first use. */
-    CompareView compare() {
+    /** The Compare tab, created with its own model and training thread on first use. */
+    CompareTab compare() {
         if (compare == null) {
-            compare = new CompareView(new CompareModel(CompareSetup.NOTEBOOK,
+            compare = new CompareTab(new CompareModel(CompareSetup.NOTEBOOK,
                     TransportBar.SPEEDS[TransportBar.DEFAULT_SPEED_INDEX]));
             compareTab.setContent(compare);
         }
@@ -324,12 +324,12 @@ final class AppShell extends BorderPane {
         selection.select((selection.getSelectedIndex() + 1) % tabs.getTabs().size());
     }
 
-    /** The compare view if it has been shown, else null (does not create it). */
-    CompareView startedCompare() {
+    /** The Compare tab if it has been shown, else null (does not create it). */
+    CompareTab startedCompare() {
         return compare;
     }
 
-    /** Stops the compare view's training thread, if it was started, and the file thread once its files are done. */
+    /** Stops the Compare tab's training thread, if it was started, and the file thread once its files are done. */
     void shutdown() {
         if (compare != null) {
             compare.model().shutdown();
@@ -349,7 +349,7 @@ final class AppShell extends BorderPane {
         scene.windowProperty().addListener((o, old, w) -> presentation.setStage(w instanceof Stage st ? st : null));
     }
 
-    MainWindow train() {
+    TrainTab train() {
         return train;
     }
 

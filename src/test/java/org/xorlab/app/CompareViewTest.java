@@ -29,7 +29,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import org.xorlab.app.chart.LossChart;
 import org.xorlab.app.compare.CompareModel;
-import org.xorlab.app.compare.CompareView;
+import org.xorlab.app.compare.CompareTab;
 import org.xorlab.app.train.RunModel;
 import org.xorlab.cli.XorLabCommand;
 import org.xorlab.engine.Comparison;
@@ -46,13 +46,13 @@ class CompareViewTest {
 
     private Stage stage;
     private CompareModel model;
-    private CompareView view;
+    private CompareTab view;
 
     @Start
     void start(Stage stage) {
         this.stage = stage;
         model = new CompareModel(CompareSetup.NOTEBOOK, TrainingLoop.MAX_SPEED);
-        view = new CompareView(model);
+        view = new CompareTab(model);
         Scene scene = new Scene(view, 1560, 900);
         scene.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         scene.getStylesheets().add(getClass().getResource(AppShell.STYLESHEET).toExternalForm());

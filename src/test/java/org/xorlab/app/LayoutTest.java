@@ -26,7 +26,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import org.xorlab.app.chart.LossChart;
-import org.xorlab.app.compare.CompareView;
+import org.xorlab.app.compare.CompareTab;
 import org.xorlab.app.view.ZoomPane;
 
 /**
@@ -115,7 +115,7 @@ class LayoutTest {
             ((TabPane) window.lookup("#tabs")).getSelectionModel().select(1);
             return null;
         });
-        CompareView compare = onFx(window::startedCompare);
+        CompareTab compare = onFx(window::startedCompare);
         waitFor(() -> compare.model().frameProperty().get() != null);
         List<String> problems = new ArrayList<>();
         for (int runs = 2; runs <= 3; runs++) {

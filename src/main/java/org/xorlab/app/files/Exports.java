@@ -30,7 +30,7 @@ import org.xorlab.app.controls.Notice;
 import org.xorlab.app.tab.LabTab;
 import org.xorlab.app.tab.LabTab.ShownRun;
 import org.xorlab.session.AtomicFile;
-import org.xorlab.session.LossCsv;
+import org.xorlab.session.LossHistoryCsv;
 import org.xorlab.text.NumberText;
 
 /**
@@ -116,13 +116,13 @@ public final class Exports {
      */
     public Task<Path> lossHistory(Path file) {
         TrainingFrame f = showing.get().model().frameProperty().get();
-        List<LossCsv.Column> columns = new ArrayList<>();
+        List<LossHistoryCsv.Column> columns = new ArrayList<>();
         int epochs = 0;
         boolean several = f != null && f.runs().size() > 1;
         if (f != null) {
             for (RunFrame r : f.runs()) {
                 int done = (int) Math.min(r.snapshot().epoch(), r.history().size());
-                columns.add(LossCsv.Column.of(several ? r.name() : "loss", r.history(), done));
+                columns.add(LossHistoryCsv.Column.of(several ? r.name() : "loss", r.history(), done));
                 epochs = Math.max(epochs, done);
             }
         }
@@ -131,7 +131,7 @@ public final class Exports {
         }
         String runs = several ? ", " + columns.size() + " runs" : "";
         return write("the loss history (" + NumberText.count(epochs) + " epochs" + runs + ")", file,
-                out -> LossCsv.write(out, columns));
+                out -> LossHistoryCsv.write(out, columns));
     }
 
     public Task<Path> chart(Path file) {

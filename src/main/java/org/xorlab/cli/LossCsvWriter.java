@@ -6,15 +6,16 @@ import java.io.Writer;
 import java.util.List;
 
 /**
- * Writes loss per epoch as CSV: a header {@code epoch,<column>,...}, then one row per epoch with every loss in
+ * Writes loss per epoch as CSV row by row, as the runs train (the window writes whole histories with
+ * {@code session.LossHistoryCsv}): a header {@code epoch,<column>,...}, then one row per epoch with every loss in
  * full precision ({@link Double#toString(double)}, which reads back to the same double). A run that has stopped
  * gets an empty cell.
  */
-final class LossCsv {
+final class LossCsvWriter {
     private final Writer out;
     private final StringBuilder row = new StringBuilder(64);
 
-    LossCsv(Writer out, List<String> columns) {
+    LossCsvWriter(Writer out, List<String> columns) {
         this.out = out;
         write("epoch," + String.join(",", columns) + "\n");
     }

@@ -13,11 +13,13 @@ import java.util.function.IntToDoubleFunction;
 import org.xorlab.engine.LossHistory;
 
 /**
- * Loss per epoch of one or more named runs as CSV: a header {@code epoch,<run 1>,<run 2>,...}, then one row per
- * epoch with each loss in full precision ({@link Double#toString(double)}, which reads back to the same double).
- * A run with fewer epochs than the longest (it stopped or diverged) has empty cells after its last epoch.
+ * The loss histories of one or more named runs, written whole as CSV (the window's File ▸ Export; the command line
+ * writes its table row by row as it trains, with {@code cli.LossCsvWriter}): a header
+ * {@code epoch,<run 1>,<run 2>,...}, then one row per epoch with each loss in full precision
+ * ({@link Double#toString(double)}, which reads back to the same double). A run with fewer epochs than the longest
+ * (it stopped or diverged) has empty cells after its last epoch.
  */
-public final class LossCsv {
+public final class LossHistoryCsv {
     /**
      * One run's column.
      *
@@ -52,7 +54,7 @@ public final class LossCsv {
         }
     }
 
-    private LossCsv() {
+    private LossHistoryCsv() {
     }
 
     /** Writes the columns as CSV to {@code out}. */

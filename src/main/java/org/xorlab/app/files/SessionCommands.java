@@ -23,7 +23,7 @@ import org.xorlab.text.NumberText;
  * it is consistent while playing) and writes it on the file thread, atomically; opening reads and checks the file
  * on a thread of its own and changes the run only if the whole file is good. Outcomes show as a {@link Notice}.
  */
-public final class Sessions {
+public final class SessionCommands {
     private final RunModel model;
     private final FileDialogs dialogs;
     private final Notice notice;
@@ -42,7 +42,7 @@ public final class Sessions {
     /** How long an open may take before it is given up: far more than the largest session file needs. */
     public static final Duration READ_TIMEOUT = Duration.ofSeconds(60);
 
-    public Sessions(RunModel model, FileDialogs dialogs, Notice notice, Executor files) {
+    public SessionCommands(RunModel model, FileDialogs dialogs, Notice notice, Executor files) {
         this(model, dialogs, notice, files, SessionFile::read, READ_TIMEOUT);
     }
 
@@ -51,7 +51,8 @@ public final class Sessions {
      * @param reader  what reads a file to open, on a thread of its own
      * @param timeout how long a read may take
      */
-    public Sessions(RunModel model, FileDialogs dialogs, Notice notice, Executor files, Reader reader, Duration timeout) {
+    public SessionCommands(RunModel model, FileDialogs dialogs, Notice notice, Executor files, Reader reader,
+                           Duration timeout) {
         this.model = model;
         this.dialogs = dialogs;
         this.notice = notice;

@@ -37,11 +37,11 @@ import org.xorlab.engine.UpdateTrace;
 import org.xorlab.engine.Weights;
 
 /**
- * The main window's content: settings on the left, the transport bar on top, the live loss chart, the network, the
+ * The Train tab, one run: settings on the left, the transport bar on top, the live loss chart, the network, the
  * decision surface and the truth table in the middle, the step inspector on the right, the status bar at the bottom.
  * Every view draws from the newest {@link TrainingFrame} only; while the timeline is rewound, from its preview.
  */
-public final class MainWindow extends BorderPane implements LabTab {
+public final class TrainTab extends BorderPane implements LabTab {
     /** Narrowest and widest the step inspector on the right gets; between, it takes the room the views leave. */
     static final double INSPECTOR_MIN_WIDTH = 340;
     static final double INSPECTOR_MAX_WIDTH = 500;
@@ -108,7 +108,7 @@ public final class MainWindow extends BorderPane implements LabTab {
     /** The step last shown, so that only a new step moves the selected input. */
     private UpdateTrace shownTrace;
 
-    public MainWindow(RunModel model) {
+    public TrainTab(RunModel model) {
         this.model = model;
         this.transport = new TransportBar(model, "", WORDING, List.of(10L, 100L, 1000L));
         this.rewind = new RewindBar(model);

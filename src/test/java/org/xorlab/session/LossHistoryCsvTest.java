@@ -13,7 +13,7 @@ import org.xorlab.engine.Trainer;
 import org.xorlab.engine.TrainingConfig;
 
 /** Loss CSV: one column per named run, full precision, empty cells where a run has no epoch. */
-class LossCsvTest {
+class LossHistoryCsvTest {
     @TempDir
     Path dir;
 
@@ -23,7 +23,7 @@ class LossCsvTest {
         LossHistory history = new LossHistory();
         trainer.runEpochs(50, (e, loss) -> history.append(loss));
         Path file = dir.resolve("loss.csv");
-        LossCsv.write(file, List.of(LossCsv.Column.of("loss", history, 50)));
+        LossHistoryCsv.write(file, List.of(LossHistoryCsv.Column.of("loss", history, 50)));
 
         List<String> lines = Files.readAllLines(file);
         assertThat(lines).hasSize(51);
@@ -39,10 +39,10 @@ class LossCsvTest {
     @Test
     void severalRunsShareTheEpochColumnAndShorterRunsLeaveCellsEmpty() throws Exception {
         StringWriter out = new StringWriter();
-        LossCsv.write(out, List.of(
-                LossCsv.Column.of("sgd", new double[] {0.3, 0.2, 0.1}),
-                LossCsv.Column.of("batch, lr 0.1", new double[] {0.31}),
-                LossCsv.Column.of("diverged \"x\"", new double[] {0.4, Double.NaN})));
+        LossHistoryCsv.write(out, List.of(
+                LossHistoryCsv.Column.of("sgd", new double[] {0.3, 0.2, 0.1}),
+                LossHistoryCsv.Column.of("batch, lr 0.1", new double[] {0.31}),
+                LossHistoryCsv.Column.of("diverged \"x\"", new double[] {0.4, Double.NaN})));
         assertThat(out.toString().lines()).containsExactly(
                 "epoch,sgd,\"batch, lr 0.1\",\"diverged \"\"x\"\"\"",
                 "1,0.3,0.31,0.4",
@@ -53,7 +53,7 @@ class LossCsvTest {
     @Test
     void noEpochsIsJustTheHeader() throws Exception {
         StringWriter out = new StringWriter();
-        LossCsv.write(out, List.of(LossCsv.Column.of("loss", new double[0])));
+        LossHistoryCsv.write(out, List.of(LossHistoryCsv.Column.of("loss", new double[0])));
         assertThat(out.toString()).isEqualTo("epoch,loss\n");
     }
 }

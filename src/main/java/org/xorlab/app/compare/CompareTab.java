@@ -36,7 +36,7 @@ import org.xorlab.text.NumberText;
  * one chart next to the table of epochs and updates to the target loss and the verdict; under them each run's
  * settings, network and decision surface. Everything draws from the newest {@link TrainingFrame} only.
  */
-public final class CompareView extends BorderPane implements LabTab {
+public final class CompareTab extends BorderPane implements LabTab {
     static final String STYLESHEET = "/org/xorlab/app/compare.css";
     /** What the transport buttons say: they act on every run at once. */
     private static final TransportBar.Wording WORDING = new TransportBar.Wording(
@@ -73,7 +73,7 @@ public final class CompareView extends BorderPane implements LabTab {
     private List<String> chartNames = List.of();
     private double chartTarget = Double.NaN;
 
-    public CompareView(CompareModel model) {
+    public CompareTab(CompareModel model) {
         this.model = model;
         this.transport = new TransportBar(model, "compare-", WORDING, List.of(100L, 1000L));
         this.status = new StatusBar(model, "compare-", List.of("Epoch"));

@@ -27,14 +27,14 @@ import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.xorlab.app.compare.CompareModel;
 import org.xorlab.app.compare.CompareTab;
+import org.xorlab.app.controls.LabTab;
 import org.xorlab.app.controls.Notice;
 import org.xorlab.app.controls.TransportBar;
 import org.xorlab.app.files.Exports;
 import org.xorlab.app.files.FileDialogs;
 import org.xorlab.app.files.SessionCommands;
-import org.xorlab.app.tab.LabTab;
-import org.xorlab.app.train.TrainTab;
 import org.xorlab.app.train.RunModel;
+import org.xorlab.app.train.TrainTab;
 
 /**
  * The whole window: the menu bar, and a tab per view ("Train" for one run, "Compare" for several). Owns the keyboard
@@ -109,7 +109,7 @@ final class AppShell extends BorderPane {
         fileMenu.getItems().addAll(0, fileItems());
 
         MenuItem log = new MenuItem("Log / linear loss axis   (L)");
-        log.setOnAction(e -> toggleLogScale());
+        log.setOnAction(e -> showing().toggleLogScale());
         viewMenu.getItems().add(log);
         viewMenu.getItems().addAll(viewItems());
 
@@ -143,9 +143,9 @@ final class AppShell extends BorderPane {
                 .add("3", "Train 1,000 epochs", () -> showing().model().stepEpochs(1000))
                 .add("R", "Reset to the seed's initial weights", () -> showing().model().reset())
                 .add("N", "New random seed", () -> showing().model().newRandomSeed())
-                .add("Up", "Play faster", () -> showing().nudgeSpeed(1))
-                .add("Down", "Play slower", () -> showing().nudgeSpeed(-1))
-                .add("L", "Log / linear loss axis", this::toggleLogScale)
+                .add("Up", "Play faster", () -> showing().transport().nudgeSpeed(1))
+                .add("Down", "Play slower", () -> showing().transport().nudgeSpeed(-1))
+                .add("L", "Log / linear loss axis", () -> showing().toggleLogScale())
                 .addWhen("I", "Show / hide the step inspector (Train tab)", () -> showing().hasInspector(),
                         () -> showing().toggleInspector())
                 .addWhen("Left", "Rewind: one epoch back on the timeline (Train tab)", () -> showing().hasTimeline(),
@@ -302,10 +302,6 @@ final class AppShell extends BorderPane {
     private LabTab showing() {
         Tab selected = tabs.getSelectionModel().getSelectedItem();
         return selected == null ? train : tabViews.get(selected).get();
-    }
-
-    private void toggleLogScale() {
-        showing().toggleLogScale();
     }
 
     /** The Compare tab, created with its own model and training thread on first use. */

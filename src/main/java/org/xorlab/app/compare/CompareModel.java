@@ -8,7 +8,7 @@ import org.xorlab.app.CompareSetup;
 import org.xorlab.app.CompareSummary;
 import org.xorlab.app.TrainingFrame;
 import org.xorlab.app.TrainingLoop;
-import org.xorlab.app.tab.TabModel;
+import org.xorlab.app.controls.TabModel;
 
 /**
  * The Compare tab's view model, on the FX thread: the {@link CompareSetup} (always valid), and besides what every

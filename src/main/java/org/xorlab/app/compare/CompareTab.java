@@ -24,10 +24,10 @@ import org.xorlab.app.RunFrame;
 import org.xorlab.app.TrainingFrame;
 import org.xorlab.app.chart.LossChart;
 import org.xorlab.app.chart.XAxisMode;
+import org.xorlab.app.controls.LabTab;
 import org.xorlab.app.controls.LossFeed;
 import org.xorlab.app.controls.StatusBar;
 import org.xorlab.app.controls.TransportBar;
-import org.xorlab.app.tab.LabTab;
 import org.xorlab.text.NumberText;
 
 /**
@@ -225,6 +225,7 @@ public final class CompareTab extends BorderPane implements LabTab {
         return model;
     }
 
+    @Override
     public TransportBar transport() {
         return transport;
     }
@@ -242,20 +243,9 @@ public final class CompareTab extends BorderPane implements LabTab {
         return List.copyOf(panels);
     }
 
-    /** Flips the loss chart between log and linear. */
-    @Override
-    public void toggleLogScale() {
-        logScale.setSelected(!logScale.isSelected());
-    }
-
     @Override
     public Region view() {
         return this;
-    }
-
-    @Override
-    public void nudgeSpeed(int direction) {
-        transport.nudgeSpeed(direction);
     }
 
     @Override

@@ -9,7 +9,6 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import org.xorlab.app.TrainingFrame;
-import org.xorlab.app.tab.TabModel;
 
 /**
  * A tab's status line: the values the tab names (each after its caption), the training speed, and the latest

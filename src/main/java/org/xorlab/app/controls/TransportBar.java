@@ -12,7 +12,6 @@ import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Region;
 import org.xorlab.app.TrainingLoop;
-import org.xorlab.app.tab.TabModel;
 import org.xorlab.text.NumberText;
 
 /**

@@ -10,7 +10,7 @@ import org.xorlab.app.RunSpec;
 import org.xorlab.app.StopRule;
 import org.xorlab.app.TrainingFrame;
 import org.xorlab.app.TrainingLoop;
-import org.xorlab.app.tab.TabModel;
+import org.xorlab.app.controls.TabModel;
 import org.xorlab.engine.TrainingConfig;
 import org.xorlab.session.RunSettings;
 import org.xorlab.session.Session;

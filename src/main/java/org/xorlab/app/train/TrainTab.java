@@ -25,9 +25,9 @@ import org.xorlab.app.Preview;
 import org.xorlab.app.RunFrame;
 import org.xorlab.app.TrainingFrame;
 import org.xorlab.app.chart.LossChart;
+import org.xorlab.app.controls.LabTab;
 import org.xorlab.app.controls.LossFeed;
 import org.xorlab.app.controls.TransportBar;
-import org.xorlab.app.tab.LabTab;
 import org.xorlab.app.view.DecisionSurfaceView;
 import org.xorlab.app.view.HiddenUnitMaps;
 import org.xorlab.app.view.NetworkView;
@@ -376,6 +376,7 @@ public final class TrainTab extends BorderPane implements LabTab {
         return model;
     }
 
+    @Override
     public TransportBar transport() {
         return transport;
     }
@@ -410,20 +411,9 @@ public final class TrainTab extends BorderPane implements LabTab {
         return surfacePane;
     }
 
-    /** Flips the loss chart between log and linear. */
-    @Override
-    public void toggleLogScale() {
-        logScale.setSelected(!logScale.isSelected());
-    }
-
     @Override
     public Region view() {
         return this;
-    }
-
-    @Override
-    public void nudgeSpeed(int direction) {
-        transport.nudgeSpeed(direction);
     }
 
     @Override

@@ -1,4 +1,4 @@
-package org.xorlab.app.tab;
+package org.xorlab.app.controls;
 
 import java.util.concurrent.ThreadLocalRandom;
 import javafx.beans.property.DoubleProperty;

@@ -1,16 +1,17 @@
-package org.xorlab.app.tab;
+package org.xorlab.app.controls;
 
 import java.util.List;
+import javafx.beans.property.BooleanProperty;
 import javafx.scene.Node;
 import javafx.scene.layout.Region;
 import org.xorlab.app.chart.LossChart;
 
 /**
  * What the window asks of the tab that is showing: the keys and menus act on it through this, never by testing which
- * tab it is. The transport keys (Space, the arrows, 1 to 3, R, N) go to its {@link #model()}; File ▸ Export writes
- * its loss chart, its loss history and its runs' views, named after {@link TabModel#fileName()}. Commands only some
- * tabs have (the step inspector, the timeline, sessions) say whether this one has them; where it does not, their
- * keys do nothing on it.
+ * tab it is. The transport keys (Space, →, 1 to 3, R, N) go to its {@link #model()}, ↑ and ↓ to its
+ * {@link #transport()}; File ▸ Export writes its loss chart, its loss history and its runs' views, named after
+ * {@link TabModel#fileName()}. Commands only some tabs have (the step inspector, the timeline, sessions) say whether
+ * this one has them; where it does not, their keys do nothing on it.
  */
 public interface LabTab {
     /** The tab's content, as the window shows it. */
@@ -19,14 +20,17 @@ public interface LabTab {
     /** The runs this tab trains, and their transport commands. */
     TabModel model();
 
-    /** Moves the playing speed one stop up (+1) or down (-1), as the tab's speed slider shows it (↑ / ↓). */
-    void nudgeSpeed(int direction);
+    /** The tab's Play, Step, Reset and New seed buttons and its speed slider (↑ / ↓ move it). */
+    TransportBar transport();
 
     /** The loss chart of every run this tab trains. */
     LossChart chart();
 
     /** Flips the loss chart between a log and a linear axis (L). */
-    void toggleLogScale();
+    default void toggleLogScale() {
+        BooleanProperty log = chart().logScaleProperty();
+        log.set(!log.get());
+    }
 
     /** Each run's network and decision surface as they show on screen, in run order. */
     List<ShownRun> shownRuns();

@@ -24,9 +24,10 @@ public final class CompareModel extends TabModel {
     private final ReadOnlyObjectWrapper<CompareSummary> summary = new ReadOnlyObjectWrapper<>();
 
     public CompareModel(CompareSetup initial, double epochsPerSecond) {
-        super(loop(initial, epochsPerSecond), epochsPerSecond, "xorlab-compare");
+        super(loop(initial, epochsPerSecond), epochsPerSecond);
         setup = new SimpleObjectProperty<>(initial);
         setup.addListener((o, old, now) -> apply(old, now));
+        start("xorlab-compare");
     }
 
     private static TrainingLoop loop(CompareSetup initial, double epochsPerSecond) {

@@ -23,11 +23,11 @@ public abstract class TabModel {
     private final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper("");
 
     /**
-     * Starts {@code loop} on a daemon thread named {@code threadName}.
+     * A model of {@code loop}, which the subclass's constructor starts with {@link #start} once it is complete.
      *
      * @param epochsPerSecond the speed to play at; {@link TrainingLoop#MAX_SPEED} for as fast as possible
      */
-    protected TabModel(TrainingLoop loop, double epochsPerSecond, String threadName) {
+    protected TabModel(TrainingLoop loop, double epochsPerSecond) {
         this.loop = loop;
         this.speed = new SimpleDoubleProperty(epochsPerSecond);
         loop.valueProperty().addListener((o, old, f) -> {
@@ -38,6 +38,10 @@ public abstract class TabModel {
         });
         loop.setOnFailed(e -> failure.set("Training stopped by an internal error: " + loop.getException()));
         speed.addListener((o, old, now) -> loop.setSpeed(now.doubleValue()));
+    }
+
+    /** Starts the training loop on a daemon thread named {@code threadName}; frames arrive from then on. */
+    protected final void start(String threadName) {
         Thread thread = new Thread(loop, threadName);
         thread.setDaemon(true);
         thread.start();

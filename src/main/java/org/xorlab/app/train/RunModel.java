@@ -31,11 +31,12 @@ public final class RunModel extends TabModel {
     private boolean opening;
 
     public RunModel(TrainingConfig initial, StopRule rule, double epochsPerSecond) {
-        super(new TrainingLoop(List.of(spec(initial)), rule, epochsPerSecond), epochsPerSecond, "xorlab-training");
+        super(new TrainingLoop(List.of(spec(initial)), rule, epochsPerSecond), epochsPerSecond);
         config = new SimpleObjectProperty<>(initial);
         stopRule = new SimpleObjectProperty<>(rule);
         config.addListener((o, old, now) -> apply(old, now));
         stopRule.addListener((o, old, now) -> loop().setStopRule(now));
+        start("xorlab-training");
     }
 
     private void apply(TrainingConfig old, TrainingConfig now) {

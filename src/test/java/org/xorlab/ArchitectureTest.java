@@ -1,8 +1,13 @@
 package org.xorlab;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.tngtech.archunit.base.DescribedPredicate;
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -13,7 +18,10 @@ import org.junit.jupiter.api.Test;
 /**
  * The engine knows nothing of the screen or the command line: it can be trained from a test, the CLI or the app. The
  * command line knows nothing of the screen either. Nor do the run controller ({@code run}), the number formatter
- * ({@code text}), sessions and files: only {@code app} uses JavaFX.
+ * ({@code text}), sessions and files: only {@code app} uses JavaFX. Inside the app, the folder tree is the
+ * architecture: the window shell in {@code org.xorlab.app} over the two tabs ({@code train}, {@code compare}), which
+ * share {@code controls} (what a tab is, and the controls on it), {@code view} and {@code chart}; the File menu's
+ * commands in {@code files}.
  */
 class ArchitectureTest {
     private static JavaClasses production;
@@ -79,4 +87,55 @@ class ArchitectureTest {
                 .resideInAnyPackage("javafx..", "org.xorlab.app..")
                 .check(production);
     }
+
+    @Test
+    void theImportSeesTheAppsPackages() {
+        for (String name : APP_CLASSES) {
+            assertThat(production.contain(name)).as(name).isTrue();
+        }
+    }
+
+    @Test
+    void theAppsPackagesDependOnEachOtherWithoutCycles() {
+        slices().matching("org.xorlab.app.(*)..").namingSlices("app.$1").should().beFreeOfCycles().check(production);
+    }
+
+    @Test
+    void theSharedViewPackagesImportNoTab() {
+        // What both tabs share knows neither, so a third tab can use it as it is.
+        noClasses().that().resideInAnyPackage("org.xorlab.app.controls..", "org.xorlab.app.view..",
+                        "org.xorlab.app.chart..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.xorlab.app.train..", "org.xorlab.app.compare..")
+                .check(production);
+    }
+
+    @Test
+    void neitherTabImportsTheOther() {
+        noClasses().that().resideInAPackage("org.xorlab.app.train..")
+                .should().dependOnClassesThat().resideInAPackage("org.xorlab.app.compare..")
+                .check(production);
+        noClasses().that().resideInAPackage("org.xorlab.app.compare..")
+                .should().dependOnClassesThat().resideInAPackage("org.xorlab.app.train..")
+                .check(production);
+    }
+
+    @Test
+    void nothingBelowTheShellImportsIt() {
+        // The window (AppShell, XorLabApp, menus, shortcuts, presenter mode) is the top; the tabs, controls and file
+        // commands below it never reach back up. The JavaFX-free orchestration still in org.xorlab.app (the training
+        // loop, its frames and stop rule, the compare setup and summary) is not the shell: it moves to org.xorlab.run.
+        noClasses().that().resideInAPackage("org.xorlab.app.*..")
+                .should().dependOnClassesThat(resideInAPackage("org.xorlab.app").and(not(ORCHESTRATION)))
+                .check(production);
+    }
+
+    /** A class of each of the app's packages, so that the rules above cannot pass on an empty import. */
+    private static final List<String> APP_CLASSES = List.of("org.xorlab.app.AppShell", "org.xorlab.app.controls.LabTab",
+            "org.xorlab.app.train.TrainTab", "org.xorlab.app.compare.CompareTab", "org.xorlab.app.files.Exports",
+            "org.xorlab.app.view.NetworkView", "org.xorlab.app.chart.LossChart");
+
+    /** The orchestration classes still in org.xorlab.app, with their nested classes. */
+    private static final DescribedPredicate<JavaClass> ORCHESTRATION = DescribedPredicate.describe(
+            "the orchestration", c -> c.getName().matches("org\\.xorlab\\.app\\.(TrainingLoop|TrainingFrame|RunFrame"
+                    + "|StopRule|CompareSetup|CompareSummary|RunSpec|Preview)(\\$.*)?"));
 }

@@ -1,10 +1,15 @@
 package org.xorlab.app;
 
 import atlantafx.base.theme.PrimerLight;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 import javafx.application.Platform;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Scene;
@@ -21,21 +26,33 @@ import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.xorlab.run.CompareSetup;
+import org.xorlab.app.compare.CompareModel;
+import org.xorlab.app.compare.CompareTab;
+import org.xorlab.app.controls.LabTab;
+import org.xorlab.app.controls.Notice;
+import org.xorlab.app.controls.TransportBar;
+import org.xorlab.app.files.Exports;
+import org.xorlab.app.files.FileDialogs;
+import org.xorlab.app.files.SessionCommands;
+import org.xorlab.app.train.RunModel;
+import org.xorlab.app.train.TrainTab;
 
 /**
- * The whole window: the menu bar, and a tab per view ("Train" for one run; more views add their own tabs). Owns
- * the keyboard shortcuts and sends the transport keys to the view that is showing.
+ * The whole window: the menu bar, and a tab per view ("Train" for one run, "Compare" for several). Owns the keyboard
+ * shortcuts and the menus, and sends what they do to the {@link LabTab} that is showing.
  */
 final class AppShell extends BorderPane {
     static final String STYLESHEET = "/org/xorlab/app/xorlab.css";
     /** Presenter mode, the shortcut sheet and notices. */
     static final String PRESENT_STYLESHEET = "/org/xorlab/app/present.css";
 
-    private final MainWindow train;
+    private final TrainTab train;
     private final Tab compareTab = new Tab("Compare");
-    /** The compare view, created when its tab is first shown (its training thread with it). */
-    private CompareView compare;
+    /** The Compare tab, created when it is first shown (its training thread with it). */
+    private CompareTab compare;
     private final TabPane tabs = new TabPane();
+    /** What each tab shows; the Compare tab is created on first use. */
+    private final Map<Tab, Supplier<LabTab>> tabViews = new HashMap<>();
     private final MenuBar menus = new MenuBar();
     private final Shortcuts shortcuts = new Shortcuts();
     private final Menu fileMenu = new Menu("_File");
@@ -54,13 +71,13 @@ final class AppShell extends BorderPane {
     });
     private final FileDialogs.Swappable dialogs = new FileDialogs.Swappable(new FileDialogs.Native(this::window));
     private final Exports exports;
-    private final Sessions sessions;
+    private final SessionCommands sessions;
 
     AppShell(RunModel model) {
-        this.train = new MainWindow(model);
-        this.exports = new Exports(train, () -> showingCompare() ? compare : null, dialogs, notice, files,
-                () -> overlays.setVisible(false), () -> overlays.setVisible(true));
-        this.sessions = new Sessions(model, dialogs, notice, files);
+        this.train = new TrainTab(model);
+        this.exports = new Exports(this::showing, dialogs, notice, files, () -> overlays.setVisible(false),
+                () -> overlays.setVisible(true));
+        this.sessions = new SessionCommands(model, dialogs, notice, files);
         createView();
         initShortcuts();
         initPresentation();
@@ -80,6 +97,8 @@ final class AppShell extends BorderPane {
                 compare();
             }
         });
+        tabViews.put(trainTab, () -> train);
+        tabViews.put(compareTab, this::compare);
         tabs.getTabs().addAll(trainTab, compareTab);
         tabs.setId("tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
@@ -91,7 +110,7 @@ final class AppShell extends BorderPane {
         fileMenu.getItems().addAll(0, fileItems());
 
         MenuItem log = new MenuItem("Log / linear loss axis   (L)");
-        log.setOnAction(e -> toggleLogScale());
+        log.setOnAction(e -> showing().toggleLogScale());
         viewMenu.getItems().add(log);
         viewMenu.getItems().addAll(viewItems());
 
@@ -117,25 +136,25 @@ final class AppShell extends BorderPane {
     }
 
     private void initShortcuts() {
-        shortcuts.add("Space", "Play / Pause", () -> transport().togglePlay())
-                .add("Right", "Step one update (one sample, or one mini-batch)", () -> transport().stepUpdate())
-                .add("Shift+Right", "Step one epoch", () -> transport().stepEpochs(1))
-                .add("1", "Train 10 epochs", () -> transport().stepEpochs(10))
-                .add("2", "Train 100 epochs", () -> transport().stepEpochs(100))
-                .add("3", "Train 1,000 epochs", () -> transport().stepEpochs(1000))
-                .add("R", "Reset to the seed's initial weights", () -> transport().reset())
-                .add("N", "New random seed", this::newSeed)
-                .add("Up", "Play faster", () -> nudgeSpeed(1))
-                .add("Down", "Play slower", () -> nudgeSpeed(-1))
-                .add("L", "Log / linear loss axis", this::toggleLogScale)
-                .addWhen("I", "Show / hide the step inspector (Train tab)", () -> !showingCompare(),
-                        train::toggleInspector)
-                .addWhen("Left", "Rewind: one epoch back on the timeline (Train tab)", () -> !showingCompare(),
-                        () -> train.model().rewindBy(1))
-                .addWhen("Shift+Left", "Rewind: 100 epochs back (Train tab)", () -> !showingCompare(),
-                        () -> train.model().rewindBy(100))
-                .addWhen("Esc", "Back to live after a rewind (Train tab)", () -> !showingCompare(),
-                        () -> train.model().live())
+        shortcuts.add("Space", "Play / Pause", () -> showing().model().togglePlay())
+                .add("Right", "Step one update (one sample, or one mini-batch)", () -> showing().model().stepUpdate())
+                .add("Shift+Right", "Step one epoch", () -> showing().model().stepEpochs(1))
+                .add("1", "Train 10 epochs", () -> showing().model().stepEpochs(10))
+                .add("2", "Train 100 epochs", () -> showing().model().stepEpochs(100))
+                .add("3", "Train 1,000 epochs", () -> showing().model().stepEpochs(1000))
+                .add("R", "Reset to the seed's initial weights", () -> showing().model().reset())
+                .add("N", "New random seed", () -> showing().model().newRandomSeed())
+                .add("Up", "Play faster", () -> showing().transport().nudgeSpeed(1))
+                .add("Down", "Play slower", () -> showing().transport().nudgeSpeed(-1))
+                .add("L", "Log / linear loss axis", () -> showing().toggleLogScale())
+                .addWhen("I", "Show / hide the step inspector (Train tab)", () -> showing().hasInspector(),
+                        () -> showing().toggleInspector())
+                .addWhen("Left", "Rewind: one epoch back on the timeline (Train tab)", () -> showing().hasTimeline(),
+                        () -> showing().rewindBy(1))
+                .addWhen("Shift+Left", "Rewind: 100 epochs back (Train tab)", () -> showing().hasTimeline(),
+                        () -> showing().rewindBy(100))
+                .addWhen("Esc", "Back to live after a rewind (Train tab)", () -> showing().hasTimeline(),
+                        () -> showing().live())
                 .add("Shift+Slash", "Show these shortcuts", this::showShortcuts);
         // Presenting, zoom and files. Aliases share a description; the sheet shows at most two keys per line.
         shortcuts.add("F5", "Presenter mode: large, full screen, no settings", presentation::togglePresenting)
@@ -148,8 +167,8 @@ final class AppShell extends BorderPane {
                 .add("Shortcut+Minus", "Zoom out", () -> zoom(-1))
                 .add("Shortcut+Subtract", "Zoom out", () -> zoom(-1))
                 .add("Shortcut+0", "Reset zoom", () -> zoom(0))
-                .addWhen("Shortcut+S", "Save session (Train tab)", () -> !showingCompare(), sessions::save)
-                .addWhen("Shortcut+O", "Open session (Train tab)", () -> !showingCompare(), sessions::open)
+                .addWhen("Shortcut+S", "Save session (Train tab)", () -> showing().holdsSession(), sessions::save)
+                .addWhen("Shortcut+O", "Open session (Train tab)", () -> showing().holdsSession(), sessions::open)
                 .add("Shortcut+Tab", "Switch between the Train and Compare tabs", this::nextTab);
     }
 
@@ -164,12 +183,13 @@ final class AppShell extends BorderPane {
                 item("Network (PNG)…", "menu-export-network", null, exports::network),
                 item("Decision surface (PNG)…", "menu-export-surface", null, exports::surface),
                 item("Whole window (PNG)…", "menu-export-window", null, exports::window));
-        // Exports act on the showing tab; sessions hold the Train tab's run only, and say so on the Compare tab.
+        // Exports act on the showing tab; sessions hold the Train tab's run only, and say so on the other tabs.
+        BooleanBinding noSession = Bindings.createBooleanBinding(() -> !showing().holdsSession(),
+                tabs.getSelectionModel().selectedItemProperty());
         for (MenuItem item : List.of(open, save)) {
             String text = item.getText();
-            item.disableProperty().bind(compareTab.selectedProperty());
-            item.textProperty().bind(javafx.beans.binding.Bindings.when(compareTab.selectedProperty())
-                    .then(text + "   (Train tab only)").otherwise(text));
+            item.disableProperty().bind(noSession);
+            item.textProperty().bind(Bindings.when(noSession).then(text + "   (Train tab only)").otherwise(text));
         }
         return List.of(open, save, new SeparatorMenuItem(), export, new SeparatorMenuItem());
     }
@@ -265,7 +285,7 @@ final class AppShell extends BorderPane {
         return exports;
     }
 
-    Sessions sessions() {
+    SessionCommands sessions() {
         return sessions;
     }
 
@@ -279,43 +299,16 @@ final class AppShell extends BorderPane {
         dialogs.swap(replacement);
     }
 
-    /** The transport of the view that is showing. */
-    private Transport transport() {
-        return showingCompare() ? compare.model() : train.model();
+    /** The tab that is showing (the Train tab until the tab pane has chosen one). */
+    private LabTab showing() {
+        Tab selected = tabs.getSelectionModel().getSelectedItem();
+        return selected == null ? train : tabViews.get(selected).get();
     }
 
-    private boolean showingCompare() {
-        return compare != null && compareTab.isSelected();
-    }
-
-    private void newSeed() {
-        if (showingCompare()) {
-            compare.transport().newSeed();
-        } else {
-            train.transport().newSeed();
-        }
-    }
-
-    private void nudgeSpeed(int direction) {
-        if (showingCompare()) {
-            compare.transport().nudgeSpeed(direction);
-        } else {
-            train.transport().nudgeSpeed(direction);
-        }
-    }
-
-    private void toggleLogScale() {
-        if (showingCompare()) {
-            compare.toggleLogScale();
-        } else {
-            train.toggleLogScale();
-        }
-    }
-
-    /** The compare view, created with its own model and training thread on first use. */
-    CompareView compare() {
+    /** The Compare tab, created with its own model and training thread on first use. */
+    CompareTab compare() {
         if (compare == null) {
-            compare = new CompareView(new CompareModel(CompareSetup.NOTEBOOK,
+            compare = new CompareTab(new CompareModel(CompareSetup.NOTEBOOK,
                     TransportBar.SPEEDS[TransportBar.DEFAULT_SPEED_INDEX]));
             compareTab.setContent(compare);
         }
@@ -328,12 +321,12 @@ final class AppShell extends BorderPane {
         selection.select((selection.getSelectedIndex() + 1) % tabs.getTabs().size());
     }
 
-    /** The compare view if it has been shown, else null (does not create it). */
-    CompareView startedCompare() {
+    /** The Compare tab if it has been shown, else null (does not create it). */
+    CompareTab startedCompare() {
         return compare;
     }
 
-    /** Stops the compare view's training thread, if it was started, and the file thread once its files are done. */
+    /** Stops the Compare tab's training thread, if it was started, and the file thread once its files are done. */
     void shutdown() {
         if (compare != null) {
             compare.model().shutdown();
@@ -353,7 +346,7 @@ final class AppShell extends BorderPane {
         scene.windowProperty().addListener((o, old, w) -> presentation.setStage(w instanceof Stage st ? st : null));
     }
 
-    MainWindow train() {
+    TrainTab train() {
         return train;
     }
 

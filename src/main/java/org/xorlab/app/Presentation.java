@@ -11,6 +11,7 @@ import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.value.ObservableDoubleValue;
 import javafx.scene.layout.Region;
 import javafx.stage.Stage;
+import org.xorlab.app.view.ZoomPane;
 import org.xorlab.session.AppSettings;
 
 /**

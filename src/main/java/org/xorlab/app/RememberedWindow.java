@@ -7,6 +7,7 @@ import javafx.geometry.Dimension2D;
 import javafx.geometry.Rectangle2D;
 import javafx.stage.Screen;
 import javafx.stage.Stage;
+import org.xorlab.app.train.RunModel;
 import org.xorlab.engine.TrainingConfig;
 import org.xorlab.run.StopRule;
 import org.xorlab.session.AppSettings;

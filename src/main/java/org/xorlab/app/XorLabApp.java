@@ -8,6 +8,8 @@ import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.xorlab.run.StopRule;
+import org.xorlab.app.controls.TransportBar;
+import org.xorlab.app.train.RunModel;
 import org.xorlab.session.AppSettings;
 import org.xorlab.session.AtomicFile;
 import org.xorlab.session.SettingsFile;

@@ -104,7 +104,7 @@ final class CompareCommand implements Callable<Integer> {
             OutputFiles.Pending csvFile = csv == null ? null : files.create("--csv", csv);
             OutputFiles.Pending jsonFile = json == null ? null : files.create("--json", json);
             OutputFiles.Pending pngFile = png == null ? null : files.create("--png", png);
-            LossCsv table = csvFile == null ? null : new LossCsv(csvFile.writer(), names);
+            LossCsvWriter table = csvFile == null ? null : new LossCsvWriter(csvFile.writer(), names);
 
             comparison.run(table == null ? null : table::row);
             result = comparison.result();

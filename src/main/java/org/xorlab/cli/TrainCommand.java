@@ -69,7 +69,7 @@ final class TrainCommand implements Callable<Integer> {
             files.requireDistinct(outputs);
             OutputFiles.Pending csvFile = csv == null ? null : files.create("--csv", csv);
             OutputFiles.Pending jsonFile = json == null ? null : files.create("--json", json);
-            LossCsv table = csvFile == null ? null : new LossCsv(csvFile.writer(), List.of("loss"));
+            LossCsvWriter table = csvFile == null ? null : new LossCsvWriter(csvFile.writer(), List.of("loss"));
 
             trainer.runEpochs(network.epochs, (epoch, loss) -> {
                 if (table != null) {

@@ -22,6 +22,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.xorlab.app.compare.CompareTab;
+import org.xorlab.app.files.Exports;
 import org.xorlab.engine.Dataset;
 import org.xorlab.engine.Trainer;
 import org.xorlab.engine.TrainingConfig;
@@ -50,8 +52,8 @@ class CompareExportTest {
     }
 
     /** Shows the Compare tab and trains every run {@code epochs} epochs. */
-    private CompareView compareAfter(int epochs) {
-        CompareView view = onFx(() -> {
+    private CompareTab compareAfter(int epochs) {
+        CompareTab view = onFx(() -> {
             ((TabPane) window.lookup("#tabs")).getSelectionModel().select(1);
             return window.startedCompare();
         });
@@ -123,7 +125,7 @@ class CompareExportTest {
 
     @Test
     void networksAndSurfacesAreEveryRunSideBySideUnderItsName() throws Exception {
-        CompareView view = compareAfter(EPOCHS);
+        CompareTab view = compareAfter(EPOCHS);
         for (String what : List.of("network", "surface")) {
             Path file = dir.resolve(what + ".png");
             finish(onFx(() -> what.equals("network") ? window.exports().network(file)

@@ -28,6 +28,9 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import org.xorlab.app.chart.LossChart;
+import org.xorlab.app.compare.CompareModel;
+import org.xorlab.app.compare.CompareTab;
+import org.xorlab.app.train.RunModel;
 import org.xorlab.cli.XorLabCommand;
 import org.xorlab.engine.Comparison;
 import org.xorlab.engine.ComparisonResult;
@@ -48,13 +51,13 @@ class CompareViewTest {
 
     private Stage stage;
     private CompareModel model;
-    private CompareView view;
+    private CompareTab view;
 
     @Start
     void start(Stage stage) {
         this.stage = stage;
         model = new CompareModel(CompareSetup.NOTEBOOK, TrainingLoop.MAX_SPEED);
-        view = new CompareView(model);
+        view = new CompareTab(model);
         Scene scene = new Scene(view, 1560, 900);
         scene.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
         scene.getStylesheets().add(getClass().getResource(AppShell.STYLESHEET).toExternalForm());

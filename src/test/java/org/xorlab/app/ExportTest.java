@@ -21,6 +21,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
+import org.xorlab.app.files.Exports;
 import org.xorlab.engine.Trainer;
 import org.xorlab.engine.TrainingConfig;
 

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import org.xorlab.app.files.FileDialogs;
 
 /** Answers every file dialog with the same file, as the platform chooser does (adding the extension when missing). */
 final class FakeDialogs implements FileDialogs {

@@ -7,6 +7,7 @@ import java.util.function.BooleanSupplier;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 import org.testfx.util.WaitForAsyncUtils;
+import org.xorlab.app.train.RunModel;
 import org.xorlab.engine.TrainingConfig;
 import org.xorlab.run.StopRule;
 import org.xorlab.run.TrainingFrame;

@@ -26,6 +26,8 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import org.xorlab.app.chart.LossChart;
+import org.xorlab.app.compare.CompareTab;
+import org.xorlab.app.view.ZoomPane;
 
 /**
  * The real window laid out at the screen sizes classrooms have, as a teacher would see it: every control the README
@@ -113,7 +115,7 @@ class LayoutTest {
             ((TabPane) window.lookup("#tabs")).getSelectionModel().select(1);
             return null;
         });
-        CompareView compare = onFx(window::startedCompare);
+        CompareTab compare = onFx(window::startedCompare);
         waitFor(() -> compare.model().frameProperty().get() != null);
         List<String> problems = new ArrayList<>();
         for (int runs = 2; runs <= 3; runs++) {

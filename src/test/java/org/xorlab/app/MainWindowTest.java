@@ -20,10 +20,12 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 import org.xorlab.app.chart.LossChart;
+import org.xorlab.app.train.RunModel;
 import org.xorlab.app.view.DecisionSurfaceView;
 import org.xorlab.engine.Trainer;
 import org.xorlab.engine.TrainingConfig;
 import org.xorlab.engine.Weights;
+import org.xorlab.run.StopRule;
 import org.xorlab.run.TrainingFrame;
 import org.xorlab.text.NumberText;
 

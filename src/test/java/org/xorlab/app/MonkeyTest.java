@@ -44,6 +44,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import org.xorlab.app.compare.CompareModel;
+import org.xorlab.app.compare.CompareTab;
+import org.xorlab.app.train.RunModel;
 import org.xorlab.engine.TrainingConfig;
 import org.xorlab.run.CompareSetup;
 import org.xorlab.run.RunFrame;
@@ -245,7 +248,7 @@ class MonkeyTest {
             return started == before ? null : started;
         });
         assertThat(task).as(action + " started an export").isNotNull();
-        CompareView compare = FxTesting.onFx(shell::startedCompare);
+        CompareTab compare = FxTesting.onFx(shell::startedCompare);
         compareModel = compare == null ? null : compare.model();
         while (!FxTesting.onFx(task::isDone)) {
             if (System.nanoTime() > deadline) {
@@ -334,7 +337,7 @@ class MonkeyTest {
     /** One random user action on the FX thread; returns what it did. */
     private String act(Random random) {
         String done = randomAction(random);
-        CompareView compare = shell.startedCompare();
+        CompareTab compare = shell.startedCompare();
         compareModel = compare == null ? null : compare.model();
         return done;
     }

@@ -22,6 +22,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import org.xorlab.app.train.TrainTab;
 
 /** Presenter mode, zoom, the settings panel toggle and the shortcut sheet, driven with real key presses. */
 @ExtendWith(ApplicationExtension.class)
@@ -75,7 +76,7 @@ class PresenterModeTest {
         assertThat(fontSize(robot, ".card-title")).isCloseTo(18 * zoom, within(0.05));
         assertThat(canvasScale()).isCloseTo(zoom, within(1e-9));
         assertThat(onFx(() -> window.train().viewColumns())).as("no truth table in presenter mode")
-                .isEqualTo(MainWindow.PRESENTER_COLUMNS);
+                .isEqualTo(TrainTab.PRESENTER_COLUMNS);
         assertThat(onFx(() -> robot.lookup("#truth-table").tryQuery().isPresent()
                 && robot.lookup("#truth-table").query().getScene() != null)).isFalse();
         assertThat(settingsShowing(robot)).isFalse();

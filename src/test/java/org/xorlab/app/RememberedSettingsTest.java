@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.framework.junit5.ApplicationExtension;
+import org.xorlab.app.controls.TransportBar;
+import org.xorlab.app.train.RunModel;
 import org.xorlab.engine.Dataset;
 import org.xorlab.engine.TrainingConfig;
 import org.xorlab.run.StopRule;

@@ -18,6 +18,8 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
+import org.xorlab.app.train.RewindBar;
+import org.xorlab.app.train.RunModel;
 import org.xorlab.app.view.DecisionSurfaceView;
 import org.xorlab.app.view.Palette;
 import org.xorlab.engine.Dataset;

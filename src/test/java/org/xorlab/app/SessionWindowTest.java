@@ -30,6 +30,8 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.xorlab.app.chart.LossChart;
+import org.xorlab.app.files.SessionCommands;
+import org.xorlab.app.train.RunModel;
 import org.xorlab.engine.Dataset;
 import org.xorlab.engine.Trainer;
 import org.xorlab.engine.TrainingConfig;
@@ -246,7 +248,7 @@ class SessionWindowTest {
         ExecutorService files = Executors.newSingleThreadExecutor();
         try {
             // A drive that stopped answering: the read never returns (until the test ends).
-            Sessions hanging = onFx(() -> new Sessions(model, window.dialogs(), window.notice(), files, file -> {
+            SessionCommands hanging = onFx(() -> new SessionCommands(model, window.dialogs(), window.notice(), files, file -> {
                 try {
                     never.await();
                 } catch (InterruptedException e) {
@@ -282,9 +284,9 @@ class SessionWindowTest {
         Thread.setDefaultUncaughtExceptionHandler((t, e) -> uncaught.add(e));
         ExecutorService files = Executors.newSingleThreadExecutor();
         try {
-            Sessions failing = onFx(() -> new Sessions(model, window.dialogs(), window.notice(), files, file -> {
+            SessionCommands failing = onFx(() -> new SessionCommands(model, window.dialogs(), window.notice(), files, file -> {
                 throw new OutOfMemoryError("Java heap space");
-            }, Sessions.READ_TIMEOUT));
+            }, SessionCommands.READ_TIMEOUT));
             Path file = dir.resolve("big.xorlab.json");
             assertThatThrownBy(() -> await(onFx(() -> failing.open(file)))).isInstanceOf(ExecutionException.class);
             assertThat(notice()).isEqualTo("Could not open " + file + ": XOR Lab ran out of memory reading it."

@@ -1,0 +1,329 @@
+package org.xorlab.app.compare;
+
+import static org.xorlab.app.controls.Cards.card;
+import static org.xorlab.app.controls.Cards.header;
+
+import java.util.ArrayList;
+import java.util.List;
+import javafx.geometry.Insets;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.xorlab.run.CompareSetup;
+import org.xorlab.run.CompareSummary;
+import org.xorlab.run.RunFrame;
+import org.xorlab.run.TrainingFrame;
+import org.xorlab.app.chart.LossChart;
+import org.xorlab.app.chart.XAxisMode;
+import org.xorlab.run.CompareSetup;
+import org.xorlab.run.CompareSummary;
+import org.xorlab.run.RunFrame;
+import org.xorlab.run.TrainingFrame;
+import org.xorlab.app.controls.LabTab;
+import org.xorlab.app.controls.LossFeed;
+import org.xorlab.app.controls.StatusBar;
+import org.xorlab.app.controls.TransportBar;
+import org.xorlab.text.NumberText;
+
+/**
+ * The notebook's exercise side by side: "Extend to batch gradient descent. Which one converges faster? Plot the loss
+ * over time for both approaches." The transport bar and the shared settings on top; the loss curves of every run in
+ * one chart next to the table of epochs and updates to the target loss and the verdict; under them each run's
+ * settings, network and decision surface. Everything draws from the newest {@link TrainingFrame} only.
+ */
+public final class CompareTab extends BorderPane implements LabTab {
+    static final String STYLESHEET = "/org/xorlab/app/compare.css";
+    /** What the transport buttons say: they act on every run at once. */
+    private static final TransportBar.Wording WORDING = new TransportBar.Wording(
+            "Train every run, in lockstep, until the epochs are done", "Lockstep epochs per second while playing",
+            "Every run makes one weight update: one sample for SGD, all four for batch GD",
+            "Every run finishes one epoch (one pass over the four samples)", "Train every run %s epochs",
+            "Every run back to the shared initial weights",
+            "Start over from new initial weights (still the same for every run)");
+
+    private final CompareModel model;
+    private final TransportBar transport;
+    private final LossChart chart = new LossChart();
+    private final CheckBox logScale = new CheckBox("Log scale");
+    private final ToggleGroup xAxis = new ToggleGroup();
+    private final CompareTable table;
+    private final Button addRun = new Button("Add run");
+    private final HBox runsRow = new HBox(12);
+    /** Scrolls the runs sideways when the window is too narrow for all of them. */
+    private ScrollPane runs;
+    /** Everything between the settings and the status bar; scrolls only when the window is too small for it. */
+    private ScrollPane views;
+    /** The chart beside the table, or above it when the window is too narrow for both side by side. */
+    private final VBox upper = new VBox();
+    private VBox chartCard;
+    private VBox tableCard;
+    private boolean upperSideBySide;
+    private static final double GAP = 12;
+    /** The chart's narrowest width beside the table. */
+    private static final double CHART_MIN_WIDTH = 460;
+    private final List<RunPanel> panels = new ArrayList<>();
+    private final StatusBar status;
+    /** The runs the chart shows now: their names, and the epochs of each already appended. */
+    private final LossFeed chartFeed = new LossFeed(chart);
+    private List<String> chartNames = List.of();
+    private double chartTarget = Double.NaN;
+
+    public CompareTab(CompareModel model) {
+        this.model = model;
+        this.transport = new TransportBar(model, "compare-", WORDING, List.of(100L, 1000L));
+        this.status = new StatusBar(model, "compare-", List.of("Epoch"));
+        this.table = new CompareTable(model);
+        createView();
+        initListeners();
+        showPanels(model.setupProperty().get());
+    }
+
+    private void createView() {
+        getStyleClass().addAll("main-window", "compare-view");
+        getStylesheets().add(getClass().getResource(STYLESHEET).toExternalForm());
+        VBox top = new VBox(transport, new CompareSettingsBar(model));
+        setTop(top);
+
+        chart.setId("compare-chart");
+        logScale.setId("compare-log-scale");
+        logScale.setSelected(true);
+        logScale.setMinWidth(Region.USE_PREF_SIZE);
+        chart.logScaleProperty().bindBidirectional(logScale.selectedProperty());
+        HBox axisButtons = new HBox();
+        axisButtons.setMinWidth(Region.USE_PREF_SIZE);
+        axisButtons.getStyleClass().add("segmented");
+        for (XAxisMode mode : XAxisMode.values()) {
+            ToggleButton b = new ToggleButton(mode.label());
+            b.setId("compare-x-" + mode.name().toLowerCase(java.util.Locale.ROOT));
+            b.setUserData(mode);
+            b.setToggleGroup(xAxis);
+            b.setSelected(mode == chart.getXAxis());
+            b.setMinWidth(Region.USE_PREF_SIZE);
+            b.setTooltip(new Tooltip("Plot the loss against " + mode.label().toLowerCase(java.util.Locale.ROOT)));
+            axisButtons.getChildren().add(b);
+        }
+        Label xCaption = new Label("x axis");
+        xCaption.getStyleClass().add("field-label");
+        xCaption.setMinWidth(Region.USE_PREF_SIZE);
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        VBox chartCard = card(header("Loss of every run", grow, xCaption, axisButtons, logScale), chart);
+        VBox.setVgrow(chart, Priority.ALWAYS);
+        HBox.setHgrow(chartCard, Priority.ALWAYS);
+
+        addRun.setId("compare-add-run");
+        addRun.setTooltip(new Tooltip("Add a run with another batch size or learning rate (up to "
+                + CompareSetup.MAX_RUNS + "; starts the comparison over)"));
+        addRun.setMinWidth(Region.USE_PREF_SIZE);
+        Region tableGrow = new Region();
+        HBox.setHgrow(tableGrow, Priority.ALWAYS);
+        VBox tableCard = card(header("Which converges faster?", tableGrow, addRun), table);
+        tableCard.setMinWidth(Region.USE_PREF_SIZE); // the numbers are never clipped; the chart gives way
+        tableCard.setPrefWidth(Region.USE_COMPUTED_SIZE);
+
+        this.chartCard = chartCard;
+        this.tableCard = tableCard;
+        chart.setMinHeight(LossChart.MIN_HEIGHT);
+        upper.setSpacing(GAP);
+        arrangeUpper(true);
+        runs = new ScrollPane(runsRow);
+        runs.setId("compare-runs");
+        runs.getStyleClass().addAll("edge-to-edge", "runs-scroll");
+        runs.setFitToHeight(true);
+        runs.setFitToWidth(true);
+        runs.setVbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        runs.setPrefHeight(360);
+        runs.setMinHeight(RunPanel.MIN_HEIGHT + 4);
+        VBox centre = new VBox(GAP, upper, runs);
+        centre.setPadding(new Insets(GAP));
+        VBox.setVgrow(upper, Priority.ALWAYS);
+        VBox.setVgrow(runs, Priority.ALWAYS);
+        views = new ScrollPane(centre);
+        views.setId("compare-views");
+        views.getStyleClass().addAll("edge-to-edge", "views-scroll");
+        views.setFitToWidth(true);
+        views.setFitToHeight(true);
+        views.setHbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
+        setCenter(views);
+
+        setBottom(status);
+    }
+
+    private void initListeners() {
+        model.frameProperty().addListener((o, old, f) -> show(f));
+        model.setupProperty().addListener((o, old, s) -> {
+            showPanels(s);
+            if (old == null || old.budget().measure() != s.budget().measure()) {
+                showAxis(s.budget().measure()); // a race on equal updates is read on the updates axis
+            }
+        });
+        xAxis.selectedToggleProperty().addListener((o, old, now) -> {
+            if (now == null) {
+                old.setSelected(true); // one mode is always chosen
+            } else {
+                chart.setXAxis((XAxisMode) now.getUserData());
+            }
+        });
+        addRun.setOnAction(e -> {
+            model.setupProperty().set(model.setupProperty().get().withAddedRun());
+            transport.focusPlay(); // not into a run's text field, where Space and R would type
+        });
+    }
+
+    @Override
+    protected void layoutChildren() {
+        fitUpper();
+        super.layoutChildren();
+    }
+
+    /** The chart beside the table when both fit, else the table under the chart. */
+    private void fitUpper() {
+        double width = getWidth() - 16; // a vertical scroll bar's width
+        if (width > 0) {
+            double chartWidth = Math.max(CHART_MIN_WIDTH, chartCard.minWidth(-1));
+            arrangeUpper(width - 2 * GAP >= chartWidth + GAP + tableCard.prefWidth(-1));
+        }
+    }
+
+    private void arrangeUpper(boolean sideBySide) {
+        if (sideBySide == upperSideBySide && !upper.getChildren().isEmpty()) {
+            return;
+        }
+        upperSideBySide = sideBySide;
+        HBox row = new HBox(GAP);
+        VBox column = new VBox(GAP);
+        Region box = sideBySide ? row : column;
+        upper.getChildren().clear();
+        ((javafx.scene.layout.Pane) box).getChildren().setAll(chartCard, tableCard);
+        HBox.setHgrow(chartCard, Priority.ALWAYS);
+        VBox.setVgrow(chartCard, Priority.ALWAYS);
+        VBox.setVgrow(box, Priority.ALWAYS);
+        upper.getChildren().setAll(box);
+    }
+
+    /** True while the chart and the table sit side by side (a wide window). */
+    boolean chartBesideTable() {
+        return upperSideBySide;
+    }
+
+    /** Selects the x axis that counts {@code measure}. */
+    private void showAxis(org.xorlab.engine.Measure measure) {
+        for (var toggle : xAxis.getToggles()) {
+            if (((XAxisMode) toggle.getUserData()).name().equals(measure.name())) {
+                toggle.setSelected(true);
+            }
+        }
+    }
+
+    @Override
+    public CompareModel model() {
+        return model;
+    }
+
+    @Override
+    public TransportBar transport() {
+        return transport;
+    }
+
+    @Override
+    public LossChart chart() {
+        return chart;
+    }
+
+    public CompareTable table() {
+        return table;
+    }
+
+    public List<RunPanel> panels() {
+        return List.copyOf(panels);
+    }
+
+    @Override
+    public Region view() {
+        return this;
+    }
+
+    @Override
+    public List<ShownRun> shownRuns() {
+        return panels.stream().map(p -> new ShownRun(p.runName(), p.networkView(), p.surfaceView())).toList();
+    }
+
+    /** One panel per run of the setup; rebuilt only when runs are added or removed. */
+    private void showPanels(CompareSetup setup) {
+        addRun.setDisable(!setup.canAddRun());
+        if (panels.size() != setup.runs().size()) {
+            panels.clear();
+            for (int i = 0; i < setup.runs().size(); i++) {
+                RunPanel panel = new RunPanel(model, i);
+                HBox.setHgrow(panel, Priority.ALWAYS);
+                panel.setMaxWidth(Double.MAX_VALUE);
+                panel.setPrefWidth(RunPanel.MIN_WIDTH);
+                panels.add(panel);
+            }
+            runsRow.getChildren().setAll(panels);
+            runs.setHvalue(0); // all runs fit side by side at any supported width; open at the first
+            TrainingFrame f = model.frameProperty().get();
+            if (f != null && f.runs().size() == panels.size()) {
+                showRuns(f);
+            }
+        } else {
+            panels.forEach(p -> p.showSetup(setup));
+        }
+    }
+
+    private void show(TrainingFrame f) {
+        if (f == null) {
+            return;
+        }
+        List<String> names = f.runs().stream().map(RunFrame::name).toList();
+        if (chartFeed.startsOver(f) || !names.equals(chartNames)) {
+            chart.removeAllRuns();
+            for (RunFrame r : f.runs()) {
+                chart.addRun(r.name(), r.snapshot().config().updatesPerEpoch());
+            }
+            chartFeed.restart(f);
+            chartNames = names;
+            chart.clearTargetLoss();
+            chartTarget = Double.NaN;
+        }
+        boolean anyLoss = f.runs().stream().anyMatch(r -> r.snapshot().epoch() > 0);
+        if (anyLoss && f.targetLoss() != chartTarget) {
+            chart.setTargetLoss(f.targetLoss()); // not on the empty chart, where it would cross "No loss values yet"
+            chartTarget = f.targetLoss();
+        }
+        chartFeed.append(f);
+        if (f.runs().size() == panels.size()) {
+            showRuns(f);
+        }
+        long lockstep = f.runs().stream().mapToLong(r -> r.snapshot().epoch()).max().orElse(0);
+        org.xorlab.engine.Budget budget = model.setupProperty().get().budget();
+        status.show("Epoch", NumberText.count(lockstep) + (budget.measure() == org.xorlab.engine.Measure.EPOCHS
+                ? " of " + NumberText.count(budget.amount()) : " (budget " + budget.describe() + " each)"));
+        showCutOff(model.summaryProperty().get());
+    }
+
+    /** Marks the end of every curve that stopped because its budget ran out before the target. */
+    private void showCutOff(CompareSummary s) {
+        if (s == null || s.result().runs().size() != chart.runCount()) {
+            return;
+        }
+        for (int i = 0; i < chart.runCount(); i++) {
+            chart.setRunCutOff(i, s.cutOff(i));
+        }
+    }
+
+    private void showRuns(TrainingFrame f) {
+        for (int i = 0; i < panels.size(); i++) {
+            panels.get(i).show(f.runs().get(i));
+        }
+    }
+}

@@ -1,0 +1,188 @@
+package org.xorlab.app.train;
+
+import javafx.geometry.Insets;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.RadioButton;
+import javafx.scene.control.Spinner;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
+import org.xorlab.run.StopRule;
+import org.xorlab.app.controls.HiddenUnits;
+import org.xorlab.app.controls.ValidatedField;
+import org.xorlab.engine.Dataset;
+import org.xorlab.engine.TrainingConfig;
+import org.xorlab.run.StopRule;
+import org.xorlab.text.NumberText;
+
+/** The run's settings: dataset, width, learning rate, batch size, seed and stopping rule. */
+public final class SettingsPanel extends VBox {
+    private final RunModel model;
+    private final ComboBox<Dataset> dataset = new ComboBox<>();
+    private final Spinner<Integer> hidden = new Spinner<>();
+    private final ComboBox<Integer> batchSize = new ComboBox<>();
+    private ValidatedField<Double> learningRate;
+    private ValidatedField<Long> seed;
+    private ValidatedField<Long> stopEpochs;
+    private ValidatedField<Double> stopLoss;
+    private final RadioButton byEpochs = new RadioButton("Stop after epochs");
+    private final RadioButton byLoss = new RadioButton("Stop when loss is below");
+
+    SettingsPanel(RunModel model) {
+        this.model = model;
+        createView();
+        initListeners();
+    }
+
+    private void createView() {
+        getStyleClass().add("settings-panel");
+        setSpacing(10);
+        setPadding(new Insets(14));
+        TrainingConfig c = model.configProperty().get();
+
+        dataset.getItems().setAll(Dataset.values());
+        dataset.setValue(c.dataset());
+        dataset.setId("dataset");
+        dataset.setMaxWidth(Double.MAX_VALUE);
+        dataset.setConverter(converter(d -> d.name() + "  (" + targets(d) + ")"));
+
+        HiddenUnits.makeSpinner(hidden, c.hidden());
+        hidden.setId("hidden");
+        hidden.setMaxWidth(Double.MAX_VALUE);
+
+        learningRate = new ValidatedField<>("Learning rate", "learning-rate", c.learningRate(), text -> {
+            double v = ValidatedField.parseDouble(text, "Learning rate");
+            if (v <= 0) {
+                throw new IllegalArgumentException("Learning rate must be greater than 0 (got " + text + ")");
+            }
+            return v;
+        }, NumberText::plain, lr -> update(model.configProperty().get().withLearningRate(lr)));
+
+        batchSize.getItems().setAll(1, 2, 3, 4);
+        batchSize.setValue(c.batchSize());
+        batchSize.setId("batch-size");
+        batchSize.setMaxWidth(Double.MAX_VALUE);
+        batchSize.setConverter(converter(SettingsPanel::batchName));
+        batchSize.setTooltip(new Tooltip("Samples per weight update. 1 updates after every sample (the notebook's SGD);"
+                + " 4 averages all four samples into one update (full-batch gradient descent)."));
+
+        seed = new ValidatedField<>("Seed", "seed", c.seed(), text -> {
+            long v = ValidatedField.parseLong(text, "Seed");
+            TrainingConfig.checkSeed(v);
+            return v;
+        }, String::valueOf, s -> update(model.configProperty().get().withSeed(s)));
+
+        StopRule rule = model.stopRuleProperty().get();
+        ToggleGroup group = new ToggleGroup();
+        byEpochs.setToggleGroup(group);
+        byLoss.setToggleGroup(group);
+        byEpochs.setId("stop-by-epochs");
+        byLoss.setId("stop-by-loss");
+        (rule.byTarget() ? byLoss : byEpochs).setSelected(true);
+        stopEpochs = new ValidatedField<>("", "stop-epochs", rule.epochs(), text -> {
+            long v = ValidatedField.parseCount(text, "Epochs");
+            if (v < 1 || v > StopRule.MAX_EPOCHS) {
+                throw new IllegalArgumentException("Epochs must be from 1 to " + NumberText.count(StopRule.MAX_EPOCHS));
+            }
+            return v;
+        }, NumberText::count, v -> updateStopRule());
+        stopLoss = new ValidatedField<>("", "stop-loss", rule.targetLoss(), StopRule::parseTargetLoss,
+                NumberText::plain, v -> updateStopRule());
+        group.selectedToggleProperty().addListener((o, old, now) -> updateStopRule());
+
+        Label title = new Label("Settings");
+        title.getStyleClass().add("panel-title");
+        getChildren().addAll(title,
+                caption("Dataset", dataset), dataset,
+                caption("Hidden units", hidden), hidden,
+                learningRate,
+                caption("Batch size", batchSize), batchSize,
+                seed,
+                sectionTitle("Play stops"), byEpochs, stopEpochs, byLoss, stopLoss);
+    }
+
+    private void initListeners() {
+        dataset.valueProperty().addListener((o, old, d) -> update(model.configProperty().get().withDataset(d)));
+        hidden.valueProperty().addListener((o, old, h) -> update(model.configProperty().get().withHidden(h)));
+        batchSize.valueProperty().addListener((o, old, k) -> {
+            if (k != null) {
+                update(model.configProperty().get().withBatchSize(k));
+            }
+        });
+        model.configProperty().addListener((o, old, c) -> {
+            if (c.seed() != seed.value()) {
+                seed.show(c.seed());
+            }
+            // Settings set elsewhere (an opened session) show here too; equal values change nothing.
+            dataset.setValue(c.dataset());
+            hidden.getValueFactory().setValue(c.hidden());
+            batchSize.setValue(c.batchSize());
+            if (c.learningRate() != learningRate.value()) {
+                learningRate.show(c.learningRate());
+            }
+        });
+        model.stopRuleProperty().addListener((o, old, r) -> {
+            if (r.epochs() != stopEpochs.value()) {
+                stopEpochs.show(r.epochs());
+            }
+            if (r.targetLoss() != stopLoss.value()) {
+                stopLoss.show(r.targetLoss());
+            }
+            (r.byTarget() ? byLoss : byEpochs).setSelected(true);
+        });
+    }
+
+    private void update(TrainingConfig c) {
+        model.configProperty().set(c);
+    }
+
+    private void updateStopRule() {
+        model.stopRuleProperty().set(new StopRule(byLoss.isSelected(), stopEpochs.value(), stopLoss.value()));
+    }
+
+    /** "1 · SGD, as in the notebook", ..., "4 · Batch GD". */
+    static String batchName(int k) {
+        return switch (k) {
+            case 1 -> "1 · SGD, as in the notebook";
+            case 4 -> "4 · Batch GD";
+            default -> k + " · mini-batch";
+        };
+    }
+
+    private static String targets(Dataset d) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < Dataset.SIZE; i++) {
+            sb.append((int) d.target(i));
+        }
+        return sb.toString();
+    }
+
+    private static Label caption(String text, javafx.scene.Node target) {
+        Label label = new Label(text);
+        label.getStyleClass().add("field-label");
+        label.setLabelFor(target);
+        return label;
+    }
+
+    private static Label sectionTitle(String text) {
+        Label label = new Label(text);
+        label.getStyleClass().add("section-title");
+        return label;
+    }
+
+    private static <T> StringConverter<T> converter(java.util.function.Function<T, String> f) {
+        return new StringConverter<>() {
+            @Override
+            public String toString(T t) {
+                return t == null ? "" : f.apply(t);
+            }
+
+            @Override
+            public T fromString(String s) {
+                throw new UnsupportedOperationException("not editable");
+            }
+        };
+    }
+}

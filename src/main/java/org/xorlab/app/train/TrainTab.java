@@ -1,0 +1,492 @@
+package org.xorlab.app.train;
+
+import static org.xorlab.app.controls.Cards.card;
+import static org.xorlab.app.controls.Cards.header;
+import static org.xorlab.app.controls.Cards.title;
+
+import java.util.List;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.xorlab.run.Preview;
+import org.xorlab.run.RunFrame;
+import org.xorlab.run.TrainingFrame;
+import org.xorlab.app.chart.LossChart;
+import org.xorlab.app.controls.LabTab;
+import org.xorlab.app.controls.LossFeed;
+import org.xorlab.app.controls.TransportBar;
+import org.xorlab.app.view.DecisionSurfaceView;
+import org.xorlab.app.view.HiddenUnitMaps;
+import org.xorlab.app.view.NetworkView;
+import org.xorlab.app.view.ZoomPane;
+import org.xorlab.engine.Dataset;
+import org.xorlab.engine.UpdateTrace;
+import org.xorlab.engine.Weights;
+import org.xorlab.run.Preview;
+import org.xorlab.run.RunFrame;
+import org.xorlab.run.TrainingFrame;
+
+/**
+ * The Train tab, one run: settings on the left, the transport bar on top, the live loss chart, the network, the
+ * decision surface and the truth table in the middle, the step inspector on the right, the status bar at the bottom.
+ * Every view draws from the newest {@link TrainingFrame} only; while the timeline is rewound, from its preview.
+ */
+public final class TrainTab extends BorderPane implements LabTab {
+    /** Narrowest and widest the step inspector on the right gets; between, it takes the room the views leave. */
+    static final double INSPECTOR_MIN_WIDTH = 340;
+    static final double INSPECTOR_MAX_WIDTH = 500;
+    /** The settings' width beside the inspector: a little narrower than alone, which they read well at. */
+    static final double SETTINGS_BESIDE_INSPECTOR = 300;
+    /** The views' smallest sizes: below them they scroll rather than squeeze a canvas until its labels collide. */
+    static final double NETWORK_MIN_WIDTH = 280;
+    static final double NETWORK_MIN_HEIGHT = 220;
+    static final double SURFACE_MIN_WIDTH = 270;
+    static final double SURFACE_MIN_HEIGHT = 190;
+    static final double GAP = 12;
+    /** One run needs no legend above the plot: this still leaves it {@link LossChart#MIN_PLOT_HEIGHT}. */
+    static final double CHART_MIN_HEIGHT = LossChart.MIN_HEIGHT - 34;
+    /**
+     * The room the views need in their narrowest layout (the network beside the surface, the truth table under it,
+     * a scroll bar): what a 1024 px window leaves beside the narrowest inspector.
+     */
+    static final double VIEWS_MIN_WIDTH = 1024 - INSPECTOR_MIN_WIDTH;
+    /** Below this height for the network row the hidden units' maps fold away, leaving the surface its room. */
+    static final double MAPS_MIN_ROW_HEIGHT = 430;
+    /** What the transport buttons say: they act on the one run. */
+    private static final TransportBar.Wording WORDING = new TransportBar.Wording("Start or pause training",
+            "Epochs per second while playing", "Train on the next sample (or mini-batch) once",
+            "Finish the current epoch", "Train %s epochs", "Back to this seed's initial weights",
+            "Draw new initial weights from a random seed");
+
+    private final RunModel model;
+    private final TransportBar transport;
+    private final LossChart chart = new LossChart();
+    private final NetworkView network = new NetworkView();
+    private final DecisionSurfaceView surface = new DecisionSurfaceView();
+    private final HiddenUnitMaps hiddenMaps = new HiddenUnitMaps();
+    private final CheckBox logScale = new CheckBox("Log scale");
+    /** The canvases' magnification: the window's zoom, so their fonts grow with the controls'. */
+    private final DoubleProperty canvasZoom = new SimpleDoubleProperty(1.0);
+    private final BooleanProperty settingsShown = new SimpleBooleanProperty(true);
+    /** Presenter mode: the chart, the network and the surface only, large. */
+    private final BooleanProperty presenting = new SimpleBooleanProperty(false);
+    private final ZoomPane chartPane = new ZoomPane(chart, canvasZoom);
+    private final ZoomPane networkPane = new ZoomPane(network, canvasZoom);
+    private final ZoomPane surfacePane = new ZoomPane(surface, canvasZoom);
+    private final ZoomPane hiddenMapsPane = new ZoomPane(hiddenMaps, canvasZoom);
+    private final StepInspector inspector = new StepInspector();
+    private final RewindBar rewind;
+    private final BooleanProperty inspectorShown = new SimpleBooleanProperty(false);
+    /** False until the user shows or hides the inspector; until then it follows the window's width. */
+    private boolean inspectorChosen;
+    private VBox centre;
+    /** The views, scrolling only when the window is too small for even their smallest layout. */
+    private ScrollPane views;
+    private VBox networkCard;
+    private VBox surfaceCard;
+    private VBox tableCard;
+    private final HBox lower = new HBox();
+    /** The decision surface with the truth table under it, when the window is too narrow for three columns. */
+    private final VBox surfaceColumn = new VBox();
+    private int columns;
+    private boolean mapsShown = true;
+    private ScrollPane settings;
+    private int run;
+    private final LossFeed chartFeed = new LossFeed(chart);
+    private Weights shownWeights;
+    private boolean gradientsShown;
+    /** The step last shown, so that only a new step moves the selected input. */
+    private UpdateTrace shownTrace;
+
+    public TrainTab(RunModel model) {
+        this.model = model;
+        this.transport = new TransportBar(model, "", WORDING, List.of(10L, 100L, 1000L));
+        this.rewind = new RewindBar(model);
+        createView();
+        initListeners();
+    }
+
+    private void createView() {
+        getStyleClass().add("main-window");
+        setTop(transport);
+        settings = new ScrollPane(new SettingsPanel(model));
+        settings.setFitToWidth(true);
+        settings.getStyleClass().add("settings-scroll");
+        settings.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        settings.visibleProperty().bind(settingsShown);
+        settings.managedProperty().bind(settingsShown);
+        setLeft(settings);
+        setBottom(new TrainStatusBar(model));
+
+        run = chart.addRun(RunModel.RUN_NAME, model.configProperty().get().updatesPerEpoch());
+        chart.setId("loss-chart");
+        logScale.setId("log-scale");
+        logScale.setSelected(true);
+        logScale.setMinWidth(Region.USE_PREF_SIZE);
+        chart.logScaleProperty().bindBidirectional(logScale.selectedProperty());
+        HBox chartHeader = header("Loss per epoch", logScale);
+        VBox chartCard = card(chartHeader, chartPane, rewind);
+        VBox.setVgrow(chartPane, Priority.ALWAYS);
+
+        network.setId("network-view");
+        HBox inputs = new HBox(4);
+        inputs.setAlignment(Pos.CENTER_LEFT);
+        ToggleGroup group = new ToggleGroup();
+        Label showing = new Label("Input x =");
+        showing.getStyleClass().add("field-label");
+        showing.setMinWidth(Region.USE_PREF_SIZE);
+        inputs.getChildren().add(showing);
+        for (int i = 0; i < Dataset.SIZE; i++) {
+            ToggleButton b = new ToggleButton((int) Dataset.x0(i) + "," + (int) Dataset.x1(i));
+            b.setMinWidth(Region.USE_PREF_SIZE);
+            b.setTooltip(new javafx.scene.control.Tooltip("Show the activations for input (" + (int) Dataset.x0(i)
+                    + ", " + (int) Dataset.x1(i) + "); or click its row in the truth table"));
+            b.setId("input-" + i);
+            b.setToggleGroup(group);
+            b.setSelected(i == model.selectedInputProperty().get());
+            int index = i;
+            b.setOnAction(e -> {
+                model.selectedInputProperty().set(index);
+                b.setSelected(true);
+            });
+            model.selectedInputProperty().addListener((o, old, now) -> b.setSelected(now.intValue() == index));
+            inputs.getChildren().add(b);
+        }
+        javafx.scene.layout.FlowPane networkHeader = new javafx.scene.layout.FlowPane(12, 6, title("Network"), inputs);
+        networkHeader.setAlignment(Pos.CENTER_LEFT);
+        networkHeader.setMinHeight(Region.USE_PREF_SIZE);
+        inputs.setMinWidth(Region.USE_PREF_SIZE);
+        networkCard = card(networkHeader, networkPane);
+        VBox.setVgrow(networkPane, Priority.ALWAYS);
+        networkCard.setMinWidth(NETWORK_MIN_WIDTH);
+        // Magnified with the canvas: a zoomed network squeezed below its smallest size would draw nothing.
+        networkPane.minHeightProperty().bind(canvasZoom.multiply(NETWORK_MIN_HEIGHT));
+
+        surface.setId("decision-surface");
+        hiddenMaps.setId("hidden-maps");
+        surfaceCard = card(header("Decision surface ŷ(x1, x2)"), surfacePane, hiddenMapsPane);
+        surfaceCard.setMinWidth(SURFACE_MIN_WIDTH);
+        surfacePane.minHeightProperty().bind(canvasZoom.multiply(SURFACE_MIN_HEIGHT));
+        hiddenMaps.setMinHeight(150);
+        hiddenMaps.setPrefHeight(170);
+        VBox.setVgrow(surfacePane, Priority.ALWAYS);
+
+        tableCard = card(header("Truth table"), new TruthTable(model));
+        tableCard.setId("truth-table-card");
+        // Numbers never shorten to "0...." when zoomed in; the canvases beside it give way instead.
+        tableCard.setMinWidth(Region.USE_PREF_SIZE);
+        tableCard.setMinHeight(Region.USE_PREF_SIZE);
+
+        lower.setSpacing(GAP);
+        HBox.setHgrow(networkCard, Priority.ALWAYS);
+        surfaceColumn.setSpacing(GAP);
+        VBox.setVgrow(surfaceCard, Priority.ALWAYS);
+        centre = new VBox(GAP, chartCard, lower);
+        centre.setPadding(new Insets(GAP));
+        VBox.setVgrow(chartCard, Priority.ALWAYS);
+        VBox.setVgrow(lower, Priority.ALWAYS);
+        chartCard.setPrefHeight(320);
+        // Magnified with the canvases, so the plot keeps its 180 px on screen at any zoom.
+        chartPane.minHeightProperty().bind(canvasZoom.multiply(CHART_MIN_HEIGHT));
+        chartCard.setMinHeight(Region.USE_COMPUTED_SIZE);
+        lower.setPrefHeight(440);
+        views = new ScrollPane(centre);
+        views.setId("train-views");
+        views.getStyleClass().addAll("edge-to-edge", "views-scroll");
+        views.setFitToWidth(true);
+        views.setFitToHeight(true);
+        views.setHbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
+        views.setVbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
+        arrangeViews(3, true);
+        setCenter(views);
+
+        inspector.getStyleClass().add("inspector-panel");
+        inspector.setMinWidth(INSPECTOR_MIN_WIDTH);
+        inspector.setMaxWidth(INSPECTOR_MAX_WIDTH);
+    }
+
+    private void initListeners() {
+        model.frameProperty().addListener((o, old, f) -> show(f));
+        model.selectedInputProperty().addListener((o, old, i) -> {
+            TrainingFrame f = model.frameProperty().get();
+            if (f != null) {
+                network.show(f.runs().get(0).shownWeights(), i.intValue());
+            }
+        });
+        presenting.addListener(o -> requestLayout());
+        inspectorShown.addListener(o -> arrangeSides());
+        inspector.textSize().addListener(o -> arrangeSides());
+        widthProperty().addListener(o -> arrangeSides());
+    }
+
+    /**
+     * Chooses the views' layout for the room they have: three columns (network, surface, truth table) when they fit
+     * side by side, else the truth table under the surface; the hidden units' maps fold away when the row is short.
+     */
+    private void fitViews() {
+        double width = views.getWidth() - 16; // a vertical scroll bar's width
+        double height = views.getHeight();
+        if (width <= 0 || height <= 0) {
+            return;
+        }
+        double three = 2 * GAP + NETWORK_MIN_WIDTH + SURFACE_MIN_WIDTH + tableCard.prefWidth(-1) + 2 * GAP + 40;
+        if (presenting.get()) {
+            arrangeViews(PRESENTER_COLUMNS, false);
+            return;
+        }
+        int wanted = width >= three ? 3 : 2;
+        double row = height - 3 * GAP - chartCard().minHeight(-1) - (wanted == 2 ? tableCard.prefHeight(-1) + GAP : 0);
+        arrangeViews(wanted, row >= MAPS_MIN_ROW_HEIGHT);
+    }
+
+    @Override
+    protected void layoutChildren() {
+        fitViews();
+        super.layoutChildren();
+    }
+
+    private Region chartCard() {
+        return (Region) centre.getChildren().get(0);
+    }
+
+    private void arrangeViews(int wanted, boolean maps) {
+        if (maps != mapsShown) {
+            mapsShown = maps;
+            hiddenMapsPane.setVisible(maps);
+            hiddenMapsPane.setManaged(maps);
+        }
+        if (wanted == columns) {
+            return;
+        }
+        columns = wanted;
+        if (wanted == PRESENTER_COLUMNS) {
+            surfaceColumn.getChildren().clear();
+            lower.getChildren().setAll(networkCard, surfaceCard);
+            HBox.setHgrow(surfaceCard, Priority.ALWAYS);
+        } else if (wanted == 3) {
+            surfaceColumn.getChildren().clear();
+            lower.getChildren().setAll(networkCard, surfaceCard, tableCard);
+            HBox.setHgrow(surfaceCard, Priority.ALWAYS);
+        } else {
+            lower.getChildren().setAll(networkCard, surfaceColumn);
+            surfaceColumn.getChildren().setAll(surfaceCard, tableCard);
+            HBox.setHgrow(surfaceColumn, Priority.ALWAYS);
+        }
+    }
+
+    /** In presenter mode: the network beside the surface, no truth table (the surface shows the same four points). */
+    public static final int PRESENTER_COLUMNS = 1;
+
+    /** 3 while the network, surface and truth table sit side by side, 2 while the table is under the surface. */
+    public int viewColumns() {
+        return columns;
+    }
+
+    /** True while the hidden units' maps show under the decision surface. */
+    boolean hiddenMapsShown() {
+        return mapsShown;
+    }
+
+    /**
+     * Puts the inspector on the right when it is shown; until the user chooses, it shows whenever the window is wide
+     * enough for it beside the settings and every view. On a narrower window the settings fold away while the
+     * inspector shows (the views keep their minimum sizes), and come back when it is hidden.
+     */
+    private void arrangeSides() {
+        // The inspector's widths grow with presenter zoom, so its formulas keep fitting.
+        double scale = Math.max(1, inspector.textScale());
+        // ...but never so wide that the views no longer fit beside it: then it scrolls its formulas instead.
+        double minWidth = Math.max(INSPECTOR_MIN_WIDTH, Math.min(INSPECTOR_MIN_WIDTH * scale,
+                getWidth() - VIEWS_MIN_WIDTH));
+        double maxWidth = INSPECTOR_MAX_WIDTH * scale;
+        inspector.setMinWidth(minWidth);
+        inspector.setMaxWidth(maxWidth);
+        double free = getWidth() - VIEWS_MIN_WIDTH;
+        double besideSettings = free - SETTINGS_BESIDE_INSPECTOR;
+        boolean room = besideSettings >= minWidth;
+        if (!inspectorChosen && inspectorShown.get() != room) {
+            inspectorShown.set(room);
+            return;
+        }
+        boolean shown = inspectorShown.get();
+        double width = Math.max(minWidth, Math.min(maxWidth, room ? besideSettings : free));
+        inspector.setPrefWidth(width);
+        settings.setPrefWidth(shown ? SETTINGS_BESIDE_INSPECTOR : Region.USE_COMPUTED_SIZE);
+        setRight(shown ? inspector : null);
+        setLeft(!shown || room ? settings : null);
+    }
+
+    /**
+     * Without the inspector: so that a narrowing window shrinks this view (and the inspector makes room) rather than
+     * pushing the inspector off the window's edge.
+     */
+    @Override
+    protected double computeMinWidth(double height) {
+        double min = super.computeMinWidth(height);
+        return getRight() == null ? min : min - inspector.minWidth(height);
+    }
+
+    /** Shows or hides the step inspector (key I); from then on it no longer follows the window's width. */
+    @Override
+    public void toggleInspector() {
+        inspectorChosen = true;
+        inspectorShown.set(!inspectorShown.get());
+    }
+
+    /** True while the step inspector is showing. */
+    public BooleanProperty inspectorShownProperty() {
+        return inspectorShown;
+    }
+
+    public StepInspector inspector() {
+        return inspector;
+    }
+
+    public RewindBar rewind() {
+        return rewind;
+    }
+
+    /** True while the network view marks the last step's gradients. */
+    public boolean gradientsShown() {
+        return gradientsShown;
+    }
+
+    /** True while the settings panel is on the left (it folds away for the inspector on a narrow window). */
+    public boolean settingsShown() {
+        return getLeft() == settings;
+    }
+
+    /** The weights the network view was last given. */
+    public Weights shownWeights() {
+        return shownWeights;
+    }
+
+    @Override
+    public RunModel model() {
+        return model;
+    }
+
+    @Override
+    public TransportBar transport() {
+        return transport;
+    }
+
+    /** The magnification of the chart, network and surface canvases (bound to the window's zoom). */
+    public DoubleProperty canvasZoomProperty() {
+        return canvasZoom;
+    }
+
+    /** True in presenter mode, which shows only the chart, the network and the surface. */
+    public BooleanProperty presentingProperty() {
+        return presenting;
+    }
+
+    /** Whether the settings panel on the left shows. */
+    public BooleanProperty settingsShownProperty() {
+        return settingsShown;
+    }
+
+    @Override
+    public LossChart chart() {
+        return chart;
+    }
+
+    /** The network as it shows on screen (zoom included), for export. */
+    public Region networkView() {
+        return networkPane;
+    }
+
+    /** The decision surface as it shows on screen (zoom included), for export. */
+    public Region surfaceView() {
+        return surfacePane;
+    }
+
+    @Override
+    public Region view() {
+        return this;
+    }
+
+    @Override
+    public List<ShownRun> shownRuns() {
+        return List.of(new ShownRun(RunModel.RUN_NAME, networkPane, surfacePane));
+    }
+
+    @Override
+    public boolean hasInspector() {
+        return true;
+    }
+
+    @Override
+    public boolean hasTimeline() {
+        return true;
+    }
+
+    @Override
+    public void rewindBy(long epochs) {
+        model.rewindBy(epochs);
+    }
+
+    @Override
+    public void live() {
+        model.live();
+    }
+
+    @Override
+    public boolean holdsSession() {
+        return true;
+    }
+
+    private void show(TrainingFrame f) {
+        if (f == null) {
+            return;
+        }
+        if (chartFeed.startsOver(f)) {
+            chart.clearRun(run);
+            chartFeed.restart(f);
+        }
+        chartFeed.append(f);
+        RunFrame only = f.runs().get(0);
+        Preview preview = only.preview();
+        shownWeights = only.shownWeights();
+        network.show(shownWeights, model.selectedInputProperty().get());
+        surface.show(only.shownGrid(), f.snapshot().config().dataset());
+        hiddenMaps.show(only.shownGrid());
+        UpdateTrace trace = f.snapshot().lastUpdate();
+        // The arrows belong to the live weights' last step: none while playing, rewound or before any step.
+        if (trace != null && preview == null && !f.playing()) {
+            if (trace != shownTrace && trace.samples() == 1) {
+                // The network follows the sample the inspector walks through: (0,0), (0,1), (1,0), (1,1).
+                model.selectedInputProperty().set(trace.firstSample());
+            }
+            network.showGradients(trace);
+            gradientsShown = true;
+        } else if (gradientsShown) {
+            network.clearGradients();
+            gradientsShown = false;
+        }
+        if (preview != null) {
+            chart.setMarkerEpoch(preview.epoch());
+            if (!centre.getStyleClass().contains("rewound")) {
+                centre.getStyleClass().add("rewound");
+            }
+        } else {
+            chart.clearMarker();
+            centre.getStyleClass().remove("rewound");
+        }
+        inspector.show(trace, f.playing(), preview == null ? -1 : preview.epoch());
+        shownTrace = trace;
+    }
+}

@@ -211,6 +211,9 @@ class LayoutTest {
         if (plot < LossChart.MIN_PLOT_HEIGHT) {
             problems.add(where + ": the loss chart's plot is " + plot + " px tall");
         }
+        if (chart.tickLabelGap() < 4) { // the loss axis's labels never touch
+            problems.add(where + ": two of the loss axis's tick labels are " + chart.tickLabelGap() + " px apart");
+        }
         if (blackShare(chart) > 0.2) {
             problems.add(where + ": the loss chart is black");
         }

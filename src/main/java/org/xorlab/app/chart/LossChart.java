@@ -1,5 +1,6 @@
 package org.xorlab.app.chart;
 
+import java.awt.Graphics2D;
 import java.awt.geom.Line2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.image.BufferedImage;
@@ -20,16 +21,19 @@ import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.StackPane;
 import javax.imageio.ImageIO;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.AxisState;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.axis.TickUnits;
 import org.jfree.chart.axis.ValueAxis;
+import org.jfree.chart.axis.ValueTick;
 import org.jfree.chart.block.BlockBorder;
 import org.jfree.chart.fx.ChartCanvas;
 import org.jfree.chart.fx.ChartViewer;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.text.TextUtils;
 import org.jfree.chart.title.LegendTitle;
 import org.jfree.chart.ui.HorizontalAlignment;
 import org.jfree.chart.ui.RectangleEdge;
@@ -320,6 +324,59 @@ public final class LossChart extends StackPane {
     public double plotAreaHeight() {
         var info = viewer.getCanvas().getRenderingInfo();
         return info == null ? 0 : info.getPlotInfo().getDataArea().getHeight();
+    }
+
+    /**
+     * The smallest space, in the chart's pixels, between the text boxes of two neighbouring tick labels of the loss
+     * axis as last drawn; infinite before the first drawing or with fewer than two labels.
+     */
+    public double tickLabelGap() {
+        return smallestGap(tickLabelBoxes());
+    }
+
+    /** The text boxes of the loss axis's tick labels as last drawn, top first; none before the first drawing. */
+    List<Rectangle2D> tickLabelBoxes() {
+        var info = viewer.getCanvas().getRenderingInfo();
+        if (info == null) {
+            return List.of();
+        }
+        // Measured as the canvas measures the labels' line height: with an image's font metrics.
+        Graphics2D g2 = new BufferedImage(1, 1, BufferedImage.TYPE_INT_ARGB).createGraphics();
+        try {
+            g2.setRenderingHint(java.awt.RenderingHints.KEY_FRACTIONALMETRICS,
+                    java.awt.RenderingHints.VALUE_FRACTIONALMETRICS_ON);
+            return tickLabelBoxes(g2, info.getPlotInfo().getDataArea());
+        } finally {
+            g2.dispose();
+        }
+    }
+
+    /** The text boxes of the loss axis's tick labels for a plot drawn in {@code dataArea} with {@code g2}, top first. */
+    List<Rectangle2D> tickLabelBoxes(Graphics2D g2, Rectangle2D dataArea) {
+        ValueAxis axis = plot.getRangeAxis();
+        RectangleEdge edge = plot.getRangeAxisEdge();
+        g2.setFont(axis.getTickLabelFont());
+        double x = dataArea.getMinX() - axis.getTickMarkOutsideLength() - axis.getTickLabelInsets().getRight();
+        List<Rectangle2D> boxes = new ArrayList<>();
+        for (Object o : axis.refreshTicks(g2, new AxisState(), dataArea, edge)) {
+            ValueTick tick = (ValueTick) o;
+            if (tick.getText() != null && !tick.getText().isEmpty()) {
+                double y = axis.valueToJava2D(tick.getValue(), dataArea, edge);
+                boxes.add(TextUtils.calculateRotatedStringBounds(tick.getText(), g2, (float) x, (float) y,
+                        tick.getTextAnchor(), tick.getAngle(), tick.getRotationAnchor()).getBounds2D());
+            }
+        }
+        boxes.sort(java.util.Comparator.comparingDouble(Rectangle2D::getMinY));
+        return boxes;
+    }
+
+    /** The smallest vertical space between consecutive boxes sorted top first; infinite for fewer than two. */
+    static double smallestGap(List<Rectangle2D> boxes) {
+        double gap = Double.POSITIVE_INFINITY;
+        for (int i = 1; i < boxes.size(); i++) {
+            gap = Math.min(gap, boxes.get(i).getMinY() - boxes.get(i - 1).getMaxY());
+        }
+        return gap;
     }
 
     /**

@@ -20,7 +20,8 @@ import org.xorlab.text.NumberText;
  *
  * <p>Labels decades, or 1-2-5 steps when there is room; minor grid lines at 2..9 times a power of ten. When the
  * range is too narrow to hold two such labels (early in training the loss barely moves), evenly spaced decimal ticks
- * are used instead. The auto range spans at least a fifth of a decade, so a flat curve does not fill the plot with noise.
+ * are used instead, as few as the plot's height needs. Either way two neighbouring labels are at least 1.6 label
+ * heights apart, so they never touch however short the plot. The auto range spans at least a fifth of a decade, so a flat curve does not fill the plot with noise.
  */
 final class LossLogAxis extends LogAxis {
 
@@ -118,23 +119,69 @@ final class LossLogAxis extends LogAxis {
                 }
             }
         }
-        return labelled >= 2 ? ticks : linearTicks(low, high, anchor);
+        return labelled >= 2 ? ticks : linearTicks(low, high, pixelsPerDecade, labelSpace, anchor);
     }
 
-    /** About five evenly spaced ticks at round decimals, for a range narrower than the 1-2-5 labels. */
-    private static List<ValueTick> linearTicks(double low, double high, TextAnchor anchor) {
+    /**
+     * Evenly spaced ticks at round decimals, for a range narrower than the 1-2-5 labels: about five, or fewer when the
+     * plot is short. On a log axis equal steps lie closer together towards the top, so the step grows (1, 2, 5 times
+     * a power of ten) until every two neighbouring labels are {@code labelSpace} apart; if no step leaves two labels
+     * that room, the one round value nearest the middle is labelled.
+     */
+    private static List<ValueTick> linearTicks(double low, double high, double pixelsPerDecade, double labelSpace,
+                                               TextAnchor anchor) {
         double raw = (high - low) / 5;
         if (!(raw > 0) || !Double.isFinite(raw)) {
             return new ArrayList<>();
         }
         double magnitude = Math.pow(10, Math.floor(Math.log10(raw)));
-        double step = raw / magnitude < 2 ? magnitude : raw / magnitude < 5 ? 2 * magnitude : 5 * magnitude;
-        int decimals = Math.max(0, (int) -Math.floor(Math.log10(step) + 1e-9));
+        int mantissa = raw / magnitude < 2 ? 1 : raw / magnitude < 5 ? 2 : 5;
+        List<Double> single = List.of();
+        double singleStep = 0;
+        for (int attempt = 0; attempt < 12; attempt++) {
+            double step = mantissa * magnitude;
+            List<Double> values = new ArrayList<>();
+            for (long i = (long) Math.ceil(low / step); i * step <= high; i++) {
+                values.add(i * step);
+            }
+            if (values.size() >= 2 && smallestSpacing(values, pixelsPerDecade) >= labelSpace) {
+                return decimalTicks(values, step, anchor);
+            }
+            if (!values.isEmpty()) {
+                double middle = Math.sqrt(low * high);
+                double nearest = values.stream().min(java.util.Comparator.comparingDouble(
+                        v -> Math.abs(Math.log10(v / middle)))).orElseThrow();
+                single = List.of(nearest);
+                singleStep = step;
+            }
+            if (mantissa == 5) {
+                mantissa = 1;
+                magnitude *= 10;
+            } else {
+                mantissa = mantissa == 1 ? 2 : 5;
+            }
+        }
+        return decimalTicks(single, singleStep, anchor);
+    }
+
+    /** The least screen distance between neighbouring values (ascending) on an axis of this many px per decade. */
+    private static double smallestSpacing(List<Double> values, double pixelsPerDecade) {
+        double least = Double.POSITIVE_INFINITY;
+        for (int i = 1; i < values.size(); i++) {
+            least = Math.min(least, pixelsPerDecade * Math.log10(values.get(i) / values.get(i - 1)));
+        }
+        return least;
+    }
+
+    /** Labelled ticks at {@code values}, with just the decimals {@code step} needs. */
+    private static List<ValueTick> decimalTicks(List<Double> values, double step, TextAnchor anchor) {
         List<ValueTick> ticks = new ArrayList<>();
-        for (long i = (long) Math.ceil(low / step); i * step <= high; i++) {
-            double value = i * step;
-            String text = NumberText.fixed(value, decimals);
-            ticks.add(tick(TickType.MAJOR, value, text, anchor));
+        if (values.isEmpty()) {
+            return ticks;
+        }
+        int decimals = Math.max(0, (int) -Math.floor(Math.log10(step) + 1e-9));
+        for (double value : values) {
+            ticks.add(tick(TickType.MAJOR, value, NumberText.fixed(value, decimals), anchor));
         }
         return ticks;
     }

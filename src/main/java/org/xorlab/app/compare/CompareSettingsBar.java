@@ -67,9 +67,12 @@ final class CompareSettingsBar extends FlowPane {
                 throw new UnsupportedOperationException("not editable");
             }
         });
-        HiddenUnits.makeSpinner(hidden, s.hidden());
-        hidden.setId("compare-hidden");
+        Label hiddenError = HiddenUnits.makeSpinner(hidden, "compare-hidden", s.hidden());
         hidden.setPrefWidth(90);
+        VBox hiddenBox = captioned("Hidden units", hidden);
+        hiddenBox.getChildren().add(hiddenError);
+        hiddenBox.setPrefWidth(110); // the message wraps under the spinner instead of widening the strip
+        hiddenBox.setMaxWidth(Region.USE_PREF_SIZE);
 
         seed = new ValidatedField<>("Seed", "compare-seed", s.seed(), text -> {
             long v = ValidatedField.parseLong(text, "Seed");
@@ -120,7 +123,7 @@ final class CompareSettingsBar extends FlowPane {
         note.setPrefWidth(360);
         note.setMinHeight(Region.USE_PREF_SIZE);
 
-        getChildren().addAll(captioned("Dataset", dataset), captioned("Hidden units", hidden), seed, budgetAmount,
+        getChildren().addAll(captioned("Dataset", dataset), hiddenBox, seed, budgetAmount,
                 captioned("Counted in", budgetMeasure), targetLoss, note);
     }
 

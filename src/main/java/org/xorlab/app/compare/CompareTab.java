@@ -37,8 +37,9 @@ import org.xorlab.text.NumberText;
 /**
  * The notebook's exercise side by side: "Extend to batch gradient descent. Which one converges faster? Plot the loss
  * over time for both approaches." The transport bar and the shared settings on top; the loss curves of every run in
- * one chart next to the table of epochs and updates to the target loss and the verdict; under them each run's
- * settings, network and decision surface. Everything draws from the newest {@link TrainingFrame} only.
+ * one chart next to the table of epochs and updates to the target loss and the verdict (on a narrow window, the
+ * verdict next to the chart and the table under them); under them each run's settings, network and decision surface.
+ * Everything draws from the newest {@link TrainingFrame} only.
  */
 public final class CompareTab extends BorderPane implements LabTab {
     static final String STYLESHEET = "/org/xorlab/app/compare.css";
@@ -66,6 +67,12 @@ public final class CompareTab extends BorderPane implements LabTab {
     private final VBox upper = new VBox();
     private VBox chartCard;
     private VBox tableCard;
+    private Label tableTitle;
+    private static final String QUESTION = "Which converges faster?";
+    private static final String NUMBERS = "Epochs, updates and samples to the target";
+    /** The verdict's narrowest and widest beside the chart (when the table does not fit there). */
+    private static final double VERDICT_MIN_WIDTH = 300;
+    private static final double VERDICT_MAX_WIDTH = 460;
     private boolean upperSideBySide;
     private static final double GAP = 12;
     /** The chart's narrowest width beside the table. */
@@ -102,7 +109,7 @@ public final class CompareTab extends BorderPane implements LabTab {
         axisButtons.setMinWidth(Region.USE_PREF_SIZE);
         axisButtons.getStyleClass().add("segmented");
         for (XAxisMode mode : XAxisMode.values()) {
-            ToggleButton b = new ToggleButton(mode.label());
+            ToggleButton b = new ToggleButton(toggleName(mode));
             b.setId("compare-x-" + mode.name().toLowerCase(java.util.Locale.ROOT));
             b.setUserData(mode);
             b.setToggleGroup(xAxis);
@@ -126,7 +133,9 @@ public final class CompareTab extends BorderPane implements LabTab {
         addRun.setMinWidth(Region.USE_PREF_SIZE);
         Region tableGrow = new Region();
         HBox.setHgrow(tableGrow, Priority.ALWAYS);
-        VBox tableCard = card(header("Which converges faster?", tableGrow, addRun), table);
+        HBox tableHeader = header(QUESTION, tableGrow, addRun);
+        tableTitle = (Label) tableHeader.getChildren().get(0);
+        VBox tableCard = card(tableHeader, table);
         tableCard.setMinWidth(Region.USE_PREF_SIZE); // the numbers are never clipped; the chart gives way
         tableCard.setPrefWidth(Region.USE_COMPUTED_SIZE);
 
@@ -185,25 +194,53 @@ public final class CompareTab extends BorderPane implements LabTab {
         super.layoutChildren();
     }
 
-    /** The chart beside the table when both fit, else the table under the chart. */
+    /**
+     * The chart beside the table when both fit. Otherwise the verdict beside the chart, taking what the chart's
+     * header leaves, and the table under both.
+     */
     private void fitUpper() {
         double width = getWidth() - 16; // a vertical scroll bar's width
         if (width > 0) {
             double chartWidth = Math.max(CHART_MIN_WIDTH, chartCard.minWidth(-1));
             arrangeUpper(width - 2 * GAP >= chartWidth + GAP + tableCard.prefWidth(-1));
+            Region verdict = table.verdictPane();
+            if (upperSideBySide) {
+                verdict.setMinWidth(Region.USE_COMPUTED_SIZE);
+                verdict.setPrefWidth(100); // wraps to the table's width instead of widening it
+                verdict.setMaxWidth(Double.MAX_VALUE);
+            } else {
+                double beside = Math.max(VERDICT_MIN_WIDTH, Math.min(VERDICT_MAX_WIDTH,
+                        width - 2 * GAP - GAP - chartWidth));
+                verdict.setMinWidth(beside);
+                verdict.setPrefWidth(beside);
+                verdict.setMaxWidth(beside);
+            }
         }
     }
 
+    /**
+     * Side by side: the chart beside the table, the verdict under the numbers. Otherwise the verdict beside the
+     * chart, so it shows without scrolling on a small screen once the runs are done, and the table under both.
+     */
     private void arrangeUpper(boolean sideBySide) {
         if (sideBySide == upperSideBySide && !upper.getChildren().isEmpty()) {
             return;
         }
         upperSideBySide = sideBySide;
-        HBox row = new HBox(GAP);
-        VBox column = new VBox(GAP);
-        Region box = sideBySide ? row : column;
         upper.getChildren().clear();
-        ((javafx.scene.layout.Pane) box).getChildren().setAll(chartCard, tableCard);
+        Region verdict = table.verdictPane();
+        Region box;
+        if (sideBySide) {
+            table.verdictUnderNumbers(true);
+            tableTitle.setText(QUESTION);
+            box = new HBox(GAP, chartCard, tableCard);
+        } else {
+            table.verdictUnderNumbers(false);
+            tableTitle.setText(NUMBERS);
+            HBox row = new HBox(GAP, chartCard, verdict);
+            VBox.setVgrow(row, Priority.ALWAYS);
+            box = new VBox(GAP, row, tableCard);
+        }
         HBox.setHgrow(chartCard, Priority.ALWAYS);
         VBox.setVgrow(chartCard, Priority.ALWAYS);
         VBox.setVgrow(box, Priority.ALWAYS);
@@ -325,5 +362,17 @@ public final class CompareTab extends BorderPane implements LabTab {
         for (int i = 0; i < panels.size(); i++) {
             panels.get(i).show(f.runs().get(i));
         }
+    }
+
+    /**
+     * An x axis toggle's name, in the table headers' words ("Epochs", "Updates", "Samples"): short, so the chart's
+     * header leaves the verdict room beside it on a 1024 px screen. The tooltip and the axis say it in full.
+     */
+    private static String toggleName(XAxisMode mode) {
+        return switch (mode) {
+            case EPOCHS -> "Epochs";
+            case UPDATES -> "Updates";
+            case SAMPLES -> "Samples";
+        };
     }
 }

@@ -22,7 +22,8 @@ import org.xorlab.text.NumberText;
 /**
  * The comparison's numbers, a row per run: epochs, weight updates and samples seen to the target loss, the final loss
  * and the wall time spent training; once the runs finish, the winner (or the tied runs) of each measure is marked.
- * Under it one paragraph says which converged faster by each measure, worded as {@code xorlab compare} words it.
+ * Under it one paragraph says which converged faster by each measure, worded as {@code xorlab compare} words it (the
+ * view may show that paragraph elsewhere, see {@link #verdictPane}).
  */
 public final class CompareTable extends VBox {
     static final String FIRST = "first";
@@ -73,13 +74,32 @@ public final class CompareTable extends VBox {
         verdict.setMaxWidth(Double.MAX_VALUE);
         verdict.setPrefWidth(100); // wraps to the table's width instead of widening it
         verdict.setMinHeight(Region.USE_PREF_SIZE);
+        verdict.setMaxHeight(Region.USE_PREF_SIZE); // beside the taller chart it keeps its own height
         Label note = new Label(MEASURES_NOTE);
+        note.setId("compare-measures-note");
         note.getStyleClass().add("compare-note");
         note.setWrapText(true);
         note.setPrefWidth(100);
         note.setMaxWidth(Double.MAX_VALUE);
-        note.setMinHeight(0); // the first to give way when the window is short
+        note.setMinHeight(Region.USE_PREF_SIZE); // never cut short: the views scroll instead
         getChildren().addAll(grid, verdict, note);
+    }
+
+    /**
+     * The verdict paragraph. It sits between the numbers and the note on the measures unless
+     * {@link #verdictUnderNumbers} hands it to another parent (beside the chart, on a narrow window).
+     */
+    Region verdictPane() {
+        return verdict;
+    }
+
+    /** Puts the verdict back under the numbers (true), or takes it out for another parent to show (false). */
+    void verdictUnderNumbers(boolean under) {
+        if (under && verdict.getParent() != this) {
+            getChildren().add(1, verdict);
+        } else if (!under) {
+            getChildren().remove(verdict);
+        }
     }
 
     /** The cells of run {@code run}'s row: name, epochs, updates, samples, final loss, wall time. */

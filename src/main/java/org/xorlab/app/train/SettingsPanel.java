@@ -48,8 +48,7 @@ public final class SettingsPanel extends VBox {
         dataset.setMaxWidth(Double.MAX_VALUE);
         dataset.setConverter(converter(d -> d.name() + "  (" + targets(d) + ")"));
 
-        HiddenUnits.makeSpinner(hidden, c.hidden());
-        hidden.setId("hidden");
+        Label hiddenError = HiddenUnits.makeSpinner(hidden, "hidden", c.hidden());
         hidden.setMaxWidth(Double.MAX_VALUE);
 
         learningRate = new ValidatedField<>("Learning rate", "learning-rate", c.learningRate(), text -> {
@@ -96,7 +95,7 @@ public final class SettingsPanel extends VBox {
         title.getStyleClass().add("panel-title");
         getChildren().addAll(title,
                 caption("Dataset", dataset), dataset,
-                caption("Hidden units", hidden), hidden,
+                caption("Hidden units", hidden), hidden, hiddenError,
                 learningRate,
                 caption("Batch size", batchSize), batchSize,
                 seed,

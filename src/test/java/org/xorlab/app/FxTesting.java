@@ -15,12 +15,18 @@ import org.xorlab.run.TrainingLoop;
 
 /** What the window tests in this package share: running on the FX thread, waiting, and a window to drive. */
 final class FxTesting {
+    /**
+     * How long a step of a window test may take before it counts as hung: generous, because on a busy two-core CI
+     * machine starting the app alone took 17 s; these limits catch hangs, they never time anything.
+     */
+    private static final long HANG_SECONDS = 30;
+
     private FxTesting() {
     }
 
     static <T> T onFx(Callable<T> callable) {
         try {
-            return WaitForAsyncUtils.asyncFx(callable).get(10, TimeUnit.SECONDS);
+            return WaitForAsyncUtils.asyncFx(callable).get(HANG_SECONDS, TimeUnit.SECONDS);
         } catch (Exception e) {
             throw new AssertionError(e);
         }
@@ -28,16 +34,16 @@ final class FxTesting {
 
     static void waitFor(BooleanSupplier condition) {
         try {
-            WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, condition::getAsBoolean);
+            WaitForAsyncUtils.waitFor(HANG_SECONDS, TimeUnit.SECONDS, condition::getAsBoolean);
         } catch (java.util.concurrent.TimeoutException e) {
-            throw new AssertionError("condition not met within 10 s", e);
+            throw new AssertionError("condition not met within " + HANG_SECONDS + " s", e);
         }
         WaitForAsyncUtils.waitForFxEvents();
     }
 
     /** Waits for a future started on the FX thread, then for the FX events it scheduled (its notice). */
     static <T> T await(Future<T> future) throws Exception {
-        T value = future.get(10, TimeUnit.SECONDS);
+        T value = future.get(HANG_SECONDS, TimeUnit.SECONDS);
         WaitForAsyncUtils.waitForFxEvents();
         return value;
     }

@@ -1,13 +1,9 @@
 package org.xorlab;
 
-import static com.tngtech.archunit.base.DescribedPredicate.not;
-import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.tngtech.archunit.base.DescribedPredicate;
-import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -63,7 +59,7 @@ class ArchitectureTest {
 
     @Test
     void theRunControllerDependsOnNoAppOrCliClass() {
-        // The app wraps TrainingLoop in a JavaFX Task (app.TrainingTask); the loop itself can be driven from a test.
+        // The app wraps TrainingLoop in a JavaFX Task (app.controls.TrainingTask); the loop itself can be driven from a test.
         noClasses().that().resideInAPackage("org.xorlab.run..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.xorlab.app..", "org.xorlab.cli..")
                 .check(production);
@@ -122,10 +118,9 @@ class ArchitectureTest {
     @Test
     void nothingBelowTheShellImportsIt() {
         // The window (AppShell, XorLabApp, menus, shortcuts, presenter mode) is the top; the tabs, controls and file
-        // commands below it never reach back up. The JavaFX-free orchestration still in org.xorlab.app (the training
-        // loop, its frames and stop rule, the compare setup and summary) is not the shell: it moves to org.xorlab.run.
+        // commands below it never reach back up.
         noClasses().that().resideInAPackage("org.xorlab.app.*..")
-                .should().dependOnClassesThat(resideInAPackage("org.xorlab.app").and(not(ORCHESTRATION)))
+                .should().dependOnClassesThat().resideInAPackage("org.xorlab.app")
                 .check(production);
     }
 
@@ -134,8 +129,4 @@ class ArchitectureTest {
             "org.xorlab.app.train.TrainTab", "org.xorlab.app.compare.CompareTab", "org.xorlab.app.files.Exports",
             "org.xorlab.app.view.NetworkView", "org.xorlab.app.chart.LossChart");
 
-    /** The orchestration classes still in org.xorlab.app, with their nested classes. */
-    private static final DescribedPredicate<JavaClass> ORCHESTRATION = DescribedPredicate.describe(
-            "the orchestration", c -> c.getName().matches("org\\.xorlab\\.app\\.(TrainingLoop|TrainingFrame|RunFrame"
-                    + "|StopRule|CompareSetup|CompareSummary|RunSpec|Preview)(\\$.*)?"));
 }

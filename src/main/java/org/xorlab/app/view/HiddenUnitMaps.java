@@ -85,9 +85,13 @@ public final class HiddenUnitMaps extends Region {
         canvas.setHeight(Math.floor(getHeight()));
     }
 
+    /**
+     * As wide as two tiles whatever the number of units: more tiles wrap into rows or get smaller. Asking for a row
+     * of eight 150 px tiles (1,326 px) made the surface's card take the width the network needs most with 8 units.
+     */
     @Override
     protected double computePrefWidth(double height) {
-        int h = grid == null ? 2 : grid.hiddenUnits();
+        int h = grid == null ? 2 : Math.min(grid.hiddenUnits(), 2);
         return GAP + h * (150 + GAP);
     }
 

@@ -2,9 +2,7 @@ package org.xorlab.app.view;
 
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import javafx.geometry.Point2D;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
@@ -25,26 +23,34 @@ import org.xorlab.text.NumberText;
 /**
  * The 2-H-1 network: inputs x1, x2, hidden units h1..hH and the output y_hat. An edge's width grows with |weight|
  * and its colour shows the sign (blue positive, orange negative); each neuron is filled by its activation for the
- * selected input and ringed by its bias, with the numbers written beside it. Hovering an edge or neuron shows its
- * current value, kept up to date while training runs. {@link #showGradients} adds one arrow per weight and bias for
- * the last update's change.
+ * selected input and ringed by its bias, with the numbers written beside it where they fit (a crowded view leaves
+ * them to the hover card). Hovering an edge or neuron shows its current value, kept up to date while training runs.
+ * {@link #showGradients} adds one arrow per weight and bias for the last update's change, as long as the change.
+ * {@link NetworkLayout} places everything so that no text is overprinted; this class draws it.
+ *
+ * <p>One draw path: every change (weights, input, gradients, legend, size, pointer) updates the layout and the hover
+ * text at once and asks for one repaint, which the next layout pass paints from the latest state; a call that
+ * changes nothing asks for none.
  */
 public final class NetworkView extends Region {
     /** Edge width for |w| = 0 and for |w| >= {@link #WIDEST_WEIGHT}. */
     static final double THINNEST = 1;
     static final double THICKEST = 10;
     static final double WIDEST_WEIGHT = 8;
-    /** Longest gradient arrow, drawn for the largest change of the step. */
-    static final double LONGEST_ARROW = 30;
-    /** Shortest arrow drawn, so that even a tiny change shows its direction. */
-    static final double MIN_ARROW = 14;
-
-    private static final double TOP = 40;
-    private static final double LEGEND = 98;
-    /** Room kept under the lowest node for its bias label when the legend is hidden. */
-    private static final double NO_LEGEND = 24;
+    /** Longest gradient arrow, drawn for the largest change of the step when the view has room (less when crowded). */
+    static final double LONGEST_ARROW = NetworkLayout.ARROW_LENGTHS[0];
+    /** Shortest arrow drawn: a change whose arrow would be shorter is too small to see and is drawn as none. */
+    static final double MIN_ARROW = 2;
+    /**
+     * The change that gets a full-length arrow when it is the step's largest: 0.001, the last decimal the hover
+     * card writes a weight with. See {@link #arrowLength}.
+     */
+    static final double FULL_SCALE_CHANGE = 1e-3;
+    static final double MIN_WIDTH = 240;
+    static final double MIN_HEIGHT = 190;
     /** How close (beyond an edge's half width or a node's rim) the pointer must be to hover it. */
     private static final double HOVER_SLACK = 4;
+    private static final String ARROWS_LEGEND = "arrows: last step's change (up = grew)";
 
     /** One thing the pointer can hover and a gradient can be drawn for. */
     enum Kind { INPUT, HIDDEN, OUTPUT, W1, W2 }
@@ -56,36 +62,39 @@ public final class NetworkView extends Region {
     private final Canvas canvas = new Canvas();
     private Weights weights;
     private int selected;
-    /** The last update's gradients and learning rate, or null when none are shown. */
+    /** The update whose gradients are shown, or null when none are. */
+    private UpdateTrace trace;
     private Gradients gradients;
     /** The pointer's position over this view, or null when it is outside. */
     private Point2D pointer;
-
-    // Geometry of the last draw, for hit-testing and tests.
-    private final List<Point2D> inputCentres = new ArrayList<>();
-    private final List<Point2D> hiddenCentres = new ArrayList<>();
-    private Point2D outputCentre;
-    private double radius;
-    private final Map<Part, double[]> arrows = new HashMap<>();
-    /** Where each bias's gradient arrow goes: just after its "b=" number. */
-    private final Map<Part, Point2D> biasArrowAnchors = new HashMap<>();
-    private String hoverText;
     private boolean legendVisible = true;
+
+    /** What the layout was computed for, and the layout: where everything goes at the current size. */
+    private NetworkLayout.Spec spec;
+    private NetworkLayout layout = NetworkLayout.compute(
+            new NetworkLayout.Spec(0, 0, 1, "", "", List.of(""), "", false, false));
+    private Part hovered;
+    private String hoverText;
+    /** True when the canvas shows older state than the fields; the next layout pass repaints it. */
+    private boolean repaintPending;
+    private boolean sizing;
 
     public NetworkView() {
         canvas.setManaged(false);
         getChildren().add(canvas);
-        canvas.widthProperty().addListener(o -> draw());
-        canvas.heightProperty().addListener(o -> draw());
+        canvas.widthProperty().addListener(o -> update());
+        canvas.heightProperty().addListener(o -> update());
         addEventHandler(MouseEvent.MOUSE_MOVED, e -> {
             pointer = new Point2D(e.getX(), e.getY());
-            draw();
+            hover();
         });
         addEventHandler(MouseEvent.MOUSE_EXITED, e -> {
             pointer = null;
-            draw();
+            hover();
         });
-        setMinSize(320, 260);
+        // Small enough to fit the window's narrowest network card (280 px with its padding): a view laid out wider
+        // than its card would be cut off on the right. NetworkLayout keeps it readable down to this size.
+        setMinSize(MIN_WIDTH, MIN_HEIGHT);
     }
 
     /** The input (0 to 3) whose activations the neurons show. */
@@ -107,17 +116,21 @@ public final class NetworkView extends Region {
             throw new IllegalArgumentException("selected input must be from 0 to " + (Dataset.SIZE - 1)
                     + " for (0,0), (0,1), (1,0), (1,1) (got " + selectedInput + ")");
         }
+        if (weights.equals(this.weights) && selectedInput == selected) {
+            return;
+        }
         this.weights = weights;
         this.selected = selectedInput;
         if (gradients != null && gradients.hidden() != weights.hidden()) {
+            trace = null;
             gradients = null;
         }
-        draw();
+        update();
     }
 
     /**
      * Marks every weight and bias with an arrow for the change the update made: up when it grew, down when it
-     * shrank, as long as its share of the step's largest change. Call on the FX thread.
+     * shrank, as long as the change (see {@link #arrowLength}). Call on the FX thread.
      *
      * @throws IllegalArgumentException if the trace is missing
      */
@@ -125,23 +138,33 @@ public final class NetworkView extends Region {
         if (trace == null) {
             throw new IllegalArgumentException("showGradients needs an update trace; use clearGradients() to hide the arrows");
         }
+        if (trace == this.trace) {
+            return;
+        }
+        this.trace = trace;
         gradients = Gradients.of(trace);
-        draw();
+        update();
     }
 
     /**
      * Shows (the default) or hides the edge-width and node-fill legend under the network; hidden where several
-     * small networks stand side by side and one legend elsewhere explains them.
+     * small networks stand side by side and one legend elsewhere explains them. The view also leaves it out when it
+     * has too little room for it and the network's own labels.
      */
     public void setLegendVisible(boolean visible) {
-        legendVisible = visible;
-        draw();
+        if (visible != legendVisible) {
+            legendVisible = visible;
+            update();
+        }
     }
 
     /** Hides the gradient arrows. */
     public void clearGradients() {
-        gradients = null;
-        draw();
+        if (gradients != null) {
+            trace = null;
+            gradients = null;
+            update();
+        }
     }
 
     /** Edge width in pixels for a weight: from {@value #THINNEST} at 0 to {@value #THICKEST} at |w| >= 8. */
@@ -150,22 +173,51 @@ public final class NetworkView extends Region {
         return THINNEST + (THICKEST - THINNEST) * m / WIDEST_WEIGHT;
     }
 
-    /** Centre of input node k (0 for x1, 1 for x2) in the last drawing. */
-    Point2D inputCentre(int k) {
-        return inputCentres.get(k);
+    /**
+     * The length of the arrow for a weight's {@code change} in a step whose largest change is {@code largest}, when
+     * the longest arrow the view has room for is {@code longest}; 0 for no arrow.
+     *
+     * <p>Within a step the lengths are in proportion to the changes, the largest drawn longest: what a student
+     * compares on one diagram is which weights this sample moved most and which barely. Across steps they are not
+     * all stretched to full length, though: a step whose largest change is under {@value #FULL_SCALE_CHANGE} is drawn
+     * on that fixed scale, so as learning slows the arrows shrink with it, and once the weights move by less than
+     * about 0.00007 a step (0.0002 where a crowded view has only 10 px arrows; a converged network's 1e-8 by far)
+     * there are no arrows at all, as there is nothing left to see. Arrows under {@value #MIN_ARROW} px are left out
+     * rather than drawn as a stub that would look like learning. A fixed scale alone would make the early steps
+     * (changes of 0.01) and the late ones (0.0001) unreadable at one end or the other; the step's own largest
+     * change alone would draw a converged network's 1e-8 at full length.
+     */
+    static double arrowLength(double change, double largest, double longest) {
+        if (change == 0 || !Double.isFinite(change) || !(longest > 0)) {
+            return 0;
+        }
+        double scale = Double.isFinite(largest) ? Math.max(largest, FULL_SCALE_CHANGE) : Math.abs(change);
+        double length = longest * Math.min(1, Math.abs(change) / scale);
+        return length < MIN_ARROW ? 0 : length;
     }
 
-    /** Centre of hidden node j (0-based) in the last drawing. */
+    /** Centre of input node k (0 for x1, 1 for x2) in the current layout. */
+    Point2D inputCentre(int k) {
+        return layout.inputs.get(k);
+    }
+
+    /** Centre of hidden node j (0-based) in the current layout. */
     Point2D hiddenCentre(int j) {
-        return hiddenCentres.get(j);
+        return layout.hidden.get(j);
     }
 
     Point2D outputCentre() {
-        return outputCentre;
+        return layout.output;
     }
 
+    /** The hidden units' radius (the inputs and the output are never smaller). */
     double nodeRadius() {
-        return radius;
+        return layout.hiddenRadius;
+    }
+
+    /** Where everything goes at the current size: neurons, text boxes, arrow slots. */
+    NetworkLayout layoutResult() {
+        return layout;
     }
 
     /** The hover overlay's text, or null when nothing is hovered. */
@@ -175,14 +227,34 @@ public final class NetworkView extends Region {
 
     /** The gradient arrow drawn for a part as {baseX, baseY, tipX, tipY}, or null if none is drawn. */
     double[] arrow(Part part) {
-        double[] a = arrows.get(part);
-        return a == null ? null : a.clone();
+        if (gradients == null || weights == null) {
+            return null;
+        }
+        NetworkLayout.Slot slot = layout.slots.get(part);
+        if (slot == null) {
+            return null;
+        }
+        double change = gradients.change(part);
+        double length = arrowLength(change, gradients.largestChange(), slot.longest());
+        if (length == 0) {
+            return null;
+        }
+        double direction = change > 0 ? -1 : 1;
+        return new double[] {slot.x(), slot.y() - direction * length / 2, slot.x(), slot.y() + direction * length / 2};
     }
 
     @Override
     protected void layoutChildren() {
-        canvas.setWidth(Math.floor(getWidth()));
-        canvas.setHeight(Math.floor(getHeight()));
+        sizing = true;
+        try {
+            canvas.setWidth(Math.floor(getWidth()));
+            canvas.setHeight(Math.floor(getHeight()));
+        } finally {
+            sizing = false;
+        }
+        if (repaintPending) {
+            paint();
+        }
     }
 
     @Override
@@ -195,94 +267,105 @@ public final class NetworkView extends Region {
         return 460;
     }
 
-    /** Redraws the network, the gradient arrows, the legend and the hover overlay from the latest data. */
-    private void draw() {
+    /** Brings the layout and the hover text up to date with the fields and asks for a repaint. */
+    private void update() {
+        NetworkLayout.Spec next = weights == null ? null : new NetworkLayout.Spec(canvas.getWidth(), canvas.getHeight(),
+                weights.hidden(), "activations for input x = " + inputText(), "x = " + inputText(), biasTexts(),
+                "b=" + fmt2(weights.b2()), legendVisible, gradients != null);
+        if (next != null && !next.equals(spec)) {
+            spec = next;
+            layout = NetworkLayout.compute(next);
+        }
+        hovered = weights == null ? null : hitTest();
+        hoverText = hovered == null ? null : describe(hovered);
+        repaint();
+    }
+
+    /** After the pointer moved: a repaint only if something is or was hovered. */
+    private void hover() {
+        Part before = hovered;
+        hovered = weights == null ? null : hitTest();
+        hoverText = hovered == null ? null : describe(hovered);
+        if (hovered != null || before != null) {
+            repaint();
+        }
+    }
+
+    private void repaint() {
+        repaintPending = true;
+        if (!sizing) {
+            setNeedsLayout(true);
+        }
+    }
+
+    private List<String> biasTexts() {
+        List<String> texts = new ArrayList<>();
+        for (int j = 0; j < weights.hidden(); j++) {
+            texts.add("b=" + fmt2(weights.b1(j)));
+        }
+        return texts;
+    }
+
+    /** Paints the network, the gradient arrows, the legend and the hover overlay from the current layout. */
+    private void paint() {
+        repaintPending = false;
         double w = canvas.getWidth();
         double h = canvas.getHeight();
         GraphicsContext g = canvas.getGraphicsContext2D();
         g.setFill(Palette.BACKGROUND);
         g.fillRect(0, 0, w, h);
-        inputCentres.clear();
-        hiddenCentres.clear();
-        outputCentre = null;
-        arrows.clear();
-        biasArrowAnchors.clear();
-        hoverText = null;
-        if (weights == null || w < 50 || h < TOP + legendHeight() + 30) {
+        if (weights == null || layout.isEmpty() || spec == null || spec.width() != w || spec.height() != h) {
             return;
         }
-        layout(w, h);
         double x0 = Dataset.x0(selected);
         double x1 = Dataset.x1(selected);
-        Part hovered = hitTest();
-
-        drawCaption(g);
-        drawEdges(g, hovered);
+        drawEdges(g);
         for (int k = 0; k < 2; k++) {
-            double value = k == 0 ? x0 : x1;
-            drawNode(g, inputCentres.get(k), value, Double.NaN, hovered != null && hovered.equals(new Part(Kind.INPUT, k, 0)));
-            nodeLabel(g, "x" + (k + 1), inputCentres.get(k), -1);
+            drawNode(g, layout.inputs.get(k), layout.outerRadius, k == 0 ? x0 : x1, Double.NaN,
+                    new Part(Kind.INPUT, k, 0).equals(hovered));
         }
         for (int j = 0; j < weights.hidden(); j++) {
-            Point2D c = hiddenCentres.get(j);
-            drawNode(g, c, weights.hiddenActivation(j, x0, x1), weights.b1(j),
-                    hovered != null && hovered.equals(new Part(Kind.HIDDEN, j, 0)));
-            hiddenLabel(g, j, c);
+            drawNode(g, layout.hidden.get(j), layout.hiddenRadius, weights.hiddenActivation(j, x0, x1), weights.b1(j),
+                    new Part(Kind.HIDDEN, j, 0).equals(hovered));
         }
-        drawNode(g, outputCentre, weights.predict(x0, x1), weights.b2(), hovered != null && hovered.kind() == Kind.OUTPUT);
-        nodeLabel(g, "y_hat", outputCentre, 1);
-        belowLabel(g, "b=" + fmt2(weights.b2()), outputCentre);
+        drawNode(g, layout.output, layout.outerRadius, weights.predict(x0, x1), weights.b2(),
+                hovered != null && hovered.kind() == Kind.OUTPUT);
+        for (NetworkLayout.Label label : layout.labels) {
+            drawLabel(g, label);
+        }
         if (gradients != null) {
-            drawArrows(g);
+            for (Part part : layout.slots.keySet()) {
+                double[] a = arrow(part);
+                if (a != null) {
+                    drawArrow(g, a, layout.slots.get(part).longest());
+                }
+            }
         }
-        if (legendVisible) {
-            drawLegend(g, w, h);
+        if (layout.legend) {
+            drawLegend(g, w, layout.legendTop);
         }
-        if (hovered != null) {
-            hoverText = describe(hovered);
+        if (hoverText != null && pointer != null) {
             drawOverlay(g, hoverText, w, h);
         }
     }
 
-    private double legendHeight() {
-        return legendVisible ? LEGEND : NO_LEGEND;
-    }
-
-    private void layout(double w, double h) {
-        int units = weights.hidden();
-        double top = TOP;
-        double bottom = h - legendHeight();
-        double inX = Math.max(64, w * 0.13);
-        double outX = w - Math.max(104, w * 0.15);
-        double hidX = (inX + outX) / 2;
-        double spacing = (bottom - top) / Math.max(units, 2);
-        radius = Math.max(15, Math.min(32, Math.min(spacing * 0.38, (outX - inX) * 0.07)));
-        for (int k = 0; k < 2; k++) {
-            inputCentres.add(new Point2D(inX, top + (k + 0.5) * (bottom - top) / 2));
-        }
-        for (int j = 0; j < units; j++) {
-            hiddenCentres.add(new Point2D(hidX, top + (j + 0.5) * (bottom - top) / units));
-        }
-        outputCentre = new Point2D(outX, (top + bottom) / 2);
-    }
-
     /** The part under the pointer: a neuron if the pointer is on one, else the nearest edge within reach. */
     private Part hitTest() {
-        if (pointer == null) {
+        if (pointer == null || layout.isEmpty()) {
             return null;
         }
-        double reach = radius + ringWidth(WIDEST_WEIGHT) + 1;
         for (int k = 0; k < 2; k++) {
-            if (pointer.distance(inputCentres.get(k)) <= radius + 2) {
+            if (pointer.distance(layout.inputs.get(k)) <= layout.outerRadius + 2) {
                 return new Part(Kind.INPUT, k, 0);
             }
         }
-        for (int j = 0; j < hiddenCentres.size(); j++) {
-            if (pointer.distance(hiddenCentres.get(j)) <= reach) {
+        double reach = NetworkLayout.ringedReach(layout.hiddenRadius) + 1;
+        for (int j = 0; j < layout.hidden.size(); j++) {
+            if (pointer.distance(layout.hidden.get(j)) <= reach) {
                 return new Part(Kind.HIDDEN, j, 0);
             }
         }
-        if (pointer.distance(outputCentre) <= reach) {
+        if (pointer.distance(layout.output) <= NetworkLayout.ringedReach(layout.outerRadius) + 1) {
             return new Part(Kind.OUTPUT, 0, 0);
         }
         Part best = null;
@@ -309,7 +392,7 @@ public final class NetworkView extends Region {
 
     private List<Part> edges() {
         List<Part> edges = new ArrayList<>();
-        for (int j = 0; j < weights.hidden(); j++) {
+        for (int j = 0; j < layout.hidden.size(); j++) {
             edges.add(new Part(Kind.W1, j, 0));
             edges.add(new Part(Kind.W1, j, 1));
             edges.add(new Part(Kind.W2, j, 0));
@@ -318,26 +401,18 @@ public final class NetworkView extends Region {
     }
 
     private Point2D from(Part edge) {
-        return edge.kind() == Kind.W1 ? inputCentres.get(edge.k()) : hiddenCentres.get(edge.j());
+        return edge.kind() == Kind.W1 ? layout.inputs.get(edge.k()) : layout.hidden.get(edge.j());
     }
 
     private Point2D to(Part edge) {
-        return edge.kind() == Kind.W1 ? hiddenCentres.get(edge.j()) : outputCentre;
+        return edge.kind() == Kind.W1 ? layout.hidden.get(edge.j()) : layout.output;
     }
 
     private double weightOf(Part edge) {
         return edge.kind() == Kind.W1 ? weights.w1(edge.j(), edge.k()) : weights.w2(edge.j());
     }
 
-    private void drawCaption(GraphicsContext g) {
-        g.setFont(Fonts.LABEL);
-        g.setFill(Palette.INK);
-        g.setTextAlign(TextAlignment.LEFT);
-        g.setTextBaseline(VPos.CENTER);
-        g.fillText("activations for input x = " + inputText(), 16, TOP / 2);
-    }
-
-    private void drawEdges(GraphicsContext g, Part hovered) {
+    private void drawEdges(GraphicsContext g) {
         List<Part> edges = edges();
         // Strong edges on top of weak ones.
         edges.sort(Comparator.comparingDouble(e -> Math.abs(weightOf(e))));
@@ -358,16 +433,13 @@ public final class NetworkView extends Region {
         }
     }
 
-    private static double ringWidth(double bias) {
-        double m = Double.isFinite(bias) ? Math.min(Math.abs(bias), WIDEST_WEIGHT) : WIDEST_WEIGHT;
-        return 2 + 4 * m / WIDEST_WEIGHT;
-    }
-
-    /** A neuron: filled by its activation, ringed by its bias (none for inputs), the activation written inside. */
-    private void drawNode(GraphicsContext g, Point2D c, double activation, double bias, boolean hovered) {
-        double r = radius;
+    /**
+     * A neuron of radius {@code r}: filled by its activation, ringed by its bias (none for inputs), the activation
+     * written inside when it fits (the hover card has it otherwise).
+     */
+    private void drawNode(GraphicsContext g, Point2D c, double r, double activation, double bias, boolean hovered) {
         if (!Double.isNaN(bias)) {
-            double ring = ringWidth(bias);
+            double ring = NetworkLayout.ringWidth(bias, r);
             g.setStroke(Palette.forWeight(bias));
             g.setLineWidth(ring);
             double rr = r + ring / 2;
@@ -377,106 +449,66 @@ public final class NetworkView extends Region {
         g.setFill(fill);
         g.fillOval(c.getX() - r, c.getY() - r, 2 * r, 2 * r);
         g.setStroke(Palette.INK);
-        g.setLineWidth(hovered ? 3 : 1.5);
+        g.setLineWidth(hovered ? 3 : Math.min(1.5, r / 6));
         g.strokeOval(c.getX() - r, c.getY() - r, 2 * r, 2 * r);
-        g.setFill(Palette.textOn(fill));
         String text = Double.isNaN(bias) ? plain(activation) : fmt2(activation);
-        // Small nodes (many hidden units in little space) take a slightly smaller figure so it stays inside.
-        g.setFont(Fonts.measure(text, Fonts.VALUE).getWidth() <= 2 * r - 8 ? Fonts.VALUE : Fonts.VALUE_SMALL);
-        g.setTextAlign(TextAlignment.CENTER);
-        g.setTextBaseline(VPos.CENTER);
-        g.fillText(text, c.getX(), c.getY());
+        // Small nodes (many hidden units in little space) take a smaller figure, or none, so it stays inside.
+        Font font = null;
+        if (Fonts.measure(text, Fonts.VALUE).getWidth() <= 2 * r - 8) {
+            font = Fonts.VALUE;
+        } else if (Fonts.measure(text, Fonts.VALUE_SMALL).getWidth() <= 2 * r - 3 && 2 * r >= 16) {
+            font = Fonts.VALUE_SMALL;
+        }
+        if (font != null) {
+            g.setFill(Palette.textOn(fill));
+            g.setFont(font);
+            g.setTextAlign(TextAlignment.CENTER);
+            g.setTextBaseline(VPos.CENTER);
+            g.fillText(text, c.getX(), c.getY());
+        }
     }
 
-    /** A node's name beside it: to the left ({@code side} -1) or to the right (+1). */
-    private void nodeLabel(GraphicsContext g, String text, Point2D c, int side) {
-        g.setFont(Fonts.LABEL);
-        g.setTextAlign(side < 0 ? TextAlignment.RIGHT : TextAlignment.LEFT);
-        g.setTextBaseline(VPos.CENTER);
-        double gap = radius + ringWidth(WIDEST_WEIGHT) + 6;
-        haloText(g, text, c.getX() + side * gap, c.getY(), Palette.INK);
-    }
-
-    /**
-     * A hidden unit's name and bias, "h1 b=0.16", to the right of its node: above the edge to the output for units
-     * above the output, below it for the others, so the edge never runs through the text. With gradients shown,
-     * the bias's arrow follows the number.
-     */
-    private void hiddenLabel(GraphicsContext g, int j, Point2D c) {
-        String name = "h" + (j + 1);
-        String value = "b=" + fmt2(weights.b1(j));
-        boolean above = c.getY() <= outputCentre.getY() + 0.5;
-        double x = c.getX() + radius + ringWidth(WIDEST_WEIGHT) + 2;
-        double y = above ? c.getY() - 3 : c.getY() + 3;
+    /** A label over a pale backdrop, so that an edge running under it never makes it hard to read. */
+    private static void drawLabel(GraphicsContext g, NetworkLayout.Label label) {
+        NetworkLayout.Box box = label.box();
+        g.setFill(Palette.LABEL_BACKDROP);
+        g.fillRoundRect(box.x(), box.y() + 1, box.width(), box.height() - 2, 6, 6);
+        g.setFont(label.font());
         g.setTextAlign(TextAlignment.LEFT);
-        g.setTextBaseline(above ? VPos.BOTTOM : VPos.TOP);
-        g.setFont(Fonts.LABEL);
-        haloText(g, name, x, y, Palette.INK);
-        x += Fonts.measure(name, Fonts.LABEL).getWidth() + 6;
-        g.setFont(Fonts.SMALL);
-        haloText(g, value, x, y, Palette.MUTED);
-        biasArrowAnchors.put(new Part(Kind.HIDDEN, j, 0),
-                new Point2D(x + Fonts.measure(value, Fonts.SMALL).getWidth() + 12, above ? y - 9 : y + 9));
-    }
-
-    /** A value on one line under a node, e.g. the output's "b=0.60". */
-    private void belowLabel(GraphicsContext g, String value, Point2D c) {
-        double y = c.getY() + radius + ringWidth(WIDEST_WEIGHT) + 2;
-        g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.TOP);
-        g.setFont(Fonts.SMALL);
-        haloText(g, value, c.getX(), y, Palette.MUTED);
-        biasArrowAnchors.put(new Part(Kind.OUTPUT, 0, 0),
-                new Point2D(c.getX() + Fonts.measure(value, Fonts.SMALL).getWidth() / 2 + 12, y + 9));
+        Color colour = switch (label.role()) {
+            case CAPTION, NAME -> Palette.INK;
+            case BIAS, HINT -> Palette.MUTED;
+        };
+        haloText(g, label.text(), label.box().x() + NetworkLayout.HALO, label.box().y(), colour);
     }
 
     /** Text with a white outline so it stays readable where it crosses an edge. */
     private static void haloText(GraphicsContext g, String text, double x, double y, Color color) {
         g.setStroke(Color.rgb(255, 255, 255, 0.9));
-        g.setLineWidth(4);
+        g.setLineWidth(2 * NetworkLayout.HALO);
         g.setLineJoin(StrokeLineJoin.ROUND);
         g.strokeText(text, x, y);
         g.setFill(color);
         g.fillText(text, x, y);
     }
 
-    private void drawArrows(GraphicsContext g) {
-        double largest = gradients.largestChange();
-        if (!(largest > 0)) {
-            return;
-        }
-        for (Part edge : edges()) {
-            Point2D a = from(edge);
-            Point2D b = to(edge);
-            // On the edge, a little past the middle towards the receiving neuron, where edges fan apart.
-            double t = edge.kind() == Kind.W1 ? 0.6 : 0.45;
-            double x = a.getX() + t * (b.getX() - a.getX());
-            double y = a.getY() + t * (b.getY() - a.getY());
-            drawArrow(g, edge, x, y, gradients.change(edge), largest);
-        }
-        for (Map.Entry<Part, Point2D> bias : biasArrowAnchors.entrySet()) {
-            Point2D at = bias.getValue();
-            drawArrow(g, bias.getKey(), at.getX(), at.getY(), gradients.change(bias.getKey()), largest);
-        }
-    }
-
-    /** A vertical arrow centred on (x, y): up for a weight that grew, length in proportion to the change. */
-    private void drawArrow(GraphicsContext g, Part part, double x, double y, double change, double largest) {
-        if (change == 0 || !Double.isFinite(change)) {
-            return;
-        }
-        double length = Math.max(MIN_ARROW, LONGEST_ARROW * Math.abs(change) / largest);
-        double direction = change > 0 ? -1 : 1;
-        double baseY = y - direction * length / 2;
-        double tipY = y + direction * length / 2;
-        arrows.put(part, new double[] {x, baseY, x, tipY});
-        double head = 7;
+    /** A vertical arrow {baseX, baseY, tipX, tipY} with a white outline; its head is sized for {@code longest}. */
+    private static void drawArrow(GraphicsContext g, double[] a, double longest) {
+        double x = a[0];
+        double baseY = a[1];
+        double tipY = a[3];
+        double length = Math.abs(tipY - baseY);
+        double direction = Math.signum(tipY - baseY);
+        double head = Math.min(NetworkLayout.arrowHead(longest), length);
         for (int pass = 0; pass < 2; pass++) {
             g.setStroke(pass == 0 ? Color.WHITE : Palette.INK);
             g.setFill(pass == 0 ? Color.WHITE : Palette.INK);
             g.setLineWidth(pass == 0 ? 6 : 2.5);
             g.setLineCap(StrokeLineCap.ROUND);
-            g.strokeLine(x, baseY, x, tipY - direction * head * 0.5);
+            if (length > head) {
+                g.strokeLine(x, baseY, x, tipY - direction * head * 0.5);
+            }
             double grow = pass == 0 ? 2 : 0;
             g.fillPolygon(new double[] {x - head - grow, x + head + grow, x},
                     new double[] {tipY - direction * (head + grow), tipY - direction * (head + grow), tipY + direction * grow},
@@ -485,8 +517,8 @@ public final class NetworkView extends Region {
         g.setLineCap(StrokeLineCap.BUTT);
     }
 
-    private void drawLegend(GraphicsContext g, double w, double h) {
-        double y1 = h - LEGEND + 20;
+    private void drawLegend(GraphicsContext g, double w, double top) {
+        double y1 = top + 20;
         double y2 = y1 + 28;
         double x = 16;
         g.setTextBaseline(VPos.CENTER);
@@ -525,9 +557,9 @@ public final class NetworkView extends Region {
         x += 95;
         g.setFill(Palette.MUTED);
         g.fillText("1", x, y3);
-        String arrows = "arrows: last step's change (up = grew)";
-        if (gradients != null && x + 24 + Fonts.measure(arrows, Fonts.SMALL).getWidth() < w) {
-            g.fillText(arrows, x + 24, y3);
+        x += Fonts.measure("1", Fonts.SMALL).getWidth();
+        if (gradients != null && x + 24 + Fonts.measure(ARROWS_LEGEND, Fonts.SMALL).getWidth() < w - 4) {
+            g.fillText(ARROWS_LEGEND, x + 24, y3);
         }
     }
 
@@ -540,16 +572,17 @@ public final class NetworkView extends Region {
         return x + 30 + Fonts.measure(text, Fonts.SMALL).getWidth() + 16;
     }
 
+    /** The hover card near the pointer, its lines wrapped to fit the view. */
     private void drawOverlay(GraphicsContext g, String text, double w, double h) {
-        String[] lines = text.split("\n");
         Font font = Fonts.SMALL;
+        List<String> lines = wrap(text, font, w - 28);
         double lineHeight = 20;
         double width = 0;
         for (String line : lines) {
             width = Math.max(width, Fonts.measure(line, font).getWidth());
         }
         double boxW = width + 20;
-        double boxH = lines.length * lineHeight + 12;
+        double boxH = lines.size() * lineHeight + 12;
         double x = pointer.getX() + 16;
         double y = pointer.getY() + 18;
         if (x + boxW > w - 4) {
@@ -567,9 +600,51 @@ public final class NetworkView extends Region {
         g.setFont(font);
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.CENTER);
-        for (int i = 0; i < lines.length; i++) {
-            g.fillText(lines[i], x + 10, y + 6 + (i + 0.5) * lineHeight);
+        for (int i = 0; i < lines.size(); i++) {
+            g.fillText(lines.get(i), x + 10, y + 6 + (i + 0.5) * lineHeight);
         }
+    }
+
+    /** The text's lines, each broken at spaces where it is wider than {@code width}, never inside "(0, 1)". */
+    static List<String> wrap(String text, Font font, double width) {
+        List<String> lines = new ArrayList<>();
+        for (String line : text.split("\n")) {
+            StringBuilder current = new StringBuilder();
+            for (String word : words(line)) {
+                String candidate = current.length() == 0 ? word : current + " " + word;
+                if (current.length() > 0 && Fonts.measure(candidate, font).getWidth() > width) {
+                    lines.add(current.toString().strip());
+                    current = new StringBuilder(word);
+                } else {
+                    current = new StringBuilder(candidate);
+                }
+            }
+            lines.add(current.toString().strip());
+        }
+        return lines;
+    }
+
+    /** The line's words, a bracketed group such as "(0, 1)" or "(x1 -> h1)" kept as one. */
+    private static List<String> words(String line) {
+        List<String> words = new ArrayList<>();
+        StringBuilder group = null;
+        for (String word : line.split(" ", -1)) {
+            if (group != null) {
+                group.append(' ').append(word);
+            } else if (word.startsWith("(") && !word.endsWith(")")) {
+                group = new StringBuilder(word);
+            } else {
+                words.add(word);
+            }
+            if (group != null && word.endsWith(")")) {
+                words.add(group.toString());
+                group = null;
+            }
+        }
+        if (group != null) {
+            words.add(group.toString());
+        }
+        return words;
     }
 
     /** The hover text for a part, from the current weights and gradients. */
@@ -587,7 +662,7 @@ public final class NetworkView extends Region {
                 int j = part.j();
                 double z1 = weights.w1(j, 0) * x0 + weights.w1(j, 1) * x1 + weights.b1(j);
                 yield "h" + (j + 1) + ": b1[" + (j + 1) + "] = " + fmt3(weights.b1(j))
-                        + ", v1 = " + fmt3(weights.hiddenActivation(j, x0, x1)) + forInput
+                        + "\nv1 = " + fmt3(weights.hiddenActivation(j, x0, x1)) + forInput
                         + "\nz1 = " + fmt3(z1);
             }
             case OUTPUT -> "y_hat: b2 = " + fmt3(weights.b2()) + ", y_hat = " + fmt3(weights.predict(x0, x1)) + forInput;
@@ -650,7 +725,9 @@ public final class NetworkView extends Region {
         }
 
         double change(Part part) {
-            return -learningRate * gradient(part);
+            double change = -learningRate * gradient(part);
+            // No "-0" in the hover card for a weight the step left alone.
+            return change == 0 ? 0 : change;
         }
 
         double largestChange() {

@@ -26,6 +26,8 @@ public final class Palette {
     public static final Color FRAME = Color.rgb(150, 155, 162);
     /** View background. */
     public static final Color BACKGROUND = Color.WHITE;
+    /** Behind a label drawn over lines: the background, a little see-through so the lines still show faintly. */
+    public static final Color LABEL_BACKDROP = Color.rgb(255, 255, 255, 0.82);
     /** Neither sign: a weight of exactly 0, or no value. */
     public static final Color NEUTRAL = Color.rgb(170, 174, 180);
 

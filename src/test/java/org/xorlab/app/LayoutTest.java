@@ -5,7 +5,9 @@ import static org.xorlab.app.FxTesting.onFx;
 import static org.xorlab.app.FxTesting.waitFor;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -16,6 +18,7 @@ import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TabPane;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
+import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
@@ -106,6 +109,156 @@ class LayoutTest {
             }
         }
         assertThat(problems).isEmpty();
+    }
+
+    /**
+     * Presenter mode as a projector shows it (full screen at each size; the test sets the window to that size, since
+     * the headless screen has one size only): the settings, truth table and hidden units' maps hidden, the chart and
+     * the network large, the body text at least 20 px at 1024x768 and larger on larger screens, and, with the step
+     * inspector, the inspector beside views that make room instead of being pushed sideways.
+     */
+    @Test
+    void presenterModeIsAProjectorLayoutAtEverySizeWithAndWithoutTheInspector() {
+        waitFor(() -> FxTesting.frame(window) != null);
+        onFx(() -> {
+            window.train().model().stepEpochs(300);
+            return null;
+        });
+        waitFor(() -> FxTesting.frame(window).snapshot().epoch() == 300);
+        // The status bar's text outside presenter mode, which presenter mode magnifies.
+        double normalTextPx = onFx(() -> screenFontPx(window.lookup("#status-epoch")));
+        onFx(() -> {
+            window.train().model().stepUpdate();
+            window.presentation().togglePresenting();
+            stage.setFullScreen(false);
+            return null;
+        });
+        waitFor(() -> FxTesting.frame(window).snapshot().updates() == 1201);
+        List<String> problems = new ArrayList<>();
+        Map<String, Double> textPx = new HashMap<>();
+        for (int[] size : SIZES) {
+            for (boolean inspector : new boolean[] {false, true}) {
+                resize(size[0], size[1]);
+                onFx(() -> {
+                    if (window.train().inspectorShownProperty().get() != inspector) {
+                        window.train().toggleInspector();
+                    }
+                    return null;
+                });
+                settle();
+                String where = "presenter mode at " + size[0] + "x" + size[1] + (inspector ? " with the inspector" : "");
+                List<String> ids = new ArrayList<>(TRAIN_CONTROLS);
+                ids.remove("#truth-table");
+                if (inspector) {
+                    ids.add("#step-inspector");
+                }
+                problems.addAll(onFx(() -> check(where, ids, window.train().chart(), "#train-views")));
+                problems.addAll(onFx(() -> checkPresenting(where, inspector, normalTextPx)));
+                double status = onFx(() -> screenFontPx(window.lookup("#status-epoch")));
+                double line = onFx(() -> inspector ? screenFontPx(window.lookup(".inspector-formula")) : status);
+                textPx.put(size[0] + "x" + size[1] + (inspector ? "+inspector" : ""), Math.min(status, line));
+                if (size[0] == 1024 && Math.min(status, line) < 20 - 1e-9) {
+                    problems.add(where + ": body text is " + status + " px (status bar) and " + line
+                            + " px (inspector); at least 20 px wanted");
+                }
+            }
+        }
+        assertThat(problems).isEmpty();
+        assertThat(textPx.get("1920x1080")).as("text at 1920x1080 against 1024x768")
+                .isGreaterThan(textPx.get("1024x768"));
+        assertThat(textPx.get("1920x1080+inspector")).as("the inspector's text at 1920x1080 against 1024x768")
+                .isGreaterThan(textPx.get("1024x768+inspector"));
+        assertThat(textPx.get("3840x2160")).as("text at 3840x2160 against 1920x1080")
+                .isGreaterThan(textPx.get("1920x1080"));
+    }
+
+    /** What presenter mode must show on top of what {@link #check} asks of every layout. */
+    private List<String> checkPresenting(String where, boolean inspector, double normalTextPx) {
+        List<String> problems = new ArrayList<>();
+        Scene scene = window.getScene();
+        for (String id : List.of(".settings-scroll", "#truth-table", "#hidden-maps")) {
+            Node node = scene.lookup(id);
+            if (node != null && shown(node) && node.getScene() != null && isLaidOut(node)) {
+                problems.add(where + ": " + id + " shows; presenter mode hides it");
+            }
+        }
+        ScrollPane views = (ScrollPane) scene.lookup("#train-views");
+        Bounds viewport = views.localToScene(views.getLayoutBounds());
+        // The chart and network large: on screen at once (without the inspector; beside it, the network), filling
+        // most of the views' height, and the network's diagram magnified as much as the text, never squeezed below
+        // the size it needs to draw.
+        List<String> large = inspector ? List.of("#network-view") : List.of("#network-view", "#loss-chart");
+        for (String id : large) {
+            Node node = scene.lookup(id);
+            Bounds b = node.localToScene(node.getBoundsInLocal());
+            if (b.getMinY() < viewport.getMinY() - 0.5 || b.getMaxY() > viewport.getMaxY() + 0.5
+                    || b.getMinX() < viewport.getMinX() - 0.5 || b.getMaxX() > viewport.getMaxX() + 0.5) {
+                problems.add(where + ": " + id + " is not all on screen (" + b + " in the views' " + viewport + ")");
+            }
+            if (b.getHeight() < 0.45 * viewport.getHeight()) {
+                problems.add(where + ": " + id + " is small for a projector: " + b.getWidth() + " x " + b.getHeight()
+                        + " px in a " + scene.getWidth() + " x " + scene.getHeight() + " window");
+            }
+        }
+        Region network = (Region) scene.lookup("#network-view");
+        double scale = network.getLocalToSceneTransform().getMxx();
+        double textScale = screenFontPx(scene.lookup("#status-epoch")) / normalTextPx;
+        if (Math.abs(scale - textScale) > 1e-6) {
+            problems.add(where + ": the network is magnified " + scale + " times, the text " + textScale + " times");
+        }
+        if (network.getWidth() < network.minWidth(-1) - 0.5 || network.getHeight() < network.minHeight(-1) - 0.5) {
+            problems.add(where + ": the network is drawn at " + network.getWidth() + " x " + network.getHeight()
+                    + " before magnifying, squeezed below the " + network.minWidth(-1) + " x " + network.minHeight(-1)
+                    + " it needs");
+        }
+        // Nothing in a card runs past its edge (the timeline's "Back to live" at the chart's right, the inputs).
+        for (String id : List.of("#rewind-live", "#rewind-slider", "#log-scale", "#input-0", "#input-3")) {
+            Node node = scene.lookup(id);
+            Node card = node.getParent();
+            while (card != null && !card.getStyleClass().contains("card")) {
+                card = card.getParent();
+            }
+            Bounds b = node.localToScene(node.getBoundsInLocal());
+            Bounds c = card.localToScene(card.getBoundsInLocal());
+            if (b.getMinX() < c.getMinX() - 0.5 || b.getMaxX() > c.getMaxX() + 0.5) {
+                problems.add(where + ": " + id + " " + b + " runs past its card " + c);
+            }
+        }
+        if (inspector) {
+            Node panel = scene.lookup("#step-inspector");
+            Bounds p = panel.localToScene(panel.getBoundsInLocal());
+            if (p.getMinX() < viewport.getMaxX() - 0.5) {
+                problems.add(where + ": the inspector " + p + " overlaps the views " + viewport);
+            }
+            ScrollPane lines = (ScrollPane) scene.lookup("#inspector-scroll");
+            double content = lines.getContent().getLayoutBounds().getWidth();
+            if (content > lines.getViewportBounds().getWidth() + 1) {
+                problems.add(where + ": the inspector scrolls sideways (" + content + " px in a "
+                        + lines.getViewportBounds().getWidth() + " px view)");
+            }
+        }
+        return problems;
+    }
+
+    /** True if the node takes part in the layout: it and every parent are managed and it has a size. */
+    private static boolean isLaidOut(Node node) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (!n.isManaged() && n.getParent() != null) {
+                return false;
+            }
+        }
+        Bounds b = node.getLayoutBounds();
+        return b.getWidth() > 0 && b.getHeight() > 0;
+    }
+
+    /** The size in screen pixels of the text a Labeled shows: its rendered text's font size, times any scaling. */
+    private static double screenFontPx(Node labeled) {
+        for (Node child : ((Parent) labeled).getChildrenUnmodifiable()) {
+            if (child instanceof Text t && child.getStyleClass().contains("text")) {
+                return t.getFont().getSize() * t.getLocalToSceneTransform().getMyy();
+            }
+        }
+        throw new AssertionError(labeled + " shows no text");
     }
 
     @Test

@@ -10,9 +10,11 @@ import java.nio.file.Path;
 import javafx.embed.swing.SwingFXUtils;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyCode;
 import javafx.scene.paint.Color;
+import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
@@ -33,7 +35,6 @@ class PresenterModeTest {
     @Start
     void start(Stage stage) {
         this.stage = stage;
-        // 1600 x 1000: presenter mode's 125 % fits (the layout needs 1200 x 768 at 100 %).
         window = FxTesting.show(stage, 1600, 1000);
     }
 
@@ -47,12 +48,33 @@ class PresenterModeTest {
         window.shutdown();
     }
 
-    private double fontSize(FxRobot robot, String query) {
-        return onFx(() -> robot.lookup(query).queryAs(Label.class).getFont().getSize());
+    /** The size in screen pixels of the text a label shows: its rendered text's font size times any scaling. */
+    private double textPx(FxRobot robot, String query) {
+        return onFx(() -> {
+            Label label = robot.lookup(query).queryAs(Label.class);
+            for (Node child : label.getChildrenUnmodifiable()) {
+                if (child instanceof Text t) {
+                    return t.getFont().getSize() * t.getLocalToSceneTransform().getMyy();
+                }
+            }
+            throw new AssertionError(query + " shows no text");
+        });
     }
 
     private boolean settingsShowing(FxRobot robot) {
         return onFx(() -> robot.lookup(".settings-scroll").query().isVisible());
+    }
+
+    private boolean showing(String id) {
+        return onFx(() -> {
+            Node node = stage.getScene().lookup(id);
+            for (Node n = node; n != null; n = n.getParent()) {
+                if (!n.isVisible()) {
+                    return false;
+                }
+            }
+            return node != null;
+        });
     }
 
     /** How much larger than its layout size the network canvas is drawn. */
@@ -60,35 +82,60 @@ class PresenterModeTest {
         return onFx(() -> window.train().networkView().getChildrenUnmodifiable().get(0).getLocalToSceneTransform().getMxx());
     }
 
+    private String notice() {
+        return onFx(() -> window.notice().message());
+    }
+
     @Test
     void f5EntersPresenterModeWithLargerTextAndNoSettingsAndLeavesItAgain(FxRobot robot) {
         waitFor(() -> FxTesting.frame(window) != null);
-        assertThat(fontSize(robot, "#status-epoch")).isEqualTo(15.0);
-        assertThat(fontSize(robot, ".card-title")).isCloseTo(18.0, within(0.05));
+        double body = textPx(robot, "#status-epoch");
+        double title = textPx(robot, ".card-title");
+        assertThat(title).as("card titles read larger than the body text").isGreaterThan(body);
+        assertThat(canvasScale()).isEqualTo(1.0);
         assertThat(settingsShowing(robot)).isTrue();
+        assertThat(showing("#truth-table")).isTrue();
 
         robot.type(KeyCode.F5);
         waitFor(() -> onFx(() -> window.presentation().isPresenting()));
-        // Full screen is Monocle's 3840 x 2160 screen: text grows with the screen's height (zoom 2160 / 720).
-        double zoom = onFx(() -> Presentation.presenting(1.25, stage.getScene().getWidth(), stage.getScene().getHeight()));
-        assertThat(zoom).isCloseTo(3.0, within(1e-9));
-        assertThat(fontSize(robot, "#status-epoch")).isCloseTo(15 * zoom, within(0.01));
-        assertThat(fontSize(robot, ".card-title")).isCloseTo(18 * zoom, within(0.05));
-        assertThat(canvasScale()).isCloseTo(zoom, within(1e-9));
-        assertThat(onFx(() -> window.train().viewColumns())).as("no truth table in presenter mode")
-                .isEqualTo(TrainTab.PRESENTER_COLUMNS);
-        assertThat(onFx(() -> robot.lookup("#truth-table").tryQuery().isPresent()
-                && robot.lookup("#truth-table").query().getScene() != null)).isFalse();
+        WaitForAsyncUtils.waitForFxEvents();
+        // Full screen on the headless 3840 x 2160 screen: large text, everything magnified alike.
+        double presented = textPx(robot, "#status-epoch");
+        assertThat(presented).as("body text in presenter mode on a 2160 px screen").isGreaterThanOrEqualTo(40)
+                .isGreaterThan(body);
+        double zoom = presented / body;
+        assertThat(textPx(robot, ".card-title")).as("titles grow as much as the text").isCloseTo(title * zoom, within(0.05));
+        assertThat(canvasScale()).as("the canvases are magnified as much as the text").isCloseTo(zoom, within(1e-6));
+        assertThat(showing("#truth-table")).as("no truth table in presenter mode").isFalse();
+        assertThat(showing("#hidden-maps")).as("no hidden units' maps in presenter mode").isFalse();
+        // On this wide screen the chart, the network and the surface sit side by side, each all on screen.
+        double top = Double.NEGATIVE_INFINITY;
+        double bottom = Double.POSITIVE_INFINITY;
+        for (String id : new String[] {"#loss-chart", "#network-view", "#decision-surface"}) {
+            assertThat(showing(id)).as(id).isTrue();
+            var b = onFx(() -> {
+                Node n = stage.getScene().lookup(id);
+                return n.localToScene(n.getBoundsInLocal());
+            });
+            assertThat(b.getMinX()).as(id).isGreaterThanOrEqualTo(0);
+            assertThat(b.getMaxX()).as(id).isLessThanOrEqualTo(onFx(() -> stage.getScene().getWidth()));
+            assertThat(b.getMaxY()).as(id).isLessThanOrEqualTo(onFx(() -> stage.getScene().getHeight()));
+            top = Math.max(top, b.getMinY());
+            bottom = Math.min(bottom, b.getMaxY());
+        }
+        assertThat(bottom - top).as("the three views share one row").isGreaterThan(0);
         assertThat(settingsShowing(robot)).isFalse();
         assertThat(onFx(() -> stage.isFullScreen())).isTrue();
-        assertThat(onFx(() -> robot.lookup("#play").queryButton().getContentDisplay()))
-                .as("key caps leave the buttons in presenter mode").isEqualTo(javafx.scene.control.ContentDisplay.TEXT_ONLY);
+        assertThat(onFx(() -> robot.lookup("#play").queryButton().getGraphic().getScene()))
+                .as("key caps leave the buttons in presenter mode").isNull();
 
         robot.type(KeyCode.F5);
         waitFor(() -> onFx(() -> !window.presentation().isPresenting()));
-        assertThat(fontSize(robot, "#status-epoch")).isEqualTo(15.0);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(textPx(robot, "#status-epoch")).isEqualTo(body);
         assertThat(canvasScale()).isEqualTo(1.0);
         assertThat(settingsShowing(robot)).isTrue();
+        assertThat(showing("#truth-table")).isTrue();
         assertThat(onFx(() -> stage.isFullScreen())).isFalse();
     }
 
@@ -99,45 +146,73 @@ class PresenterModeTest {
             window.presentation().settingsShownProperty().set(false);
             return null;
         });
+        WaitForAsyncUtils.waitForFxEvents();
+        double body = textPx(robot, "#status-epoch");
         robot.press(KeyCode.CONTROL).type(KeyCode.EQUALS).release(KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
         // One step, not two: the View menu's accelerator must not act on the same key press.
-        assertThat(onFx(() -> window.presentation().zoomProperty().get())).isEqualTo(1.1);
-        assertThat(fontSize(robot, "#status-epoch")).isCloseTo(16.5, within(0.01));
+        assertThat(notice()).isEqualTo("Zoom 110 %");
+        assertThat(textPx(robot, "#status-epoch")).as("the text is as large as the notice says")
+                .isCloseTo(body * 1.1, within(0.01));
         assertThat(canvasScale()).isCloseTo(1.1, within(1e-9));
-        assertThat(onFx(() -> window.notice().message())).isEqualTo("Zoom 110 %");
 
         robot.press(KeyCode.CONTROL).type(KeyCode.MINUS).type(KeyCode.MINUS).release(KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(onFx(() -> window.presentation().zoomProperty().get())).isEqualTo(0.9);
-        assertThat(fontSize(robot, "#status-epoch")).isCloseTo(13.5, within(0.01));
+        assertThat(notice()).isEqualTo("Zoom 90 %");
+        assertThat(textPx(robot, "#status-epoch")).isCloseTo(body * 0.9, within(0.01));
 
         robot.press(KeyCode.CONTROL).type(KeyCode.DIGIT0).release(KeyCode.CONTROL);
         WaitForAsyncUtils.waitForFxEvents();
-        assertThat(fontSize(robot, "#status-epoch")).isEqualTo(15.0);
+        assertThat(notice()).isEqualTo("Zoom 100 %");
+        assertThat(textPx(robot, "#status-epoch")).isEqualTo(body);
     }
 
     @Test
-    void presenterZoomBeyondWhatFitsTheWindowIsLimitedAndSaysSo(FxRobot robot) {
+    void presenterZoomGoesUpAsFarAsTheScreenHasRoomAndSaysSo(FxRobot robot) {
+        waitFor(() -> FxTesting.frame(window) != null);
+        double body = textPx(robot, "#status-epoch");
         robot.type(KeyCode.F5);
         WaitForAsyncUtils.waitForFxEvents();
-        // Full screen here is Monocle's screen; presenter mode's layout needs 750 x 530 at 100 %.
-        double width = onFx(() -> stage.getScene().getWidth());
-        double height = onFx(() -> stage.getScene().getHeight());
-        double fits = Math.min(width / Presentation.PRESENTER_MIN_WIDTH, height / Presentation.PRESENTER_MIN_HEIGHT);
-        assertThat(fits).as("scene %s x %s", width, height).isBetween(1.0, 5.0);
-        // Zoom in, one step at a time, past what fits.
-        while (onFx(() -> window.presentation().presenterZoomProperty().get()) <= fits) {
+        double entered = textPx(robot, "#status-epoch");
+        // Zoom in, one step at a time, until the text stops growing.
+        double shown = entered;
+        int presses = 0;
+        while (presses < Presentation.ZOOMS.length) {
             robot.press(KeyCode.CONTROL).type(KeyCode.EQUALS).release(KeyCode.CONTROL);
             WaitForAsyncUtils.waitForFxEvents();
+            presses++;
+            double now = textPx(robot, "#status-epoch");
+            assertThat(now).as("zooming in never makes the text smaller").isGreaterThanOrEqualTo(shown - 1e-9);
+            if (now <= shown + 1e-9 && now > entered) {
+                break;
+            }
+            shown = now;
         }
-        double wanted = onFx(() -> window.presentation().presenterZoomProperty().get());
-        assertThat(onFx(() -> window.presentation().effectiveZoom())).isCloseTo(fits, within(1e-9));
-        assertThat(onFx(() -> window.notice().message())).isEqualTo("Zoom " + Math.round(wanted * 100)
-                + " % in presenter mode (" + Math.round(fits * 100) + " % fits this window)");
-        assertThat(fontSize(robot, "#status-epoch")).isCloseTo(15 * fits, within(0.01));
+        assertThat(shown).as("presenter zoom goes beyond where it starts").isGreaterThan(entered);
+        // The notice names the zoom that fits, and the text is that large.
+        java.util.regex.Matcher fits = java.util.regex.Pattern.compile("Zoom (\\d+) % in presenter mode \\((\\d+) % fits this window\\)")
+                .matcher(notice());
+        assertThat(fits.matches()).as(notice()).isTrue();
+        assertThat(Integer.parseInt(fits.group(1))).isGreaterThan(Integer.parseInt(fits.group(2)));
+        assertThat(shown / body * 100).isCloseTo(Integer.parseInt(fits.group(2)), within(0.5));
+        // At that zoom the layout still fits: nothing scrolls sideways, the chart and the network are on screen.
+        assertThat(onFx(() -> {
+            ScrollPane views = (ScrollPane) stage.getScene().lookup("#train-views");
+            return views.getContent().getLayoutBounds().getWidth() <= views.getViewportBounds().getWidth() + 1;
+        })).as("the views do not scroll sideways").isTrue();
+        for (String id : new String[] {"#loss-chart", "#network-view"}) {
+            var b = onFx(() -> {
+                Node n = stage.getScene().lookup(id);
+                return n.localToScene(n.getBoundsInLocal());
+            });
+            assertThat(b.getMinX()).as(id).isGreaterThanOrEqualTo(0);
+            assertThat(b.getMaxX()).as(id).isLessThanOrEqualTo(onFx(() -> stage.getScene().getWidth()));
+            assertThat(b.getMaxY()).as(id).isLessThanOrEqualTo(onFx(() -> stage.getScene().getHeight()));
+        }
         // The normal zoom is untouched.
-        assertThat(onFx(() -> window.presentation().zoomProperty().get())).isEqualTo(1.0);
+        robot.type(KeyCode.F5);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(textPx(robot, "#status-epoch")).isEqualTo(body);
     }
 
     @Test

@@ -26,7 +26,6 @@ import org.xorlab.text.NumberText;
  */
 public final class RewindBar extends HBox {
     public static final String LIVE = "Live";
-    private static final double LABEL_WIDTH = 440;
     public static final String TOOLTIP = "Drag to see the run as it was at any epoch; let go to return to live.\n"
             + "← one epoch back, Shift+← 100 back, Esc back to live.\n"
             + "Kept: the weights of every one of the last " + NumberText.count(WeightHistory.RECENT)
@@ -35,6 +34,7 @@ public final class RewindBar extends HBox {
 
     private final RunModel model;
     private final Slider slider = new Slider(0, 1, 1);
+    private final Label caption = new Label("Timeline");
     private final Label label = new Label(LIVE);
     private final Button live = new Button("Back to live");
     /** True while the mouse holds the slider: the thumb follows the mouse, not the frames. */
@@ -53,7 +53,6 @@ public final class RewindBar extends HBox {
         setId("rewind-bar");
         setAlignment(Pos.CENTER_LEFT);
         setSpacing(10);
-        Label caption = new Label("Timeline");
         caption.getStyleClass().add("field-label");
         caption.setMinWidth(Region.USE_PREF_SIZE);
         slider.setId("rewind-slider");
@@ -67,10 +66,8 @@ public final class RewindBar extends HBox {
         slider.setMaxWidth(Double.MAX_VALUE);
         label.setId("rewind-label");
         label.getStyleClass().add("rewind-label");
-        // Wide enough for "Rewind: epoch 1,234,567 of 2,345,678 · loss 0.01234", so the slider keeps its length.
-        label.setMinWidth(LABEL_WIDTH);
-        label.setPrefWidth(LABEL_WIDTH);
-        // Where the bar is narrower than the text (a 1024 px window), the loss wraps under the epoch, never "...".
+        // Its width is in the stylesheet (in em, so it follows the zoom). Where the bar is narrower than the text
+        // (a 1024 px window), the loss wraps under the epoch, never "...".
         label.setWrapText(true);
         label.setMinHeight(Region.USE_PREF_SIZE);
         live.setId("rewind-live");
@@ -128,6 +125,12 @@ public final class RewindBar extends HBox {
             s += " · loss " + NumberText.significant(history.get((int) (epoch - 1)), 4);
         }
         return s;
+    }
+
+    /** Shows or hides the "Timeline" caption: presenter mode gives its room to the slider and the label. */
+    void showCaption(boolean shown) {
+        caption.setVisible(shown);
+        caption.setManaged(shown);
     }
 
     /** The label as shown. */

@@ -4,6 +4,7 @@ import static org.xorlab.app.controls.Cards.card;
 import static org.xorlab.app.controls.Cards.header;
 import static org.xorlab.app.controls.Cards.title;
 
+import java.util.ArrayList;
 import java.util.List;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.DoubleProperty;
@@ -11,6 +12,7 @@ import javafx.beans.property.SimpleBooleanProperty;
 import javafx.beans.property.SimpleDoubleProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
+import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
@@ -70,6 +72,18 @@ public final class TrainTab extends BorderPane implements LabTab {
             "Epochs per second while playing", "Train on the next sample (or mini-batch) once",
             "Finish the current epoch", "Train %s epochs", "Back to this seed's initial weights",
             "Draw new initial weights from a random seed");
+    /**
+     * Presenter mode's card widths at zoom 1 (they grow with the zoom): the chart's smallest; the network's, room
+     * for the whole diagram and its legend; the surface's, a 200 px square plot beside its axes and colour scale.
+     */
+    static final double PRESENTER_CHART_MIN_WIDTH = 330;
+    static final double PRESENTER_NETWORK_WIDTH = 344;
+    static final double PRESENTER_SURFACE_WIDTH = 370;
+    /** The views' width at zoom 1 (less a scroll bar) that holds the chart and network side by side, and the surface. */
+    static final double PRESENTER_TWO_COLUMNS = 3 * GAP + PRESENTER_CHART_MIN_WIDTH + PRESENTER_NETWORK_WIDTH;
+    static final double PRESENTER_THREE_COLUMNS = PRESENTER_TWO_COLUMNS + GAP + PRESENTER_SURFACE_WIDTH;
+    /** The views' narrowest width in presenter mode at zoom 1: one column, what the inspector leaves them. */
+    static final double PRESENTER_VIEWS_MIN_WIDTH = 400;
 
     private final RunModel model;
     private final TransportBar transport;
@@ -93,6 +107,7 @@ public final class TrainTab extends BorderPane implements LabTab {
     /** False until the user shows or hides the inspector; until then it follows the window's width. */
     private boolean inspectorChosen;
     private VBox centre;
+    private VBox chartCard;
     /** The views, scrolling only when the window is too small for even their smallest layout. */
     private ScrollPane views;
     private VBox networkCard;
@@ -103,6 +118,12 @@ public final class TrainTab extends BorderPane implements LabTab {
     private final VBox surfaceColumn = new VBox();
     private int columns;
     private boolean mapsShown = true;
+    /** Presenter mode's pages, a screenful each: the first holds as many views side by side as fit. */
+    private final DoubleProperty screenful = new SimpleDoubleProperty(0);
+    private final List<Page> pages = List.of(new Page(screenful), new Page(screenful), new Page(screenful));
+    /** Presenter mode's arrangement: how many views share the first page, and whether the network leads. */
+    private int presenterColumns;
+    private boolean networkFirst;
     private ScrollPane settings;
     private int run;
     private final LossFeed chartFeed = new LossFeed(chart);
@@ -138,7 +159,7 @@ public final class TrainTab extends BorderPane implements LabTab {
         logScale.setMinWidth(Region.USE_PREF_SIZE);
         chart.logScaleProperty().bindBidirectional(logScale.selectedProperty());
         HBox chartHeader = header("Loss per epoch", logScale);
-        VBox chartCard = card(chartHeader, chartPane, rewind);
+        chartCard = card(chartHeader, chartPane, rewind);
         VBox.setVgrow(chartPane, Priority.ALWAYS);
 
         network.setId("network-view");
@@ -199,8 +220,9 @@ public final class TrainTab extends BorderPane implements LabTab {
         VBox.setVgrow(chartCard, Priority.ALWAYS);
         VBox.setVgrow(lower, Priority.ALWAYS);
         chartCard.setPrefHeight(320);
-        // Magnified with the canvases, so the plot keeps its 180 px on screen at any zoom.
-        chartPane.minHeightProperty().bind(canvasZoom.multiply(CHART_MIN_HEIGHT));
+        // The axes and their labels magnified with the canvases, the plot kept at its 180 px on screen at any zoom.
+        chartPane.minHeightProperty().bind(canvasZoom.multiply(CHART_MIN_HEIGHT - LossChart.MIN_PLOT_HEIGHT)
+                .add(LossChart.MIN_PLOT_HEIGHT));
         chartCard.setMinHeight(Region.USE_COMPUTED_SIZE);
         lower.setPrefHeight(440);
         views = new ScrollPane(centre);
@@ -226,7 +248,12 @@ public final class TrainTab extends BorderPane implements LabTab {
                 network.show(f.runs().get(0).shownWeights(), i.intValue());
             }
         });
-        presenting.addListener(o -> requestLayout());
+        presenting.addListener(o -> {
+            // In a presenter column every em counts; the slider beside the chart needs no caption.
+            rewind.showCaption(!presenting.get());
+            arrangeSides();
+            requestLayout();
+        });
         inspectorShown.addListener(o -> arrangeSides());
         inspector.textSize().addListener(o -> arrangeSides());
         widthProperty().addListener(o -> arrangeSides());
@@ -242,24 +269,114 @@ public final class TrainTab extends BorderPane implements LabTab {
         if (width <= 0 || height <= 0) {
             return;
         }
-        double three = 2 * GAP + NETWORK_MIN_WIDTH + SURFACE_MIN_WIDTH + tableCard.prefWidth(-1) + 2 * GAP + 40;
         if (presenting.get()) {
-            arrangeViews(PRESENTER_COLUMNS, false);
+            fitPresenting(width, height);
             return;
         }
+        double three = 2 * GAP + NETWORK_MIN_WIDTH + SURFACE_MIN_WIDTH + tableCard.prefWidth(-1) + 2 * GAP + 40;
         int wanted = width >= three ? 3 : 2;
-        double row = height - 3 * GAP - chartCard().minHeight(-1) - (wanted == 2 ? tableCard.prefHeight(-1) + GAP : 0);
+        double row = height - 3 * GAP - chartCard.minHeight(-1) - (wanted == 2 ? tableCard.prefHeight(-1) + GAP : 0);
         arrangeViews(wanted, row >= MAPS_MIN_ROW_HEIGHT);
+    }
+
+    /**
+     * Presenter mode's own layout, for a projector: no truth table and no hidden units' maps (the surface shows the
+     * same four points), and the chart, the network and the surface in as many columns as their smallest readable
+     * widths at this zoom allow. On a wide screen all three share the screen; on a 4:3 projector the chart and the
+     * network do, and the surface is a screenful further down; beside the step inspector on a small screen each
+     * view is a screenful of its own, one under the other. It scrolls down, never sideways, and never shrinks a
+     * view below its readable size: the text stays large enough to read from the back of the room.
+     *
+     * <p>Beside the inspector in one column the network comes first: its change arrows are the step the inspector
+     * spells out, while one step hardly moves the loss chart, which follows below.
+     */
+    private void fitPresenting(double width, double height) {
+        double z = canvasZoom.get();
+        double room = width / z;
+        int wanted = room >= PRESENTER_THREE_COLUMNS ? 3 : room >= PRESENTER_TWO_COLUMNS ? 2 : 1;
+        screenful.set(Math.floor(height - 2 * GAP));
+        networkCard.setMinWidth(PRESENTER_NETWORK_WIDTH * z);
+        surfaceCard.setMinWidth(PRESENTER_SURFACE_WIDTH * z);
+        // The chart and the network share the room left over; the surface, a square, keeps its width beside them.
+        chartCard.setPrefWidth(PRESENTER_CHART_MIN_WIDTH * z);
+        networkCard.setPrefWidth(PRESENTER_NETWORK_WIDTH * z);
+        surfaceCard.setPrefWidth(PRESENTER_SURFACE_WIDTH * z);
+        arrangePresenting(wanted, wanted == 1 && inspectorShown.get());
+    }
+
+    private void arrangePresenting(int wanted, boolean networkLeads) {
+        if (mapsShown) {
+            mapsShown = false;
+            hiddenMapsPane.setVisible(false);
+            hiddenMapsPane.setManaged(false);
+        }
+        if (columns == PRESENTER_COLUMNS && wanted == presenterColumns && networkLeads == networkFirst) {
+            return;
+        }
+        columns = PRESENTER_COLUMNS;
+        presenterColumns = wanted;
+        networkFirst = networkLeads;
+        lower.getChildren().clear();
+        surfaceColumn.getChildren().clear();
+        List<Region> order = networkLeads ? List.of(networkCard, chartCard, surfaceCard)
+                : List.of(chartCard, networkCard, surfaceCard);
+        List<Node> shown = new ArrayList<>();
+        for (Page page : pages) {
+            page.getChildren().clear();
+        }
+        for (int i = 0; i < order.size(); i++) {
+            Page page = pages.get(Math.max(0, i - wanted + 1));
+            page.getChildren().add(order.get(i));
+            if (!shown.contains(page)) {
+                shown.add(page);
+            }
+        }
+        for (Page page : pages) {
+            page.fill = shown.size() > 1;
+        }
+        HBox.setHgrow(chartCard, Priority.ALWAYS);
+        HBox.setHgrow(networkCard, Priority.ALWAYS);
+        HBox.setHgrow(surfaceCard, wanted == 3 ? Priority.NEVER : Priority.ALWAYS);
+        VBox.setVgrow(shown.get(0), Priority.ALWAYS);
+        centre.getChildren().setAll(shown);
+    }
+
+    /**
+     * A screenful of presenter mode's views: when more follow below, at least as tall as the views' viewport, so
+     * that the next starts at the screen's edge; never shorter than its views' smallest sizes.
+     */
+    private static final class Page extends HBox {
+        private final DoubleProperty screenful;
+        private boolean fill;
+
+        Page(DoubleProperty screenful) {
+            super(GAP);
+            this.screenful = screenful;
+            screenful.addListener(o -> requestLayout());
+        }
+
+        @Override
+        protected double computeMinHeight(double width) {
+            return Math.max(fill ? screenful.get() : 0, super.computeMinHeight(width));
+        }
     }
 
     @Override
     protected void layoutChildren() {
         fitViews();
         super.layoutChildren();
+        // The views' new size is known only now: rearranged for it at once, in this same pass. (A layout asked for
+        // from inside this one would wait for the next unrelated event, showing the old arrangement until then.)
+        Object chosen = arrangement();
+        fitViews();
+        if (!arrangement().equals(chosen)) {
+            super.layoutChildren();
+        }
     }
 
-    private Region chartCard() {
-        return (Region) centre.getChildren().get(0);
+    /** The views' arrangement as chosen last, to tell whether a layout changed it. */
+    private Object arrangement() {
+        return List.of(columns, mapsShown, presenterColumns, networkFirst, screenful.get());
     }
 
     private void arrangeViews(int wanted, boolean maps) {
@@ -271,12 +388,22 @@ public final class TrainTab extends BorderPane implements LabTab {
         if (wanted == columns) {
             return;
         }
+        if (columns == PRESENTER_COLUMNS) {
+            // Back from presenter mode: the cards' own sizes, the chart above the row of views.
+            for (Page page : pages) {
+                page.getChildren().clear();
+            }
+            networkCard.setMinWidth(NETWORK_MIN_WIDTH);
+            surfaceCard.setMinWidth(SURFACE_MIN_WIDTH);
+            for (Region card : List.of(chartCard, networkCard, surfaceCard)) {
+                card.setPrefWidth(Region.USE_COMPUTED_SIZE);
+            }
+            HBox.setHgrow(networkCard, Priority.ALWAYS);
+            centre.getChildren().setAll(chartCard, lower);
+            presenterColumns = 0;
+        }
         columns = wanted;
-        if (wanted == PRESENTER_COLUMNS) {
-            surfaceColumn.getChildren().clear();
-            lower.getChildren().setAll(networkCard, surfaceCard);
-            HBox.setHgrow(surfaceCard, Priority.ALWAYS);
-        } else if (wanted == 3) {
+        if (wanted == 3) {
             surfaceColumn.getChildren().clear();
             lower.getChildren().setAll(networkCard, surfaceCard, tableCard);
             HBox.setHgrow(surfaceCard, Priority.ALWAYS);
@@ -287,10 +414,13 @@ public final class TrainTab extends BorderPane implements LabTab {
         }
     }
 
-    /** In presenter mode: the network beside the surface, no truth table (the surface shows the same four points). */
+    /** {@link #viewColumns} in presenter mode, which has a layout of its own (see {@link #fitPresenting}). */
     public static final int PRESENTER_COLUMNS = 1;
 
-    /** 3 while the network, surface and truth table sit side by side, 2 while the table is under the surface. */
+    /**
+     * 3 while the network, surface and truth table sit side by side, 2 while the table is under the surface,
+     * {@link #PRESENTER_COLUMNS} in presenter mode.
+     */
     public int viewColumns() {
         return columns;
     }
@@ -304,27 +434,36 @@ public final class TrainTab extends BorderPane implements LabTab {
      * Puts the inspector on the right when it is shown; until the user chooses, it shows whenever the window is wide
      * enough for it beside the settings and every view. On a narrower window the settings fold away while the
      * inspector shows (the views keep their minimum sizes), and come back when it is hidden.
+     *
+     * <p>In presenter mode the inspector keeps its own width at the presenter zoom (so its formulas fit without
+     * scrolling sideways) and the views take the rest, rearranged to make room (see {@link #fitPresenting}). An
+     * inspector the user has not asked for stays hidden there.
      */
     private void arrangeSides() {
         // The inspector's widths grow with presenter zoom, so its formulas keep fitting.
         double scale = Math.max(1, inspector.textScale());
+        boolean projector = presenting.get();
+        double viewsMin = projector ? PRESENTER_VIEWS_MIN_WIDTH * scale : VIEWS_MIN_WIDTH;
+        double settingsWidth = projector ? SETTINGS_BESIDE_INSPECTOR * scale : SETTINGS_BESIDE_INSPECTOR;
         // ...but never so wide that the views no longer fit beside it: then it scrolls its formulas instead.
         double minWidth = Math.max(INSPECTOR_MIN_WIDTH, Math.min(INSPECTOR_MIN_WIDTH * scale,
-                getWidth() - VIEWS_MIN_WIDTH));
-        double maxWidth = INSPECTOR_MAX_WIDTH * scale;
+                getWidth() - viewsMin));
+        // On a projector the views come first: the inspector gets the width its formulas need, no more.
+        double maxWidth = projector ? minWidth : INSPECTOR_MAX_WIDTH * scale;
         inspector.setMinWidth(minWidth);
         inspector.setMaxWidth(maxWidth);
-        double free = getWidth() - VIEWS_MIN_WIDTH;
-        double besideSettings = free - SETTINGS_BESIDE_INSPECTOR;
+        double free = getWidth() - viewsMin;
+        double besideSettings = free - settingsWidth;
         boolean room = besideSettings >= minWidth;
-        if (!inspectorChosen && inspectorShown.get() != room) {
-            inspectorShown.set(room);
+        // Until the user chooses, presenter mode starts without it: the class sees the views first; I brings it.
+        if (!inspectorChosen && inspectorShown.get() != (room && !projector)) {
+            inspectorShown.set(room && !projector);
             return;
         }
         boolean shown = inspectorShown.get();
         double width = Math.max(minWidth, Math.min(maxWidth, room ? besideSettings : free));
         inspector.setPrefWidth(width);
-        settings.setPrefWidth(shown ? SETTINGS_BESIDE_INSPECTOR : Region.USE_COMPUTED_SIZE);
+        settings.setPrefWidth(shown ? settingsWidth : Region.USE_COMPUTED_SIZE);
         setRight(shown ? inspector : null);
         setLeft(!shown || room ? settings : null);
     }

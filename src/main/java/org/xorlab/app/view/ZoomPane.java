@@ -32,7 +32,9 @@ public final class ZoomPane extends Region {
         double z = zoom.get();
         scale.setX(z);
         scale.setY(z);
-        content.resizeRelocate(0, 0, getWidth() / z, getHeight() / z);
+        // Whole pixels before magnifying: a canvas a fraction of a pixel wider would show, magnified at its edge,
+        // a sliver of whatever it drew there at a larger size before (stale tick labels along the chart's edges).
+        content.resizeRelocate(0, 0, Math.floor(getWidth() / z + 1e-6), Math.floor(getHeight() / z + 1e-6));
     }
 
     // The minimum is not magnified: when space is short a canvas gets smaller rather than push the window wider.

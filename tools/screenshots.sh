@@ -5,10 +5,12 @@
 #   start.png      the notebook's network at its initial weights
 #   training.png   a few seconds into Play
 #   converged.png  after Play stopped at 10,000 epochs
-#   inspector.png  one Step update later: every number of that backprop step, gradients on the network
+#   inspector.png  one Step update later: every number of that backprop step, gradients on the network (I opens
+#                  the inspector on screens narrower than 1366 px, where it does not open by itself)
 #   rewind.png     rewound 3,000 epochs on the timeline
 #   compare.png    the Compare tab after both runs trained 10,000 epochs in lockstep
-#   presenter.png  presenter mode (F5: large text, settings hidden) on the Train tab
+#   presenter-views.png  presenter mode (F5: large text, settings hidden) on the Train tab
+#   presenter.png  presenter mode with the step inspector (I)
 #   shortcuts.png  the shortcut sheet (?)
 # Usage: tools/screenshots.sh [output-dir]   (default docs/screenshots; needs the image: mvn -DskipTests package)
 #   SIZES="1920x1080 1024x768" (the default) chooses the screens; the first goes into output-dir, others into small/.
@@ -32,6 +34,9 @@ fi
 # One screen size: starts Xvfb and the app, takes every screenshot into $1, stops both.
 shoot() {
   local size=$1 dir=$2 width=${1%x*} height=${1#*x}
+  # Below about 1366 px the inspector does not open by itself (the views need the width); I opens it.
+  local narrow=0
+  [ "$width" -lt 1366 ] && narrow=1
   mkdir -p "$dir"
   # A free display (no X lock file), so the app never opens on somebody else's screen.
   display=
@@ -64,7 +69,9 @@ shoot() {
   shot "$dir" training 3
   shot "$dir" converged 9
   key Right
+  [ $narrow = 1 ] && key i
   shot "$dir" inspector 1
+  [ $narrow = 1 ] && key i
   for _ in $(seq 30); do key shift+Left; done
   shot "$dir" rewind 1
   key Escape
@@ -74,11 +81,11 @@ shoot() {
   shot "$dir" compare 13
   key ctrl+Tab
   key F5
-  sleep 1
+  shot "$dir" presenter-views 7
   key i
-  shot "$dir" presenter 7
+  shot "$dir" presenter 4
   key question
-  shot "$dir" shortcuts 1
+  shot "$dir" shortcuts 2
   key question F5
   if grep -nE "Exception|Error:|^\s+at [a-z]+\." "$log"; then
     echo "the app printed an error at $size (above)"; exit 1

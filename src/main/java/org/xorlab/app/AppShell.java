@@ -255,8 +255,22 @@ final class AppShell extends BorderPane {
         double wanted = presentation.isPresenting() ? presentation.presenterZoomProperty().get()
                 : presentation.zoomProperty().get();
         double shown = presentation.effectiveZoom();
-        notice.success("Zoom " + Presentation.percent(wanted) + (presentation.isPresenting() ? " in presenter mode" : "")
-                + (Math.abs(shown - wanted) > 1e-9 ? " (" + Presentation.percent(shown) + " fits this window)" : ""));
+        notice.success(zoomNotice(wanted, shown, presentation.isPresenting()));
+    }
+
+    /**
+     * What a zoom step says: the zoom asked for, and, when the window shows another, which and why (more than this
+     * window has room for, or below presenter mode's smallest text for this screen).
+     */
+    static String zoomNotice(double wanted, double shown, boolean presenting) {
+        String text = "Zoom " + Presentation.percent(wanted) + (presenting ? " in presenter mode" : "");
+        if (shown < wanted - 1e-9) {
+            return text + " (" + Presentation.percent(shown) + " fits this window)";
+        } else if (shown > wanted + 1e-9) {
+            return text + " (shown at " + Presentation.percent(shown) + ", the smallest "
+                    + (presenting ? "presenter mode uses on this screen)" : "zoom)");
+        }
+        return text;
     }
 
     @Override

@@ -168,6 +168,30 @@ class PresenterModeTest {
     }
 
     @Test
+    void zoomingOutBelowPresenterModesSmallestTextSaysWhatIsShown(FxRobot robot) {
+        waitFor(() -> FxTesting.frame(window) != null);
+        double body = textPx(robot, "#status-epoch");
+        robot.type(KeyCode.F5);
+        WaitForAsyncUtils.waitForFxEvents();
+        double entered = textPx(robot, "#status-epoch");
+        for (int i = 0; i < Presentation.ZOOMS.length; i++) {
+            robot.press(KeyCode.CONTROL).type(KeyCode.MINUS).release(KeyCode.CONTROL);
+            WaitForAsyncUtils.waitForFxEvents();
+        }
+        double least = textPx(robot, "#status-epoch");
+        assertThat(least).as("presenter mode keeps its smallest text for the screen").isGreaterThanOrEqualTo(20 - 1e-9)
+                .isLessThanOrEqualTo(entered);
+        java.util.regex.Matcher floor = java.util.regex.Pattern.compile(
+                "Zoom (\\d+) % in presenter mode \\(shown at (\\d+) %, the smallest presenter mode uses on this screen\\)")
+                .matcher(notice());
+        assertThat(floor.matches()).as(notice()).isTrue();
+        assertThat(Integer.parseInt(floor.group(1))).isLessThan(Integer.parseInt(floor.group(2)));
+        assertThat(least / body * 100).isCloseTo(Integer.parseInt(floor.group(2)), within(0.5));
+        robot.type(KeyCode.F5);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    @Test
     void presenterZoomGoesUpAsFarAsTheScreenHasRoomAndSaysSo(FxRobot robot) {
         waitFor(() -> FxTesting.frame(window) != null);
         double body = textPx(robot, "#status-epoch");

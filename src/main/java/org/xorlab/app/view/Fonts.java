@@ -15,6 +15,11 @@ final class Fonts {
     static final Font VALUE = Font.font("System", FontWeight.BOLD, 14);
     /** Numbers inside nodes too small for {@link #VALUE}. */
     static final Font VALUE_SMALL = Font.font("System", FontWeight.BOLD, 12);
+    /**
+     * Numbers inside the smallest nodes that still hold one: 8 hidden units in a small view, or presenter mode's
+     * magnified canvas (where 10 px is drawn at 15 px or more).
+     */
+    static final Font VALUE_TINY = Font.font("System", FontWeight.BOLD, 10);
 
     private Fonts() {
     }

@@ -744,7 +744,7 @@ final class NetworkLayout {
                     : ringedReach(outer) + 2 * arrowHalfWidth(ARROW_LENGTHS[ARROW_LENGTHS.length - 1]) + 8;
             double outX = w - Math.max(yHat, w * 0.15);
             double hidX = inX + column * (outX - inX);
-            double r = Math.min(32, Math.min(slot * 0.38, (outX - inX) * 0.07));
+            double r = Math.min(32, Math.min(slot * 0.38, (outX - inX) * 0.09));
             // Neighbouring hidden units never touch, rings included (a ring is at most 6/15 of a small radius).
             double apart = r >= 15 ? (spacing - 2 * 6 - 4) / 2 : (spacing - 4) / 2.8;
             g.hiddenRadius = Math.max(3, Math.min(r, apart));

@@ -434,6 +434,21 @@ public final class NetworkView extends Region {
     }
 
     /**
+     * The font that writes {@code text} inside a neuron of radius {@code r}, or null if none fits: small nodes (many
+     * hidden units in little space, or presenter mode's magnified canvas) take a smaller figure, so it stays inside.
+     */
+    static Font valueFont(String text, double r) {
+        if (Fonts.measure(text, Fonts.VALUE).getWidth() <= 2 * r - 8) {
+            return Fonts.VALUE;
+        } else if (Fonts.measure(text, Fonts.VALUE_SMALL).getWidth() <= 2 * r - 3 && 2 * r >= 16) {
+            return Fonts.VALUE_SMALL;
+        } else if (Fonts.measure(text, Fonts.VALUE_TINY).getWidth() <= 2 * r - 2 && 2 * r >= 14) {
+            return Fonts.VALUE_TINY;
+        }
+        return null;
+    }
+
+    /**
      * A neuron of radius {@code r}: filled by its activation, ringed by its bias (none for inputs), the activation
      * written inside when it fits (the hover card has it otherwise).
      */
@@ -452,13 +467,7 @@ public final class NetworkView extends Region {
         g.setLineWidth(hovered ? 3 : Math.min(1.5, r / 6));
         g.strokeOval(c.getX() - r, c.getY() - r, 2 * r, 2 * r);
         String text = Double.isNaN(bias) ? plain(activation) : fmt2(activation);
-        // Small nodes (many hidden units in little space) take a smaller figure, or none, so it stays inside.
-        Font font = null;
-        if (Fonts.measure(text, Fonts.VALUE).getWidth() <= 2 * r - 8) {
-            font = Fonts.VALUE;
-        } else if (Fonts.measure(text, Fonts.VALUE_SMALL).getWidth() <= 2 * r - 3 && 2 * r >= 16) {
-            font = Fonts.VALUE_SMALL;
-        }
+        Font font = valueFont(text, r);
         if (font != null) {
             g.setFill(Palette.textOn(fill));
             g.setFont(font);

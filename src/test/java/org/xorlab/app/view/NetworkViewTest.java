@@ -257,6 +257,23 @@ class NetworkViewTest {
         assertThat(view.hiddenCentre(0).getY()).isEqualTo(view.outputCentre().getY());
     }
 
+    /**
+     * Presenter mode on a 1024x768 projector leaves the network about 320 x 360 px before magnifying it; every
+     * neuron there must still show its activation (they once came out empty), as must 8 units in the Train tab's
+     * smallest network card.
+     */
+    @Test
+    void everyNeuronWritesItsActivationInSmallViews(FxRobot robot) {
+        for (double[] size : new double[][] {{320, 360}, {300, 330}, {340, 300}}) {
+            for (int hidden : new int[] {2, 3, 4}) {
+                NetworkView v = sizedView(robot, size[0], size[1], false);
+                robot.interact(() -> v.show(Weights.initial(hidden, 42), 0));
+                String where = hidden + " hidden units at " + size[0] + "x" + size[1];
+                assertThat(NetworkView.valueFont("0.00", v.nodeRadius())).as(where).isNotNull();
+            }
+        }
+    }
+
     @Test
     void hidingTheLegendGivesItsRoomToTheNodes(FxRobot robot) {
         robot.interact(() -> view.show(Weights.initial(2, 42), 1));

@@ -440,7 +440,7 @@ public final class LossChart extends StackPane {
         plot.setNoDataMessageFont(LOOK.axisLabelFont());
         plot.setNoDataMessagePaint(NO_DATA_TEXT);
 
-        // One path per curve: thousands of short segments join smoothly, and draw faster while a run is live.
+        // Each curve drawn as one path, so its many short segments meet in round joins rather than overlapping caps.
         renderer.setDrawSeriesLineAsPath(true);
         renderer.setLegendLine(new Line2D.Double(-14, 0, 14, 0));
 

@@ -14,7 +14,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The engine knows nothing of the screen or the command line: it can be trained from a test, the CLI or the app. The
  * command line knows nothing of the screen either. Nor do the run controller ({@code run}), the number formatter
- * ({@code text}), sessions and files: only {@code app} uses JavaFX. Inside the app, the folder tree is the
+ * ({@code text}), the chart drawing the window and the command line share ({@code plot}), sessions and files: only
+ * {@code app} uses JavaFX. Inside the app, the folder tree is the
  * architecture: the window shell in {@code org.xorlab.app} over the two tabs ({@code train}, {@code compare}), which
  * share {@code controls} (what a tab is, and the controls on it), {@code view} and {@code chart}; the File menu's
  * commands in {@code files}.
@@ -48,11 +49,12 @@ class ArchitectureTest {
     void onlyTheAppUsesJavaFx() {
         // Guards the rule against passing vacuously on a package that moved or was renamed.
         for (String c : List.of("org.xorlab.run.TrainingLoop", "org.xorlab.text.NumberText",
-                "org.xorlab.session.Session", "org.xorlab.files.PendingFile", "org.xorlab.engine.Lockstep")) {
+                "org.xorlab.session.Session", "org.xorlab.files.PendingFile", "org.xorlab.engine.Lockstep",
+                "org.xorlab.plot.LossLogAxis")) {
             assertThat(production.contain(c)).as(c).isTrue();
         }
         noClasses().that().resideInAnyPackage("org.xorlab.engine..", "org.xorlab.run..", "org.xorlab.text..",
-                        "org.xorlab.session..", "org.xorlab.files..")
+                        "org.xorlab.session..", "org.xorlab.files..", "org.xorlab.plot..")
                 .should().dependOnClassesThat().resideInAPackage("javafx..")
                 .check(production);
     }
@@ -63,6 +65,20 @@ class ArchitectureTest {
         noClasses().that().resideInAPackage("org.xorlab.run..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.xorlab.app..", "org.xorlab.cli..")
                 .check(production);
+    }
+
+    @Test
+    void theChartDrawingDependsOnNoAppOrCliClass() {
+        // Both the window's chart (app.chart) and the command line's PNG (cli) build on plot, so it knows neither.
+        assertThat(production.contain("org.xorlab.plot.ChartLook")).isTrue();
+        noClasses().that().resideInAPackage("org.xorlab.plot..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.xorlab.app..", "org.xorlab.cli..")
+                .check(production);
+    }
+
+    @Test
+    void xorLabsPackagesDependOnEachOtherWithoutCycles() {
+        slices().matching("org.xorlab.(*)..").namingSlices("$1").should().beFreeOfCycles().check(production);
     }
 
     @Test

@@ -9,18 +9,13 @@ import java.awt.geom.Ellipse2D;
 import java.awt.geom.Rectangle2D;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.jfree.chart.ChartUtils;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.annotations.XYPointerAnnotation;
 import org.jfree.chart.annotations.XYShapeAnnotation;
-import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
-import org.jfree.chart.axis.NumberTick;
-import org.jfree.chart.block.BlockBorder;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
@@ -34,28 +29,27 @@ import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.Range;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
-import org.xorlab.engine.Comparison;
 import org.xorlab.engine.ComparisonHistory;
 import org.xorlab.engine.ComparisonResult;
+import org.xorlab.plot.ChartLook;
+import org.xorlab.plot.LossLogAxis;
+import org.xorlab.plot.RunColours;
 import org.xorlab.text.NumberText;
 
 /**
  * Draws a comparison's loss curves as a PNG with JFreeChart (plain Java2D, so it works headless): loss on a log
  * scale against epochs, one colour per run, the target loss as a dashed line and a dot where each run first got
- * below it. Sized and lettered for a classroom projector.
+ * below it. Sized and lettered for a classroom projector: the window chart's axes and colours
+ * ({@link org.xorlab.plot}) in {@link ChartLook#PRINT}'s sizes.
  */
 final class LossCurvePng {
     static final int WIDTH = 1200;
     static final int HEIGHT = 700;
 
-    /** Okabe-Ito colours: distinct for colour-blind viewers too. */
-    private static final Color[] COLOURS = {
-        new Color(0x00, 0x72, 0xB2), new Color(0xD5, 0x5E, 0x00), new Color(0x00, 0x9E, 0x73),
-        new Color(0xCC, 0x79, 0xA7)};
-    private static final Color INK = new Color(0x22, 0x22, 0x22);
-    private static final Color MUTED = new Color(0x55, 0x55, 0x55);
-    private static final Color GRID = new Color(0xDD, 0xDD, 0xDD);
-    private static final String FONT = Font.SANS_SERIF;
+    private static final ChartLook LOOK = ChartLook.PRINT;
+    private static final Font TITLE_FONT = new Font(Font.SANS_SERIF, Font.BOLD, 26);
+    private static final Font SUBTITLE_FONT = ChartLook.font(18);
+    private static final Font POINTER_FONT = new Font(Font.SANS_SERIF, Font.BOLD, 18);
     /** With more runs than this reaching the target, pointer labels would collide: only dots are drawn. */
     private static final int MAX_POINTER_LABELS = 2;
 
@@ -101,60 +95,44 @@ final class LossCurvePng {
         if (result.epochs() > 1) {
             x.setRange(1, result.epochs());
         }
-        LogAxis y = new NiceLogAxis("Loss (mean squared error, log scale)");
-        y.setRange(NiceLogAxis.niceBelow(low), NiceLogAxis.niceAbove(high));
-        for (var axis : List.of(x, y)) {
-            axis.setLabelFont(new Font(FONT, Font.PLAIN, 20));
-            axis.setTickLabelFont(new Font(FONT, Font.PLAIN, 16));
-            axis.setLabelPaint(INK);
-            axis.setTickLabelPaint(INK);
-            axis.setAxisLinePaint(INK);
-            axis.setTickMarkPaint(INK);
-        }
+        LossLogAxis y = new LossLogAxis("Loss (mean squared error, log scale)");
+        y.setRoundedRange(low, high);
+        // A printed chart labels its ticks and leaves the ones between them out.
+        y.setMinorTickMarksVisible(false);
+        LOOK.style(x);
+        LOOK.style(y);
 
-        XYLineAndShapeRenderer lines = new XYLineAndShapeRenderer(true, false);
+        XYLineAndShapeRenderer lines = LOOK.runRenderer();
         for (int r = 0; r < runs.size(); r++) {
-            lines.setSeriesPaint(r, colour(r));
-            lines.setSeriesStroke(r, new BasicStroke(3f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND));
+            ChartLook.paint(lines, r);
         }
 
         XYPlot plot = new XYPlot(data, x, y, lines);
-        plot.setBackgroundPaint(Color.WHITE);
-        plot.setDomainGridlinePaint(GRID);
-        plot.setRangeGridlinePaint(GRID);
-        plot.setDomainGridlineStroke(new BasicStroke(1f));
-        plot.setRangeGridlineStroke(new BasicStroke(1f));
-        plot.setOutlineVisible(false);
-        plot.setAxisOffset(new RectangleInsets(4, 4, 4, 4));
+        LOOK.style(plot);
         addTarget(plot, result, target);
 
-        JFreeChart chart = new JFreeChart(title(runs), new Font(FONT, Font.BOLD, 26), plot, true);
-        chart.setBackgroundPaint(Color.WHITE);
+        JFreeChart chart = new JFreeChart(title(runs), TITLE_FONT, plot, true);
+        chart.setBackgroundPaint(ChartLook.BACKGROUND);
         chart.setPadding(new RectangleInsets(16, 16, 12, 44));
-        chart.getTitle().setPaint(INK);
-        TextTitle sub = new TextTitle(subtitle, new Font(FONT, Font.PLAIN, 18));
-        sub.setPaint(MUTED);
+        chart.getTitle().setPaint(LOOK.text());
+        TextTitle sub = new TextTitle(subtitle, SUBTITLE_FONT);
+        sub.setPaint(LOOK.note());
         sub.setPadding(new RectangleInsets(4, 0, 8, 0));
         chart.addSubtitle(sub);
         LegendTitle legend = chart.getLegend();
-        legend.setItemFont(new Font(FONT, Font.PLAIN, 18));
-        legend.setItemPaint(INK);
-        legend.setFrame(BlockBorder.NONE);
-        legend.setBackgroundPaint(Color.WHITE);
+        LOOK.style(legend);
         legend.setPosition(RectangleEdge.BOTTOM);
         legend.setHorizontalAlignment(HorizontalAlignment.CENTER);
-        legend.setItemLabelPadding(new RectangleInsets(2, 6, 2, 24));
         legend.setMargin(new RectangleInsets(8, 0, 0, 0));
         return chart;
     }
 
     /** The target loss as a dashed line, and a dot (with a label while they cannot collide) at each crossing. */
     private static void addTarget(XYPlot plot, ComparisonResult result, String target) {
-        ValueMarker line = new ValueMarker(result.targetLoss(), MUTED,
-                new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, new float[] {8f, 6f}, 0f));
+        ValueMarker line = new ValueMarker(result.targetLoss(), LOOK.note(), LOOK.targetStroke());
         line.setLabel("target loss " + target);
-        line.setLabelFont(new Font(FONT, Font.PLAIN, 16));
-        line.setLabelPaint(MUTED);
+        line.setLabelFont(LOOK.noteFont());
+        line.setLabelPaint(LOOK.note());
         line.setLabelBackgroundColor(new Color(255, 255, 255, 0));
         line.setLabelOffset(new RectangleInsets(4, 8, 4, 8));
         plot.addRangeMarker(line);
@@ -170,7 +148,7 @@ final class LossCurvePng {
                 continue;
             }
             long epoch = run.epochsToTarget().getAsLong();
-            Color colour = colour(r);
+            Color colour = RunColours.of(r);
             plot.addAnnotation(new Dot(epoch, result.targetLoss(), colour));
             // Labels point away from the nearer side of the plot so they are not cut off.
             boolean right = epoch < epochs.getLowerBound() + 0.7 * epochs.getLength();
@@ -184,7 +162,7 @@ final class LossCurvePng {
                         result.targetLoss(), angle);
                 pointer.setTextAnchor(above ? (right ? TextAnchor.BOTTOM_LEFT : TextAnchor.BOTTOM_RIGHT)
                         : (right ? TextAnchor.TOP_LEFT : TextAnchor.TOP_RIGHT));
-                pointer.setFont(new Font(FONT, Font.BOLD, 18));
+                pointer.setFont(POINTER_FONT);
                 pointer.setPaint(colour);
                 pointer.setArrowPaint(colour);
                 pointer.setArrowStroke(new BasicStroke(2f));
@@ -197,10 +175,6 @@ final class LossCurvePng {
         // The line's own label sits at the end of the line where no crossing is labelled.
         line.setLabelAnchor(crossingAtRight ? RectangleAnchor.TOP_LEFT : RectangleAnchor.TOP_RIGHT);
         line.setLabelTextAnchor(crossingAtRight ? TextAnchor.BOTTOM_LEFT : TextAnchor.BOTTOM_RIGHT);
-    }
-
-    private static Color colour(int run) {
-        return COLOURS[run % COLOURS.length];
     }
 
     private static String title(List<ComparisonResult.RunSummary> runs) {
@@ -250,66 +224,6 @@ final class LossCurvePng {
             g2.setPaint(Color.WHITE);
             g2.setStroke(new BasicStroke(2f));
             g2.draw(dot);
-        }
-    }
-
-    /**
-     * A log axis with ticks at 1, 2 and 5 times a power of ten (only the powers of ten over more than four
-     * decades), labelled 0.01 rather than 1E-2; JFreeChart's own picks ticks such as 0.3981071706.
-     */
-    private static final class NiceLogAxis extends LogAxis {
-        private static final long serialVersionUID = 1L;
-        private static final int[] STEPS = {1, 2, 5};
-
-        NiceLogAxis(String label) {
-            super(label);
-        }
-
-        /** The largest 1, 2 or 5 times a power of ten at or below {@code v}. */
-        static double niceBelow(double v) {
-            int k = (int) Math.floor(Math.log10(v));
-            double best = Math.pow(10, k);
-            for (int m : STEPS) {
-                double candidate = BigDecimal.valueOf(m).scaleByPowerOfTen(k).doubleValue();
-                if (candidate <= v) {
-                    best = candidate;
-                }
-            }
-            return best;
-        }
-
-        /** The smallest 1, 2 or 5 times a power of ten at or above {@code v}. */
-        static double niceAbove(double v) {
-            int k = (int) Math.floor(Math.log10(v));
-            for (int m : STEPS) {
-                double candidate = BigDecimal.valueOf(m).scaleByPowerOfTen(k).doubleValue();
-                if (candidate >= v) {
-                    return candidate;
-                }
-            }
-            return Math.pow(10, k + 1);
-        }
-
-        @Override
-        @SuppressWarnings("rawtypes")
-        protected List refreshTicksVertical(Graphics2D g2, Rectangle2D dataArea, RectangleEdge edge) {
-            double lower = getLowerBound();
-            double upper = getUpperBound();
-            int first = (int) Math.floor(Math.log10(lower));
-            int last = (int) Math.ceil(Math.log10(upper));
-            int[] steps = last - first > 4 ? new int[] {1} : STEPS;
-            List<NumberTick> ticks = new ArrayList<>();
-            for (int k = first; k <= last; k++) {
-                for (int m : steps) {
-                    BigDecimal value = BigDecimal.valueOf(m).scaleByPowerOfTen(k);
-                    double v = value.doubleValue();
-                    if (v >= lower * (1 - 1e-12) && v <= upper * (1 + 1e-12)) {
-                        String text = k >= -4 ? value.toPlainString() : m + "e" + k;
-                        ticks.add(new NumberTick(v, text, TextAnchor.CENTER_RIGHT, TextAnchor.CENTER_RIGHT, 0));
-                    }
-                }
-            }
-            return ticks;
         }
     }
 }

@@ -12,6 +12,11 @@ import javafx.scene.shape.Circle;
  */
 final class HoverReadout extends Pane {
 
+    /** A white card with dark 15 px text. */
+    private static final String CARD_CSS = "-fx-background-color: rgba(255,255,255,0.95);"
+            + "-fx-background-radius: 4; -fx-border-color: #9e9e9e; -fx-border-radius: 4;"
+            + "-fx-padding: 4 8 4 8; -fx-font-size: 15px; -fx-text-fill: #212121;";
+
     /** Gap between the dot and the card. */
     private static final double OFFSET = 12;
 
@@ -23,7 +28,7 @@ final class HoverReadout extends Pane {
         setPickOnBounds(false);
         dot.setStroke(Color.WHITE);
         dot.setStrokeWidth(2);
-        card.setStyle(ChartStyle.READOUT_CSS);
+        card.setStyle(CARD_CSS);
         card.setManaged(false);
         dot.setManaged(false);
         getChildren().addAll(dot, card);

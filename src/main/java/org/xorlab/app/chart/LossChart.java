@@ -1,5 +1,7 @@
 package org.xorlab.app.chart;
 
+import java.awt.BasicStroke;
+import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.geom.Line2D;
 import java.awt.geom.Rectangle2D;
@@ -27,7 +29,6 @@ import org.jfree.chart.axis.NumberTickUnit;
 import org.jfree.chart.axis.TickUnits;
 import org.jfree.chart.axis.ValueAxis;
 import org.jfree.chart.axis.ValueTick;
-import org.jfree.chart.block.BlockBorder;
 import org.jfree.chart.fx.ChartCanvas;
 import org.jfree.chart.fx.ChartViewer;
 import org.jfree.chart.plot.ValueMarker;
@@ -41,6 +42,12 @@ import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.data.Range;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
+import org.xorlab.plot.ChartLook;
+import org.xorlab.plot.CutOffMark;
+import org.xorlab.plot.DecimatedSeries;
+import org.xorlab.plot.LossLogAxis;
+import org.xorlab.plot.RunColours;
+import org.xorlab.plot.TargetLossLine;
 import org.xorlab.session.AtomicFile;
 import org.xorlab.text.NumberText;
 
@@ -73,13 +80,20 @@ public final class LossChart extends StackPane {
     static final String LINEAR_LABEL = "Loss (MSE)";
     static final String NO_DATA_MESSAGE = "No loss values yet";
 
+    /** Fonts, colours and strokes: the window's, which the command line's PNG shares in its own sizes. */
+    private static final ChartLook LOOK = ChartLook.WINDOW;
+    private static final Color NO_DATA_TEXT = new Color(0x75, 0x75, 0x75);
+    /** The rewind position's vertical line. */
+    private static final Color MARKER = new Color(0x61, 0x61, 0x61);
+    private static final BasicStroke MARKER_STROKE = new BasicStroke(1.5f);
+
     private final XYSeriesCollection dataset = new XYSeriesCollection();
-    private final XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
+    private final XYLineAndShapeRenderer renderer = LOOK.runRenderer();
     private final NumberAxis domainAxis = new NumberAxis(XAxisMode.EPOCHS.label());
     private final LossLogAxis logAxis = new LossLogAxis(LOG_LABEL);
     private final NumberAxis linearAxis = new NumberAxis(LINEAR_LABEL);
     private final XYPlot plot = new XYPlot(dataset, domainAxis, logAxis, renderer);
-    private final JFreeChart chart = new JFreeChart(null, ChartStyle.AXIS_LABEL_FONT, plot, false);
+    private final JFreeChart chart = new JFreeChart(null, LOOK.axisLabelFont(), plot, false);
     private final LegendTitle legend = createLegend();
     private final ChartViewer viewer = new ChartViewer(chart, false);
     private final HoverReadout readout = new HoverReadout();
@@ -124,7 +138,7 @@ public final class LossChart extends StackPane {
         int index = runs.size();
         Run run = new Run(name.strip(), updatesPerEpoch, new XYSeries(new RunKey(index, name.strip()), false, true));
         runs.add(run);
-        renderer.setSeriesPaint(index, ChartStyle.runColour(index), false);
+        ChartLook.paint(renderer, index);
         batch(() -> {
             dataset.addSeries(run.series);
             placeAnnotations();
@@ -254,7 +268,7 @@ public final class LossChart extends StackPane {
         if (!DecimatedSeries.isPlottable(loss)) {
             throw new IllegalArgumentException("target loss must be a positive finite number, got " + loss);
         }
-        target = new TargetLossLine(loss);
+        target = new TargetLossLine(loss, LOOK);
         placeAnnotations();
     }
 
@@ -416,39 +430,29 @@ public final class LossChart extends StackPane {
     // ---- building ----
 
     private void createView() {
-        chart.setBackgroundPaint(ChartStyle.BACKGROUND);
+        chart.setBackgroundPaint(ChartLook.BACKGROUND);
         chart.setPadding(new RectangleInsets(8, 8, 8, 20));
         chart.setAntiAlias(true);
         chart.setTextAntiAlias(true);
 
-        plot.setBackgroundPaint(ChartStyle.BACKGROUND);
-        plot.setOutlinePaint(ChartStyle.AXIS_LINE);
-        plot.setAxisOffset(RectangleInsets.ZERO_INSETS);
-        plot.setDomainGridlinePaint(ChartStyle.GRID);
-        plot.setDomainGridlineStroke(ChartStyle.GRID_STROKE);
-        plot.setRangeGridlinePaint(ChartStyle.GRID);
-        plot.setRangeGridlineStroke(ChartStyle.GRID_STROKE);
-        plot.setRangeMinorGridlinesVisible(true);
-        plot.setRangeMinorGridlinePaint(ChartStyle.MINOR_GRID);
-        plot.setRangeMinorGridlineStroke(ChartStyle.GRID_STROKE);
+        LOOK.style(plot);
         plot.setNoDataMessage(NO_DATA_MESSAGE);
-        plot.setNoDataMessageFont(ChartStyle.AXIS_LABEL_FONT);
-        plot.setNoDataMessagePaint(ChartStyle.NO_DATA_TEXT);
+        plot.setNoDataMessageFont(LOOK.axisLabelFont());
+        plot.setNoDataMessagePaint(NO_DATA_TEXT);
 
+        // Each curve drawn as one path, so its many short segments meet in round joins rather than overlapping caps.
         renderer.setDrawSeriesLineAsPath(true);
-        renderer.setAutoPopulateSeriesStroke(false);
-        renderer.setDefaultStroke(ChartStyle.RUN_STROKE);
         renderer.setLegendLine(new Line2D.Double(-14, 0, 14, 0));
 
-        style(domainAxis);
+        LOOK.style(domainAxis);
         domainAxis.setStandardTickUnits(NumberAxis.createIntegerTickUnits(Locale.ROOT));
         domainAxis.setAutoRangeIncludesZero(true);
         domainAxis.setLowerMargin(0);
         domainAxis.setUpperMargin(0.02);
         domainAxis.setDefaultAutoRange(new Range(0, 100));
 
-        style(logAxis);
-        style(linearAxis);
+        LOOK.style(logAxis);
+        LOOK.style(linearAxis);
         // Extra room around each label spaces the linear loss ticks out to a readable density.
         linearAxis.setTickLabelInsets(new RectangleInsets(8, 4, 8, 4));
         linearAxis.setStandardTickUnits(lossTickUnits());
@@ -504,18 +508,6 @@ public final class LossChart extends StackPane {
         });
     }
 
-    private static void style(ValueAxis axis) {
-        axis.setLabelFont(ChartStyle.AXIS_LABEL_FONT);
-        axis.setLabelPaint(ChartStyle.TEXT);
-        axis.setLabelInsets(new RectangleInsets(6, 6, 6, 6));
-        axis.setTickLabelFont(ChartStyle.TICK_FONT);
-        axis.setTickLabelPaint(ChartStyle.TICK_TEXT);
-        axis.setAxisLinePaint(ChartStyle.AXIS_LINE);
-        axis.setTickMarkPaint(ChartStyle.AXIS_LINE);
-        axis.setTickMarkOutsideLength(4);
-        axis.setMinorTickMarkOutsideLength(2);
-    }
-
     /** Linear loss ticks in 1-2-5 steps from 1e-8 to 1e6, with just the decimals the step needs. */
     private static TickUnits lossTickUnits() {
         TickUnits units = new TickUnits();
@@ -531,14 +523,10 @@ public final class LossChart extends StackPane {
     /** A one-line legend above the plot, right-aligned, so it never hides a curve. */
     private LegendTitle createLegend() {
         LegendTitle title = new LegendTitle(plot);
-        title.setItemFont(ChartStyle.LEGEND_FONT);
-        title.setItemPaint(ChartStyle.TEXT);
-        title.setBackgroundPaint(ChartStyle.BACKGROUND);
-        title.setFrame(BlockBorder.NONE);
+        LOOK.style(title);
         title.setPosition(RectangleEdge.TOP);
         title.setHorizontalAlignment(HorizontalAlignment.RIGHT);
         title.setPadding(new RectangleInsets(0, 0, 6, 0));
-        title.setItemLabelPadding(new RectangleInsets(2, 6, 2, 16));
         return title;
     }
 
@@ -583,7 +571,7 @@ public final class LossChart extends StackPane {
                 Run r = runs.get(i);
                 if (r.cutOff && r.size > 0) {
                     plot.addAnnotation(new CutOffMark(mode.x(r.epochs[r.size - 1], r.updatesPerEpoch),
-                            r.losses[r.size - 1], ChartStyle.runColour(i)));
+                            r.losses[r.size - 1], RunColours.of(i), LOOK));
                 }
             }
             // Annotations do not re-run the auto range by themselves; the target line is part of it.
@@ -625,7 +613,7 @@ public final class LossChart extends StackPane {
         int updatesPerEpoch = runs.isEmpty() ? 1 : runs.get(0).updatesPerEpoch;
         double x = xAxisMode.get().x(markerEpoch, updatesPerEpoch);
         if (marker == null) {
-            marker = new ValueMarker(x, ChartStyle.MARKER, ChartStyle.MARKER_STROKE);
+            marker = new ValueMarker(x, MARKER, MARKER_STROKE);
             plot.addDomainMarker(marker);
         } else {
             marker.setValue(x);
@@ -675,7 +663,12 @@ public final class LossChart extends StackPane {
                 best.losses[bestIndex], mode, best.updatesPerEpoch);
         ChartCanvas canvas = viewer.getCanvas();
         Point2D at = readout.sceneToLocal(canvas.localToScene(bestX, bestY));
-        readout.show(at, text, ChartStyle.runColourFx(runs.indexOf(best)));
+        readout.show(at, text, fxColour(RunColours.of(runs.indexOf(best))));
+    }
+
+    /** The same colour for JavaFX nodes. */
+    private static javafx.scene.paint.Color fxColour(Color c) {
+        return javafx.scene.paint.Color.rgb(c.getRed(), c.getGreen(), c.getBlue());
     }
 
     /** A series key: the run's index keeps keys unique when two runs share a name; the legend shows the name. */

@@ -29,7 +29,10 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.robot.Motion;
 import org.testfx.util.WaitForAsyncUtils;
-import org.xorlab.app.chart.NaiveDecimation.Point;
+import org.xorlab.plot.NaiveDecimation;
+import org.xorlab.plot.NaiveDecimation.Point;
+import org.xorlab.plot.RunColours;
+import org.xorlab.plot.TargetLossLine;
 
 @ExtendWith(ApplicationExtension.class)
 class LossChartTest {
@@ -261,7 +264,7 @@ class LossChartTest {
         assertThat(Files.size(file)).isPositive();
         assertThat(image.getWidth()).isEqualTo(640);
         assertThat(image.getHeight()).isEqualTo(400);
-        assertThat(pixelsNear(image, ChartStyle.runColour(0))).isGreaterThan(300);
+        assertThat(pixelsNear(image, RunColours.of(0))).isGreaterThan(300);
     }
 
     private static int pixelsNear(BufferedImage image, Color colour) {

@@ -1,7 +1,8 @@
-package org.xorlab.app.chart;
+package org.xorlab.plot;
 
 import java.awt.Graphics2D;
 import java.awt.geom.Rectangle2D;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import org.jfree.chart.axis.LogAxis;
@@ -22,8 +23,11 @@ import org.xorlab.text.NumberText;
  * range is too narrow to hold two such labels (early in training the loss barely moves), evenly spaced decimal ticks
  * are used instead, as few as the plot's height needs. Either way two neighbouring labels are at least 1.6 label
  * heights apart, so they never touch however short the plot. The auto range spans at least a fifth of a decade, so a flat curve does not fill the plot with noise.
+ *
+ * <p>The window's live chart lets it follow the data; a printed chart fixes its range with {@link #setRoundedRange}.
+ * Both draw the same ticks and labels.
  */
-final class LossLogAxis extends LogAxis {
+public final class LossLogAxis extends LogAxis {
 
     /** Range shown before any loss arrives. */
     private static final Range EMPTY_RANGE = new Range(1e-3, 1);
@@ -33,11 +37,50 @@ final class LossLogAxis extends LogAxis {
     private static final double MARGIN = 0.04;
     /** Below this, tick labels switch from decimals to 1e-5 notation. */
     private static final double SMALLEST_DECIMAL = 1e-4;
+    /** The mantissas of the round values a fixed range starts and ends at. */
+    private static final int[] ROUND_MANTISSAS = {1, 2, 5};
 
-    LossLogAxis(String label) {
+    /** A log axis with minor tick marks, following the data until a range is set. */
+    public LossLogAxis(String label) {
         super(label);
         setSmallestValue(1e-300);
         setMinorTickMarksVisible(true);
+    }
+
+    /**
+     * Fixes the range to run from the largest 1, 2 or 5 times a power of ten at or below {@code low} to the smallest
+     * at or above {@code high}, so that both ends are labelled.
+     *
+     * @param low the least loss to show, positive and finite
+     * @param high the greatest loss to show, at least {@code low}
+     */
+    public void setRoundedRange(double low, double high) {
+        setRange(roundedBelow(low), roundedAbove(high));
+    }
+
+    /** The largest 1, 2 or 5 times a power of ten at or below {@code v}. */
+    static double roundedBelow(double v) {
+        int k = (int) Math.floor(Math.log10(v));
+        double best = Math.pow(10, k);
+        for (int m : ROUND_MANTISSAS) {
+            double candidate = BigDecimal.valueOf(m).scaleByPowerOfTen(k).doubleValue();
+            if (candidate <= v) {
+                best = candidate;
+            }
+        }
+        return best;
+    }
+
+    /** The smallest 1, 2 or 5 times a power of ten at or above {@code v}. */
+    static double roundedAbove(double v) {
+        int k = (int) Math.floor(Math.log10(v));
+        for (int m : ROUND_MANTISSAS) {
+            double candidate = BigDecimal.valueOf(m).scaleByPowerOfTen(k).doubleValue();
+            if (candidate >= v) {
+                return candidate;
+            }
+        }
+        return Math.pow(10, k + 1);
     }
 
     @Override

@@ -1,7 +1,8 @@
-package org.xorlab.app.chart;
+package org.xorlab.plot;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.awt.Font;
 import java.awt.Graphics2D;
 import java.awt.geom.Line2D;
 import java.awt.geom.Rectangle2D;
@@ -18,18 +19,26 @@ import org.jfree.chart.ui.TextAnchor;
  * last point and the words "budget spent", so the picture says what the verdict says (this run was cut off, it did
  * not fail).
  */
-final class CutOffMark extends AbstractXYAnnotation {
-    static final String TEXT = "budget spent";
+public final class CutOffMark extends AbstractXYAnnotation {
+    public static final String TEXT = "budget spent";
     private static final BasicStroke STROKE = new BasicStroke(3f, BasicStroke.CAP_ROUND, BasicStroke.JOIN_ROUND);
 
     private final double x;
     private final double y;
     private final Color colour;
+    private final Font font;
 
-    CutOffMark(double x, double y, Color colour) {
+    /**
+     * @param x where the curve ends, in the domain axis's units
+     * @param y the curve's last loss
+     * @param colour the run's colour
+     * @param look the font of the words
+     */
+    public CutOffMark(double x, double y, Color colour, ChartLook look) {
         this.x = x;
         this.y = y;
         this.colour = colour;
+        this.font = look.noteFont();
     }
 
     @Override
@@ -45,7 +54,7 @@ final class CutOffMark extends AbstractXYAnnotation {
         g2.setPaint(colour);
         g2.setStroke(STROKE);
         g2.draw(new Line2D.Double(px, py - 9, px, py + 9));
-        g2.setFont(ChartStyle.NOTE_FONT);
+        g2.setFont(font);
         // Text inside the plot: to the left of a mark near the right edge, else to its right.
         boolean left = px > dataArea.getCenterX();
         TextUtils.drawAlignedString(TEXT, g2, (float) (left ? px - 8 : px + 8), (float) (py - 10),

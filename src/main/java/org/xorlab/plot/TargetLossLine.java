@@ -1,4 +1,4 @@
-package org.xorlab.app.chart;
+package org.xorlab.plot;
 
 import java.awt.Graphics2D;
 import java.awt.geom.Line2D;
@@ -20,19 +20,24 @@ import org.xorlab.text.NumberText;
  *
  * <p>It takes part in the auto range, so the goal stays in view while the loss is still far above it.
  */
-final class TargetLossLine extends AbstractXYAnnotation implements XYAnnotationBoundsInfo {
+public final class TargetLossLine extends AbstractXYAnnotation implements XYAnnotationBoundsInfo {
 
     private final double loss;
     private final String text;
+    private final ChartLook look;
 
-    /** @param loss a positive, finite loss (checked by the caller) */
-    TargetLossLine(double loss) {
+    /**
+     * @param loss a positive, finite loss (checked by the caller)
+     * @param look the line's and label's colour, stroke and font
+     */
+    public TargetLossLine(double loss, ChartLook look) {
         this.loss = loss;
         this.text = "target " + NumberText.plain(loss);
+        this.look = look;
     }
 
     /** What the label says. */
-    String text() {
+    public String text() {
         return text;
     }
 
@@ -44,10 +49,10 @@ final class TargetLossLine extends AbstractXYAnnotation implements XYAnnotationB
         if (!(y >= dataArea.getMinY() && y <= dataArea.getMaxY())) {
             return;
         }
-        g2.setPaint(ChartStyle.TARGET);
-        g2.setStroke(ChartStyle.TARGET_STROKE);
+        g2.setPaint(look.note());
+        g2.setStroke(look.targetStroke());
         g2.draw(new Line2D.Double(dataArea.getMinX(), y, dataArea.getMaxX(), y));
-        g2.setFont(ChartStyle.NOTE_FONT);
+        g2.setFont(look.noteFont());
         // Above the line unless that would leave the plot.
         boolean above = y - dataArea.getMinY() > 24;
         TextUtils.drawAlignedString(text, g2, (float) (dataArea.getMinX() + 8), (float) (above ? y - 4 : y + 4),

@@ -1,4 +1,4 @@
-package org.xorlab.app.chart;
+package org.xorlab.plot;
 
 import java.util.Arrays;
 
@@ -15,11 +15,11 @@ import java.util.Arrays;
  * <p>Losses that cannot be drawn on a log axis (NaN, infinite, zero or negative) are counted but never stored.
  * Not thread-safe; knows nothing of JavaFX.
  */
-final class DecimatedSeries {
+public final class DecimatedSeries {
 
     /** Receives the kept points in increasing epoch order. */
     @FunctionalInterface
-    interface PointSink {
+    public interface PointSink {
         void accept(long epoch, double loss);
     }
 
@@ -51,7 +51,7 @@ final class DecimatedSeries {
      * @param budget the most points {@link #forEachPoint} will ever deliver
      * @throws IllegalArgumentException if the budget is below {@link #MIN_BUDGET}
      */
-    DecimatedSeries(int budget) {
+    public DecimatedSeries(int budget) {
         if (budget < MIN_BUDGET) {
             throw new IllegalArgumentException("point budget must be at least " + MIN_BUDGET + ", got " + budget);
         }
@@ -63,7 +63,7 @@ final class DecimatedSeries {
      *
      * @throws IllegalArgumentException if the epoch is negative or not after the previous one
      */
-    void add(long epoch, double loss) {
+    public void add(long epoch, double loss) {
         if (epoch < 0) {
             throw new IllegalArgumentException("epoch must be 0 or more, got " + epoch);
         }
@@ -108,12 +108,12 @@ final class DecimatedSeries {
     }
 
     /** True if the loss can be drawn on a log axis: finite and positive. */
-    static boolean isPlottable(double loss) {
+    public static boolean isPlottable(double loss) {
         return loss > 0 && loss < Double.POSITIVE_INFINITY;
     }
 
     /** Forgets every point and returns to full resolution. */
-    void clear() {
+    public void clear() {
         stride = 1;
         buckets = 0;
         hasPoints = false;
@@ -122,7 +122,7 @@ final class DecimatedSeries {
     }
 
     /** Number of epochs passed to {@link #add} since creation or {@link #clear}, plottable or not. */
-    long received() {
+    public long received() {
         return received;
     }
 
@@ -132,7 +132,7 @@ final class DecimatedSeries {
     }
 
     /** Delivers the kept points, strictly increasing in epoch. */
-    void forEachPoint(PointSink sink) {
+    public void forEachPoint(PointSink sink) {
         if (!hasPoints) {
             return;
         }

@@ -1,4 +1,4 @@
-package org.xorlab.app.chart;
+package org.xorlab.plot;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -9,17 +9,17 @@ import java.util.Map;
  * The decimation rule of {@link DecimatedSeries} computed the slow, obvious way from the whole history at once, as an
  * oracle for the incremental implementation.
  */
-final class NaiveDecimation {
+public final class NaiveDecimation {
 
     /** One kept point. */
-    record Point(long epoch, double loss) {
+    public record Point(long epoch, double loss) {
     }
 
     private NaiveDecimation() {
     }
 
     /** The points a series with this budget keeps after {@code epochs[i], losses[i]} were added in order. */
-    static List<Point> points(long[] epochs, double[] losses, int budget) {
+    public static List<Point> points(long[] epochs, double[] losses, int budget) {
         List<Point> plottable = new ArrayList<>();
         for (int i = 0; i < epochs.length; i++) {
             if (Double.isFinite(losses[i]) && losses[i] > 0) {

@@ -1,4 +1,4 @@
-package org.xorlab.app.chart;
+package org.xorlab.plot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -9,7 +9,7 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.xorlab.app.chart.NaiveDecimation.Point;
+import org.xorlab.plot.NaiveDecimation.Point;
 
 class DecimatedSeriesTest {
 

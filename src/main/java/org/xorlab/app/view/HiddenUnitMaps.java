@@ -4,9 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import javafx.geometry.Rectangle2D;
 import javafx.geometry.VPos;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.StrokeLineCap;
 import javafx.scene.text.TextAlignment;
@@ -18,22 +16,17 @@ import org.xorlab.engine.Dataset;
  * titled h1, h2, ..., with the unit's own 0.5 line and the four inputs marked. Tiles flow into as many rows as
  * make them largest in the space given.
  */
-public final class HiddenUnitMaps extends Region {
+public final class HiddenUnitMaps extends CanvasView {
     private static final double GAP = 14;
     private static final double TITLE = 24;
     private static final double MAX_TILE = 220;
 
-    private final Canvas canvas = new Canvas();
     private final List<Heatmap> heatmaps = new ArrayList<>();
     private final List<double[]> lines = new ArrayList<>();
     private final List<Rectangle2D> tiles = new ArrayList<>();
     private DecisionGrid grid;
 
     public HiddenUnitMaps() {
-        canvas.setManaged(false);
-        getChildren().add(canvas);
-        canvas.widthProperty().addListener(o -> draw());
-        canvas.heightProperty().addListener(o -> draw());
         setMinSize(120, 100);
     }
 
@@ -45,6 +38,9 @@ public final class HiddenUnitMaps extends Region {
     public void show(DecisionGrid grid) {
         if (grid == null) {
             throw new IllegalArgumentException("the hidden unit maps need a sampled grid");
+        }
+        if (grid == this.grid) {
+            return;
         }
         boolean resized = this.grid == null || this.grid.hiddenUnits() != grid.hiddenUnits();
         this.grid = grid;
@@ -63,7 +59,7 @@ public final class HiddenUnitMaps extends Region {
             // The preferred width depends on the number of tiles.
             requestLayout();
         }
-        draw();
+        redraw();
     }
 
     /** The heatmap's colour for hidden unit {@code unit} (0-based) at input (x0, x1). */
@@ -77,12 +73,6 @@ public final class HiddenUnitMaps extends Region {
     /** Where each unit's heatmap was last drawn, in this view's coordinates (one per hidden unit). */
     List<Rectangle2D> tileBounds() {
         return List.copyOf(tiles);
-    }
-
-    @Override
-    protected void layoutChildren() {
-        canvas.setWidth(Math.floor(getWidth()));
-        canvas.setHeight(Math.floor(getHeight()));
     }
 
     /**
@@ -100,13 +90,9 @@ public final class HiddenUnitMaps extends Region {
         return TITLE + 150 + 2 * GAP;
     }
 
-    /** Redraws every tile from the latest grid. */
-    private void draw() {
-        double w = canvas.getWidth();
-        double h = canvas.getHeight();
-        GraphicsContext g = canvas.getGraphicsContext2D();
-        g.setFill(Palette.BACKGROUND);
-        g.fillRect(0, 0, w, h);
+    /** Draws every tile from the latest grid. */
+    @Override
+    void draw(GraphicsContext g, double w, double h) {
         tiles.clear();
         if (grid == null) {
             return;

@@ -2,6 +2,8 @@ package org.xorlab.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.xorlab.app.FxTesting.onFx;
+import static org.xorlab.app.FxTesting.resize;
+import static org.xorlab.app.FxTesting.settle;
 import static org.xorlab.app.FxTesting.waitFor;
 
 import java.util.ArrayList;
@@ -19,7 +21,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 import org.xorlab.app.compare.CompareTab;
 
 /**
@@ -41,11 +42,7 @@ class CompareVerdictLayoutTest {
 
     @AfterEach
     void stop() {
-        onFx(() -> {
-            window.train().model().shutdown();
-            window.shutdown();
-            return null;
-        });
+        FxTesting.close(window);
     }
 
     @Test
@@ -75,7 +72,8 @@ class CompareVerdictLayoutTest {
                     && compare.model().summaryProperty().get().finished());
             assertThat(onFx(() -> compare.table().verdict())).contains("got below 0.01 first");
             for (int[] size : LayoutTest.SIZES) {
-                resize(size[0], size[1]);
+                resize(stage, size[0], size[1]);
+                settle();
                 String where = size[0] + "x" + size[1] + " with " + runs + " runs";
                 problems.addAll(onFx(() -> cutShort(where, compare)));
                 if (size[0] == 1024 && size[1] == 768) {
@@ -84,19 +82,6 @@ class CompareVerdictLayoutTest {
             }
         }
         assertThat(problems).isEmpty();
-    }
-
-    private void resize(double width, double height) {
-        onFx(() -> {
-            stage.setWidth(width);
-            stage.setHeight(height);
-            return null;
-        });
-        for (int i = 0; i < 3; i++) {
-            WaitForAsyncUtils.waitForFxEvents();
-        }
-        WaitForAsyncUtils.sleep(100, java.util.concurrent.TimeUnit.MILLISECONDS);
-        WaitForAsyncUtils.waitForFxEvents();
     }
 
     /** Every shown label and text of the tab that is cut to "..." or squeezed below its wrapped lines' height. */

@@ -32,6 +32,14 @@ final class FxTesting {
         }
     }
 
+    /** Runs {@code action} on the FX thread and waits for it. */
+    static void runFx(Runnable action) {
+        onFx(() -> {
+            action.run();
+            return null;
+        });
+    }
+
     static void waitFor(BooleanSupplier condition) {
         try {
             WaitForAsyncUtils.waitFor(HANG_SECONDS, TimeUnit.SECONDS, condition::getAsBoolean);
@@ -59,6 +67,32 @@ final class FxTesting {
         stage.sizeToScene();
         stage.show();
         return window;
+    }
+
+    /** Stops the training of both tabs and the window's file thread: after each test of a window from {@link #show}. */
+    static void close(AppShell window) {
+        runFx(() -> {
+            window.train().model().shutdown();
+            window.shutdown();
+        });
+    }
+
+    /** Gives the window on {@code stage} a new size; {@link #settle} waits for its layout. */
+    static void resize(Stage stage, double width, double height) {
+        runFx(() -> {
+            stage.setWidth(width);
+            stage.setHeight(height);
+        });
+    }
+
+    /** Two rounds of layout: a layout that rearranges the views (columns, folded maps) settles on the next pulse. */
+    static void settle() {
+        for (int i = 0; i < 3; i++) {
+            WaitForAsyncUtils.waitForFxEvents();
+            runFx(() -> { });
+        }
+        WaitForAsyncUtils.sleep(100, TimeUnit.MILLISECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
     }
 
     static TrainingFrame frame(AppShell window) {

@@ -2,6 +2,8 @@ package org.xorlab.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.xorlab.app.FxTesting.onFx;
+import static org.xorlab.app.FxTesting.resize;
+import static org.xorlab.app.FxTesting.settle;
 import static org.xorlab.app.FxTesting.waitFor;
 
 import java.util.ArrayList;
@@ -27,7 +29,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 import org.xorlab.app.chart.LossChart;
 import org.xorlab.app.compare.CompareTab;
 import org.xorlab.app.view.ZoomPane;
@@ -66,11 +67,7 @@ class LayoutTest {
 
     @AfterEach
     void stop() {
-        onFx(() -> {
-            window.train().model().shutdown();
-            window.shutdown();
-            return null;
-        });
+        FxTesting.close(window);
     }
 
     @Test
@@ -89,7 +86,7 @@ class LayoutTest {
         List<String> problems = new ArrayList<>();
         for (int[] size : SIZES) {
             for (boolean inspector : new boolean[] {false, true}) {
-                resize(size[0], size[1]);
+                resize(stage, size[0], size[1]);
                 onFx(() -> {
                     if (window.train().inspectorShownProperty().get() != inspector) {
                         window.train().toggleInspector();
@@ -138,7 +135,7 @@ class LayoutTest {
         Map<String, Double> textPx = new HashMap<>();
         for (int[] size : SIZES) {
             for (boolean inspector : new boolean[] {false, true}) {
-                resize(size[0], size[1]);
+                resize(stage, size[0], size[1]);
                 onFx(() -> {
                     if (window.train().inspectorShownProperty().get() != inspector) {
                         window.train().toggleInspector();
@@ -287,7 +284,7 @@ class LayoutTest {
             waitFor(() -> compare.table().rowCount() == count && compare.model().frameProperty().get().runs().stream()
                     .allMatch(r -> r.snapshot().epoch() == 30));
             for (int[] size : SIZES) {
-                resize(size[0], size[1]);
+                resize(stage, size[0], size[1]);
                 settle();
                 String where = size[0] + "x" + size[1] + " with " + runs + " runs";
                 List<String> ids = new ArrayList<>(COMPARE_CONTROLS);
@@ -301,26 +298,6 @@ class LayoutTest {
             }
         }
         assertThat(problems).isEmpty();
-    }
-
-    private void resize(double width, double height) {
-        onFx(() -> {
-            stage.setWidth(width);
-            stage.setHeight(height);
-            return null;
-        });
-    }
-
-    /** Two rounds of layout: a layout that rearranges the views (columns, folded maps) settles on the next pulse. */
-    private static void settle() {
-        for (int i = 0; i < 3; i++) {
-            WaitForAsyncUtils.waitForFxEvents();
-            onFx(() -> {
-                return null;
-            });
-        }
-        WaitForAsyncUtils.sleep(100, java.util.concurrent.TimeUnit.MILLISECONDS);
-        WaitForAsyncUtils.waitForFxEvents();
     }
 
     /** Everything wrong with the window as laid out now, each as a sentence naming the size and the node. */

@@ -16,12 +16,17 @@ import javafx.scene.layout.Region;
  */
 public abstract class CanvasView extends Region {
     private final Canvas canvas = new Canvas();
+    /** The size the view asks for; its parent may give it more or less. */
+    private final double prefWidth;
+    private final double prefHeight;
     /** True when the canvas shows older state than the fields; the next layout pass redraws it. */
     private boolean stale = true;
     /** True while the layout pass resizes the canvas, when asking for another pass would be one too many. */
     private boolean sizing;
 
-    CanvasView() {
+    CanvasView(double prefWidth, double prefHeight) {
+        this.prefWidth = prefWidth;
+        this.prefHeight = prefHeight;
         canvas.setManaged(false);
         getChildren().add(canvas);
     }
@@ -52,6 +57,16 @@ public abstract class CanvasView extends Region {
     /** The canvas's height: the view's own, rounded down to whole pixels. */
     final double canvasHeight() {
         return canvas.getHeight();
+    }
+
+    @Override
+    protected double computePrefWidth(double height) {
+        return prefWidth;
+    }
+
+    @Override
+    protected double computePrefHeight(double width) {
+        return prefHeight;
     }
 
     @Override

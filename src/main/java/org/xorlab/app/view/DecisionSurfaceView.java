@@ -33,6 +33,7 @@ public final class DecisionSurfaceView extends CanvasView {
     private Rectangle2D plot = Rectangle2D.EMPTY;
 
     public DecisionSurfaceView() {
+        super(560, 480);
         setMinSize(240, 200);
     }
 
@@ -80,16 +81,6 @@ public final class DecisionSurfaceView extends CanvasView {
     /** Where input (x0, x1) is drawn, in this view's coordinates. */
     Point2D toView(double x0, double x1) {
         return new Point2D(screenX(x0), screenY(x1));
-    }
-
-    @Override
-    protected double computePrefWidth(double height) {
-        return 560;
-    }
-
-    @Override
-    protected double computePrefHeight(double width) {
-        return 480;
     }
 
     /** Draws everything from the latest grid and dataset. */

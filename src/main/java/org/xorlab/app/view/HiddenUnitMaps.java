@@ -27,6 +27,7 @@ public final class HiddenUnitMaps extends CanvasView {
     private DecisionGrid grid;
 
     public HiddenUnitMaps() {
+        super(GAP + 2 * (150 + GAP), TITLE + 150 + 2 * GAP);
         setMinSize(120, 100);
     }
 
@@ -83,11 +84,6 @@ public final class HiddenUnitMaps extends CanvasView {
     protected double computePrefWidth(double height) {
         int h = grid == null ? 2 : Math.min(grid.hiddenUnits(), 2);
         return GAP + h * (150 + GAP);
-    }
-
-    @Override
-    protected double computePrefHeight(double width) {
-        return TITLE + 150 + 2 * GAP;
     }
 
     /** Draws every tile from the latest grid. */

@@ -73,6 +73,7 @@ public final class NetworkView extends CanvasView {
     private String hoverText;
 
     public NetworkView() {
+        super(620, 460);
         addEventHandler(MouseEvent.MOUSE_MOVED, e -> {
             pointer = new Point2D(e.getX(), e.getY());
             hover();
@@ -235,16 +236,6 @@ public final class NetworkView extends CanvasView {
     @Override
     void resized() {
         update();
-    }
-
-    @Override
-    protected double computePrefWidth(double height) {
-        return 620;
-    }
-
-    @Override
-    protected double computePrefHeight(double width) {
-        return 460;
     }
 
     /** Brings the layout and the hover text up to date with the fields and asks for a redraw. */

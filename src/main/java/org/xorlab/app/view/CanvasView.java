@@ -9,9 +9,9 @@ import javafx.scene.layout.Region;
  * {@link #redraw} when anything it draws from has changed, and the next layout pass clears the canvas and calls
  * {@link #draw} once, however many changes came before it. A new size redraws too; nothing else does.
  *
- * <p>The canvas is sized in whole layout pixels. JavaFX already renders a canvas at the screen's output scale (its
- * texture is the size times the render scale), so a HiDPI screen gets sharp lines without scaling here, which would
- * scale twice. Public only so that the views' inherited {@link Region} methods are public; it cannot be
+ * <p>The canvas is sized in whole layout pixels. JavaFX already renders a canvas at the highest output scale of the
+ * screens (its peer, {@code NGCanvas}, sizes its buffer by it), so a HiDPI screen gets sharp lines without scaling
+ * here, which would scale twice. Public only so that the views' inherited {@link Region} methods are public; it cannot be
  * extended outside this package.
  */
 public abstract class CanvasView extends Region {

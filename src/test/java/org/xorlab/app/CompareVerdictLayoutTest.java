@@ -13,7 +13,6 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.TabPane;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -47,25 +46,13 @@ class CompareVerdictLayoutTest {
 
     @Test
     void theFinishedComparisonShowsEveryWordAndTheVerdictWithoutScrolling() {
-        onFx(() -> {
-            ((TabPane) window.lookup("#tabs")).getSelectionModel().select(1);
-            return null;
-        });
-        CompareTab compare = onFx(window::startedCompare);
-        waitFor(() -> compare.model().frameProperty().get() != null);
+        CompareTab compare = FxTesting.showCompare(window);
         List<String> problems = new ArrayList<>();
         for (int runs = 2; runs <= 3; runs++) {
             if (runs == 3) {
-                onFx(() -> {
-                    compare.model().setupProperty().set(compare.model().setupProperty().get().withAddedRun());
-                    return null;
-                });
-                waitFor(() -> compare.model().frameProperty().get().runs().size() == 3);
+                FxTesting.addRun(compare);
             }
-            onFx(() -> {
-                compare.model().stepEpochs(10_000);
-                return null;
-            });
+            FxTesting.runFx(() -> compare.model().stepEpochs(10_000));
             int count = runs;
             waitFor(() -> compare.model().summaryProperty().get() != null
                     && compare.model().summaryProperty().get().result().runs().size() == count

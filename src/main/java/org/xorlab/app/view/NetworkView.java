@@ -233,6 +233,7 @@ public final class NetworkView extends CanvasView {
         return new double[] {slot.x(), slot.y() - direction * length / 2, slot.x(), slot.y() + direction * length / 2};
     }
 
+    /** The layout, and so what the pointer is over, depends on the size. */
     @Override
     void resized() {
         update();
@@ -252,7 +253,7 @@ public final class NetworkView extends CanvasView {
         redraw();
     }
 
-    /** After the pointer moved: a repaint only if something is or was hovered. */
+    /** After the pointer moved: a redraw only if something is or was hovered. */
     private void hover() {
         Part before = hovered;
         findHovered();
@@ -261,6 +262,7 @@ public final class NetworkView extends CanvasView {
         }
     }
 
+    /** The part under the pointer and its hover card's text, for the current layout and weights. */
     private void findHovered() {
         hovered = weights == null ? null : NetworkHitTest.partAt(layout, weights, pointer);
         hoverText = hovered == null ? null : HoverCard.describe(hovered, weights, selected, gradients);

@@ -86,9 +86,7 @@ final class CompareCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
-        // With a file on standard output (-), everything meant for a person goes to standard error.
-        PrintWriter out = OutputFiles.isStandardOutput(csv) || OutputFiles.isStandardOutput(json) ? err
-                : spec.commandLine().getOut();
+        PrintWriter out = OutputFiles.forPerson(spec.commandLine(), csv, json);
         checkBatchSizes();
         Budget budget = budget();
         Comparison comparison = comparison(budget);
@@ -100,10 +98,10 @@ final class CompareCommand implements Callable<Integer> {
             outputs.put("--csv", csv);
             outputs.put("--json", json);
             outputs.put("--png", png);
-            files.requireDistinct(outputs);
-            OutputFiles.Pending csvFile = csv == null ? null : files.create("--csv", csv);
-            OutputFiles.Pending jsonFile = json == null ? null : files.create("--json", json);
-            OutputFiles.Pending pngFile = png == null ? null : files.create("--png", png);
+            Map<String, OutputFiles.Pending> created = files.createAll(outputs);
+            OutputFiles.Pending csvFile = created.get("--csv");
+            OutputFiles.Pending jsonFile = created.get("--json");
+            OutputFiles.Pending pngFile = created.get("--png");
             LossCsvWriter table = csvFile == null ? null : new LossCsvWriter(csvFile.writer(), names);
 
             comparison.run(table == null ? null : table::row);

@@ -105,8 +105,13 @@ final class Converters {
         }
     }
 
-    static final class HiddenUnits extends Checked<Integer> {
-        private final WholeNumber range = new WholeNumber(TrainingConfig.MIN_HIDDEN, TrainingConfig.MAX_HIDDEN);
+    /** A whole number in [min, max] that fits an int: a count of hidden units or a batch size. */
+    abstract static class SmallWholeNumber extends Checked<Integer> {
+        private final WholeNumber range;
+
+        SmallWholeNumber(int min, int max) {
+            range = new WholeNumber(min, max);
+        }
 
         @Override
         String allowed() {
@@ -120,18 +125,15 @@ final class Converters {
         }
     }
 
-    static final class BatchSize extends Checked<Integer> {
-        private final WholeNumber range = new WholeNumber(TrainingConfig.MIN_BATCH, TrainingConfig.MAX_BATCH);
-
-        @Override
-        String allowed() {
-            return range.allowed();
+    static final class HiddenUnits extends SmallWholeNumber {
+        HiddenUnits() {
+            super(TrainingConfig.MIN_HIDDEN, TrainingConfig.MAX_HIDDEN);
         }
+    }
 
-        @Override
-        Integer parse(String value) {
-            Long n = range.parse(value);
-            return n == null ? null : n.intValue();
+    static final class BatchSize extends SmallWholeNumber {
+        BatchSize() {
+            super(TrainingConfig.MIN_BATCH, TrainingConfig.MAX_BATCH);
         }
     }
 

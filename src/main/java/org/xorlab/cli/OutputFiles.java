@@ -57,6 +57,37 @@ final class OutputFiles implements AutoCloseable {
     }
 
     /**
+     * Where the lines meant for a person go: standard error when one of {@code outputs} is {@code -}, as that file
+     * then takes standard output; else standard output.
+     */
+    static PrintWriter forPerson(CommandLine command, Path... outputs) {
+        for (Path output : outputs) {
+            if (isStandardOutput(output)) {
+                return command.getErr();
+            }
+        }
+        return command.getOut();
+    }
+
+    /**
+     * Checks the outputs as {@link #requireDistinct} does, then starts writing each one given, in order, as
+     * {@link #create} does.
+     *
+     * @param byOption option name to path, null paths ignored
+     * @return option name to its output being written, for the paths given only
+     */
+    Map<String, Pending> createAll(Map<String, Path> byOption) {
+        requireDistinct(byOption);
+        Map<String, Pending> created = new LinkedHashMap<>();
+        byOption.forEach((option, target) -> {
+            if (target != null) {
+                created.put(option, create(option, target));
+            }
+        });
+        return created;
+    }
+
+    /**
      * Checks that no two options name the same file (after following symbolic links), and that at most one is
      * standard output.
      *

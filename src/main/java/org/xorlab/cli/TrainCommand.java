@@ -55,8 +55,7 @@ final class TrainCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        // With a file on standard output (-), everything meant for a person goes to standard error.
-        PrintWriter out = OutputFiles.isStandardOutput(csv) || OutputFiles.isStandardOutput(json) ? err : stdout;
+        PrintWriter out = OutputFiles.forPerson(spec.commandLine(), csv, json);
         TrainingConfig config = network.config(batchSize);
         boolean toFiles = csv != null || json != null;
         boolean progress = !toFiles || spec.commandLine().getParseResult().hasMatchedOption("--print-every");
@@ -66,9 +65,9 @@ final class TrainCommand implements Callable<Integer> {
             Map<String, Path> outputs = new LinkedHashMap<>();
             outputs.put("--csv", csv);
             outputs.put("--json", json);
-            files.requireDistinct(outputs);
-            OutputFiles.Pending csvFile = csv == null ? null : files.create("--csv", csv);
-            OutputFiles.Pending jsonFile = json == null ? null : files.create("--json", json);
+            Map<String, OutputFiles.Pending> created = files.createAll(outputs);
+            OutputFiles.Pending csvFile = created.get("--csv");
+            OutputFiles.Pending jsonFile = created.get("--json");
             LossCsvWriter table = csvFile == null ? null : new LossCsvWriter(csvFile.writer(), List.of("loss"));
 
             trainer.runEpochs(network.epochs, (epoch, loss) -> {

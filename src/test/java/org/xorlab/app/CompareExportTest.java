@@ -47,21 +47,13 @@ class CompareExportTest {
 
     @AfterEach
     void stop() {
-        window.train().model().shutdown();
-        window.shutdown();
+        FxTesting.close(window);
     }
 
     /** Shows the Compare tab and trains every run {@code epochs} epochs. */
     private CompareTab compareAfter(int epochs) {
-        CompareTab view = onFx(() -> {
-            ((TabPane) window.lookup("#tabs")).getSelectionModel().select(1);
-            return window.startedCompare();
-        });
-        waitFor(() -> onFx(() -> view.model().frameProperty().get()) != null);
-        onFx(() -> {
-            view.model().stepEpochs(epochs);
-            return null;
-        });
+        CompareTab view = FxTesting.showCompare(window);
+        FxTesting.runFx(() -> view.model().stepEpochs(epochs));
         waitFor(() -> onFx(() -> view.model().frameProperty().get().runs().stream()
                 .allMatch(r -> r.snapshot().epoch() == epochs)));
         return view;

@@ -2,6 +2,8 @@ package org.xorlab.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.xorlab.app.FxTesting.onFx;
+import static org.xorlab.app.FxTesting.resize;
+import static org.xorlab.app.FxTesting.settle;
 import static org.xorlab.app.FxTesting.waitFor;
 
 import java.util.ArrayList;
@@ -11,7 +13,6 @@ import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.TabPane;
 import javafx.scene.text.Text;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
@@ -19,7 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 import org.xorlab.app.compare.CompareTab;
 
 /**
@@ -41,41 +41,26 @@ class CompareVerdictLayoutTest {
 
     @AfterEach
     void stop() {
-        onFx(() -> {
-            window.train().model().shutdown();
-            window.shutdown();
-            return null;
-        });
+        FxTesting.close(window);
     }
 
     @Test
     void theFinishedComparisonShowsEveryWordAndTheVerdictWithoutScrolling() {
-        onFx(() -> {
-            ((TabPane) window.lookup("#tabs")).getSelectionModel().select(1);
-            return null;
-        });
-        CompareTab compare = onFx(window::startedCompare);
-        waitFor(() -> compare.model().frameProperty().get() != null);
+        CompareTab compare = FxTesting.showCompare(window);
         List<String> problems = new ArrayList<>();
         for (int runs = 2; runs <= 3; runs++) {
             if (runs == 3) {
-                onFx(() -> {
-                    compare.model().setupProperty().set(compare.model().setupProperty().get().withAddedRun());
-                    return null;
-                });
-                waitFor(() -> compare.model().frameProperty().get().runs().size() == 3);
+                FxTesting.addRun(compare);
             }
-            onFx(() -> {
-                compare.model().stepEpochs(10_000);
-                return null;
-            });
+            FxTesting.runFx(() -> compare.model().stepEpochs(10_000));
             int count = runs;
             waitFor(() -> compare.model().summaryProperty().get() != null
                     && compare.model().summaryProperty().get().result().runs().size() == count
                     && compare.model().summaryProperty().get().finished());
             assertThat(onFx(() -> compare.table().verdict())).contains("got below 0.01 first");
             for (int[] size : LayoutTest.SIZES) {
-                resize(size[0], size[1]);
+                resize(stage, size[0], size[1]);
+                settle();
                 String where = size[0] + "x" + size[1] + " with " + runs + " runs";
                 problems.addAll(onFx(() -> cutShort(where, compare)));
                 if (size[0] == 1024 && size[1] == 768) {
@@ -84,19 +69,6 @@ class CompareVerdictLayoutTest {
             }
         }
         assertThat(problems).isEmpty();
-    }
-
-    private void resize(double width, double height) {
-        onFx(() -> {
-            stage.setWidth(width);
-            stage.setHeight(height);
-            return null;
-        });
-        for (int i = 0; i < 3; i++) {
-            WaitForAsyncUtils.waitForFxEvents();
-        }
-        WaitForAsyncUtils.sleep(100, java.util.concurrent.TimeUnit.MILLISECONDS);
-        WaitForAsyncUtils.waitForFxEvents();
     }
 
     /** Every shown label and text of the tab that is cut to "..." or squeezed below its wrapped lines' height. */

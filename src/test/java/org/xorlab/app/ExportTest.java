@@ -42,17 +42,7 @@ class ExportTest {
 
     @AfterEach
     void stop() {
-        window.train().model().shutdown();
-        window.shutdown();
-    }
-
-    private void train(int epochs) {
-        waitFor(() -> FxTesting.frame(window) != null);
-        onFx(() -> {
-            window.train().model().stepEpochs(epochs);
-            return null;
-        });
-        waitFor(() -> FxTesting.frame(window).snapshot().epoch() == epochs);
+        FxTesting.close(window);
     }
 
     /** Waits until the task's outcome is shown (its state changes on the FX thread), and returns its file. */
@@ -67,7 +57,7 @@ class ExportTest {
 
     @Test
     void lossHistoryIsEpochAndLossForEveryEpochAsTheEngineComputesIt() throws Exception {
-        train(25);
+        FxTesting.trainEpochs(window, 25);
         Path file = dir.resolve("loss.csv");
         assertThat(finish(onFx(() -> window.exports().lossHistory(file)))).isEqualTo(file);
 
@@ -87,7 +77,7 @@ class ExportTest {
 
     @Test
     void theChartIsASlideSizedPng() throws Exception {
-        train(30);
+        FxTesting.trainEpochs(window, 30);
         Path file = dir.resolve("chart.png");
         finish(onFx(() -> window.exports().chart(file)));
         BufferedImage image = ImageIO.read(file.toFile());
@@ -100,7 +90,7 @@ class ExportTest {
 
     @Test
     void networkSurfaceAndWindowAreTwiceTheirSizeOnScreen() throws Exception {
-        train(5);
+        FxTesting.trainEpochs(window, 5);
         for (String what : List.of("network", "surface", "window")) {
             Path file = dir.resolve(what + ".png");
             Task<Path> task = onFx(() -> switch (what) {
@@ -124,7 +114,7 @@ class ExportTest {
 
     @Test
     void theWindowImageLeavesOutTheNotice() throws Exception {
-        train(5);
+        FxTesting.trainEpochs(window, 5);
         onFx(() -> {
             window.notice().error("A notice that must not be in the picture");
             return null;
@@ -148,7 +138,7 @@ class ExportTest {
 
     @Test
     void aFileThatCannotBeWrittenIsAClearErrorAndLeavesNothing() {
-        train(3);
+        FxTesting.trainEpochs(window, 3);
         Path file = dir.resolve("no-such-folder").resolve("loss.csv");
         Task<Path> task = onFx(() -> window.exports().lossHistory(file));
         waitFor(() -> onFx(task::isDone));
@@ -171,7 +161,7 @@ class ExportTest {
 
     @Test
     void theExportMenuAsksForAFileAndWritesIt() throws Exception {
-        train(4);
+        FxTesting.trainEpochs(window, 4);
         Path file = dir.resolve("chosen");
         List<String> asked = new ArrayList<>();
         onFx(() -> {

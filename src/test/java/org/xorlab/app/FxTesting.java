@@ -5,8 +5,10 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import javafx.scene.Scene;
+import javafx.scene.control.TabPane;
 import javafx.stage.Stage;
 import org.testfx.util.WaitForAsyncUtils;
+import org.xorlab.app.compare.CompareTab;
 import org.xorlab.app.train.RunModel;
 import org.xorlab.engine.TrainingConfig;
 import org.xorlab.run.StopRule;
@@ -30,6 +32,14 @@ final class FxTesting {
         } catch (Exception e) {
             throw new AssertionError(e);
         }
+    }
+
+    /** Runs {@code action} on the FX thread and waits for it. */
+    static void runFx(Runnable action) {
+        onFx(() -> {
+            action.run();
+            return null;
+        });
     }
 
     static void waitFor(BooleanSupplier condition) {
@@ -59,6 +69,56 @@ final class FxTesting {
         stage.sizeToScene();
         stage.show();
         return window;
+    }
+
+    /** Stops the training of both tabs and the window's file thread: after each test of a window from {@link #show}. */
+    static void close(AppShell window) {
+        runFx(() -> {
+            window.train().model().shutdown();
+            window.shutdown();
+        });
+    }
+
+    /** Gives the window on {@code stage} a new size; {@link #settle} waits for its layout. */
+    static void resize(Stage stage, double width, double height) {
+        runFx(() -> {
+            stage.setWidth(width);
+            stage.setHeight(height);
+        });
+    }
+
+    /** Two rounds of layout: a layout that rearranges the views (columns, folded maps) settles on the next pulse. */
+    static void settle() {
+        for (int i = 0; i < 3; i++) {
+            WaitForAsyncUtils.waitForFxEvents();
+            runFx(() -> { });
+        }
+        WaitForAsyncUtils.sleep(100, TimeUnit.MILLISECONDS);
+        WaitForAsyncUtils.waitForFxEvents();
+    }
+
+    /** Waits for the Train tab's first frame, then steps {@code epochs} epochs and waits until they are shown. */
+    static void trainEpochs(AppShell window, int epochs) {
+        waitFor(() -> frame(window) != null);
+        runFx(() -> window.train().model().stepEpochs(epochs));
+        waitFor(() -> frame(window).snapshot().epoch() == epochs);
+    }
+
+    /** Selects the Compare tab, which starts its comparison, and waits for the comparison's first frame. */
+    static CompareTab showCompare(AppShell window) {
+        CompareTab compare = onFx(() -> {
+            ((TabPane) window.lookup("#tabs")).getSelectionModel().select(1);
+            return window.startedCompare();
+        });
+        waitFor(() -> onFx(() -> compare.model().frameProperty().get()) != null);
+        return compare;
+    }
+
+    /** Adds a run to the comparison, as Add run does, and waits until the frames show it. */
+    static void addRun(CompareTab compare) {
+        int runs = onFx(() -> compare.model().frameProperty().get().runs().size());
+        runFx(() -> compare.model().setupProperty().set(compare.model().setupProperty().get().withAddedRun()));
+        waitFor(() -> onFx(() -> compare.model().frameProperty().get().runs().size()) == runs + 1);
     }
 
     static TrainingFrame frame(AppShell window) {

@@ -2,6 +2,8 @@ package org.xorlab.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.xorlab.app.FxTesting.onFx;
+import static org.xorlab.app.FxTesting.resize;
+import static org.xorlab.app.FxTesting.settle;
 import static org.xorlab.app.FxTesting.waitFor;
 
 import java.util.ArrayList;
@@ -15,7 +17,6 @@ import javafx.scene.Scene;
 import javafx.scene.SnapshotParameters;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.TabPane;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.Region;
@@ -27,7 +28,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
-import org.testfx.util.WaitForAsyncUtils;
 import org.xorlab.app.chart.LossChart;
 import org.xorlab.app.compare.CompareTab;
 import org.xorlab.app.view.ZoomPane;
@@ -66,21 +66,12 @@ class LayoutTest {
 
     @AfterEach
     void stop() {
-        onFx(() -> {
-            window.train().model().shutdown();
-            window.shutdown();
-            return null;
-        });
+        FxTesting.close(window);
     }
 
     @Test
     void trainTabFitsEverySizeWithAndWithoutTheInspector() {
-        waitFor(() -> FxTesting.frame(window) != null);
-        onFx(() -> {
-            window.train().model().stepEpochs(300);
-            return null;
-        });
-        waitFor(() -> FxTesting.frame(window).snapshot().epoch() == 300);
+        FxTesting.trainEpochs(window, 300);
         onFx(() -> {
             window.train().model().stepUpdate();
             return null;
@@ -89,14 +80,7 @@ class LayoutTest {
         List<String> problems = new ArrayList<>();
         for (int[] size : SIZES) {
             for (boolean inspector : new boolean[] {false, true}) {
-                resize(size[0], size[1]);
-                onFx(() -> {
-                    if (window.train().inspectorShownProperty().get() != inspector) {
-                        window.train().toggleInspector();
-                    }
-                    return null;
-                });
-                settle();
+                showAt(size, inspector);
                 String where = size[0] + "x" + size[1] + (inspector ? " with the inspector" : "");
                 List<String> ids = new ArrayList<>(TRAIN_CONTROLS);
                 if (inspector) {
@@ -119,12 +103,7 @@ class LayoutTest {
      */
     @Test
     void presenterModeIsAProjectorLayoutAtEverySizeWithAndWithoutTheInspector() {
-        waitFor(() -> FxTesting.frame(window) != null);
-        onFx(() -> {
-            window.train().model().stepEpochs(300);
-            return null;
-        });
-        waitFor(() -> FxTesting.frame(window).snapshot().epoch() == 300);
+        FxTesting.trainEpochs(window, 300);
         // The status bar's text outside presenter mode, which presenter mode magnifies.
         double normalTextPx = onFx(() -> screenFontPx(window.lookup("#status-epoch")));
         onFx(() -> {
@@ -138,14 +117,7 @@ class LayoutTest {
         Map<String, Double> textPx = new HashMap<>();
         for (int[] size : SIZES) {
             for (boolean inspector : new boolean[] {false, true}) {
-                resize(size[0], size[1]);
-                onFx(() -> {
-                    if (window.train().inspectorShownProperty().get() != inspector) {
-                        window.train().toggleInspector();
-                    }
-                    return null;
-                });
-                settle();
+                showAt(size, inspector);
                 String where = "presenter mode at " + size[0] + "x" + size[1] + (inspector ? " with the inspector" : "");
                 List<String> ids = new ArrayList<>(TRAIN_CONTROLS);
                 ids.remove("#truth-table");
@@ -263,31 +235,18 @@ class LayoutTest {
 
     @Test
     void compareTabFitsEverySizeWithTwoAndThreeRuns() {
-        onFx(() -> {
-            window.lookup("#tabs");
-            ((TabPane) window.lookup("#tabs")).getSelectionModel().select(1);
-            return null;
-        });
-        CompareTab compare = onFx(window::startedCompare);
-        waitFor(() -> compare.model().frameProperty().get() != null);
+        CompareTab compare = FxTesting.showCompare(window);
         List<String> problems = new ArrayList<>();
         for (int runs = 2; runs <= 3; runs++) {
             if (runs == 3) {
-                onFx(() -> {
-                    compare.model().setupProperty().set(compare.model().setupProperty().get().withAddedRun());
-                    return null;
-                });
-                waitFor(() -> compare.model().frameProperty().get().runs().size() == 3);
+                FxTesting.addRun(compare);
             }
-            onFx(() -> {
-                compare.model().stepEpochs(30);
-                return null;
-            });
+            FxTesting.runFx(() -> compare.model().stepEpochs(30));
             int count = runs;
             waitFor(() -> compare.table().rowCount() == count && compare.model().frameProperty().get().runs().stream()
                     .allMatch(r -> r.snapshot().epoch() == 30));
             for (int[] size : SIZES) {
-                resize(size[0], size[1]);
+                resize(stage, size[0], size[1]);
                 settle();
                 String where = size[0] + "x" + size[1] + " with " + runs + " runs";
                 List<String> ids = new ArrayList<>(COMPARE_CONTROLS);
@@ -301,26 +260,6 @@ class LayoutTest {
             }
         }
         assertThat(problems).isEmpty();
-    }
-
-    private void resize(double width, double height) {
-        onFx(() -> {
-            stage.setWidth(width);
-            stage.setHeight(height);
-            return null;
-        });
-    }
-
-    /** Two rounds of layout: a layout that rearranges the views (columns, folded maps) settles on the next pulse. */
-    private static void settle() {
-        for (int i = 0; i < 3; i++) {
-            WaitForAsyncUtils.waitForFxEvents();
-            onFx(() -> {
-                return null;
-            });
-        }
-        WaitForAsyncUtils.sleep(100, java.util.concurrent.TimeUnit.MILLISECONDS);
-        WaitForAsyncUtils.waitForFxEvents();
     }
 
     /** Everything wrong with the window as laid out now, each as a sentence naming the size and the node. */
@@ -408,6 +347,17 @@ class LayoutTest {
             }
         }
         return true;
+    }
+
+    /** Gives the window the size {width, height} and shows or hides the step inspector, then waits for layout. */
+    private void showAt(int[] size, boolean inspector) {
+        resize(stage, size[0], size[1]);
+        FxTesting.runFx(() -> {
+            if (window.train().inspectorShownProperty().get() != inspector) {
+                window.train().toggleInspector();
+            }
+        });
+        settle();
     }
 
     /** Every shown Labeled in the scene graph (not in popups, which are not part of it). */

@@ -64,11 +64,7 @@ class NumericFieldsTest {
 
     @AfterEach
     void stop() {
-        onFx(() -> {
-            window.train().model().shutdown();
-            window.shutdown();
-            return null;
-        });
+        FxTesting.close(window);
     }
 
     @Test

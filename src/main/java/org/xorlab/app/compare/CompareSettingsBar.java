@@ -8,15 +8,14 @@ import javafx.scene.control.Spinner;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 import org.xorlab.run.CompareSetup;
 import org.xorlab.run.StopRule;
+import org.xorlab.app.controls.ChoiceText;
 import org.xorlab.app.controls.HiddenUnits;
 import org.xorlab.app.controls.ValidatedField;
 import org.xorlab.engine.Budget;
 import org.xorlab.engine.Dataset;
 import org.xorlab.engine.Measure;
-import org.xorlab.engine.TrainingConfig;
 import org.xorlab.run.CompareSetup;
 import org.xorlab.run.StopRule;
 import org.xorlab.text.NumberText;
@@ -56,17 +55,7 @@ final class CompareSettingsBar extends FlowPane {
         dataset.getItems().setAll(Dataset.values());
         dataset.setValue(s.dataset());
         dataset.setId("compare-dataset");
-        dataset.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(Dataset d) {
-                return d == null ? "" : d.name();
-            }
-
-            @Override
-            public Dataset fromString(String text) {
-                throw new UnsupportedOperationException("not editable");
-            }
-        });
+        dataset.setConverter(new ChoiceText<>(Dataset::name));
         Label hiddenError = HiddenUnits.makeSpinner(hidden, "compare-hidden", s.hidden());
         hidden.setPrefWidth(90);
         VBox hiddenBox = captioned("Hidden units", hidden);
@@ -74,27 +63,15 @@ final class CompareSettingsBar extends FlowPane {
         hiddenBox.setPrefWidth(110); // the message wraps under the spinner instead of widening the strip
         hiddenBox.setMaxWidth(Region.USE_PREF_SIZE);
 
-        seed = new ValidatedField<>("Seed", "compare-seed", s.seed(), text -> {
-            long v = ValidatedField.parseLong(text, "Seed");
-            TrainingConfig.checkSeed(v);
-            return v;
-        }, String::valueOf, v -> update(setup().withSeed(v)));
+        seed = new ValidatedField<>("Seed", "compare-seed", s.seed(), ValidatedField::parseSeed,
+                String::valueOf, v -> update(setup().withSeed(v)));
         budgetMeasure.getItems().setAll(Measure.values());
         budgetMeasure.setValue(s.budget().measure());
         budgetMeasure.setId("compare-budget-measure");
         budgetMeasure.setTooltip(new javafx.scene.control.Tooltip("What every run gets the same amount of: epochs, or"
                 + " weight updates or samples seen, so the runs race level on that measure"));
-        budgetMeasure.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(Measure m) {
-                return m == null ? "" : Character.toUpperCase(m.plural().charAt(0)) + m.plural().substring(1);
-            }
-
-            @Override
-            public Measure fromString(String text) {
-                throw new UnsupportedOperationException("not editable");
-            }
-        });
+        budgetMeasure.setConverter(new ChoiceText<>(
+                m -> Character.toUpperCase(m.plural().charAt(0)) + m.plural().substring(1)));
         budgetMeasure.setMinWidth(Region.USE_PREF_SIZE);
         budgetAmount = new ValidatedField<>("Budget per run", "compare-budget", s.budget().amount(), text -> {
             long v = ValidatedField.parseCount(text, "Budget");

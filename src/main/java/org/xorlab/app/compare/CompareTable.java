@@ -69,7 +69,7 @@ public final class CompareTable extends VBox {
         grid.addRow(0, header("Run"), epochsHeader, updatesHeader, samplesHeader, header("Final\nloss"),
                 header("Wall\ntime"));
         verdict.setId("compare-verdict");
-        verdict.getStyleClass().add("compare-verdict");
+        verdict.getStyleClass().addAll("callout", "compare-verdict");
         verdict.setWrapText(true);
         verdict.setMaxWidth(Double.MAX_VALUE);
         verdict.setPrefWidth(100); // wraps to the table's width instead of widening it

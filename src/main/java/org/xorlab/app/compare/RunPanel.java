@@ -9,9 +9,9 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 import org.xorlab.run.CompareSetup;
 import org.xorlab.run.RunFrame;
+import org.xorlab.app.controls.ChoiceText;
 import org.xorlab.app.controls.ValidatedField;
 import org.xorlab.app.view.DecisionSurfaceView;
 import org.xorlab.app.view.NetworkView;
@@ -45,13 +45,9 @@ public final class RunPanel extends VBox {
         this.model = model;
         this.index = index;
         CompareSetup.Run run = model.setupProperty().get().runs().get(index);
-        learningRate = new ValidatedField<>("Learning rate", prefix() + "learning-rate", run.learningRate(), text -> {
-            double v = ValidatedField.parseDouble(text, "Learning rate");
-            if (v <= 0) {
-                throw new IllegalArgumentException("Learning rate must be greater than 0 (got " + text + ")");
-            }
-            return v;
-        }, NumberText::plain, lr -> update(new CompareSetup.Run(lr, current().batchSize())));
+        learningRate = new ValidatedField<>("Learning rate", prefix() + "learning-rate", run.learningRate(),
+                ValidatedField::parseLearningRate, NumberText::plain,
+                lr -> update(new CompareSetup.Run(lr, current().batchSize())));
         createView();
         initListeners();
         showSetup(model.setupProperty().get());
@@ -74,17 +70,7 @@ public final class RunPanel extends VBox {
         learningRate.setMaxWidth(Region.USE_PREF_SIZE);
         batchSize.getItems().setAll(1, 2, 3, 4);
         batchSize.setId(prefix() + "batch-size");
-        batchSize.setConverter(new StringConverter<>() {
-            @Override
-            public String toString(Integer k) {
-                return k == null ? "" : String.valueOf(k);
-            }
-
-            @Override
-            public Integer fromString(String text) {
-                throw new UnsupportedOperationException("not editable");
-            }
-        });
+        batchSize.setConverter(new ChoiceText<>(String::valueOf));
         batchSize.setTooltip(new Tooltip("Samples per weight update: 1 is the notebook's SGD, 4 is full-batch"
                 + " gradient descent"));
         Label batchCaption = new Label("Batch size");

@@ -5,6 +5,7 @@ import java.util.function.Function;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.VBox;
+import org.xorlab.engine.TrainingConfig;
 import org.xorlab.text.NumberText;
 
 /**
@@ -96,6 +97,22 @@ public final class ValidatedField<T> extends VBox {
     /** Parses a finite decimal number such as 0.1 or 1e-3 (in any locale, with a "." point), or says what was expected. */
     public static double parseDouble(String text, String what) {
         return NumberText.parseDecimal(text, what);
+    }
+
+    /** Parses a learning rate: a finite decimal number greater than 0, or says what was expected. */
+    public static double parseLearningRate(String text) {
+        double v = parseDouble(text, "Learning rate");
+        if (v <= 0) {
+            throw new IllegalArgumentException("Learning rate must be greater than 0 (got " + text + ")");
+        }
+        return v;
+    }
+
+    /** Parses a seed NumPy accepts, 0 to 4294967295, or says what was expected. */
+    public static long parseSeed(String text) {
+        long v = parseLong(text, "Seed");
+        TrainingConfig.checkSeed(v);
+        return v;
     }
 
     /** Parses a whole number, or says what was expected. */

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import javafx.concurrent.Task;
@@ -79,37 +80,30 @@ public final class Exports {
     }
 
     public void lossHistory() {
-        Path file = dialogs.save("Export the loss history", baseName() + "-loss.csv", FileDialogs.Kind.CSV);
-        if (file != null) {
-            lossHistory(file);
-        }
+        export("Export the loss history", "-loss.csv", FileDialogs.Kind.CSV, this::lossHistory);
     }
 
     public void chart() {
-        Path file = dialogs.save("Export the loss chart", baseName() + "-loss-chart.png", FileDialogs.Kind.PNG);
-        if (file != null) {
-            chart(file);
-        }
+        export("Export the loss chart", "-loss-chart.png", FileDialogs.Kind.PNG, this::chart);
     }
 
     public void network() {
-        Path file = dialogs.save("Export the network", baseName() + "-network.png", FileDialogs.Kind.PNG);
-        if (file != null) {
-            network(file);
-        }
+        export("Export the network", "-network.png", FileDialogs.Kind.PNG, this::network);
     }
 
     public void surface() {
-        Path file = dialogs.save("Export the decision surface", baseName() + "-decision-surface.png", FileDialogs.Kind.PNG);
-        if (file != null) {
-            surface(file);
-        }
+        export("Export the decision surface", "-decision-surface.png", FileDialogs.Kind.PNG, this::surface);
     }
 
     public void window() {
-        Path file = dialogs.save("Export the window", baseName() + "-window.png", FileDialogs.Kind.PNG);
+        export("Export the window", "-window.png", FileDialogs.Kind.PNG, this::window);
+    }
+
+    /** Asks where to save, suggesting the run's name with {@code suffix}, and exports there unless cancelled. */
+    private void export(String title, String suffix, FileDialogs.Kind kind, Consumer<Path> export) {
+        Path file = dialogs.save(title, baseName() + suffix, kind);
         if (file != null) {
-            window(file);
+            export.accept(file);
         }
     }
 

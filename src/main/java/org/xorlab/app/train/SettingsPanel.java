@@ -8,8 +8,8 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.VBox;
-import javafx.util.StringConverter;
 import org.xorlab.run.StopRule;
+import org.xorlab.app.controls.ChoiceText;
 import org.xorlab.app.controls.HiddenUnits;
 import org.xorlab.app.controls.ValidatedField;
 import org.xorlab.engine.Dataset;
@@ -46,32 +46,25 @@ public final class SettingsPanel extends VBox {
         dataset.setValue(c.dataset());
         dataset.setId("dataset");
         dataset.setMaxWidth(Double.MAX_VALUE);
-        dataset.setConverter(converter(d -> d.name() + "  (" + targets(d) + ")"));
+        dataset.setConverter(new ChoiceText<>(d -> d.name() + "  (" + targets(d) + ")"));
 
         Label hiddenError = HiddenUnits.makeSpinner(hidden, "hidden", c.hidden());
         hidden.setMaxWidth(Double.MAX_VALUE);
 
-        learningRate = new ValidatedField<>("Learning rate", "learning-rate", c.learningRate(), text -> {
-            double v = ValidatedField.parseDouble(text, "Learning rate");
-            if (v <= 0) {
-                throw new IllegalArgumentException("Learning rate must be greater than 0 (got " + text + ")");
-            }
-            return v;
-        }, NumberText::plain, lr -> update(model.configProperty().get().withLearningRate(lr)));
+        learningRate = new ValidatedField<>("Learning rate", "learning-rate", c.learningRate(),
+                ValidatedField::parseLearningRate, NumberText::plain,
+                lr -> update(model.configProperty().get().withLearningRate(lr)));
 
         batchSize.getItems().setAll(1, 2, 3, 4);
         batchSize.setValue(c.batchSize());
         batchSize.setId("batch-size");
         batchSize.setMaxWidth(Double.MAX_VALUE);
-        batchSize.setConverter(converter(SettingsPanel::batchName));
+        batchSize.setConverter(new ChoiceText<>(SettingsPanel::batchName));
         batchSize.setTooltip(new Tooltip("Samples per weight update. 1 updates after every sample (the notebook's SGD);"
                 + " 4 averages all four samples into one update (full-batch gradient descent)."));
 
-        seed = new ValidatedField<>("Seed", "seed", c.seed(), text -> {
-            long v = ValidatedField.parseLong(text, "Seed");
-            TrainingConfig.checkSeed(v);
-            return v;
-        }, String::valueOf, s -> update(model.configProperty().get().withSeed(s)));
+        seed = new ValidatedField<>("Seed", "seed", c.seed(), ValidatedField::parseSeed,
+                String::valueOf, s -> update(model.configProperty().get().withSeed(s)));
 
         StopRule rule = model.stopRuleProperty().get();
         ToggleGroup group = new ToggleGroup();
@@ -169,19 +162,5 @@ public final class SettingsPanel extends VBox {
         Label label = new Label(text);
         label.getStyleClass().add("section-title");
         return label;
-    }
-
-    private static <T> StringConverter<T> converter(java.util.function.Function<T, String> f) {
-        return new StringConverter<>() {
-            @Override
-            public String toString(T t) {
-                return t == null ? "" : f.apply(t);
-            }
-
-            @Override
-            public T fromString(String s) {
-                throw new UnsupportedOperationException("not editable");
-            }
-        };
     }
 }

@@ -88,7 +88,7 @@ public final class StepInspector extends BorderPane {
         caption.getStyleClass().add("inspector-caption");
         caption.setWrapText(true);
         banner.setId("inspector-banner");
-        banner.getStyleClass().add("inspector-banner");
+        banner.getStyleClass().addAll("callout", "inspector-banner");
         banner.setWrapText(true);
         banner.setMaxWidth(Double.MAX_VALUE);
         VBox head = new VBox(6, title, caption, banner);

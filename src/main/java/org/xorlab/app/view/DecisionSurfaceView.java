@@ -3,9 +3,7 @@ package org.xorlab.app.view;
 import javafx.geometry.Point2D;
 import javafx.geometry.Rectangle2D;
 import javafx.geometry.VPos;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.StrokeLineCap;
 import javafx.scene.text.TextAlignment;
@@ -17,7 +15,7 @@ import org.xorlab.engine.Dataset;
  * square, the axes x1 (horizontal) and x2 (vertical), the four training points in their target's colour, and a
  * colour legend. The plot stays square at any size. Feed it with {@link #show}; it never samples the network itself.
  */
-public final class DecisionSurfaceView extends Region {
+public final class DecisionSurfaceView extends CanvasView {
     /** The output level drawn as the decision boundary. */
     static final double BOUNDARY_LEVEL = 0.5;
 
@@ -27,7 +25,6 @@ public final class DecisionSurfaceView extends Region {
     private static final double BOTTOM = 52;
     private static final Color BOUNDARY = Color.rgb(20, 22, 25);
 
-    private final Canvas canvas = new Canvas();
     private final Heatmap heatmap = new Heatmap();
     private DecisionGrid grid;
     private Dataset dataset;
@@ -36,10 +33,7 @@ public final class DecisionSurfaceView extends Region {
     private Rectangle2D plot = Rectangle2D.EMPTY;
 
     public DecisionSurfaceView() {
-        canvas.setManaged(false);
-        getChildren().add(canvas);
-        canvas.widthProperty().addListener(o -> draw());
-        canvas.heightProperty().addListener(o -> draw());
+        super(560, 480);
         setMinSize(240, 200);
     }
 
@@ -52,11 +46,14 @@ public final class DecisionSurfaceView extends Region {
         if (grid == null || dataset == null) {
             throw new IllegalArgumentException("the decision surface needs both a sampled grid and a dataset");
         }
+        if (grid == this.grid && dataset == this.dataset) {
+            return;
+        }
         this.grid = grid;
         this.dataset = dataset;
         heatmap.paint(grid, grid::output);
         boundary = Contour.trace(grid, grid::output, BOUNDARY_LEVEL);
-        draw();
+        redraw();
     }
 
     /**
@@ -86,29 +83,9 @@ public final class DecisionSurfaceView extends Region {
         return new Point2D(screenX(x0), screenY(x1));
     }
 
+    /** Draws everything from the latest grid and dataset. */
     @Override
-    protected void layoutChildren() {
-        canvas.setWidth(Math.floor(getWidth()));
-        canvas.setHeight(Math.floor(getHeight()));
-    }
-
-    @Override
-    protected double computePrefWidth(double height) {
-        return 560;
-    }
-
-    @Override
-    protected double computePrefHeight(double width) {
-        return 480;
-    }
-
-    /** Redraws everything from the latest grid and dataset. */
-    private void draw() {
-        double w = canvas.getWidth();
-        double h = canvas.getHeight();
-        GraphicsContext g = canvas.getGraphicsContext2D();
-        g.setFill(Palette.BACKGROUND);
-        g.fillRect(0, 0, w, h);
+    void draw(GraphicsContext g, double w, double h) {
         double side = Math.floor(Math.min(w - LEFT - RIGHT, h - TOP - BOTTOM));
         if (side < 20) {
             plot = Rectangle2D.EMPTY;

@@ -4,9 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import javafx.geometry.Rectangle2D;
 import javafx.geometry.VPos;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
-import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.StrokeLineCap;
 import javafx.scene.text.TextAlignment;
@@ -18,22 +16,18 @@ import org.xorlab.engine.Dataset;
  * titled h1, h2, ..., with the unit's own 0.5 line and the four inputs marked. Tiles flow into as many rows as
  * make them largest in the space given.
  */
-public final class HiddenUnitMaps extends Region {
+public final class HiddenUnitMaps extends CanvasView {
     private static final double GAP = 14;
     private static final double TITLE = 24;
     private static final double MAX_TILE = 220;
 
-    private final Canvas canvas = new Canvas();
     private final List<Heatmap> heatmaps = new ArrayList<>();
     private final List<double[]> lines = new ArrayList<>();
     private final List<Rectangle2D> tiles = new ArrayList<>();
     private DecisionGrid grid;
 
     public HiddenUnitMaps() {
-        canvas.setManaged(false);
-        getChildren().add(canvas);
-        canvas.widthProperty().addListener(o -> draw());
-        canvas.heightProperty().addListener(o -> draw());
+        super(GAP + 2 * (150 + GAP), TITLE + 150 + 2 * GAP);
         setMinSize(120, 100);
     }
 
@@ -45,6 +39,9 @@ public final class HiddenUnitMaps extends Region {
     public void show(DecisionGrid grid) {
         if (grid == null) {
             throw new IllegalArgumentException("the hidden unit maps need a sampled grid");
+        }
+        if (grid == this.grid) {
+            return;
         }
         boolean resized = this.grid == null || this.grid.hiddenUnits() != grid.hiddenUnits();
         this.grid = grid;
@@ -63,7 +60,7 @@ public final class HiddenUnitMaps extends Region {
             // The preferred width depends on the number of tiles.
             requestLayout();
         }
-        draw();
+        redraw();
     }
 
     /** The heatmap's colour for hidden unit {@code unit} (0-based) at input (x0, x1). */
@@ -79,12 +76,6 @@ public final class HiddenUnitMaps extends Region {
         return List.copyOf(tiles);
     }
 
-    @Override
-    protected void layoutChildren() {
-        canvas.setWidth(Math.floor(getWidth()));
-        canvas.setHeight(Math.floor(getHeight()));
-    }
-
     /**
      * As wide as two tiles whatever the number of units: more tiles wrap into rows or get smaller. Asking for a row
      * of eight 150 px tiles (1,326 px) made the surface's card take the width the network needs most with 8 units.
@@ -95,18 +86,9 @@ public final class HiddenUnitMaps extends Region {
         return GAP + h * (150 + GAP);
     }
 
+    /** Draws every tile from the latest grid. */
     @Override
-    protected double computePrefHeight(double width) {
-        return TITLE + 150 + 2 * GAP;
-    }
-
-    /** Redraws every tile from the latest grid. */
-    private void draw() {
-        double w = canvas.getWidth();
-        double h = canvas.getHeight();
-        GraphicsContext g = canvas.getGraphicsContext2D();
-        g.setFill(Palette.BACKGROUND);
-        g.fillRect(0, 0, w, h);
+    void draw(GraphicsContext g, double w, double h) {
         tiles.clear();
         if (grid == null) {
             return;

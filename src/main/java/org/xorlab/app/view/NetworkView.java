@@ -5,10 +5,8 @@ import java.util.Comparator;
 import java.util.List;
 import javafx.geometry.Point2D;
 import javafx.geometry.VPos;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.input.MouseEvent;
-import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.StrokeLineCap;
 import javafx.scene.shape.StrokeLineJoin;
@@ -26,13 +24,15 @@ import org.xorlab.text.NumberText;
  * selected input and ringed by its bias, with the numbers written beside it where they fit (a crowded view leaves
  * them to the hover card). Hovering an edge or neuron shows its current value, kept up to date while training runs.
  * {@link #showGradients} adds one arrow per weight and bias for the last update's change, as long as the change.
- * {@link NetworkLayout} places everything so that no text is overprinted; this class draws it.
+ * {@link NetworkLayout} places everything so that no text is overprinted, {@link NetworkHitTest} finds what the
+ * pointer is on, {@link HoverCard} says what it holds and {@link NetworkLegend} explains the drawing; this class
+ * keeps the state and draws the network.
  *
  * <p>One draw path: every change (weights, input, gradients, legend, size, pointer) updates the layout and the hover
- * text at once and asks for one repaint, which the next layout pass paints from the latest state; a call that
+ * text at once and asks for one redraw, which the next layout pass paints from the latest state; a call that
  * changes nothing asks for none.
  */
-public final class NetworkView extends Region {
+public final class NetworkView extends CanvasView {
     /** Edge width for |w| = 0 and for |w| >= {@link #WIDEST_WEIGHT}. */
     static final double THINNEST = 1;
     static final double THICKEST = 10;
@@ -48,9 +48,6 @@ public final class NetworkView extends Region {
     static final double FULL_SCALE_CHANGE = 1e-3;
     static final double MIN_WIDTH = 240;
     static final double MIN_HEIGHT = 190;
-    /** How close (beyond an edge's half width or a node's rim) the pointer must be to hover it. */
-    private static final double HOVER_SLACK = 4;
-    private static final String ARROWS_LEGEND = "arrows: last step's change (up = grew)";
 
     /** One thing the pointer can hover and a gradient can be drawn for. */
     enum Kind { INPUT, HIDDEN, OUTPUT, W1, W2 }
@@ -59,7 +56,6 @@ public final class NetworkView extends Region {
     record Part(Kind kind, int j, int k) {
     }
 
-    private final Canvas canvas = new Canvas();
     private Weights weights;
     private int selected;
     /** The update whose gradients are shown, or null when none are. */
@@ -75,15 +71,9 @@ public final class NetworkView extends Region {
             new NetworkLayout.Spec(0, 0, 1, "", "", List.of(""), "", false, false));
     private Part hovered;
     private String hoverText;
-    /** True when the canvas shows older state than the fields; the next layout pass repaints it. */
-    private boolean repaintPending;
-    private boolean sizing;
 
     public NetworkView() {
-        canvas.setManaged(false);
-        getChildren().add(canvas);
-        canvas.widthProperty().addListener(o -> update());
-        canvas.heightProperty().addListener(o -> update());
+        super(620, 460);
         addEventHandler(MouseEvent.MOUSE_MOVED, e -> {
             pointer = new Point2D(e.getX(), e.getY());
             hover();
@@ -243,59 +233,39 @@ public final class NetworkView extends Region {
         return new double[] {slot.x(), slot.y() - direction * length / 2, slot.x(), slot.y() + direction * length / 2};
     }
 
+    /** The layout, and so what the pointer is over, depends on the size. */
     @Override
-    protected void layoutChildren() {
-        sizing = true;
-        try {
-            canvas.setWidth(Math.floor(getWidth()));
-            canvas.setHeight(Math.floor(getHeight()));
-        } finally {
-            sizing = false;
-        }
-        if (repaintPending) {
-            paint();
-        }
+    void resized() {
+        update();
     }
 
-    @Override
-    protected double computePrefWidth(double height) {
-        return 620;
-    }
-
-    @Override
-    protected double computePrefHeight(double width) {
-        return 460;
-    }
-
-    /** Brings the layout and the hover text up to date with the fields and asks for a repaint. */
+    /** Brings the layout and the hover text up to date with the fields and asks for a redraw. */
     private void update() {
-        NetworkLayout.Spec next = weights == null ? null : new NetworkLayout.Spec(canvas.getWidth(), canvas.getHeight(),
-                weights.hidden(), "activations for input x = " + inputText(), "x = " + inputText(), biasTexts(),
+        String input = HoverCard.inputText(selected);
+        NetworkLayout.Spec next = weights == null ? null : new NetworkLayout.Spec(canvasWidth(), canvasHeight(),
+                weights.hidden(), "activations for input x = " + input, "x = " + input, biasTexts(),
                 "b=" + fmt2(weights.b2()), legendVisible, gradients != null);
         if (next != null && !next.equals(spec)) {
             spec = next;
             layout = NetworkLayout.compute(next);
         }
-        hovered = weights == null ? null : hitTest();
-        hoverText = hovered == null ? null : describe(hovered);
-        repaint();
+        findHovered();
+        redraw();
     }
 
-    /** After the pointer moved: a repaint only if something is or was hovered. */
+    /** After the pointer moved: a redraw only if something is or was hovered. */
     private void hover() {
         Part before = hovered;
-        hovered = weights == null ? null : hitTest();
-        hoverText = hovered == null ? null : describe(hovered);
+        findHovered();
         if (hovered != null || before != null) {
-            repaint();
+            redraw();
         }
     }
 
-    private void repaint() {
-        repaintPending = true;
-        if (!sizing) {
-            setNeedsLayout(true);
-        }
+    /** The part under the pointer and its hover card's text, for the current layout and weights. */
+    private void findHovered() {
+        hovered = weights == null ? null : NetworkHitTest.partAt(layout, weights, pointer);
+        hoverText = hovered == null ? null : HoverCard.describe(hovered, weights, selected, gradients);
     }
 
     private List<String> biasTexts() {
@@ -306,14 +276,9 @@ public final class NetworkView extends Region {
         return texts;
     }
 
-    /** Paints the network, the gradient arrows, the legend and the hover overlay from the current layout. */
-    private void paint() {
-        repaintPending = false;
-        double w = canvas.getWidth();
-        double h = canvas.getHeight();
-        GraphicsContext g = canvas.getGraphicsContext2D();
-        g.setFill(Palette.BACKGROUND);
-        g.fillRect(0, 0, w, h);
+    /** Draws the network, the gradient arrows, the legend and the hover card from the current layout. */
+    @Override
+    void draw(GraphicsContext g, double w, double h) {
         if (weights == null || layout.isEmpty() || spec == null || spec.width() != w || spec.height() != h) {
             return;
         }
@@ -342,85 +307,22 @@ public final class NetworkView extends Region {
             }
         }
         if (layout.legend) {
-            drawLegend(g, w, layout.legendTop);
+            NetworkLegend.draw(g, w, layout.legendTop, gradients != null);
         }
         if (hoverText != null && pointer != null) {
-            drawOverlay(g, hoverText, w, h);
+            HoverCard.draw(g, hoverText, pointer, w, h);
         }
-    }
-
-    /** The part under the pointer: a neuron if the pointer is on one, else the nearest edge within reach. */
-    private Part hitTest() {
-        if (pointer == null || layout.isEmpty()) {
-            return null;
-        }
-        for (int k = 0; k < 2; k++) {
-            if (pointer.distance(layout.inputs.get(k)) <= layout.outerRadius + 2) {
-                return new Part(Kind.INPUT, k, 0);
-            }
-        }
-        double reach = NetworkLayout.ringedReach(layout.hiddenRadius) + 1;
-        for (int j = 0; j < layout.hidden.size(); j++) {
-            if (pointer.distance(layout.hidden.get(j)) <= reach) {
-                return new Part(Kind.HIDDEN, j, 0);
-            }
-        }
-        if (pointer.distance(layout.output) <= NetworkLayout.ringedReach(layout.outerRadius) + 1) {
-            return new Part(Kind.OUTPUT, 0, 0);
-        }
-        Part best = null;
-        double bestDistance = Double.MAX_VALUE;
-        for (Part edge : edges()) {
-            double d = distanceToSegment(pointer, from(edge), to(edge));
-            if (d <= edgeWidth(weightOf(edge)) / 2 + HOVER_SLACK && d < bestDistance) {
-                best = edge;
-                bestDistance = d;
-            }
-        }
-        return best;
-    }
-
-    static double distanceToSegment(Point2D p, Point2D a, Point2D b) {
-        double dx = b.getX() - a.getX();
-        double dy = b.getY() - a.getY();
-        double lengthSquared = dx * dx + dy * dy;
-        double t = lengthSquared == 0 ? 0
-                : ((p.getX() - a.getX()) * dx + (p.getY() - a.getY()) * dy) / lengthSquared;
-        t = Math.max(0, Math.min(1, t));
-        return p.distance(a.getX() + t * dx, a.getY() + t * dy);
-    }
-
-    private List<Part> edges() {
-        List<Part> edges = new ArrayList<>();
-        for (int j = 0; j < layout.hidden.size(); j++) {
-            edges.add(new Part(Kind.W1, j, 0));
-            edges.add(new Part(Kind.W1, j, 1));
-            edges.add(new Part(Kind.W2, j, 0));
-        }
-        return edges;
-    }
-
-    private Point2D from(Part edge) {
-        return edge.kind() == Kind.W1 ? layout.inputs.get(edge.k()) : layout.hidden.get(edge.j());
-    }
-
-    private Point2D to(Part edge) {
-        return edge.kind() == Kind.W1 ? layout.hidden.get(edge.j()) : layout.output;
-    }
-
-    private double weightOf(Part edge) {
-        return edge.kind() == Kind.W1 ? weights.w1(edge.j(), edge.k()) : weights.w2(edge.j());
     }
 
     private void drawEdges(GraphicsContext g) {
-        List<Part> edges = edges();
+        List<Part> edges = NetworkHitTest.edges(layout);
         // Strong edges on top of weak ones.
-        edges.sort(Comparator.comparingDouble(e -> Math.abs(weightOf(e))));
+        edges.sort(Comparator.comparingDouble(e -> Math.abs(NetworkHitTest.weightOf(weights, e))));
         g.setLineCap(StrokeLineCap.BUTT);
         for (Part edge : edges) {
-            Point2D a = from(edge);
-            Point2D b = to(edge);
-            double weight = weightOf(edge);
+            Point2D a = NetworkHitTest.from(layout, edge);
+            Point2D b = NetworkHitTest.to(layout, edge);
+            double weight = NetworkHitTest.weightOf(weights, edge);
             double width = edgeWidth(weight);
             if (edge.equals(hovered)) {
                 g.setStroke(Palette.INK);
@@ -466,7 +368,7 @@ public final class NetworkView extends Region {
         g.setStroke(Palette.INK);
         g.setLineWidth(hovered ? 3 : Math.min(1.5, r / 6));
         g.strokeOval(c.getX() - r, c.getY() - r, 2 * r, 2 * r);
-        String text = Double.isNaN(bias) ? plain(activation) : fmt2(activation);
+        String text = Double.isNaN(bias) ? HoverCard.plain(activation) : fmt2(activation);
         Font font = valueFont(text, r);
         if (font != null) {
             g.setFill(Palette.textOn(fill));
@@ -526,186 +428,28 @@ public final class NetworkView extends Region {
         g.setLineCap(StrokeLineCap.BUTT);
     }
 
-    private void drawLegend(GraphicsContext g, double w, double top) {
-        double y1 = top + 20;
-        double y2 = y1 + 28;
-        double x = 16;
-        g.setTextBaseline(VPos.CENTER);
-        g.setTextAlign(TextAlignment.LEFT);
-        g.setFont(Fonts.SMALL);
-        g.setFill(Palette.MUTED);
-        g.fillText("edge width = |weight|:", x, y1);
-        x += Fonts.measure("edge width = |weight|:", Fonts.SMALL).getWidth() + 10;
-        g.setLineCap(StrokeLineCap.BUTT);
-        for (double sample : new double[] {0.5, 2, 8}) {
-            g.setStroke(Palette.FRAME);
-            g.setLineWidth(edgeWidth(sample));
-            g.strokeLine(x, y1, x + 28, y1);
-            x += 32;
-            String text = sample == 8 ? "8+" : plain(sample);
-            g.fillText(text, x, y1);
-            x += Fonts.measure(text, Fonts.SMALL).getWidth() + 14;
-        }
-        double y3 = y2 + 28;
-        x = 16;
-        x = swatch(g, x, y2, Palette.forWeight(4), "positive");
-        x = swatch(g, x, y2, Palette.forWeight(-4), "negative");
-        g.setFill(Palette.MUTED);
-        g.fillText("ring = bias", x + 8, y2);
-
-        x = 16;
-        g.fillText("node fill = activation", x, y3);
-        x += Fonts.measure("node fill = activation", Fonts.SMALL).getWidth() + 10;
-        g.fillText("0", x, y3);
-        x += Fonts.measure("0", Fonts.SMALL).getWidth() + 5;
-        g.setFill(Palette.scale(x, 0, x + 90, 0));
-        g.fillRect(x, y3 - 8, 90, 16);
-        g.setStroke(Palette.FRAME);
-        g.setLineWidth(1);
-        g.strokeRect(x + 0.5, y3 - 7.5, 89, 15);
-        x += 95;
-        g.setFill(Palette.MUTED);
-        g.fillText("1", x, y3);
-        x += Fonts.measure("1", Fonts.SMALL).getWidth();
-        if (gradients != null && x + 24 + Fonts.measure(ARROWS_LEGEND, Fonts.SMALL).getWidth() < w - 4) {
-            g.fillText(ARROWS_LEGEND, x + 24, y3);
-        }
-    }
-
-    private static double swatch(GraphicsContext g, double x, double y, Color color, String text) {
-        g.setStroke(color);
-        g.setLineWidth(6);
-        g.strokeLine(x, y, x + 24, y);
-        g.setFill(Palette.MUTED);
-        g.fillText(text, x + 30, y);
-        return x + 30 + Fonts.measure(text, Fonts.SMALL).getWidth() + 16;
-    }
-
-    /** The hover card near the pointer, its lines wrapped to fit the view. */
-    private void drawOverlay(GraphicsContext g, String text, double w, double h) {
-        Font font = Fonts.SMALL;
-        List<String> lines = wrap(text, font, w - 28);
-        double lineHeight = 20;
-        double width = 0;
-        for (String line : lines) {
-            width = Math.max(width, Fonts.measure(line, font).getWidth());
-        }
-        double boxW = width + 20;
-        double boxH = lines.size() * lineHeight + 12;
-        double x = pointer.getX() + 16;
-        double y = pointer.getY() + 18;
-        if (x + boxW > w - 4) {
-            x = Math.max(4, pointer.getX() - 12 - boxW);
-        }
-        if (y + boxH > h - 4) {
-            y = Math.max(4, pointer.getY() - 12 - boxH);
-        }
-        g.setFill(Color.rgb(255, 255, 255, 0.96));
-        g.fillRoundRect(x, y, boxW, boxH, 10, 10);
-        g.setStroke(Palette.INK);
-        g.setLineWidth(1.2);
-        g.strokeRoundRect(x + 0.5, y + 0.5, boxW - 1, boxH - 1, 10, 10);
-        g.setFill(Palette.INK);
-        g.setFont(font);
-        g.setTextAlign(TextAlignment.LEFT);
-        g.setTextBaseline(VPos.CENTER);
-        for (int i = 0; i < lines.size(); i++) {
-            g.fillText(lines.get(i), x + 10, y + 6 + (i + 0.5) * lineHeight);
-        }
-    }
-
-    /** The text's lines, each broken at spaces where it is wider than {@code width}, never inside "(0, 1)". */
-    static List<String> wrap(String text, Font font, double width) {
-        List<String> lines = new ArrayList<>();
-        for (String line : text.split("\n")) {
-            StringBuilder current = new StringBuilder();
-            for (String word : words(line)) {
-                String candidate = current.length() == 0 ? word : current + " " + word;
-                if (current.length() > 0 && Fonts.measure(candidate, font).getWidth() > width) {
-                    lines.add(current.toString().strip());
-                    current = new StringBuilder(word);
-                } else {
-                    current = new StringBuilder(candidate);
-                }
-            }
-            lines.add(current.toString().strip());
-        }
-        return lines;
-    }
-
-    /** The line's words, a bracketed group such as "(0, 1)" or "(x1 -> h1)" kept as one. */
-    private static List<String> words(String line) {
-        List<String> words = new ArrayList<>();
-        StringBuilder group = null;
-        for (String word : line.split(" ", -1)) {
-            if (group != null) {
-                group.append(' ').append(word);
-            } else if (word.startsWith("(") && !word.endsWith(")")) {
-                group = new StringBuilder(word);
-            } else {
-                words.add(word);
-            }
-            if (group != null && word.endsWith(")")) {
-                words.add(group.toString());
-                group = null;
-            }
-        }
-        if (group != null) {
-            words.add(group.toString());
-        }
-        return words;
-    }
-
-    /** The hover text for a part, from the current weights and gradients. */
-    private String describe(Part part) {
-        double x0 = Dataset.x0(selected);
-        double x1 = Dataset.x1(selected);
-        String forInput = " for x = " + inputText();
-        String text = switch (part.kind()) {
-            case W1 -> "W1[" + (part.j() + 1) + "," + (part.k() + 1) + "] = " + fmt3(weights.w1(part.j(), part.k()))
-                    + "   (x" + (part.k() + 1) + " \u2192 h" + (part.j() + 1) + ")";
-            case W2 -> "W2[1," + (part.j() + 1) + "] = " + fmt3(weights.w2(part.j()))
-                    + "   (h" + (part.j() + 1) + " \u2192 y_hat)";
-            case INPUT -> "x" + (part.k() + 1) + " = " + plain(part.k() == 0 ? x0 : x1) + forInput;
-            case HIDDEN -> {
-                int j = part.j();
-                double z1 = weights.w1(j, 0) * x0 + weights.w1(j, 1) * x1 + weights.b1(j);
-                yield "h" + (j + 1) + ": b1[" + (j + 1) + "] = " + fmt3(weights.b1(j))
-                        + "\nv1 = " + fmt3(weights.hiddenActivation(j, x0, x1)) + forInput
-                        + "\nz1 = " + fmt3(z1);
-            }
-            case OUTPUT -> "y_hat: b2 = " + fmt3(weights.b2()) + ", y_hat = " + fmt3(weights.predict(x0, x1)) + forInput;
-        };
-        if (gradients != null && part.kind() != Kind.INPUT) {
-            text += "\nlast step: change " + sci(gradients.change(part)) + " (gradient " + sci(gradients.gradient(part)) + ")";
-        }
-        return text;
-    }
-
-    private String inputText() {
-        return "(" + plain(Dataset.x0(selected)) + ", " + plain(Dataset.x1(selected)) + ")";
+    /** The distance from point p to the segment from a to b. */
+    static double distanceToSegment(Point2D p, Point2D a, Point2D b) {
+        double dx = b.getX() - a.getX();
+        double dy = b.getY() - a.getY();
+        double lengthSquared = dx * dx + dy * dy;
+        double t = lengthSquared == 0 ? 0
+                : ((p.getX() - a.getX()) * dx + (p.getY() - a.getY()) * dy) / lengthSquared;
+        t = Math.max(0, Math.min(1, t));
+        return p.distance(a.getX() + t * dx, a.getY() + t * dy);
     }
 
     private static String fmt2(double v) {
         return NumberText.fixed(v, 2);
     }
 
-    private static String fmt3(double v) {
-        return NumberText.fixed(v, 3);
-    }
-
-    /** A gradient or change, often tiny: three significant digits ("0.00123", "4.56e-06"). */
-    private static String sci(double v) {
-        return NumberText.significant(v, 3);
-    }
-
-    /** 0 and 1 without decimals; anything else as Python writes it. */
-    private static String plain(double v) {
-        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : NumberText.python(v);
+    /** The hover card's lines for {@code text}, broken at spaces to fit {@code width}: see {@link HoverCard#wrap}. */
+    static List<String> wrap(String text, Font font, double width) {
+        return HoverCard.wrap(text, font, width);
     }
 
     /** The gradients of one update and the change they made (-learning rate x gradient). */
-    private record Gradients(int hidden, double learningRate, double[] w1, double[] b1, double[] w2, double b2) {
+    record Gradients(int hidden, double learningRate, double[] w1, double[] b1, double[] w2, double b2) {
         static Gradients of(UpdateTrace trace) {
             RealMatrix gw1 = trace.gradW1();
             RealMatrix gb1 = trace.gradB1();

@@ -45,7 +45,7 @@ import org.xorlab.run.TrainingLoop;
 
 /** The Compare tab driven as a teacher would, checked against the plain engine and the command line. */
 @ExtendWith(ApplicationExtension.class)
-class CompareViewTest {
+class CompareTabTest {
     private static final String SGD = "SGD (batch size 1)";
     private static final String BATCH = "Batch GD (batch size 4)";
 

@@ -31,7 +31,7 @@ import org.xorlab.text.NumberText;
 
 /** The main window driven as a teacher would: buttons, keys and fields, checked against the engine and NumPy. */
 @ExtendWith(ApplicationExtension.class)
-class MainWindowTest {
+class TrainTabTest {
     private RunModel model;
     private AppShell window;
 

@@ -1,0 +1,147 @@
+package org.xorlab.app.view;
+
+import java.util.ArrayList;
+import java.util.List;
+import javafx.geometry.Point2D;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.TextAlignment;
+import org.xorlab.app.view.NetworkView.Kind;
+import org.xorlab.app.view.NetworkView.Part;
+import org.xorlab.engine.Dataset;
+import org.xorlab.engine.Weights;
+import org.xorlab.text.NumberText;
+
+/** The card the network view shows beside the pointer: what the hovered neuron or edge holds, to three decimals. */
+final class HoverCard {
+    private HoverCard() {
+    }
+
+    /**
+     * The card's text for a part: its value for the weights and the selected input (0 to 3), and with
+     * {@code gradients} (null for none) the last step's change.
+     */
+    static String describe(Part part, Weights weights, int selected, NetworkView.Gradients gradients) {
+        double x0 = Dataset.x0(selected);
+        double x1 = Dataset.x1(selected);
+        String forInput = " for x = " + inputText(selected);
+        String text = switch (part.kind()) {
+            case W1 -> "W1[" + (part.j() + 1) + "," + (part.k() + 1) + "] = " + fmt3(weights.w1(part.j(), part.k()))
+                    + "   (x" + (part.k() + 1) + " \u2192 h" + (part.j() + 1) + ")";
+            case W2 -> "W2[1," + (part.j() + 1) + "] = " + fmt3(weights.w2(part.j()))
+                    + "   (h" + (part.j() + 1) + " \u2192 y_hat)";
+            case INPUT -> "x" + (part.k() + 1) + " = " + plain(part.k() == 0 ? x0 : x1) + forInput;
+            case HIDDEN -> {
+                int j = part.j();
+                double z1 = weights.w1(j, 0) * x0 + weights.w1(j, 1) * x1 + weights.b1(j);
+                yield "h" + (j + 1) + ": b1[" + (j + 1) + "] = " + fmt3(weights.b1(j))
+                        + "\nv1 = " + fmt3(weights.hiddenActivation(j, x0, x1)) + forInput
+                        + "\nz1 = " + fmt3(z1);
+            }
+            case OUTPUT -> "y_hat: b2 = " + fmt3(weights.b2()) + ", y_hat = " + fmt3(weights.predict(x0, x1))
+                    + forInput;
+        };
+        if (gradients != null && part.kind() != Kind.INPUT) {
+            text += "\nlast step: change " + sci(gradients.change(part))
+                    + " (gradient " + sci(gradients.gradient(part)) + ")";
+        }
+        return text;
+    }
+
+
+    /** Draws the card with {@code text} near {@code pointer}, its lines wrapped to fit a view of w x h. */
+    static void draw(GraphicsContext g, String text, Point2D pointer, double w, double h) {
+        Font font = Fonts.SMALL;
+        List<String> lines = wrap(text, font, w - 28);
+        double lineHeight = 20;
+        double width = 0;
+        for (String line : lines) {
+            width = Math.max(width, Fonts.measure(line, font).getWidth());
+        }
+        double boxW = width + 20;
+        double boxH = lines.size() * lineHeight + 12;
+        double x = pointer.getX() + 16;
+        double y = pointer.getY() + 18;
+        if (x + boxW > w - 4) {
+            x = Math.max(4, pointer.getX() - 12 - boxW);
+        }
+        if (y + boxH > h - 4) {
+            y = Math.max(4, pointer.getY() - 12 - boxH);
+        }
+        g.setFill(Color.rgb(255, 255, 255, 0.96));
+        g.fillRoundRect(x, y, boxW, boxH, 10, 10);
+        g.setStroke(Palette.INK);
+        g.setLineWidth(1.2);
+        g.strokeRoundRect(x + 0.5, y + 0.5, boxW - 1, boxH - 1, 10, 10);
+        g.setFill(Palette.INK);
+        g.setFont(font);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.CENTER);
+        for (int i = 0; i < lines.size(); i++) {
+            g.fillText(lines.get(i), x + 10, y + 6 + (i + 0.5) * lineHeight);
+        }
+    }
+
+    /** The text's lines, each broken at spaces where it is wider than {@code width}, never inside "(0, 1)". */
+    static List<String> wrap(String text, Font font, double width) {
+        List<String> lines = new ArrayList<>();
+        for (String line : text.split("\n")) {
+            StringBuilder current = new StringBuilder();
+            for (String word : words(line)) {
+                String candidate = current.length() == 0 ? word : current + " " + word;
+                if (current.length() > 0 && Fonts.measure(candidate, font).getWidth() > width) {
+                    lines.add(current.toString().strip());
+                    current = new StringBuilder(word);
+                } else {
+                    current = new StringBuilder(candidate);
+                }
+            }
+            lines.add(current.toString().strip());
+        }
+        return lines;
+    }
+
+    /** The line's words, a bracketed group such as "(0, 1)" or "(x1 -> h1)" kept as one. */
+    private static List<String> words(String line) {
+        List<String> words = new ArrayList<>();
+        StringBuilder group = null;
+        for (String word : line.split(" ", -1)) {
+            if (group != null) {
+                group.append(' ').append(word);
+            } else if (word.startsWith("(") && !word.endsWith(")")) {
+                group = new StringBuilder(word);
+            } else {
+                words.add(word);
+            }
+            if (group != null && word.endsWith(")")) {
+                words.add(group.toString());
+                group = null;
+            }
+        }
+        if (group != null) {
+            words.add(group.toString());
+        }
+        return words;
+    }
+
+    /** The selected input (0 to 3) as the diagram writes it: "(0, 1)". */
+    static String inputText(int selected) {
+        return "(" + plain(Dataset.x0(selected)) + ", " + plain(Dataset.x1(selected)) + ")";
+    }
+
+    /** 0 and 1 without decimals; anything else as Python writes it. */
+    static String plain(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : NumberText.python(v);
+    }
+
+    private static String fmt3(double v) {
+        return NumberText.fixed(v, 3);
+    }
+
+    /** A gradient or change, often tiny: three significant digits ("0.00123", "4.56e-06"). */
+    private static String sci(double v) {
+        return NumberText.significant(v, 3);
+    }
+}

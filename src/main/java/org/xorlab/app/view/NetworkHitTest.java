@@ -1,0 +1,76 @@
+package org.xorlab.app.view;
+
+import java.util.ArrayList;
+import java.util.List;
+import javafx.geometry.Point2D;
+import org.xorlab.app.view.NetworkView.Kind;
+import org.xorlab.app.view.NetworkView.Part;
+import org.xorlab.engine.Weights;
+
+/** Which neuron or edge of a laid-out network is under the pointer, and where the edges run. */
+final class NetworkHitTest {
+    /** How close (beyond an edge's half width or a node's rim) the pointer must be to hover it. */
+    private static final double HOVER_SLACK = 4;
+
+    private NetworkHitTest() {
+    }
+
+    /**
+     * The part under {@code pointer}: a neuron if the pointer is on one, else the nearest edge within reach; null
+     * for none (or no pointer).
+     */
+    static Part partAt(NetworkLayout layout, Weights weights, Point2D pointer) {
+        if (pointer == null || layout.isEmpty()) {
+            return null;
+        }
+        for (int k = 0; k < 2; k++) {
+            if (pointer.distance(layout.inputs.get(k)) <= layout.outerRadius + 2) {
+                return new Part(Kind.INPUT, k, 0);
+            }
+        }
+        double reach = NetworkLayout.ringedReach(layout.hiddenRadius) + 1;
+        for (int j = 0; j < layout.hidden.size(); j++) {
+            if (pointer.distance(layout.hidden.get(j)) <= reach) {
+                return new Part(Kind.HIDDEN, j, 0);
+            }
+        }
+        if (pointer.distance(layout.output) <= NetworkLayout.ringedReach(layout.outerRadius) + 1) {
+            return new Part(Kind.OUTPUT, 0, 0);
+        }
+        Part best = null;
+        double bestDistance = Double.MAX_VALUE;
+        for (Part edge : edges(layout)) {
+            double d = NetworkView.distanceToSegment(pointer, from(layout, edge), to(layout, edge));
+            if (d <= NetworkView.edgeWidth(weightOf(weights, edge)) / 2 + HOVER_SLACK && d < bestDistance) {
+                best = edge;
+                bestDistance = d;
+            }
+        }
+        return best;
+    }
+
+    /** Every edge of the layout: W1[j][0], W1[j][1] and W2[0][j] for each hidden unit j. */
+    static List<Part> edges(NetworkLayout layout) {
+        List<Part> edges = new ArrayList<>();
+        for (int j = 0; j < layout.hidden.size(); j++) {
+            edges.add(new Part(Kind.W1, j, 0));
+            edges.add(new Part(Kind.W1, j, 1));
+            edges.add(new Part(Kind.W2, j, 0));
+        }
+        return edges;
+    }
+
+    /** Where an edge starts: an input for W1, a hidden unit for W2. */
+    static Point2D from(NetworkLayout layout, Part edge) {
+        return edge.kind() == Kind.W1 ? layout.inputs.get(edge.k()) : layout.hidden.get(edge.j());
+    }
+
+    /** Where an edge ends: a hidden unit for W1, the output for W2. */
+    static Point2D to(NetworkLayout layout, Part edge) {
+        return edge.kind() == Kind.W1 ? layout.hidden.get(edge.j()) : layout.output;
+    }
+
+    static double weightOf(Weights weights, Part edge) {
+        return edge.kind() == Kind.W1 ? weights.w1(edge.j(), edge.k()) : weights.w2(edge.j());
+    }
+}

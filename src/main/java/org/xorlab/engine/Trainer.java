@@ -6,8 +6,8 @@ import org.apache.commons.math3.linear.RealMatrix;
 /**
  * Trains one 2-H-1 sigmoid network by the rules of the notebook (SPEC.md). Each update ({@link #step()}) reads as
  * the notebook's loop body: {@code forward} the next chunk of {@code batchSize} samples through every layer (z1, v1,
- * z2, y_hat), take its {@code squaredError}, go {@code backward} (the output error d2, then d1 one layer down, then
- * each layer's gradient sums), and {@code apply} the update, W -= lr * dW and b -= lr * db with the gradients
+ * z2, y_hat), take its {@code outputError} (the squared error and d2), go {@code backward} (each layer's gradient
+ * sums, then d one layer down), and {@code apply} the update, W -= lr * dW and b -= lr * db with the gradients
  * averaged over the chunk. Not thread-safe: one thread trains, others read {@link #snapshot()}s.
  *
  * <p>The network is a list of {@link Layer}s (weights, biases, activation), input side first: the notebook's hidden
@@ -29,8 +29,8 @@ public final class Trainer {
     private final int hidden;
     private double learningRate;
     private int batchSize;
-    /** X, the inputs as columns: feature k of sample i at {@code k * SAMPLES + i}. */
-    private final double[] x = new double[INPUTS * SAMPLES];
+    /** X, the inputs as columns: feature k of sample i at {@code k * SAMPLES + i}; then a row of ones, for b1. */
+    private final double[] x = new double[(INPUTS + 1) * SAMPLES];
     /** Y, the targets as a row. */
     private final double[] y = new double[SAMPLES];
     private final Weights initial;
@@ -72,6 +72,7 @@ public final class Trainer {
         for (int i = 0; i < SAMPLES; i++) {
             x[i] = Dataset.x0(i);
             x[SAMPLES + i] = Dataset.x1(i);
+            x[INPUTS * SAMPLES + i] = 1.0;
             y[i] = config.dataset().target(i);
         }
         layers = new Layer[] {
@@ -137,7 +138,7 @@ public final class Trainer {
         final int start = nextSample;
         final int m = Math.min(batchSize, SAMPLES - start);
         forward(start, m);
-        final double squared = squaredError(start, m);
+        final double squared = outputError(start, m);
         backward(start, m);
         final boolean finite = apply(m);
 
@@ -177,34 +178,33 @@ public final class Trainer {
         }
     }
 
-    /** sum((Y - Y_hat)^2) over the chunk: its share of the epoch's loss, before the chunk's own update. */
-    private double squaredError(int start, int m) {
+    /**
+     * sum((Y - Y_hat)^2) over the chunk, its share of the epoch's loss before the chunk's own update, and the output
+     * error d2 = (Y_hat - Y) * sigma'(z2): the mean squared error's derivative without the factor 2 (the notebook's
+     * code).
+     */
+    private double outputError(int start, int m) {
         double squared = 0;
         for (int i = start; i < start + m; i++) {
-            double error = y[i] - output.v[i];
+            double yHat = output.v[i];
+            double error = y[i] - yHat;
             squared += error * error;
+            output.d[i] = (yHat - y[i]) * output.activation.derivative(output.z[i], yHat);
         }
         return squared;
     }
 
     /**
-     * d2 = (Y_hat - Y) * sigma'(z2), the mean squared error's output error without the factor 2 (the notebook's
-     * code); then d1 = (W2^T d2) * sigma'(z1), layer by layer down; then every layer's gradient sums d v_prev^T
-     * and rowsum(d), all with the weights from before this update.
+     * From the output layer down, with the weights from before this update: the layer's gradient sums d v_prev^T and
+     * rowsum(d), then the d of the layer below, d1 = (W2^T d2) * sigma'(z1).
      */
     private void backward(int start, int m) {
-        for (int i = start; i < start + m; i++) {
-            double yHat = output.v[i];
-            output.d[i] = (yHat - y[i]) * output.activation.derivative(output.z[i], yHat);
-        }
         for (int l = layers.length - 1; l > 0; l--) {
-            layers[l].backpropagate(layers[l - 1], start, m);
+            Layer below = layers[l - 1];
+            layers[l].gradients(below.v, start, m);
+            layers[l].backpropagate(below, start, m);
         }
-        double[] in = x;
-        for (Layer layer : layers) {
-            layer.gradients(in, start, m);
-            in = layer.v;
-        }
+        layers[0].gradients(x, start, m);
     }
 
     /**
@@ -230,7 +230,8 @@ public final class Trainer {
     /** The spare buffers as the notebook's W1, b1, W2, b2: after an accepted update, the weights from before it. */
     private Weights spareWeights() {
         Layer first = layers[0];
-        return new Weights(hidden, first.nextW, first.nextB, output.nextW, output.nextB[0]);
+        return new Weights(hidden, first.weights(first.nextP), first.biases(first.nextP), output.weights(output.nextP),
+                output.biases(output.nextP)[0]);
     }
 
     /**
@@ -301,7 +302,8 @@ public final class Trainer {
     /** A copy of the current weights. */
     public Weights weights() {
         Layer first = layers[0];
-        return new Weights(hidden, first.w, first.b, output.w, output.b[0]);
+        return new Weights(hidden, first.weights(first.p), first.biases(first.p), output.weights(output.p),
+                output.biases(output.p)[0]);
     }
 
     /** Completed epochs. */
@@ -375,12 +377,12 @@ public final class Trainer {
         RealMatrix gw2 = new Array2DRowRealMatrix(1, h);
         for (int j = 0; j < h; j++) {
             for (int k = 0; k < INPUTS; k++) {
-                gw1.setEntry(j, k, first.sumW[j * INPUTS + k] / m);
+                gw1.setEntry(j, k, first.sums[j * first.cols + k] / m);
             }
-            gb1.setEntry(j, 0, first.sumB[j] / m);
-            gw2.setEntry(0, j, output.sumW[j] / m);
+            gb1.setEntry(j, 0, first.sums[j * first.cols + INPUTS] / m);
+            gw2.setEntry(0, j, output.sums[j] / m);
         }
-        RealMatrix gb2 = new Array2DRowRealMatrix(new double[][] {{output.sumB[0] / m}});
+        RealMatrix gb2 = new Array2DRowRealMatrix(new double[][] {{output.sums[hidden] / m}});
         // After a refused (diverging) update both are the kept weights; otherwise the spare buffers hold "before".
         Weights after = weights();
         Weights before = divergence != null ? after : spareWeights();

@@ -129,43 +129,33 @@ final class Layer {
         }
     }
 
-    /** The gradient sums over the chunk into {@link #sums}, sample by sample: the first sets them, the others add. */
-    void gradients(double[] in, int start, int m) {
-        final double[] sums = this.sums;
-        final int end = start + m;
-        for (int j = 0; j < units; j++) {
-            final double dj = d[j * SAMPLES + start];
-            final int row = j * cols;
-            for (int k = 0; k < cols; k++) {
-                sums[row + k] = 0.0 + dj * in[k * SAMPLES + start];
-            }
-        }
-        for (int i = start + 1; i < end; i++) {
-            for (int j = 0; j < units; j++) {
-                final double dj = d[j * SAMPLES + i];
-                final int row = j * cols;
-                for (int k = 0; k < cols; k++) {
-                    sums[row + k] += dj * in[k * SAMPLES + i];
-                }
-            }
-        }
-    }
-
     /**
-     * Gradient descent, p - lr * g with g = sum / m, written {@code p - lr * sum / m} as NumPy evaluates the
-     * notebook's update, into {@link #nextP}.
+     * The gradient sums over the chunk (d in^T, then rowsum(d), into {@link #sums}) and gradient descent with them,
+     * p - lr * g with g = sum / m, written {@code p - lr * sum / m} as NumPy evaluates the notebook's update, into
+     * {@link #nextP}; one parameter at a time, its sum over the chunk's samples from 0.
      *
      * @return true if every new value is finite
      */
-    boolean descend(double learningRate, int m) {
+    boolean descend(double[] in, int start, int m, double learningRate) {
         final double[] p = this.p;
         final double[] next = nextP;
         final double[] sums = this.sums;
+        final int end = start + m;
         boolean finite = true;
-        for (int i = 0; i < p.length; i++) {
-            double q = p[i] - learningRate * sums[i] / m;
-            next[i] = q;
-            finite &= Double.isFinite(q);
+        for (int j = 0; j < units; j++) {
+            final int at = j * SAMPLES;
+            final int row = j * cols;
+            for (int k = 0; k < cols; k++) {
+                final int ik = k * SAMPLES;
+                double sum = 0.0 + d[at + start] * in[ik + start];
+                for (int i = start + 1; i < end; i++) {
+                    sum += d[at + i] * in[ik + i];
+                }
+                sums[row + k] = sum;
+                double q = p[row + k] - learningRate * sum / m;
+                next[row + k] = q;
+                finite &= Double.isFinite(q);
+            }
         }
         return finite;
     }

@@ -6,9 +6,9 @@ import org.apache.commons.math3.linear.RealMatrix;
 /**
  * Trains one 2-H-1 sigmoid network by the rules of the notebook (SPEC.md). Each update ({@link #step()}) reads as
  * the notebook's loop body: {@code forward} the next chunk of {@code batchSize} samples through every layer (z1, v1,
- * z2, y_hat), take its {@code outputError} (the squared error and d2), go {@code backward} (each layer's gradient
- * sums, then d one layer down), and {@code apply} the update, W -= lr * dW and b -= lr * db with the gradients
- * averaged over the chunk. Not thread-safe: one thread trains, others read {@link #snapshot()}s.
+ * z2, y_hat), take its {@code outputError} (the squared error and d2), go {@code backward} (d1 from d2, one layer
+ * down at a time), and {@code apply} the update, W -= lr * dW and b -= lr * db with the gradients d v_prev^T and
+ * rowsum(d) averaged over the chunk. Not thread-safe: one thread trains, others read {@link #snapshot()}s.
  *
  * <p>The network is a list of {@link Layer}s (weights, biases, activation), input side first: the notebook's hidden
  * layer (W1, b1) and its output unit (W2, b2). The maths is written once, per layer, over small primitive arrays
@@ -140,7 +140,7 @@ public final class Trainer {
         forward(start, m);
         final double squared = outputError(start, m);
         backward(start, m);
-        final boolean finite = apply(m);
+        final boolean finite = apply(start, m);
 
         hasTrace = true;
         traceStart = start;
@@ -195,28 +195,28 @@ public final class Trainer {
     }
 
     /**
-     * From the output layer down, with the weights from before this update: the layer's gradient sums d v_prev^T and
-     * rowsum(d), then the d of the layer below, d1 = (W2^T d2) * sigma'(z1).
+     * From the output layer down, with the weights from before this update: the d of the layer below,
+     * d1 = (W2^T d2) * sigma'(z1).
      */
     private void backward(int start, int m) {
         for (int l = layers.length - 1; l > 0; l--) {
-            Layer below = layers[l - 1];
-            layers[l].gradients(below.v, start, m);
-            layers[l].backpropagate(below, start, m);
+            layers[l].backpropagate(layers[l - 1], start, m);
         }
-        layers[0].gradients(x, start, m);
     }
 
     /**
-     * Gradient descent on every layer: W -= lr * (sum of d v_prev^T) / m and b -= lr * rowsum(d) / m, into the spare
-     * buffers (SGD as the notebook does it; the place for other optimisers).
+     * Gradient descent on every layer: W -= lr * (sum of d v_prev^T) / m and b -= lr * rowsum(d) / m, each sum taken
+     * over the chunk just before its parameter's update, into the spare buffers (SGD as the notebook does it; the
+     * place for other optimisers).
      *
      * @return true if every new value is finite
      */
-    private boolean apply(int m) {
+    private boolean apply(int start, int m) {
         boolean finite = true;
+        double[] in = x;
         for (Layer layer : layers) {
-            finite &= layer.descend(learningRate, m);
+            finite &= layer.descend(in, start, m, learningRate);
+            in = layer.v;
         }
         return finite;
     }

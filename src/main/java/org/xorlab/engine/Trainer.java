@@ -13,9 +13,9 @@ import org.apache.commons.math3.linear.RealMatrix;
  * <p>The network is a list of {@link Layer}s (weights, biases, activation), input side first: the notebook's hidden
  * layer (W1, b1) and its output unit (W2, b2). The maths is written once, per layer, over small primitive arrays
  * rather than {@link RealMatrix} operations: every RealMatrix operation allocates, a run may take millions of
- * updates, and the literal RealMatrix transcription of the notebook measured 11 to 57 times slower (see
- * docs/ENGINE-DECISION.md). Everything the trainer hands out ({@link Weights}, {@link UpdateTrace}) is in RealMatrix
- * form. The tests check these loops against that transcription and against NumPy.
+ * updates, and the literal RealMatrix transcription of the notebook measured 11 to 57 times slower (see "Engine
+ * core" in docs/ARCHITECTURE.md). Everything the trainer hands out ({@link Weights}, {@link UpdateTrace}) is in
+ * RealMatrix form. The tests check these loops against that transcription and against NumPy.
  *
  * <p>Parameters are double-buffered: an update writes the new values into each layer's spare buffer and swaps only
  * if they are all finite, so a diverging update is refused and the last finite weights stay in place.

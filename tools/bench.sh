@@ -68,6 +68,9 @@ say "Engine cross-check: interleaved rounds, CPU time"
 # On a shared machine JMH's wall-clock figures move with other programs' load; this ratio does not (PairedRun).
 java -cp target/benchmarks.jar org.xorlab.bench.PairedRun >"$out/paired.csv"
 cat "$out/paired.csv" >&2
+# The same rounds against the notebook's literal Commons Math RealMatrix transcription (the design's question).
+java -cp target/benchmarks.jar org.xorlab.bench.PairedRun 40 matrix >"$out/paired-matrix.csv"
+cat "$out/paired-matrix.csv" >&2
 
 # ---------------------------------------------------------------------------------------------
 say "Whole process ($runs runs each, after 3 warm-up runs)"
@@ -162,7 +165,7 @@ def verdict(ok, how):
 
 paired = {}
 for line in (out / "paired.csv").read_text().splitlines()[1:]:
-    config, engine, plain, ratio, rounds = line.split(",")
+    config, engine, plain, ratio, rounds = line.split(",")[:5]
     _, batch, _, hidden = config.split()
     paired[(int(batch), int(hidden))] = (float(engine), float(plain), int(rounds))
 
@@ -213,6 +216,31 @@ print("| --- | --- | --- | --- | --- | --- | --- | --- | --- |")
 for row in engine_rows:
     print("| " + " | ".join(row) + " |")
 print()
+
+# RealMatrix at the core? Epochs per second of the engine and of the RealMatrix transcription, in the same runs.
+matrix_rows = []
+if (out / "paired-matrix.csv").exists():
+    paired_matrix = {}
+    for line in (out / "paired-matrix.csv").read_text().splitlines()[1:]:
+        config, engine, matrix, ratio, rounds, p25, p75 = line.split(",")
+        _, batch, _, hidden = config.split()
+        paired_matrix[(int(batch), int(hidden))] = (float(engine), float(matrix), float(p25), float(p75))
+    for batch, hidden in [(1, 2), (4, 2), (1, 8), (4, 8)]:
+        (e, ee), (m, me) = jmh[("doubleArrays", batch, hidden, 0)], jmh[("realMatrix", batch, hidden, 0)]
+        ce, cm, p25, p75 = paired_matrix[(batch, hidden)]
+        matrix_rows.append((f"batch {batch}, H = {hidden}", f"{e:,.0f} ± {ee:,.0f}", f"{m:,.0f} ± {me:,.0f}",
+                            f"{e / m:.0f}", f"{1e9 / (4 * ce):,.0f}", f"{1e9 / (4 * cm):,.0f}",
+                            f"{cm / ce:.0f} ({1 / p75:.0f} to {1 / p25:.0f})"))
+if matrix_rows:
+    print("Engine (double[] layers) against the notebook transcribed into Commons Math RealMatrix operations: "
+          "epochs per second; the interleaved figures count only the training thread's CPU time (not the "
+          "garbage collector's)\n")
+    print("| Configuration | JMH engine | JMH RealMatrix | JMH speed-up | CPU engine | CPU RealMatrix | "
+          "CPU speed-up (rounds' 25th to 75th percentile) |")
+    print("| --- | --- | --- | --- | --- | --- | --- |")
+    for row in matrix_rows:
+        print("| " + " | ".join(row) + " |")
+    print()
 print("| Figure | XOR Lab | Baseline | Ratio | Goal | Result |")
 print("| --- | --- | --- | --- | --- | --- |")
 for row in rows:

@@ -4,19 +4,24 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
 import java.util.Locale;
-import java.util.function.LongSupplier;
 import org.xorlab.engine.Dataset;
+import org.xorlab.engine.MatrixReferenceTrainer;
 import org.xorlab.engine.Trainer;
 import org.xorlab.engine.TrainingConfig;
 
 /**
- * A cross-check of the JMH engine figures that survives a busy machine: the engine and its baseline run in
+ * A cross-check of the JMH engine figures that survives a busy machine: the engine and a baseline run in
  * alternating short rounds (A B, B A, A B, ...) on one thread, each round timed by this thread's CPU time, so time
  * spent waiting for a core while other programs run is not counted, and a change of load hits both alike.
- * Prints one line per configuration: median CPU nanoseconds per sample update of each, and their ratio.
+ * Prints one line per configuration: median CPU nanoseconds per sample update of each, their ratio, and the
+ * 25th and 75th percentiles of the rounds' own ratios (each round's engine time over the baseline's beside it).
  *
- * <p>Run: {@code java -cp target/benchmarks.jar org.xorlab.bench.PairedRun [rounds]} (default 40 rounds of about
- * 20 ms each per side and configuration, after 1 s of warm-up for each).
+ * <p>The baseline is {@code plain} ({@link PlainNetwork}, the same math over plain arrays without what the engine
+ * adds for the app) or {@code matrix} ({@link MatrixReferenceTrainer}, the notebook transcribed into Commons Math
+ * RealMatrix operations). {@link AgainstBuild} uses the same rounds to compare this engine with another build's.
+ *
+ * <p>Run: {@code java -cp target/benchmarks.jar org.xorlab.bench.PairedRun [rounds] [plain|matrix]} (default 40
+ * rounds of about 20 ms each per side and configuration, after 1 s of warm-up for each; baseline plain).
  */
 public final class PairedRun {
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
@@ -28,50 +33,77 @@ public final class PairedRun {
 
     public static void main(String[] args) {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 40;
-        System.out.println("config,engine_cpu_ns_per_sample,plain_cpu_ns_per_sample,ratio,rounds");
+        String baseline = args.length > 1 ? args[1] : "plain";
+        if (!baseline.equals("plain") && !baseline.equals("matrix")) {
+            throw new IllegalArgumentException("the baseline must be plain or matrix (got " + baseline + ")");
+        }
+        System.out.println(header(baseline));
         for (int batch : new int[] {1, 4}) {
             for (int hidden : new int[] {2, 8}) {
                 TrainingConfig config = new TrainingConfig(Dataset.XOR, hidden, 42, 0.1, batch);
                 Trainer trainer = new Trainer(config);
-                PlainNetwork plain = new PlainNetwork(config);
-                compare("batch " + batch + " H " + hidden, rounds, epochs -> {
+                Work engine = epochs -> {
                     for (long e = 0; e < epochs; e++) {
                         trainer.stepEpoch();
                     }
                     sink = trainer.loss();
-                }, epochs -> {
-                    double loss = 0;
-                    for (long e = 0; e < epochs; e++) {
-                        loss = plain.epoch();
-                    }
-                    sink = loss;
-                });
+                };
+                Work other;
+                if (baseline.equals("plain")) {
+                    PlainNetwork plain = new PlainNetwork(config);
+                    other = epochs -> {
+                        double loss = 0;
+                        for (long e = 0; e < epochs; e++) {
+                            loss = plain.epoch();
+                        }
+                        sink = loss;
+                    };
+                } else {
+                    MatrixReferenceTrainer matrix = new MatrixReferenceTrainer(config, trainer.initialWeights());
+                    other = epochs -> {
+                        double loss = 0;
+                        for (long e = 0; e < epochs; e++) {
+                            loss = matrix.runEpoch();
+                        }
+                        sink = loss;
+                    };
+                }
+                System.out.println(compare(config, rounds, engine, other));
             }
         }
+    }
+
+    /** The CSV header for a comparison against {@code baseline}. */
+    static String header(String baseline) {
+        return "config,engine_cpu_ns_per_sample," + baseline + "_cpu_ns_per_sample,ratio,rounds,ratio_p25,ratio_p75";
     }
 
     /** Something to time: runs the given number of epochs. */
-    private interface Work {
-        void run(long epochs);
+    interface Work {
+        void run(long epochs) throws Exception;
     }
 
-    private static void compare(String name, int rounds, Work engine, Work plain) {
-        warmUp(plain);
-        long epochs = warmUp(engine);
+    /** Times {@code engine} against {@code baseline} in alternating rounds; returns the CSV line. */
+    static String compare(TrainingConfig config, int rounds, Work engine, Work baseline) {
+        long baselineEpochs = warmUp(baseline);
+        long engineEpochs = warmUp(engine);
         double[] a = new double[rounds];
         double[] b = new double[rounds];
+        double[] ratios = new double[rounds];
         for (int r = 0; r < rounds; r++) {
             if (r % 2 == 0) {
-                a[r] = perSample(engine, epochs);
-                b[r] = perSample(plain, epochs);
+                a[r] = perSample(engine, engineEpochs);
+                b[r] = perSample(baseline, baselineEpochs);
             } else {
-                b[r] = perSample(plain, epochs);
-                a[r] = perSample(engine, epochs);
+                b[r] = perSample(baseline, baselineEpochs);
+                a[r] = perSample(engine, engineEpochs);
             }
+            ratios[r] = a[r] / b[r];
         }
         double ma = median(a);
         double mb = median(b);
-        System.out.println(String.format(Locale.ROOT, "%s,%.1f,%.1f,%.2f,%d", name, ma, mb, ma / mb, rounds));
+        return String.format(Locale.ROOT, "batch %d H %d,%.1f,%.1f,%.3f,%d,%.3f,%.3f", config.batchSize(),
+                config.hidden(), ma, mb, ma / mb, rounds, percentile(ratios, 0.25), percentile(ratios, 0.75));
     }
 
     /** Runs {@code work} for about 1 s so the JIT has compiled it; returns how many epochs take about 20 ms. */
@@ -79,25 +111,23 @@ public final class PairedRun {
         long deadline = System.nanoTime() + 1_000_000_000L;
         double perEpoch = 0;
         while (System.nanoTime() < deadline) {
-            perEpoch = cpu(() -> {
-                work.run(1000);
-                return 0;
-            }) / 1000.0;
+            perEpoch = cpu(work, 1000) / 1000.0;
         }
-        return Math.max(1000, (long) (20_000_000 / Math.max(perEpoch, 1)));
+        return Math.max(10, (long) (20_000_000 / Math.max(perEpoch, 1)));
     }
 
     private static double perSample(Work work, long epochs) {
-        return cpu(() -> {
-            work.run(epochs);
-            return 0;
-        }) / (double) (epochs * Dataset.SIZE);
+        return cpu(work, epochs) / (double) (epochs * Dataset.SIZE);
     }
 
-    /** CPU nanoseconds this thread spends in {@code body}. */
-    private static long cpu(LongSupplier body) {
+    /** CPU nanoseconds this thread spends running {@code epochs} epochs of {@code work}. */
+    private static long cpu(Work work, long epochs) {
         long start = THREADS.getCurrentThreadCpuTime();
-        body.getAsLong();
+        try {
+            work.run(epochs);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
         return THREADS.getCurrentThreadCpuTime() - start;
     }
 
@@ -106,5 +136,15 @@ public final class PairedRun {
         Arrays.sort(sorted);
         int n = sorted.length;
         return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+
+    /** The {@code q} quantile, interpolated between the two nearest ranks. */
+    private static double percentile(double[] values, double q) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        double rank = q * (sorted.length - 1);
+        int low = (int) Math.floor(rank);
+        int high = Math.min(low + 1, sorted.length - 1);
+        return sorted[low] + (rank - low) * (sorted[high] - sorted[low]);
     }
 }

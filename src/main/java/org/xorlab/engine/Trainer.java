@@ -4,44 +4,40 @@ import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.RealMatrix;
 
 /**
- * Trains one 2-H-1 sigmoid network by the rules of the notebook (SPEC.md): each update forwards one chunk of
- * {@code batchSize} samples, back-propagates d2 and d1, and subtracts the learning rate times the averaged
- * gradients. Not thread-safe: one thread trains, others read {@link #snapshot()}s.
+ * Trains one 2-H-1 sigmoid network by the rules of the notebook (SPEC.md). Each update ({@link #step()}) reads as
+ * the notebook's loop body: {@code forward} the next chunk of {@code batchSize} samples through every layer (z1, v1,
+ * z2, y_hat), take its {@code outputError} (the squared error and d2), go {@code backward} (d1 from d2, one layer
+ * down at a time), and {@code apply} the update, W -= lr * dW and b -= lr * db with the gradients d v_prev^T and
+ * rowsum(d) averaged over the chunk. Not thread-safe: one thread trains, others read {@link #snapshot()}s.
  *
- * <p>The update is written over small primitive arrays, not {@link RealMatrix} operations, because every
- * RealMatrix operation allocates and a run may take millions of updates; everything the trainer hands out
- * ({@link Weights}, {@link UpdateTrace}) is in RealMatrix form. The tests check this loop against a literal
- * RealMatrix transcription of the notebook and against NumPy.
+ * <p>The network is a list of {@link Layer}s (weights, biases, activation), input side first: the notebook's hidden
+ * layer (W1, b1) and its output unit (W2, b2). The maths is written once, per layer, over small primitive arrays
+ * rather than {@link RealMatrix} operations: every RealMatrix operation allocates, a run may take millions of
+ * updates, and the literal RealMatrix transcription of the notebook measured 11 to 57 times slower (see "Engine
+ * core" in docs/ARCHITECTURE.md). Everything the trainer hands out ({@link Weights}, {@link UpdateTrace}) is in
+ * RealMatrix form. The tests check these loops against that transcription and against NumPy.
  *
- * <p>Parameters are double-buffered: an update writes the new values into the spare buffer and swaps only if
- * they are all finite, so a diverging update is refused and the last finite weights stay in place.
+ * <p>Parameters are double-buffered: an update writes the new values into each layer's spare buffer and swaps only
+ * if they are all finite, so a diverging update is refused and the last finite weights stay in place.
  */
 public final class Trainer {
-    private static final int CHUNK = Dataset.SIZE;
+    private static final int SAMPLES = Layer.SAMPLES;
+    /** Input features per sample: the truth table's two inputs. */
+    private static final int INPUTS = 2;
 
     private TrainingConfig config;
     private final int hidden;
     private double learningRate;
     private int batchSize;
-    private final double[] targets = new double[CHUNK];
-    private final double[] in0 = new double[CHUNK];
-    private final double[] in1 = new double[CHUNK];
+    /** X, the inputs as columns: feature k of sample i at {@code k * SAMPLES + i}; then a row of ones, for b1. */
+    private final double[] x = new double[(INPUTS + 1) * SAMPLES];
+    /** Y, the targets as a row. */
+    private final double[] y = new double[SAMPLES];
     private final Weights initial;
 
-    private Params current;
-    private Params spare;
-
-    // Scratch for the last update: index [j * CHUNK + c] for hidden unit j and chunk column c.
-    private final double[] z1;
-    private final double[] v1;
-    private final double[] d1;
-    private final double[] z2 = new double[CHUNK];
-    private final double[] yHat = new double[CHUNK];
-    private final double[] d2 = new double[CHUNK];
-    private final double[] gradW1;
-    private final double[] gradB1;
-    private final double[] gradW2;
-    private double gradB2;
+    /** Input side first; the last is the output layer, one sigmoid unit. */
+    private final Layer[] layers;
+    private final Layer output;
 
     private long epoch;
     private long updates;
@@ -73,19 +69,18 @@ public final class Trainer {
         this.learningRate = config.learningRate();
         this.batchSize = config.batchSize();
         this.initial = initial;
-        for (int i = 0; i < CHUNK; i++) {
-            targets[i] = config.dataset().target(i);
-            in0[i] = Dataset.x0(i);
-            in1[i] = Dataset.x1(i);
+        for (int i = 0; i < SAMPLES; i++) {
+            x[i] = Dataset.x0(i);
+            x[SAMPLES + i] = Dataset.x1(i);
+            x[INPUTS * SAMPLES + i] = 1.0;
+            y[i] = config.dataset().target(i);
         }
-        z1 = new double[hidden * CHUNK];
-        v1 = new double[hidden * CHUNK];
-        d1 = new double[hidden * CHUNK];
-        gradW1 = new double[hidden * 2];
-        gradB1 = new double[hidden];
-        gradW2 = new double[hidden];
-        current = new Params(initial);
-        spare = new Params(initial);
+        layers = new Layer[] {
+            new Layer(hidden, INPUTS, Activation.SIGMOID),
+            new Layer(1, hidden, Activation.SIGMOID),
+        };
+        output = layers[layers.length - 1];
+        load(initial);
     }
 
     /**
@@ -124,8 +119,7 @@ public final class Trainer {
                     : "the last epoch's loss must be a number from 0 to 1 (got " + loss + ")");
         }
         Trainer trainer = new Trainer(config, initial);
-        trainer.current = new Params(current);
-        trainer.spare = new Params(current);
+        trainer.load(current);
         trainer.epoch = epoch;
         trainer.updates = updates;
         trainer.loss = loss;
@@ -141,76 +135,12 @@ public final class Trainer {
         if (divergence != null) {
             return false;
         }
-        final Params p = current;
-        final Params q = spare;
-        final int h = hidden;
         final int start = nextSample;
-        final int m = Math.min(batchSize, CHUNK - start);
-        double squared = 0;
-
-        // Forward and backward, one column (sample) at a time.
-        for (int c = 0; c < m; c++) {
-            final int i = start + c;
-            final double x0 = in0[i];
-            final double x1 = in1[i];
-            double dot = 0;
-            for (int j = 0; j < h; j++) {
-                double z = p.w1[2 * j] * x0 + p.w1[2 * j + 1] * x1 + p.b1[j];
-                double v = Activation.sigmoid(z);
-                z1[j * CHUNK + c] = z;
-                v1[j * CHUNK + c] = v;
-                dot += p.w2[j] * v;
-            }
-            double z = dot + p.b2;
-            double yh = Activation.sigmoid(z);
-            z2[c] = z;
-            yHat[c] = yh;
-            double error = targets[i] - yh;
-            squared += error * error;
-            double delta2 = (yh - targets[i]) * (yh * (1 - yh));
-            d2[c] = delta2;
-            for (int j = 0; j < h; j++) {
-                double v = v1[j * CHUNK + c];
-                d1[j * CHUNK + c] = (p.w2[j] * delta2) * (v * (1 - v));
-            }
-        }
-
-        // Gradients summed over the chunk's columns, then W -= lr * G / m into the spare buffer.
-        double lr = learningRate;
-        double check = 0;
-        double gb2 = 0;
-        for (int c = 0; c < m; c++) {
-            gb2 += d2[c];
-        }
-        for (int j = 0; j < h; j++) {
-            double gw2 = 0;
-            double gb1 = 0;
-            double gw10 = 0;
-            double gw11 = 0;
-            for (int c = 0; c < m; c++) {
-                double dj = d1[j * CHUNK + c];
-                gw2 += d2[c] * v1[j * CHUNK + c];
-                gb1 += dj;
-                gw10 += dj * in0[start + c];
-                gw11 += dj * in1[start + c];
-            }
-            gradW2[j] = gw2 / m;
-            gradB1[j] = gb1 / m;
-            gradW1[2 * j] = gw10 / m;
-            gradW1[2 * j + 1] = gw11 / m;
-            double a = p.w2[j] - lr * gw2 / m;
-            double b = p.b1[j] - lr * gb1 / m;
-            double w0 = p.w1[2 * j] - lr * gw10 / m;
-            double w1 = p.w1[2 * j + 1] - lr * gw11 / m;
-            q.w2[j] = a;
-            q.b1[j] = b;
-            q.w1[2 * j] = w0;
-            q.w1[2 * j + 1] = w1;
-            check += a + b + w0 + w1;
-        }
-        gradB2 = gb2 / m;
-        q.b2 = p.b2 - lr * gb2 / m;
-        check += q.b2 + squared;
+        final int m = Math.min(batchSize, SAMPLES - start);
+        forward(start, m);
+        final double squared = outputError(start, m);
+        backward(start, m);
+        final boolean finite = apply(start, m);
 
         hasTrace = true;
         traceStart = start;
@@ -219,23 +149,89 @@ public final class Trainer {
         traceLoss = squared / m;
         traceRate = learningRate;
 
-        // A non-finite sum means some value is non-finite, or finite values overflowed when added: look closer.
-        if (!Double.isFinite(check) && !(q.isFinite() && Double.isFinite(squared))) {
+        // A weight or the loss became infinite or NaN: refuse the update, keep the last finite weights.
+        if (!finite || !Double.isFinite(squared)) {
             divergence = new Divergence(epoch + 1, updates + 1, learningRate);
             return false;
         }
-        current = q;
-        spare = p;
+        for (Layer layer : layers) {
+            layer.accept();
+        }
         updates++;
         epochTotal += squared;
         nextSample = start + m;
-        if (nextSample == CHUNK) {
+        if (nextSample == SAMPLES) {
             epoch++;
-            loss = epochTotal / CHUNK;
+            loss = epochTotal / SAMPLES;
             epochTotal = 0;
             nextSample = 0;
         }
         return true;
+    }
+
+    /** z1 = W1 X + b1, v1 = sigmoid(z1), z2 = W2 v1 + b2, y_hat = sigmoid(z2): layer by layer, for the chunk. */
+    private void forward(int start, int m) {
+        double[] in = x;
+        for (Layer layer : layers) {
+            layer.forward(in, start, m);
+            in = layer.v;
+        }
+    }
+
+    /**
+     * sum((Y - Y_hat)^2) over the chunk, its share of the epoch's loss before the chunk's own update, and the output
+     * error d2 = (Y_hat - Y) * sigma'(z2): the mean squared error's derivative without the factor 2 (the notebook's
+     * code).
+     */
+    private double outputError(int start, int m) {
+        double squared = 0;
+        for (int i = start; i < start + m; i++) {
+            double yHat = output.v[i];
+            double error = y[i] - yHat;
+            squared += error * error;
+            output.d[i] = (yHat - y[i]) * output.activation.derivative(output.z[i], yHat);
+        }
+        return squared;
+    }
+
+    /**
+     * From the output layer down, with the weights from before this update: the d of the layer below,
+     * d1 = (W2^T d2) * sigma'(z1).
+     */
+    private void backward(int start, int m) {
+        for (int l = layers.length - 1; l > 0; l--) {
+            layers[l].backpropagate(layers[l - 1], start, m);
+        }
+    }
+
+    /**
+     * Gradient descent on every layer: W -= lr * (sum of d v_prev^T) / m and b -= lr * rowsum(d) / m, each sum taken
+     * over the chunk just before its parameter's update, into the spare buffers (SGD as the notebook does it; the
+     * place for other optimisers).
+     *
+     * @return true if every new value is finite
+     */
+    private boolean apply(int start, int m) {
+        boolean finite = true;
+        double[] in = x;
+        for (Layer layer : layers) {
+            finite &= layer.descend(in, start, m, learningRate);
+            in = layer.v;
+        }
+        return finite;
+    }
+
+    /** Sets every layer's parameters, in both buffers, to {@code w}. */
+    private void load(Weights w) {
+        layers[0].load(w.w1Array(), w.b1Array());
+        output.load(w.w2Array(), new double[] {w.b2()});
+    }
+
+    /** The spare buffers as the notebook's W1, b1, W2, b2: after an accepted update, the weights from before it. */
+    private Weights spareWeights() {
+        Layer first = layers[0];
+        return new Weights(hidden, first.weights(first.nextP), first.biases(first.nextP), output.weights(output.nextP),
+                output.biases(output.nextP)[0]);
     }
 
     /**
@@ -284,8 +280,7 @@ public final class Trainer {
 
     /** Returns to the run's initial weights, epoch 0, no history. */
     public void reset() {
-        current = new Params(initial);
-        spare = new Params(initial);
+        load(initial);
         epoch = 0;
         updates = 0;
         nextSample = 0;
@@ -306,7 +301,9 @@ public final class Trainer {
 
     /** A copy of the current weights. */
     public Weights weights() {
-        return current.toWeights(hidden);
+        Layer first = layers[0];
+        return new Weights(hidden, first.weights(first.p), first.biases(first.p), output.weights(output.p),
+                output.biases(output.p)[0]);
     }
 
     /** Completed epochs. */
@@ -350,74 +347,46 @@ public final class Trainer {
         }
         int m = traceSize;
         int h = hidden;
-        RealMatrix x = new Array2DRowRealMatrix(2, m);
-        RealMatrix y = new Array2DRowRealMatrix(1, m);
-        RealMatrix mz1 = new Array2DRowRealMatrix(h, m);
-        RealMatrix mv1 = new Array2DRowRealMatrix(h, m);
-        RealMatrix md1 = new Array2DRowRealMatrix(h, m);
-        RealMatrix mz2 = new Array2DRowRealMatrix(1, m);
-        RealMatrix myHat = new Array2DRowRealMatrix(1, m);
-        RealMatrix md2 = new Array2DRowRealMatrix(1, m);
+        Layer first = layers[0];
+        RealMatrix mx = new Array2DRowRealMatrix(INPUTS, m);
+        RealMatrix my = new Array2DRowRealMatrix(1, m);
+        RealMatrix z1 = new Array2DRowRealMatrix(h, m);
+        RealMatrix v1 = new Array2DRowRealMatrix(h, m);
+        RealMatrix d1 = new Array2DRowRealMatrix(h, m);
+        RealMatrix z2 = new Array2DRowRealMatrix(1, m);
+        RealMatrix yHat = new Array2DRowRealMatrix(1, m);
+        RealMatrix d2 = new Array2DRowRealMatrix(1, m);
         for (int c = 0; c < m; c++) {
             int i = traceStart + c;
-            x.setEntry(0, c, in0[i]);
-            x.setEntry(1, c, in1[i]);
-            y.setEntry(0, c, targets[i]);
-            mz2.setEntry(0, c, z2[c]);
-            myHat.setEntry(0, c, yHat[c]);
-            md2.setEntry(0, c, d2[c]);
+            for (int k = 0; k < INPUTS; k++) {
+                mx.setEntry(k, c, x[k * SAMPLES + i]);
+            }
+            my.setEntry(0, c, y[i]);
+            z2.setEntry(0, c, output.z[i]);
+            yHat.setEntry(0, c, output.v[i]);
+            d2.setEntry(0, c, output.d[i]);
             for (int j = 0; j < h; j++) {
-                mz1.setEntry(j, c, z1[j * CHUNK + c]);
-                mv1.setEntry(j, c, v1[j * CHUNK + c]);
-                md1.setEntry(j, c, d1[j * CHUNK + c]);
+                z1.setEntry(j, c, first.z[j * SAMPLES + i]);
+                v1.setEntry(j, c, first.v[j * SAMPLES + i]);
+                d1.setEntry(j, c, first.d[j * SAMPLES + i]);
             }
         }
-        RealMatrix gw1 = new Array2DRowRealMatrix(h, 2);
+        // The gradients are the sums divided by m here, the same division the update's lr * sum / m leaves out.
+        RealMatrix gw1 = new Array2DRowRealMatrix(h, INPUTS);
         RealMatrix gb1 = new Array2DRowRealMatrix(h, 1);
         RealMatrix gw2 = new Array2DRowRealMatrix(1, h);
         for (int j = 0; j < h; j++) {
-            gw1.setEntry(j, 0, gradW1[2 * j]);
-            gw1.setEntry(j, 1, gradW1[2 * j + 1]);
-            gb1.setEntry(j, 0, gradB1[j]);
-            gw2.setEntry(0, j, gradW2[j]);
+            for (int k = 0; k < INPUTS; k++) {
+                gw1.setEntry(j, k, first.sums[j * first.cols + k] / m);
+            }
+            gb1.setEntry(j, 0, first.sums[j * first.cols + INPUTS] / m);
+            gw2.setEntry(0, j, output.sums[j] / m);
         }
-        RealMatrix gb2 = new Array2DRowRealMatrix(new double[][] {{gradB2}});
-        // After a refused (diverging) update both are the kept weights; otherwise the spare buffer holds "before".
-        Weights after = current.toWeights(h);
-        Weights before = divergence != null ? after : spare.toWeights(h);
+        RealMatrix gb2 = new Array2DRowRealMatrix(new double[][] {{output.sums[hidden] / m}});
+        // After a refused (diverging) update both are the kept weights; otherwise the spare buffers hold "before".
+        Weights after = weights();
+        Weights before = divergence != null ? after : spareWeights();
         return new UpdateTrace(traceEpoch, divergence != null ? updates + 1 : updates, traceStart, traceRate,
-                x, y, mz1, mv1, mz2, myHat, md2, md1, gw1, gb1, gw2, gb2, traceLoss, before, after);
-    }
-
-    /** One mutable set of parameters. */
-    private static final class Params {
-        final double[] w1;
-        final double[] b1;
-        final double[] w2;
-        double b2;
-
-        Params(Weights w) {
-            w1 = w.w1Array();
-            b1 = w.b1Array();
-            w2 = w.w2Array();
-            b2 = w.b2();
-        }
-
-        Weights toWeights(int hidden) {
-            return new Weights(hidden, w1, b1, w2, b2);
-        }
-
-        boolean isFinite() {
-            if (!Double.isFinite(b2)) {
-                return false;
-            }
-            for (int i = 0; i < b1.length; i++) {
-                if (!Double.isFinite(b1[i]) || !Double.isFinite(w2[i])
-                        || !Double.isFinite(w1[2 * i]) || !Double.isFinite(w1[2 * i + 1])) {
-                    return false;
-                }
-            }
-            return true;
-        }
+                mx, my, z1, v1, z2, yHat, d2, d1, gw1, gb1, gw2, gb2, traceLoss, before, after);
     }
 }

@@ -11,10 +11,13 @@ import org.apache.commons.math3.linear.RealMatrix;
  * chunks of {@code batchSize} columns exactly as SPEC.md says. Slow (it allocates for every operation) and
  * deliberately unclever: it is what the Trainer's hand-written loops must agree with.
  *
+ * <p>Public only for the benchmarks (the {@code bench} profile compiles this file with them), which measure it
+ * against the Trainer: {@code RealMatrixBenchmark} and {@code PairedRun matrix}.
+ *
  * <p>Unlike the Trainer it never refuses an update: its weights may become infinite or NaN, which the divergence
  * tests use to find the update where that first happens.
  */
-final class MatrixReferenceTrainer {
+public final class MatrixReferenceTrainer {
 
     /** Every intermediate value of one update, named as in the notebook. */
     record Step(long epoch, long update, int firstSample, RealMatrix x, RealMatrix y, RealMatrix z1, RealMatrix v1,
@@ -42,7 +45,7 @@ final class MatrixReferenceTrainer {
     private long epoch;
     private long updates;
 
-    MatrixReferenceTrainer(TrainingConfig config, Weights initial) {
+    public MatrixReferenceTrainer(TrainingConfig config, Weights initial) {
         // inputs = np.array([[0, 0], [0, 1], [1, 0], [1, 1]]).T, outputs as a row.
         inputs = new Array2DRowRealMatrix(new double[][] {{0, 0, 1, 1}, {0, 1, 0, 1}});
         targets = new Array2DRowRealMatrix(1, Dataset.SIZE);
@@ -105,7 +108,7 @@ final class MatrixReferenceTrainer {
     }
 
     /** The loss of the epoch that {@code step} would finish: only valid at an epoch boundary. */
-    double runEpoch() {
+    public double runEpoch() {
         double total = 0;
         do {
             total += step().squaredError();

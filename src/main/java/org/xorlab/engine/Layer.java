@@ -1,0 +1,169 @@
+package org.xorlab.engine;
+
+import java.util.Arrays;
+
+/**
+ * One layer l of the network and what one update computes in it, in the notebook's notation: the forward pass
+ * z[l] = W[l] v[l-1] + b[l] and v[l] = f(z[l]) (v[0] is the input X), the backward pass's d[l-1] from d[l], and
+ * the gradient sums d[l] v[l-1]^T and rowsum(d[l]), all over the chunk's columns; then the update. Owned and
+ * mutated by one {@link Trainer}; nothing here leaves the training thread.
+ *
+ * <p>Everything is a flat {@code double[]}. W and b are one array, a row per unit: W[j][k] at {@code j * cols + k}
+ * and b[j] after them, at {@code j * cols + inputs}; the gradient sums and the spare buffer have the same layout, so
+ * that one loop updates W and b together. A per-sample value (z, v, d) of unit j for sample i is at
+ * {@code j * SAMPLES + i}, so the chunk being trained is the columns {@code start} to {@code start + m - 1}, as in
+ * the notebook's X; below each layer's v (and the trainer's X) is a row of ones, the input b is multiplied by, so
+ * that b is the last term of z's sum (b * 1 is exactly b). The order of every floating-point operation is the one
+ * the tests hold against NumPy: z's sum starts from its first product and adds b last, W^T d's from its first
+ * product, a gradient sum over the chunk's samples from 0 (the first sample's term is {@code 0.0 + term}, exactly
+ * what a sum from 0 gives, +0.0 for a -0.0 term), and the update is {@code p - lr * sum / m}. (Summing W2 v1 from
+ * its first product or from 0 differs only in the sign of a zero z2 when b2 is -0.0, which neither the seed's
+ * weights nor an update produce; only a hand-edited session could.)
+ */
+final class Layer {
+    /** Columns of the per-sample arrays: every sample of the dataset has its own. */
+    static final int SAMPLES = Dataset.SIZE;
+
+    /** This layer's width: the rows of W. */
+    final int units;
+    /** The previous layer's width (or the input features): the columns of W. */
+    final int inputs;
+    final Activation activation;
+
+    /** Columns of a row of {@link #p}: the unit's weights, then its bias. */
+    final int cols;
+    /** W and b, read by the forward and backward passes: row j is W[j][0..inputs-1], then b[j]. */
+    double[] p;
+    /** Where {@link #descend} writes the updated W and b; they become {@link #p} only if the whole update is finite. */
+    double[] nextP;
+
+    /** z[l] of the last forward pass. */
+    final double[] z;
+    /**
+     * v[l] = f(z[l]) of the last forward pass, and below it a row of ones: the input that the layer above multiplies
+     * by its biases.
+     */
+    final double[] v;
+    /** d[l], the loss's derivative with respect to z[l], of the last backward pass. */
+    final double[] d;
+    /** The gradient sums over the chunk, laid out as {@link #p}: d[l] v[l-1]^T, then rowsum(d[l]); not divided by m. */
+    final double[] sums;
+
+    Layer(int units, int inputs, Activation activation) {
+        this.units = units;
+        this.inputs = inputs;
+        this.activation = activation;
+        cols = inputs + 1;
+        p = new double[units * cols];
+        nextP = new double[units * cols];
+        z = new double[units * SAMPLES];
+        v = new double[(units + 1) * SAMPLES];
+        Arrays.fill(v, units * SAMPLES, v.length, 1.0);
+        d = new double[units * SAMPLES];
+        sums = new double[units * cols];
+    }
+
+    /** Sets W and b (and the spare buffers) to copies of these values. */
+    void load(double[] weights, double[] biases) {
+        for (int j = 0; j < units; j++) {
+            System.arraycopy(weights, j * inputs, p, j * cols, inputs);
+            p[j * cols + inputs] = biases[j];
+        }
+        System.arraycopy(p, 0, nextP, 0, p.length);
+    }
+
+    /** W of {@code params} (this layer's {@link #p} or {@link #nextP}), row major. */
+    double[] weights(double[] params) {
+        double[] weights = new double[units * inputs];
+        for (int j = 0; j < units; j++) {
+            System.arraycopy(params, j * cols, weights, j * inputs, inputs);
+        }
+        return weights;
+    }
+
+    /** b of {@code params}. */
+    double[] biases(double[] params) {
+        double[] biases = new double[units];
+        for (int j = 0; j < units; j++) {
+            biases[j] = params[j * cols + inputs];
+        }
+        return biases;
+    }
+
+    /**
+     * Forward: z = W in + b and v = f(z) for the chunk's columns of {@code in} (X, or the layer below's v, each with
+     * its row of ones, so that b is the last term of the sum, b * 1).
+     */
+    void forward(double[] in, int start, int m) {
+        final double[] p = this.p;
+        final int end = start + m;
+        for (int i = start; i < end; i++) {
+            for (int j = 0; j < units; j++) {
+                final int row = j * cols;
+                double sum = p[row] * in[i];
+                for (int k = 1; k < cols; k++) {
+                    sum += p[row + k] * in[k * SAMPLES + i];
+                }
+                z[j * SAMPLES + i] = sum;
+                v[j * SAMPLES + i] = activation.apply(sum);
+            }
+        }
+    }
+
+    /** Backward, one layer down: d[l-1] = (W[l]^T d[l]) * f'(z[l-1]) for the chunk, with W from before the update. */
+    void backpropagate(Layer below, int start, int m) {
+        final double[] p = this.p;
+        final double[] bz = below.z;
+        final double[] bv = below.v;
+        final double[] bd = below.d;
+        final int end = start + m;
+        for (int i = start; i < end; i++) {
+            for (int k = 0; k < inputs; k++) {
+                double sum = p[k] * d[i];
+                for (int j = 1; j < units; j++) {
+                    sum += p[j * cols + k] * d[j * SAMPLES + i];
+                }
+                int at = k * SAMPLES + i;
+                bd[at] = sum * below.activation.derivative(bz[at], bv[at]);
+            }
+        }
+    }
+
+    /**
+     * The gradient sums over the chunk (d in^T, then rowsum(d), into {@link #sums}) and gradient descent with them,
+     * p - lr * g with g = sum / m, written {@code p - lr * sum / m} as NumPy evaluates the notebook's update, into
+     * {@link #nextP}; one parameter at a time, its sum over the chunk's samples from 0.
+     *
+     * @return true if every new value is finite
+     */
+    boolean descend(double[] in, int start, int m, double learningRate) {
+        final double[] p = this.p;
+        final double[] next = nextP;
+        final double[] sums = this.sums;
+        final int end = start + m;
+        boolean finite = true;
+        for (int j = 0; j < units; j++) {
+            final int at = j * SAMPLES;
+            final int row = j * cols;
+            for (int k = 0; k < cols; k++) {
+                final int ik = k * SAMPLES;
+                double sum = 0.0 + d[at + start] * in[ik + start];
+                for (int i = start + 1; i < end; i++) {
+                    sum += d[at + i] * in[ik + i];
+                }
+                sums[row + k] = sum;
+                double q = p[row + k] - learningRate * sum / m;
+                next[row + k] = q;
+                finite &= Double.isFinite(q);
+            }
+        }
+        return finite;
+    }
+
+    /** Makes the values {@link #descend} wrote current; the spare buffer then holds the parameters from before. */
+    void accept() {
+        double[] old = p;
+        p = nextP;
+        nextP = old;
+    }
+}

@@ -5,7 +5,7 @@ With every option at its default this is tools/reference.py's notebook network, 
 anything the script trains every config of reference.build_configs() both ways and stops unless the initial weights,
 every epoch's loss and the final weights are identical.
 
-How to regenerate (from the repository root; python3 with NumPy; about a minute):
+How to regenerate (from the repository root; python3 with NumPy; under a minute):
   python3 tools/general_reference.py
 It writes src/test/resources/reference/generated/general-runs.json and nothing else. The output is deterministic:
 running it again with the same NumPy must leave `git status` clean. To add a case, add a slot to build_slots()
@@ -34,7 +34,21 @@ turned down, with "why" (its sensitivity); each slot then took its next candidat
   permutations    shuffle: the sample order of each of the first permutations_kept epochs; fixed: []
   divergence_epoch, divergence_update    null, or the 1-based epoch / weight update in which the loss or a weight
                   first became NaN or infinite (the oracle finishes that epoch and stops)
-  rounding_sensitivity  see MAX_SENSITIVITY below; at most max_sensitivity in every run
+  rounding_sensitivity  the largest relative change of any epoch's loss or final weight when every initial weight
+                  is scaled by (1 + 2^-52), and again by (1 - 2^-53) (zero biases stay zero; the random stream, so
+                  the shuffle, is unchanged). A candidate is written only if it is at most max_sensitivity
+                  (reference.MAX_SENSITIVITY, 1e-11: a hundredth of the 1e-9 the engine will be held to), and one
+                  whose nudged runs diverge at another update counts as infinitely sensitive. Unlike reference.py
+                  the final weights count too, as the engine test will compare them; l1's weights hovering around 0
+                  and full-batch rmsprop on the symmetric XOR are where candidates were refused.
+Every number in the file is finite (JSON has no NaN): a divergent run stops its losses before the divergence epoch.
+
+Divergence, found while building the grid: with the sigmoid output the output error is bounded (mse's is exactly 0
+once y_hat rounds to 0 or 1), so in a search (sgd and momentum; 1 to 6 layers of 2 to 8; uniform and he; batch sizes 1
+and 4; rates up to 1e4 on every truth table, then by powers of ten up to 1e290) ReLU killed its units or saturated
+the output and froze at a finite loss. It diverged only where one update throws a weight past ~1e154 and the next
+forward pass overflows: cross-entropy on xnor from 1e110 with 8,8 (update 2), on or at 1e170, full batch (epoch 2).
+A CLI test of exit 3 needs such a rate; mse never diverged in that search. Adam and rmsprop were not searched.
 
 The rules (SPEC.md, "Beyond the notebook"), exactly as coded below, so that an engine can copy the arithmetic:
   - widths = [2] + hidden + [1]. np.random.seed(seed) (the legacy global RandomState), then layer by layer:

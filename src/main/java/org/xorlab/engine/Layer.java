@@ -130,6 +130,30 @@ final class Layer {
      * its row of ones, so that b is the last term of the sum, b * 1).
      */
     void forward(double[] in, int start, int m) {
+        // The sigmoid (the notebook's, and every output unit) has a loop of its own that calls it directly: the
+        // choice is made once per layer and update, not once per unit through the enum's virtual call.
+        if (activation == Activation.SIGMOID) {
+            forwardSigmoid(in, start, m);
+            return;
+        }
+        final double[] p = this.p;
+        final Activation f = activation;
+        final int end = start + m;
+        for (int i = start; i < end; i++) {
+            for (int j = 0; j < units; j++) {
+                final int row = j * cols;
+                double sum = p[row] * in[i];
+                for (int k = 1; k < cols; k++) {
+                    sum += p[row + k] * in[k * SAMPLES + i];
+                }
+                z[j * SAMPLES + i] = sum;
+                v[j * SAMPLES + i] = f.apply(sum);
+            }
+        }
+    }
+
+    /** {@link #forward} with the sigmoid. */
+    private void forwardSigmoid(double[] in, int start, int m) {
         final double[] p = this.p;
         final int end = start + m;
         for (int i = start; i < end; i++) {
@@ -140,7 +164,7 @@ final class Layer {
                     sum += p[row + k] * in[k * SAMPLES + i];
                 }
                 z[j * SAMPLES + i] = sum;
-                v[j * SAMPLES + i] = activation.apply(sum);
+                v[j * SAMPLES + i] = Activation.sigmoid(sum);
             }
         }
     }
@@ -151,6 +175,9 @@ final class Layer {
         final double[] bz = below.z;
         final double[] bv = below.v;
         final double[] bd = below.d;
+        final Activation f = below.activation;
+        // As in forward: the sigmoid's v (1 - v) written out, the others through the enum.
+        final boolean sigmoid = f == Activation.SIGMOID;
         final int end = start + m;
         for (int i = start; i < end; i++) {
             for (int k = 0; k < inputs; k++) {
@@ -159,7 +186,8 @@ final class Layer {
                     sum += p[j * cols + k] * d[j * SAMPLES + i];
                 }
                 int at = k * SAMPLES + i;
-                bd[at] = sum * below.activation.derivative(bz[at], bv[at]);
+                double v = bv[at];
+                bd[at] = sum * (sigmoid ? v * (1 - v) : f.derivative(bz[at], v));
             }
         }
     }

@@ -255,7 +255,7 @@ public final class Trainer {
             double yHat = output.v[i];
             double error = y[i] - yHat;
             squared += error * error;
-            output.d[i] = (yHat - y[i]) * output.activation.derivative(output.z[i], yHat);
+            output.d[i] = (yHat - y[i]) * (yHat * (1 - yHat));
         }
         return squared;
     }

@@ -5,15 +5,16 @@ import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.RealMatrix;
 
 /**
- * Trains one 2-H-1 sigmoid network by the rules of the notebook (SPEC.md). Each update ({@link #step()}) reads as
- * the notebook's loop body: {@code forward} the next chunk of {@code batchSize} samples through every layer (z1, v1,
+ * Trains one network by the rules of the notebook (SPEC.md), or with the config's {@link TrainingOptions} by the
+ * rules of SPEC's "Beyond the notebook" (hidden layers, activation, loss, optimiser, regularisation, init, order).
+ * Each update ({@link #step()}) reads as the notebook's loop body: {@code forward} the next chunk of {@code batchSize} samples through every layer (z1, v1,
  * z2, y_hat), take its {@code outputError} (the squared error and d2), go {@code backward} (d1 from d2, one layer
  * down at a time), and {@code apply} the update, W -= lr * dW and b -= lr * db with the gradients d v_prev^T and
  * rowsum(d) averaged over the chunk. Not thread-safe: one thread trains, others read {@link #snapshot()}s.
  *
  * <p>The network is a list of {@link Layer}s (weights, biases, activation), input side first: the notebook's hidden
- * layer (W1, b1) and its output unit (W2, b2). The maths is written once, per layer, over small primitive arrays
- * rather than {@link RealMatrix} operations: every RealMatrix operation allocates, a run may take millions of
+ * layer (W1, b1) and its output unit (W2, b2), or up to six hidden layers below the output. The maths is written
+ * once, per layer, over small primitive arrays rather than {@link RealMatrix} operations: every RealMatrix operation allocates, a run may take millions of
  * updates, and the literal RealMatrix transcription of the notebook measured 11 to 57 times slower (see "Engine
  * core" in docs/ARCHITECTURE.md). Everything the trainer hands out ({@link Weights}, {@link UpdateTrace}) is in
  * RealMatrix form. The tests check these loops against that transcription and against NumPy.

@@ -7,7 +7,7 @@ import java.util.List;
  * Everything that determines a training run: with the same config, two runs produce the same numbers.
  *
  * @param dataset      the truth table to learn
- * @param hidden       hidden units H, from {@value #MIN_HIDDEN} to {@value #MAX_HIDDEN}
+ * @param hidden       hidden units H (of the first hidden layer), from {@value #MIN_HIDDEN} to {@value #MAX_HIDDEN}
  * @param seed         NumPy seed for the initial weights, from 0 to {@value #MAX_SEED}
  * @param learningRate step size, any finite number greater than 0
  * @param batchSize    samples per weight update: 1 is the notebook's SGD, 4 is full-batch gradient descent

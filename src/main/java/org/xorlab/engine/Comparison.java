@@ -79,7 +79,7 @@ public final class Comparison {
         for (int k : batchSizes) {
             runs.add(ComparisonRun.ofBatchSize(base, k));
         }
-        return new Comparison(Weights.initial(base.hidden(), base.seed()), runs, targetLoss, budget);
+        return new Comparison(Weights.initial(base), runs, targetLoss, budget);
     }
 
     /** @throws IllegalArgumentException unless {@code targetLoss} is a finite number greater than 0 */

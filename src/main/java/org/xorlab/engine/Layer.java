@@ -49,7 +49,42 @@ final class Layer {
     /** The gradient sums over the chunk, laid out as {@link #p}: d[l] v[l-1]^T, then rowsum(d[l]); not divided by m. */
     final double[] sums;
 
+    /**
+     * How {@link #descend} turns gradients into updates. With the notebook's SGD and no regularisation it takes its
+     * plain loop ({@code plain}); otherwise the general one, which branches on these once per parameter.
+     */
+    private final boolean plain;
+    private final TrainingOptions.Optimizer optimizer;
+    private final TrainingOptions.Regularization regularization;
+    private final double regRate;
+    private final double mu;
+    private final double rho;
+    private final double beta1;
+    private final double beta2;
+    private final double epsilon;
+    /** Per parameter, laid out as {@link #p}: momentum's and nesterov's velocity v, adam's first moment m. */
+    final double[] first;
+    /** Per parameter: rmsprop's and adam's average of squared gradients s. */
+    final double[] second;
+
+    /** A layer of the notebook's network: plain SGD. */
     Layer(int units, int inputs, Activation activation) {
+        this(units, inputs, activation, TrainingOptions.NOTEBOOK);
+    }
+
+    /** A layer that updates by the options' optimiser and regularisation (the activation is given on its own). */
+    Layer(int units, int inputs, Activation activation, TrainingOptions options) {
+        optimizer = options.optimizer();
+        regularization = options.regularization();
+        regRate = options.regRate();
+        plain = optimizer == TrainingOptions.Optimizer.SGD && regularization == TrainingOptions.Regularization.NONE;
+        mu = options.momentum();
+        rho = options.rho();
+        beta1 = options.beta1();
+        beta2 = options.beta2();
+        epsilon = options.epsilon();
+        first = new double[plain ? 0 : units * (inputs + 1)];
+        second = new double[plain ? 0 : units * (inputs + 1)];
         this.units = units;
         this.inputs = inputs;
         this.activation = activation;
@@ -95,6 +130,30 @@ final class Layer {
      * its row of ones, so that b is the last term of the sum, b * 1).
      */
     void forward(double[] in, int start, int m) {
+        // The sigmoid (the notebook's, and every output unit) has a loop of its own that calls it directly: the
+        // choice is made once per layer and update, not once per unit through the enum's virtual call.
+        if (activation == Activation.SIGMOID) {
+            forwardSigmoid(in, start, m);
+            return;
+        }
+        final double[] p = this.p;
+        final Activation f = activation;
+        final int end = start + m;
+        for (int i = start; i < end; i++) {
+            for (int j = 0; j < units; j++) {
+                final int row = j * cols;
+                double sum = p[row] * in[i];
+                for (int k = 1; k < cols; k++) {
+                    sum += p[row + k] * in[k * SAMPLES + i];
+                }
+                z[j * SAMPLES + i] = sum;
+                v[j * SAMPLES + i] = f.apply(sum);
+            }
+        }
+    }
+
+    /** {@link #forward} with the sigmoid. */
+    private void forwardSigmoid(double[] in, int start, int m) {
         final double[] p = this.p;
         final int end = start + m;
         for (int i = start; i < end; i++) {
@@ -105,7 +164,7 @@ final class Layer {
                     sum += p[row + k] * in[k * SAMPLES + i];
                 }
                 z[j * SAMPLES + i] = sum;
-                v[j * SAMPLES + i] = activation.apply(sum);
+                v[j * SAMPLES + i] = Activation.sigmoid(sum);
             }
         }
     }
@@ -116,6 +175,9 @@ final class Layer {
         final double[] bz = below.z;
         final double[] bv = below.v;
         final double[] bd = below.d;
+        final Activation f = below.activation;
+        // As in forward: the sigmoid's v (1 - v) written out, the others through the enum.
+        final boolean sigmoid = f == Activation.SIGMOID;
         final int end = start + m;
         for (int i = start; i < end; i++) {
             for (int k = 0; k < inputs; k++) {
@@ -124,7 +186,8 @@ final class Layer {
                     sum += p[j * cols + k] * d[j * SAMPLES + i];
                 }
                 int at = k * SAMPLES + i;
-                bd[at] = sum * below.activation.derivative(bz[at], bv[at]);
+                double v = bv[at];
+                bd[at] = sum * (sigmoid ? v * (1 - v) : f.derivative(bz[at], v));
             }
         }
     }
@@ -136,7 +199,10 @@ final class Layer {
      *
      * @return true if every new value is finite
      */
-    boolean descend(double[] in, int start, int m, double learningRate) {
+    boolean descend(double[] in, int start, int m, double learningRate, long t) {
+        if (!plain) {
+            return descendGeneral(in, start, m, learningRate, t);
+        }
         final double[] p = this.p;
         final double[] next = nextP;
         final double[] sums = this.sums;
@@ -158,6 +224,74 @@ final class Layer {
             }
         }
         return finite;
+    }
+
+    /**
+     * {@link #descend} with regularisation and any optimiser (SPEC.md, in the oracle's order of operations):
+     * g = sum / m, weights (never biases) add rate * W (l2) or rate * sign(W) (l1), then the optimiser's rule on
+     * this parameter's state; t is this update's count from 1 (adam's bias correction).
+     */
+    private boolean descendGeneral(double[] in, int start, int m, double learningRate, long t) {
+        final double[] p = this.p;
+        final double[] next = nextP;
+        final double[] sums = this.sums;
+        final int end = start + m;
+        final boolean penalise = regularization != TrainingOptions.Regularization.NONE;
+        final boolean l2 = regularization == TrainingOptions.Regularization.L2;
+        // Adam's bias corrections, as the oracle's (1 - b1 ** t) and (1 - b2 ** t).
+        final double c1 = optimizer == TrainingOptions.Optimizer.ADAM ? 1 - Math.pow(beta1, t) : 1;
+        final double c2 = optimizer == TrainingOptions.Optimizer.ADAM ? 1 - Math.pow(beta2, t) : 1;
+        boolean finite = true;
+        for (int j = 0; j < units; j++) {
+            final int at = j * SAMPLES;
+            final int row = j * cols;
+            for (int k = 0; k < cols; k++) {
+                final int ik = k * SAMPLES;
+                double sum = 0.0 + d[at + start] * in[ik + start];
+                for (int i = start + 1; i < end; i++) {
+                    sum += d[at + i] * in[ik + i];
+                }
+                sums[row + k] = sum;
+                final int n = row + k;
+                final double old = p[n];
+                final boolean penalised = penalise && k < inputs;
+                double g = sum / m;
+                if (penalised) {
+                    g = g + regRate * (l2 ? old : Math.signum(old));
+                }
+                double q;
+                switch (optimizer) {
+                    case SGD -> q = penalised ? old - learningRate * g : old - learningRate * sum / m;
+                    case MOMENTUM -> {
+                        first[n] = mu * first[n] + g;
+                        q = old - learningRate * first[n];
+                    }
+                    case NESTEROV -> {
+                        first[n] = mu * first[n] + g;
+                        q = old - learningRate * (g + mu * first[n]);
+                    }
+                    case RMSPROP -> {
+                        second[n] = rho * second[n] + (1 - rho) * (g * g);
+                        q = old - learningRate * g / (Math.sqrt(second[n]) + epsilon);
+                    }
+                    case ADAM -> {
+                        first[n] = beta1 * first[n] + (1 - beta1) * g;
+                        second[n] = beta2 * second[n] + (1 - beta2) * (g * g);
+                        q = old - learningRate * (first[n] / c1) / (Math.sqrt(second[n] / c2) + epsilon);
+                    }
+                    default -> throw new IllegalStateException("optimizer " + optimizer);
+                }
+                next[n] = q;
+                finite &= Double.isFinite(q);
+            }
+        }
+        return finite;
+    }
+
+    /** Clears the optimiser's state (a reset: velocities and moments back to zero). */
+    void clearState() {
+        Arrays.fill(first, 0.0);
+        Arrays.fill(second, 0.0);
     }
 
     /** Makes the values {@link #descend} wrote current; the spare buffer then holds the parameters from before. */

@@ -49,6 +49,46 @@ final class NumpyRandom {
         return (a * 67108864.0 + b) / 9007199254740992.0;
     }
 
+    /**
+     * A uniform integer from 0 to {@code max} inclusive, as NumPy's legacy {@code random_interval}: the smallest bit
+     * mask covering {@code max}, then 32-bit outputs masked with it until one is at most {@code max} (no draw at all
+     * for {@code max} 0).
+     */
+    int nextInterval(int max) {
+        if (max == 0) {
+            return 0;
+        }
+        int mask = max;
+        mask |= mask >>> 1;
+        mask |= mask >>> 2;
+        mask |= mask >>> 4;
+        mask |= mask >>> 8;
+        mask |= mask >>> 16;
+        int value;
+        do {
+            value = nextInt() & mask;
+        } while (value > max);
+        return value;
+    }
+
+    /**
+     * NumPy's legacy {@code RandomState.permutation(n)}: 0 to n - 1 shuffled in place as its {@code shuffle} does,
+     * Fisher-Yates from the last index down to 1, swapping index i with {@code nextInterval(i)}.
+     */
+    int[] permutation(int n) {
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            order[i] = i;
+        }
+        for (int i = n - 1; i >= 1; i--) {
+            int j = nextInterval(i);
+            int swap = order[j];
+            order[j] = order[i];
+            order[i] = swap;
+        }
+        return order;
+    }
+
     private void twist() {
         int kk = 0;
         for (; kk < N - M; kk++) {

@@ -1,18 +1,20 @@
 package org.xorlab.engine;
 
+import java.util.Arrays;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.RealMatrix;
 
 /**
- * Trains one 2-H-1 sigmoid network by the rules of the notebook (SPEC.md). Each update ({@link #step()}) reads as
- * the notebook's loop body: {@code forward} the next chunk of {@code batchSize} samples through every layer (z1, v1,
+ * Trains one network by the rules of the notebook (SPEC.md), or with the config's {@link TrainingOptions} by the
+ * rules of SPEC's "Beyond the notebook" (hidden layers, activation, loss, optimiser, regularisation, init, order).
+ * Each update ({@link #step()}) reads as the notebook's loop body: {@code forward} the next chunk of {@code batchSize} samples through every layer (z1, v1,
  * z2, y_hat), take its {@code outputError} (the squared error and d2), go {@code backward} (d1 from d2, one layer
  * down at a time), and {@code apply} the update, W -= lr * dW and b -= lr * db with the gradients d v_prev^T and
  * rowsum(d) averaged over the chunk. Not thread-safe: one thread trains, others read {@link #snapshot()}s.
  *
  * <p>The network is a list of {@link Layer}s (weights, biases, activation), input side first: the notebook's hidden
- * layer (W1, b1) and its output unit (W2, b2). The maths is written once, per layer, over small primitive arrays
- * rather than {@link RealMatrix} operations: every RealMatrix operation allocates, a run may take millions of
+ * layer (W1, b1) and its output unit (W2, b2), or up to six hidden layers below the output. The maths is written
+ * once, per layer, over small primitive arrays rather than {@link RealMatrix} operations: every RealMatrix operation allocates, a run may take millions of
  * updates, and the literal RealMatrix transcription of the notebook measured 11 to 57 times slower (see "Engine
  * core" in docs/ARCHITECTURE.md). Everything the trainer hands out ({@link Weights}, {@link UpdateTrace}) is in
  * RealMatrix form. The tests check these loops against that transcription and against NumPy.
@@ -27,6 +29,13 @@ public final class Trainer {
 
     private TrainingConfig config;
     private final int hidden;
+    private final TrainingOptions options;
+    /** Cross-entropy rather than the notebook's squared error: chosen once, read once per update. */
+    private final boolean crossEntropy;
+    /** The seed's stream after the initial weights, for the shuffle's permutations; null with the fixed order. */
+    private NumpyRandom random;
+    /** The current epoch's sample order: column i of X and Y holds sample {@code order[i]}. */
+    private int[] order = {0, 1, 2, 3};
     private double learningRate;
     private int batchSize;
     /** X, the inputs as columns: feature k of sample i at {@code k * SAMPLES + i}; then a row of ones, for b1. */
@@ -53,34 +62,79 @@ public final class Trainer {
     private double traceLoss;
     private double traceRate;
 
-    /** A run from the seed's NumPy-compatible initial weights. */
+    /** A run from the seed's NumPy-compatible initial weights (drawn by the config's init). */
     public Trainer(TrainingConfig config) {
-        this(config, Weights.initial(config.hidden(), config.seed()));
+        this(config, Weights.initial(config));
     }
 
-    /** A run from the given initial weights, for example to train several batch sizes from identical weights. */
+    /**
+     * A run from the given initial weights, for example to train several batch sizes from identical weights. With
+     * the shuffled order the permutations come from the seed's stream after the draws the config's init makes, as if
+     * these weights had been drawn from it.
+     */
     public Trainer(TrainingConfig config, Weights initial) {
-        if (initial.hidden() != config.hidden()) {
-            throw new IllegalArgumentException("initial weights have " + initial.hidden()
-                    + " hidden units but the config asks for " + config.hidden());
-        }
+        requireLayers("initial", initial, config);
         this.config = config;
         this.hidden = config.hidden();
+        this.options = config.options();
+        this.crossEntropy = options.loss() == TrainingOptions.Loss.CROSS_ENTROPY;
         this.learningRate = config.learningRate();
         this.batchSize = config.batchSize();
         this.initial = initial;
         for (int i = 0; i < SAMPLES; i++) {
-            x[i] = Dataset.x0(i);
-            x[SAMPLES + i] = Dataset.x1(i);
             x[INPUTS * SAMPLES + i] = 1.0;
-            y[i] = config.dataset().target(i);
         }
-        layers = new Layer[] {
-            new Layer(hidden, INPUTS, Activation.SIGMOID),
-            new Layer(1, hidden, Activation.SIGMOID),
-        };
+        fillData();
+        int[] widths = config.hiddenLayers();
+        layers = new Layer[widths.length + 1];
+        int in = INPUTS;
+        for (int l = 0; l < widths.length; l++) {
+            layers[l] = new Layer(widths[l], in, options.activation(), options);
+            in = widths[l];
+        }
+        layers[widths.length] = new Layer(1, in, Activation.SIGMOID, options);
         output = layers[layers.length - 1];
         load(initial);
+        startStream();
+    }
+
+    private static void requireLayers(String which, Weights weights, TrainingConfig config) {
+        if (weights.hasHiddenLayers(config.hiddenLayers())) {
+            return;
+        }
+        if (weights.layers() == 2 && config.hiddenLayers().length == 1) {
+            throw new IllegalArgumentException(which + " weights have " + weights.hidden()
+                    + " hidden units but the config asks for " + config.hidden());
+        }
+        throw new IllegalArgumentException(which + " weights have hidden layers "
+                + Arrays.toString(weights.hiddenLayers()) + " but the config asks for "
+                + Arrays.toString(config.hiddenLayers()));
+    }
+
+    /** X and Y in the current {@link #order}. */
+    private void fillData() {
+        for (int i = 0; i < SAMPLES; i++) {
+            int sample = order[i];
+            x[i] = Dataset.x0(sample);
+            x[SAMPLES + i] = Dataset.x1(sample);
+            y[i] = config.dataset().target(sample);
+        }
+    }
+
+    /** With the shuffled order, the seed's stream just after the initial weights' draws; the fixed order again. */
+    private void startStream() {
+        if (options.order() != TrainingOptions.Order.SHUFFLE) {
+            random = null;
+            return;
+        }
+        random = new NumpyRandom(config.seed());
+        for (long n = Weights.draws(config.hiddenLayers(), options.init()); n > 0; n--) {
+            random.nextDouble();
+        }
+        if (order[0] != 0 || order[1] != 1 || order[2] != 2 || order[3] != 3) {
+            order = new int[] {0, 1, 2, 3};
+            fillData();
+        }
     }
 
     /**
@@ -97,10 +151,7 @@ public final class Trainer {
      */
     public static Trainer restore(TrainingConfig config, Weights initial, Weights current, long epoch, long updates,
                                   double loss) {
-        if (current.hidden() != config.hidden()) {
-            throw new IllegalArgumentException("current weights have " + current.hidden()
-                    + " hidden units but the config asks for " + config.hidden());
-        }
+        requireLayers("current", current, config);
         if (!initial.isFinite() || !current.isFinite()) {
             throw new IllegalArgumentException("every weight must be a finite number");
         }
@@ -113,13 +164,24 @@ public final class Trainer {
             throw new IllegalArgumentException("after " + epoch + " epochs the updates must be from " + epoch
                     + " to " + most + " (got " + updates + ")");
         }
-        if (epoch == 0 ? !Double.isNaN(loss) : !(loss >= 0 && loss <= 1)) {
+        // The squared error of a sigmoid output is at most 1; cross-entropy has no upper bound.
+        boolean squared = config.options().loss() == TrainingOptions.Loss.MSE;
+        if (epoch == 0 ? !Double.isNaN(loss) : !(loss >= 0 && (squared ? loss <= 1 : loss < Double.POSITIVE_INFINITY))) {
             throw new IllegalArgumentException(epoch == 0
                     ? "there is no loss before the first epoch (got " + loss + ")"
-                    : "the last epoch's loss must be a number from 0 to 1 (got " + loss + ")");
+                    : squared ? "the last epoch's loss must be a number from 0 to 1 (got " + loss + ")"
+                    : "the last epoch's loss must be a finite number from 0 up (got " + loss + ")");
         }
         Trainer trainer = new Trainer(config, initial);
         trainer.load(current);
+        // Each finished epoch drew one permutation from the stream. (An optimiser's state is not part of a restore:
+        // it starts from zero again.)
+        if (trainer.random != null) {
+            for (long e = 0; e < epoch; e++) {
+                trainer.order = trainer.random.permutation(SAMPLES);
+            }
+            trainer.fillData();
+        }
         trainer.epoch = epoch;
         trainer.updates = updates;
         trainer.loss = loss;
@@ -127,7 +189,8 @@ public final class Trainer {
     }
 
     /**
-     * Applies one weight update: the next chunk of up to {@code batchSize} samples in the fixed order.
+     * Applies one weight update: the next chunk of up to {@code batchSize} samples in this epoch's order (with the
+     * shuffled order, a new permutation is drawn before an epoch's first chunk).
      *
      * @return false if the run has diverged (now or before) and nothing changed
      */
@@ -136,9 +199,13 @@ public final class Trainer {
             return false;
         }
         final int start = nextSample;
+        if (start == 0 && random != null) {
+            order = random.permutation(SAMPLES);
+            fillData();
+        }
         final int m = Math.min(batchSize, SAMPLES - start);
         forward(start, m);
-        final double squared = outputError(start, m);
+        final double squared = crossEntropy ? crossEntropyError(start, m) : outputError(start, m);
         backward(start, m);
         final boolean finite = apply(start, m);
 
@@ -189,9 +256,23 @@ public final class Trainer {
             double yHat = output.v[i];
             double error = y[i] - yHat;
             squared += error * error;
-            output.d[i] = (yHat - y[i]) * output.activation.derivative(output.z[i], yHat);
+            output.d[i] = (yHat - y[i]) * (yHat * (1 - yHat));
         }
         return squared;
+    }
+
+    /**
+     * Cross-entropy's sum over the chunk, max(z, 0) - z y + log(1 + exp(-|z|)) with z the output's pre-activation
+     * (SPEC's stable form, log of 1 + exp as written, not log1p), and its output error d = y_hat - y.
+     */
+    private double crossEntropyError(int start, int m) {
+        double total = 0;
+        for (int i = start; i < start + m; i++) {
+            double z = output.z[i];
+            total += Math.max(z, 0.0) - z * y[i] + Math.log(1 + Math.exp(-Math.abs(z)));
+            output.d[i] = output.v[i] - y[i];
+        }
+        return total;
     }
 
     /**
@@ -214,8 +295,9 @@ public final class Trainer {
     private boolean apply(int start, int m) {
         boolean finite = true;
         double[] in = x;
+        final long t = updates + 1;
         for (Layer layer : layers) {
-            finite &= layer.descend(in, start, m, learningRate);
+            finite &= layer.descend(in, start, m, learningRate, t);
             in = layer.v;
         }
         return finite;
@@ -223,15 +305,30 @@ public final class Trainer {
 
     /** Sets every layer's parameters, in both buffers, to {@code w}. */
     private void load(Weights w) {
-        layers[0].load(w.w1Array(), w.b1Array());
-        output.load(w.w2Array(), new double[] {w.b2()});
+        for (int l = 0; l < layers.length; l++) {
+            layers[l].load(w.weightArray(l), w.biasArray(l));
+        }
     }
 
-    /** The spare buffers as the notebook's W1, b1, W2, b2: after an accepted update, the weights from before it. */
+    /** Every layer's W and b from its {@code p} or its spare buffer. */
+    private Weights weightsOf(boolean spare) {
+        int[] widths = new int[layers.length + 1];
+        double[][] w = new double[layers.length][];
+        double[][] b = new double[layers.length][];
+        widths[0] = INPUTS;
+        for (int l = 0; l < layers.length; l++) {
+            Layer layer = layers[l];
+            double[] params = spare ? layer.nextP : layer.p;
+            widths[l + 1] = layer.units;
+            w[l] = layer.weights(params);
+            b[l] = layer.biases(params);
+        }
+        return new Weights(widths, w, b);
+    }
+
+    /** The spare buffers as W[l], b[l]: after an accepted update, the weights from before it. */
     private Weights spareWeights() {
-        Layer first = layers[0];
-        return new Weights(hidden, first.weights(first.nextP), first.biases(first.nextP), output.weights(output.nextP),
-                output.biases(output.nextP)[0]);
+        return weightsOf(true);
     }
 
     /**
@@ -273,7 +370,7 @@ public final class Trainer {
      * can turn the rate up mid-run. Dataset, hidden units and seed define the run and cannot change.
      */
     public void retune(double newLearningRate, int newBatchSize) {
-        config = new TrainingConfig(config.dataset(), hidden, config.seed(), newLearningRate, newBatchSize);
+        config = new TrainingConfig(config.dataset(), hidden, config.seed(), newLearningRate, newBatchSize, options);
         learningRate = newLearningRate;
         batchSize = newBatchSize;
     }
@@ -288,6 +385,10 @@ public final class Trainer {
         loss = Double.NaN;
         divergence = null;
         hasTrace = false;
+        for (Layer layer : layers) {
+            layer.clearState();
+        }
+        startStream();
     }
 
     public TrainingConfig config() {
@@ -301,9 +402,12 @@ public final class Trainer {
 
     /** A copy of the current weights. */
     public Weights weights() {
-        Layer first = layers[0];
-        return new Weights(hidden, first.weights(first.p), first.biases(first.p), output.weights(output.p),
-                output.biases(output.p)[0]);
+        return weightsOf(false);
+    }
+
+    /** The current epoch's sample order (the last epoch's at a boundary): always 0, 1, 2, 3 with the fixed order. */
+    public int[] sampleOrder() {
+        return order.clone();
     }
 
     /** Completed epochs. */
@@ -316,12 +420,15 @@ public final class Trainer {
         return updates;
     }
 
-    /** Index (0 to 3) of the next sample to train on. */
+    /** Position (0 to 3) in this epoch's {@link #sampleOrder()} of the next sample to train on. */
     public int nextSample() {
         return nextSample;
     }
 
-    /** The last completed epoch's loss: the mean of each sample's squared error before its own update. */
+    /**
+     * The last completed epoch's loss: the mean over the samples of each one's squared error (or cross-entropy)
+     * before its own update.
+     */
     public double loss() {
         return loss;
     }
@@ -348,6 +455,9 @@ public final class Trainer {
         int m = traceSize;
         int h = hidden;
         Layer first = layers[0];
+        // With more than one hidden layer this shows the first hidden layer and the output (deeper layers' values
+        // are not in the trace yet); gradW2 is then the output layer's gradient, 1 x width of the last hidden layer.
+        int top = output.inputs;
         RealMatrix mx = new Array2DRowRealMatrix(INPUTS, m);
         RealMatrix my = new Array2DRowRealMatrix(1, m);
         RealMatrix z1 = new Array2DRowRealMatrix(h, m);
@@ -374,15 +484,17 @@ public final class Trainer {
         // The gradients are the sums divided by m here, the same division the update's lr * sum / m leaves out.
         RealMatrix gw1 = new Array2DRowRealMatrix(h, INPUTS);
         RealMatrix gb1 = new Array2DRowRealMatrix(h, 1);
-        RealMatrix gw2 = new Array2DRowRealMatrix(1, h);
+        RealMatrix gw2 = new Array2DRowRealMatrix(1, top);
         for (int j = 0; j < h; j++) {
             for (int k = 0; k < INPUTS; k++) {
                 gw1.setEntry(j, k, first.sums[j * first.cols + k] / m);
             }
             gb1.setEntry(j, 0, first.sums[j * first.cols + INPUTS] / m);
+        }
+        for (int j = 0; j < top; j++) {
             gw2.setEntry(0, j, output.sums[j] / m);
         }
-        RealMatrix gb2 = new Array2DRowRealMatrix(new double[][] {{output.sums[hidden] / m}});
+        RealMatrix gb2 = new Array2DRowRealMatrix(new double[][] {{output.sums[top] / m}});
         // After a refused (diverging) update both are the kept weights; otherwise the spare buffers hold "before".
         Weights after = weights();
         Weights before = divergence != null ? after : spareWeights();

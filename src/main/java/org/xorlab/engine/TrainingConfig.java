@@ -1,15 +1,22 @@
 package org.xorlab.engine;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * Everything that determines a training run: with the same config, two runs produce the same numbers.
  *
  * @param dataset      the truth table to learn
- * @param hidden       hidden units H, from {@value #MIN_HIDDEN} to {@value #MAX_HIDDEN}
+ * @param hidden       hidden units H (of the first hidden layer), from {@value #MIN_HIDDEN} to {@value #MAX_HIDDEN}
  * @param seed         NumPy seed for the initial weights, from 0 to {@value #MAX_SEED}
  * @param learningRate step size, any finite number greater than 0
  * @param batchSize    samples per weight update: 1 is the notebook's SGD, 4 is full-batch gradient descent
+ * @param options      the general network's options (SPEC.md, "Beyond the notebook"); {@link TrainingOptions#NOTEBOOK}
+ *                     for the notebook's network. {@code hidden} is the first hidden layer's width, the options
+ *                     hold any deeper layers'
  */
-public record TrainingConfig(Dataset dataset, int hidden, long seed, double learningRate, int batchSize) {
+public record TrainingConfig(Dataset dataset, int hidden, long seed, double learningRate, int batchSize,
+                             TrainingOptions options) {
 
     public static final int MIN_HIDDEN = 1;
     public static final int MAX_HIDDEN = 8;
@@ -20,7 +27,15 @@ public record TrainingConfig(Dataset dataset, int hidden, long seed, double lear
     /** The notebook's settings: XOR, 2 hidden units, seed 42, learning rate 0.1, SGD. */
     public static final TrainingConfig NOTEBOOK = new TrainingConfig(Dataset.XOR, 2, 42, 0.1, 1);
 
+    /** The notebook's network with these five settings: every other option at its default. */
+    public TrainingConfig(Dataset dataset, int hidden, long seed, double learningRate, int batchSize) {
+        this(dataset, hidden, seed, learningRate, batchSize, TrainingOptions.NOTEBOOK);
+    }
+
     public TrainingConfig {
+        if (options == null) {
+            throw new IllegalArgumentException("options must be given (TrainingOptions.NOTEBOOK for the notebook's)");
+        }
         if (dataset == null) {
             throw new IllegalArgumentException("dataset must be one of " + Dataset.allowedNames());
         }
@@ -61,23 +76,50 @@ public record TrainingConfig(Dataset dataset, int hidden, long seed, double lear
         return (Dataset.SIZE + batchSize - 1) / batchSize;
     }
 
+    /** Every hidden layer's width, input side first: {@code hidden}, then the options' deeper layers. */
+    public int[] hiddenLayers() {
+        int[] widths = new int[1 + options.deeperLayers().size()];
+        widths[0] = hidden;
+        for (int l = 1; l < widths.length; l++) {
+            widths[l] = options.deeperLayers().get(l - 1);
+        }
+        return widths;
+    }
+
+    /** The same run with these hidden layers (1 to 6 widths, input side first). */
+    public TrainingConfig withHiddenLayers(int... widths) {
+        if (widths.length < 1 || widths.length > TrainingOptions.MAX_LAYERS) {
+            throw new IllegalArgumentException("hidden layers must be from 1 to " + TrainingOptions.MAX_LAYERS
+                    + " (got " + widths.length + ")");
+        }
+        List<Integer> deeper = new ArrayList<>();
+        for (int l = 1; l < widths.length; l++) {
+            deeper.add(widths[l]);
+        }
+        return new TrainingConfig(dataset, widths[0], seed, learningRate, batchSize, options.withDeeperLayers(deeper));
+    }
+
+    public TrainingConfig withOptions(TrainingOptions o) {
+        return new TrainingConfig(dataset, hidden, seed, learningRate, batchSize, o);
+    }
+
     public TrainingConfig withDataset(Dataset d) {
-        return new TrainingConfig(d, hidden, seed, learningRate, batchSize);
+        return new TrainingConfig(d, hidden, seed, learningRate, batchSize, options);
     }
 
     public TrainingConfig withHidden(int h) {
-        return new TrainingConfig(dataset, h, seed, learningRate, batchSize);
+        return new TrainingConfig(dataset, h, seed, learningRate, batchSize, options);
     }
 
     public TrainingConfig withSeed(long s) {
-        return new TrainingConfig(dataset, hidden, s, learningRate, batchSize);
+        return new TrainingConfig(dataset, hidden, s, learningRate, batchSize, options);
     }
 
     public TrainingConfig withLearningRate(double lr) {
-        return new TrainingConfig(dataset, hidden, seed, lr, batchSize);
+        return new TrainingConfig(dataset, hidden, seed, lr, batchSize, options);
     }
 
     public TrainingConfig withBatchSize(int k) {
-        return new TrainingConfig(dataset, hidden, seed, learningRate, k);
+        return new TrainingConfig(dataset, hidden, seed, learningRate, k, options);
     }
 }

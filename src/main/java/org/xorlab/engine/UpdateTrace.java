@@ -62,7 +62,10 @@ public final class UpdateTrace {
         return update;
     }
 
-    /** Index (0 to 3) of the chunk's first sample. */
+    /**
+     * Position (0 to 3) of the chunk's first sample in its epoch's order: the sample's index with the fixed order,
+     * {@code Trainer.sampleOrder()[firstSample]} with the shuffled one.
+     */
     public int firstSample() {
         return firstSample;
     }

@@ -1,27 +1,39 @@
 package org.xorlab.engine;
 
 import java.util.Arrays;
+import java.util.List;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.RealMatrix;
 
 /**
- * An immutable set of the network's parameters, in the notebook's shapes: W1 (H x 2), b1 (H x 1), W2 (1 x H),
- * b2 (1 x 1). Safe to hand from the training thread to any other: every accessor returns a copy.
+ * An immutable set of the network's parameters, layer by layer in the notebook's shapes: W[l] (width[l] x
+ * width[l-1]) and b[l] (width[l] x 1) for l = 1 to L + 1, with width[0] = 2 inputs and the last layer the single
+ * output unit. The notebook's network has two: W1 (H x 2), b1 (H x 1), W2 (1 x H), b2 (1 x 1), which the
+ * {@code w1}/{@code b1}/{@code w2}/{@code b2} accessors name; {@link #w(int)} and {@link #b(int)} reach any layer.
+ * Safe to hand from the training thread to any other: every accessor returns a copy.
  */
 public final class Weights {
-    private final int hidden;
-    /** W1 row-major: W1[j][k] is at {@code j * 2 + k}. */
-    private final double[] w1;
-    private final double[] b1;
-    private final double[] w2;
-    private final double b2;
+    /** width[0] = 2 inputs, then every hidden layer's width, then 1 output. */
+    private final int[] widths;
+    /** W[l + 1] row-major: W[l + 1][j][k] is at {@code j * widths[l] + k}. */
+    private final double[][] w;
+    /** b[l + 1]. */
+    private final double[][] b;
 
+    /** The notebook's two layers. */
     Weights(int hidden, double[] w1, double[] b1, double[] w2, double b2) {
-        this.hidden = hidden;
-        this.w1 = w1.clone();
-        this.b1 = b1.clone();
-        this.w2 = w2.clone();
-        this.b2 = b2;
+        this(new int[] {2, hidden, 1}, new double[][] {w1, w2}, new double[][] {b1, {b2}});
+    }
+
+    /** Any number of layers; copies the arrays. */
+    Weights(int[] widths, double[][] w, double[][] b) {
+        this.widths = widths.clone();
+        this.w = new double[w.length][];
+        this.b = new double[b.length][];
+        for (int l = 0; l < w.length; l++) {
+            this.w[l] = w[l].clone();
+            this.b[l] = b[l].clone();
+        }
     }
 
     /**
@@ -30,20 +42,67 @@ public final class Weights {
      */
     public static Weights initial(int hidden, long seed) {
         TrainingConfig.checkHidden(hidden);
-        NumpyRandom random = new NumpyRandom(seed);
-        double[] w1 = new double[hidden * 2];
-        double[] b1 = new double[hidden];
-        double[] w2 = new double[hidden];
-        for (int i = 0; i < w1.length; i++) {
-            w1[i] = random.nextDouble();
+        return initial(new int[] {hidden}, TrainingOptions.Init.UNIFORM, new NumpyRandom(seed));
+    }
+
+    /** The initial weights of a config: its layers drawn by its init from {@code np.random.seed(seed)}'s stream. */
+    public static Weights initial(TrainingConfig config) {
+        return initial(config.hiddenLayers(), config.options().init(), new NumpyRandom(config.seed()));
+    }
+
+    /**
+     * Draws the weights from {@code random}, layer by layer (SPEC.md): uniform draws W[l] row by row, then b[l],
+     * every value in [0, 1); xavier and he draw only W[l], each (2u - 1) sqrt(6 / (fan_in + fan_out)) or
+     * (2u - 1) sqrt(6 / fan_in), with biases 0.
+     */
+    static Weights initial(int[] hidden, TrainingOptions.Init init, NumpyRandom random) {
+        int[] widths = widthsOf(hidden);
+        int layers = widths.length - 1;
+        double[][] w = new double[layers][];
+        double[][] b = new double[layers][];
+        for (int l = 0; l < layers; l++) {
+            int fanIn = widths[l];
+            int fanOut = widths[l + 1];
+            w[l] = new double[fanOut * fanIn];
+            b[l] = new double[fanOut];
+            if (init == TrainingOptions.Init.UNIFORM) {
+                for (int i = 0; i < w[l].length; i++) {
+                    w[l][i] = random.nextDouble();
+                }
+                for (int j = 0; j < fanOut; j++) {
+                    b[l][j] = random.nextDouble();
+                }
+            } else {
+                // np.sqrt(6 / n) with Python's true division: the same correctly rounded quotient and root.
+                double limit = init == TrainingOptions.Init.XAVIER
+                        ? Math.sqrt(6.0 / (fanIn + fanOut)) : Math.sqrt(6.0 / fanIn);
+                for (int i = 0; i < w[l].length; i++) {
+                    w[l][i] = (2 * random.nextDouble() - 1) * limit;
+                }
+            }
         }
-        for (int j = 0; j < hidden; j++) {
-            b1[j] = random.nextDouble();
+        return new Weights(widths, w, b);
+    }
+
+    /** How many doubles {@link #initial(int[], TrainingOptions.Init, NumpyRandom)} draws from the stream. */
+    static long draws(int[] hidden, TrainingOptions.Init init) {
+        int[] widths = widthsOf(hidden);
+        long n = 0;
+        for (int l = 0; l + 1 < widths.length; l++) {
+            n += (long) widths[l + 1] * widths[l] + (init == TrainingOptions.Init.UNIFORM ? widths[l + 1] : 0);
         }
-        for (int j = 0; j < hidden; j++) {
-            w2[j] = random.nextDouble();
+        return n;
+    }
+
+    private static int[] widthsOf(int[] hidden) {
+        int[] widths = new int[hidden.length + 2];
+        widths[0] = 2;
+        for (int l = 0; l < hidden.length; l++) {
+            TrainingConfig.checkHidden(hidden[l]);
+            widths[l + 1] = hidden[l];
         }
-        return new Weights(hidden, w1, b1, w2, random.nextDouble());
+        widths[widths.length - 1] = 1;
+        return widths;
     }
 
     /**
@@ -52,22 +111,44 @@ public final class Weights {
      * @throws IllegalArgumentException if a shape is wrong, H is out of range, or a value is not finite
      */
     public static Weights of(RealMatrix w1, RealMatrix b1, RealMatrix w2, RealMatrix b2) {
-        int h = w1.getRowDimension();
-        TrainingConfig.checkHidden(h);
-        requireShape("W1", w1, h, 2);
-        requireShape("b1", b1, h, 1);
-        requireShape("W2", w2, 1, h);
-        requireShape("b2", b2, 1, 1);
-        double[] fw1 = new double[h * 2];
-        double[] fb1 = new double[h];
-        double[] fw2 = new double[h];
-        for (int j = 0; j < h; j++) {
-            fw1[j * 2] = w1.getEntry(j, 0);
-            fw1[j * 2 + 1] = w1.getEntry(j, 1);
-            fb1[j] = b1.getEntry(j, 0);
-            fw2[j] = w2.getEntry(0, j);
+        return of(List.of(w1, w2), List.of(b1, b2));
+    }
+
+    /**
+     * Weights from every layer's W[l] and b[l], input side first: 2 to 7 layers, the last a single output unit.
+     *
+     * @throws IllegalArgumentException if a shape is wrong, a width is out of range, or a value is not finite
+     */
+    public static Weights of(List<RealMatrix> ws, List<RealMatrix> bs) {
+        if (ws.size() != bs.size() || ws.size() < 2 || ws.size() > TrainingOptions.MAX_LAYERS + 1) {
+            throw new IllegalArgumentException("weights need W and b for each of 2 to " + (TrainingOptions.MAX_LAYERS
+                    + 1) + " layers (got " + ws.size() + " W and " + bs.size() + " b)");
         }
-        Weights weights = new Weights(h, fw1, fb1, fw2, b2.getEntry(0, 0));
+        int layers = ws.size();
+        int[] widths = new int[layers + 1];
+        widths[0] = 2;
+        double[][] w = new double[layers][];
+        double[][] b = new double[layers][];
+        for (int l = 0; l < layers; l++) {
+            RealMatrix wl = ws.get(l);
+            int rows = wl.getRowDimension();
+            if (l < layers - 1) {
+                TrainingConfig.checkHidden(rows);
+            }
+            int out = l == layers - 1 ? 1 : rows;
+            requireShape("W" + (l + 1), wl, out, widths[l]);
+            requireShape("b" + (l + 1), bs.get(l), out, 1);
+            widths[l + 1] = out;
+            w[l] = new double[out * widths[l]];
+            b[l] = new double[out];
+            for (int j = 0; j < out; j++) {
+                for (int k = 0; k < widths[l]; k++) {
+                    w[l][j * widths[l] + k] = wl.getEntry(j, k);
+                }
+                b[l][j] = bs.get(l).getEntry(j, 0);
+            }
+        }
+        Weights weights = new Weights(widths, w, b);
         if (!weights.isFinite()) {
             throw new IllegalArgumentException("every weight must be a finite number");
         }
@@ -81,68 +162,130 @@ public final class Weights {
         }
     }
 
-    /** Number of hidden units H. */
+    /** Number of units H in the first hidden layer. */
     public int hidden() {
-        return hidden;
+        return widths[1];
+    }
+
+    /** Every hidden layer's width, input side first. */
+    public int[] hiddenLayers() {
+        return Arrays.copyOfRange(widths, 1, widths.length - 1);
+    }
+
+    /** Layers with parameters: the hidden layers and the output, L + 1. */
+    public int layers() {
+        return w.length;
     }
 
     /** W1[j][k]: weight from input k to hidden unit j. */
     public double w1(int j, int k) {
-        return w1[j * 2 + k];
+        return w[0][j * 2 + k];
     }
 
     /** b1[j]: bias of hidden unit j. */
     public double b1(int j) {
-        return b1[j];
+        return b[0][j];
     }
 
-    /** W2[0][j]: weight from hidden unit j to the output. */
+    /** W2[0][j]: weight from hidden unit j to the output (the notebook's two layers). */
     public double w2(int j) {
-        return w2[j];
+        return w[1][j];
     }
 
-    /** b2: bias of the output unit. */
+    /** b2: bias of the output unit (the notebook's two layers). */
     public double b2() {
-        return b2;
+        return b[1][0];
     }
 
-    /** A copy of W1 (H x 2). */
-    public RealMatrix w1() {
-        RealMatrix m = new Array2DRowRealMatrix(hidden, 2);
-        for (int j = 0; j < hidden; j++) {
-            m.setEntry(j, 0, w1[j * 2]);
-            m.setEntry(j, 1, w1[j * 2 + 1]);
+    /** W[l][j][k], l from 1: weight from unit k of layer l - 1 (or input k) to unit j of layer l. */
+    public double weight(int l, int j, int k) {
+        return w[l - 1][j * widths[l - 1] + k];
+    }
+
+    /** b[l][j], l from 1. */
+    public double bias(int l, int j) {
+        return b[l - 1][j];
+    }
+
+    /** A copy of W[l], l from 1 (width[l] x width[l-1]). */
+    public RealMatrix w(int l) {
+        int rows = widths[l];
+        int cols = widths[l - 1];
+        RealMatrix m = new Array2DRowRealMatrix(rows, cols);
+        for (int j = 0; j < rows; j++) {
+            for (int k = 0; k < cols; k++) {
+                m.setEntry(j, k, w[l - 1][j * cols + k]);
+            }
         }
         return m;
     }
 
+    /** A copy of b[l], l from 1 (width[l] x 1). */
+    public RealMatrix b(int l) {
+        return new Array2DRowRealMatrix(b[l - 1]);
+    }
+
+    /** A copy of W1 (H x 2). */
+    public RealMatrix w1() {
+        return w(1);
+    }
+
     /** A copy of b1 (H x 1). */
     public RealMatrix b1() {
-        return new Array2DRowRealMatrix(b1);
+        return b(1);
     }
 
     /** A copy of W2 (1 x H). */
     public RealMatrix w2() {
-        return new Array2DRowRealMatrix(new double[][] {w2.clone()});
+        return w(2);
     }
 
     /** A copy of b2 (1 x 1). */
     public RealMatrix b2Matrix() {
-        return new Array2DRowRealMatrix(new double[][] {{b2}});
+        return new Array2DRowRealMatrix(new double[][] {{b2()}});
     }
 
-    /** The network's output y_hat for input (x0, x1). */
+    /** The network's output y_hat for input (x0, x1), with sigmoid hidden units (the notebook's). */
     public double predict(double x0, double x1) {
-        double z2 = b2;
-        for (int j = 0; j < hidden; j++) {
+        if (w.length != 2) {
+            return predict(Activation.SIGMOID, x0, x1);
+        }
+        double[] w1 = w[0];
+        double[] b1 = b[0];
+        double[] w2 = w[1];
+        double z2 = b[1][0];
+        for (int j = 0; j < w2.length; j++) {
             z2 += w2[j] * Activation.sigmoid(w1[j * 2] * x0 + w1[j * 2 + 1] * x1 + b1[j]);
         }
         return Activation.sigmoid(z2);
     }
 
+    /**
+     * The network's output y_hat for input (x0, x1) with hidden activation {@code hidden}, through every layer
+     * (z = W v + b summed from the first product, b last, as the trainer does); the output unit is a sigmoid.
+     */
+    public double predict(Activation hidden, double x0, double x1) {
+        double[] v = {x0, x1};
+        for (int l = 0; l < w.length; l++) {
+            int in = widths[l];
+            int out = widths[l + 1];
+            double[] next = new double[out];
+            for (int j = 0; j < out; j++) {
+                double z = w[l][j * in] * v[0];
+                for (int k = 1; k < in; k++) {
+                    z += w[l][j * in + k] * v[k];
+                }
+                z += b[l][j];
+                next[j] = l == w.length - 1 ? Activation.sigmoid(z) : hidden.apply(z);
+            }
+            v = next;
+        }
+        return v[0];
+    }
+
     /** Hidden unit j's activation v1[j] for input (x0, x1). */
     public double hiddenActivation(int j, double x0, double x1) {
-        return Activation.sigmoid(w1[j * 2] * x0 + w1[j * 2 + 1] * x1 + b1[j]);
+        return Activation.sigmoid(w[0][j * 2] * x0 + w[0][j * 2 + 1] * x1 + b[0][j]);
     }
 
     /** Mean squared error over the dataset's four samples, for these weights. */
@@ -157,61 +300,83 @@ public final class Weights {
 
     /** The largest absolute value among all weights and biases. */
     public double maxAbs() {
-        double max = Math.abs(b2);
-        for (double v : w1) {
-            max = Math.max(max, Math.abs(v));
-        }
-        for (int j = 0; j < hidden; j++) {
-            max = Math.max(max, Math.max(Math.abs(b1[j]), Math.abs(w2[j])));
+        double max = 0;
+        for (int l = 0; l < w.length; l++) {
+            for (double v : w[l]) {
+                max = Math.max(max, Math.abs(v));
+            }
+            for (double v : b[l]) {
+                max = Math.max(max, Math.abs(v));
+            }
         }
         return max;
     }
 
     /** True when every parameter is a finite number. */
     public boolean isFinite() {
-        if (!Double.isFinite(b2)) {
-            return false;
-        }
-        for (double v : w1) {
-            if (!Double.isFinite(v)) {
-                return false;
+        for (int l = 0; l < w.length; l++) {
+            for (double v : w[l]) {
+                if (!Double.isFinite(v)) {
+                    return false;
+                }
             }
-        }
-        for (int j = 0; j < hidden; j++) {
-            if (!Double.isFinite(b1[j]) || !Double.isFinite(w2[j])) {
-                return false;
+            for (double v : b[l]) {
+                if (!Double.isFinite(v)) {
+                    return false;
+                }
             }
         }
         return true;
     }
 
+    /** True when these weights have exactly the given hidden layers. */
+    boolean hasHiddenLayers(int[] hidden) {
+        return Arrays.equals(hiddenLayers(), hidden);
+    }
+
     // Package-private raw copies for the trainer, which keeps its own mutable arrays.
+    double[] weightArray(int layer) {
+        return w[layer].clone();
+    }
+
+    double[] biasArray(int layer) {
+        return b[layer].clone();
+    }
+
     double[] w1Array() {
-        return w1.clone();
+        return weightArray(0);
     }
 
     double[] b1Array() {
-        return b1.clone();
+        return biasArray(0);
     }
 
     double[] w2Array() {
-        return w2.clone();
+        return weightArray(1);
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof Weights other && hidden == other.hidden
-                && Arrays.equals(w1, other.w1) && Arrays.equals(b1, other.b1)
-                && Arrays.equals(w2, other.w2) && Double.compare(b2, other.b2) == 0;
+        return o instanceof Weights other && Arrays.equals(widths, other.widths)
+                && Arrays.deepEquals(w, other.w) && Arrays.deepEquals(b, other.b);
     }
 
     @Override
     public int hashCode() {
-        return 31 * (31 * (31 * Arrays.hashCode(w1) + Arrays.hashCode(b1)) + Arrays.hashCode(w2)) + Double.hashCode(b2);
+        return 31 * (31 * Arrays.hashCode(widths) + Arrays.deepHashCode(w)) + Arrays.deepHashCode(b);
     }
 
     @Override
     public String toString() {
-        return "W1=" + Arrays.toString(w1) + " b1=" + Arrays.toString(b1) + " W2=" + Arrays.toString(w2) + " b2=" + b2;
+        if (w.length == 2) {
+            return "W1=" + Arrays.toString(w[0]) + " b1=" + Arrays.toString(b[0]) + " W2=" + Arrays.toString(w[1])
+                    + " b2=" + b[1][0];
+        }
+        StringBuilder s = new StringBuilder();
+        for (int l = 0; l < w.length; l++) {
+            s.append(l == 0 ? "" : " ").append('W').append(l + 1).append('=').append(Arrays.toString(w[l]))
+                    .append(" b").append(l + 1).append('=').append(Arrays.toString(b[l]));
+        }
+        return s.toString();
     }
 }

@@ -212,11 +212,7 @@ final class Layer {
             final int at = j * SAMPLES;
             final int row = j * cols;
             for (int k = 0; k < cols; k++) {
-                final int ik = k * SAMPLES;
-                double sum = 0.0 + d[at + start] * in[ik + start];
-                for (int i = start + 1; i < end; i++) {
-                    sum += d[at + i] * in[ik + i];
-                }
+                double sum = chunkSum(in, at, k * SAMPLES, start, end);
                 sums[row + k] = sum;
                 double q = p[row + k] - learningRate * sum / m;
                 next[row + k] = q;
@@ -224,6 +220,19 @@ final class Layer {
             }
         }
         return finite;
+    }
+
+    /**
+     * One parameter's gradient sum over the chunk's samples {@code start} to {@code end - 1}: unit j's errors (from
+     * {@code at} in d) times input k's values (from {@code ik} in {@code in}), from the first product on.
+     */
+    private double chunkSum(double[] in, int at, int ik, int start, int end) {
+        final double[] d = this.d;
+        double sum = 0.0 + d[at + start] * in[ik + start];
+        for (int i = start + 1; i < end; i++) {
+            sum += d[at + i] * in[ik + i];
+        }
+        return sum;
     }
 
     /**
@@ -246,11 +255,7 @@ final class Layer {
             final int at = j * SAMPLES;
             final int row = j * cols;
             for (int k = 0; k < cols; k++) {
-                final int ik = k * SAMPLES;
-                double sum = 0.0 + d[at + start] * in[ik + start];
-                for (int i = start + 1; i < end; i++) {
-                    sum += d[at + i] * in[ik + i];
-                }
+                double sum = chunkSum(in, at, k * SAMPLES, start, end);
                 sums[row + k] = sum;
                 final int n = row + k;
                 final double old = p[n];

@@ -4,9 +4,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.function.Function;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.xorlab.engine.Activation;
 import org.xorlab.engine.Dataset;
 import org.xorlab.engine.TrainingConfig;
+import org.xorlab.engine.TrainingOptions;
 import org.xorlab.files.Destination;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
@@ -128,6 +133,144 @@ final class Converters {
     static final class HiddenUnits extends SmallWholeNumber {
         HiddenUnits() {
             super(TrainingConfig.MIN_HIDDEN, TrainingConfig.MAX_HIDDEN);
+        }
+    }
+
+    /**
+     * The hidden layers' widths, input side first: one whole number (exactly as {@link HiddenUnits}, with its
+     * message) or 1 to {@value TrainingOptions#MAX_LAYERS} of them separated by commas, each 1 to 8.
+     */
+    static final class HiddenLayers implements ITypeConverter<Widths> {
+        private static final HiddenUnits WIDTH = new HiddenUnits();
+
+        @Override
+        public Widths convert(String value) {
+            if (!value.contains(",")) {
+                return new Widths(new int[] {WIDTH.convert(value)});
+            }
+            String[] parts = value.split(",", -1);
+            int[] widths = new int[parts.length];
+            boolean ok = parts.length <= TrainingOptions.MAX_LAYERS;
+            for (int l = 0; ok && l < parts.length; l++) {
+                Integer width = WIDTH.parse(parts[l].trim());
+                ok = width != null;
+                widths[l] = ok ? width : 0;
+            }
+            if (!ok) {
+                throw new TypeConversionException("must be 1 to " + TrainingOptions.MAX_LAYERS + " "
+                        + WIDTH.allowed().replace("a whole number", "whole numbers") + ", separated by commas (got '"
+                        + value + "')");
+            }
+            return new Widths(widths);
+        }
+    }
+
+    /** The hidden layers' widths, input side first (a single value for picocli, not a repeated option). */
+    record Widths(int[] values) {
+        Widths {
+            values = values.clone();
+        }
+
+        @Override
+        public int[] values() {
+            return values.clone();
+        }
+    }
+
+    /** One of an option's names, such as the optimisers', parsed by the engine's own {@code parse}. */
+    abstract static class Named<T> extends Checked<T> {
+        private final String names;
+        private final Function<String, T> parser;
+
+        Named(String names, Function<String, T> parser) {
+            this.names = names;
+            this.parser = parser;
+        }
+
+        @Override
+        String allowed() {
+            return "one of " + names;
+        }
+
+        @Override
+        T parse(String value) {
+            return parser.apply(value);
+        }
+    }
+
+    private static <E> String names(E[] values, Function<E, String> id) {
+        return Arrays.stream(values).map(id).collect(Collectors.joining(", "));
+    }
+
+    static final class ActivationName extends Named<Activation> {
+        ActivationName() {
+            super(Activation.allowedNames(), Activation::parse);
+        }
+    }
+
+    static final class LossName extends Named<TrainingOptions.Loss> {
+        LossName() {
+            super(names(TrainingOptions.Loss.values(), TrainingOptions.Loss::id),
+                    TrainingOptions.Loss::parse);
+        }
+    }
+
+    static final class OptimizerName extends Named<TrainingOptions.Optimizer> {
+        OptimizerName() {
+            super(names(TrainingOptions.Optimizer.values(), TrainingOptions.Optimizer::id),
+                    TrainingOptions.Optimizer::parse);
+        }
+    }
+
+    static final class RegularizationName extends Named<TrainingOptions.Regularization> {
+        RegularizationName() {
+            super(names(TrainingOptions.Regularization.values(), TrainingOptions.Regularization::id),
+                    TrainingOptions.Regularization::parse);
+        }
+    }
+
+    static final class InitName extends Named<TrainingOptions.Init> {
+        InitName() {
+            super(names(TrainingOptions.Init.values(), TrainingOptions.Init::id),
+                    TrainingOptions.Init::parse);
+        }
+    }
+
+    static final class OrderName extends Named<TrainingOptions.Order> {
+        OrderName() {
+            super(names(TrainingOptions.Order.values(), TrainingOptions.Order::id),
+                    TrainingOptions.Order::parse);
+        }
+    }
+
+    /** A decay or momentum: a number from 0 up to but not including 1. */
+    static final class Decay extends Checked<Double> {
+        @Override
+        String allowed() {
+            return "a number from 0 up to but not including 1";
+        }
+
+        @Override
+        Double parse(String value) {
+            double d = NumberText.parseDecimal(value);
+            return d >= 0 && d < 1 ? d : null;
+        }
+    }
+
+    static final class Epsilon extends PositiveNumber {
+    }
+
+    /** A penalty's rate: a finite number from 0 up. */
+    static final class RegRate extends Checked<Double> {
+        @Override
+        String allowed() {
+            return "a finite number from 0 up";
+        }
+
+        @Override
+        Double parse(String value) {
+            double d = NumberText.parseDecimal(value);
+            return d >= 0 && Double.isFinite(d) ? d : null;
         }
     }
 

@@ -4,11 +4,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.apache.commons.math3.linear.RealMatrix;
+import org.xorlab.engine.Activation;
 import org.xorlab.engine.ComparisonResult;
 import org.xorlab.engine.Dataset;
 import org.xorlab.engine.Divergence;
 import org.xorlab.engine.Measure;
 import org.xorlab.engine.TrainingConfig;
+import org.xorlab.engine.TrainingOptions;
 import org.xorlab.engine.Verdict;
 import org.xorlab.engine.Weights;
 import org.xorlab.session.WeightsJson;
@@ -23,7 +26,9 @@ final class JsonReports {
     /**
      * A training run in the shape of the NumPy reference files: {@code config}, {@code initial} and {@code final}
      * weights as nested arrays in the notebook's shapes, and {@code predictions} for the four inputs; plus
-     * {@code divergence} if the run stopped early.
+     * {@code divergence} if the run stopped early. With any option beyond the notebook's, {@code config} also holds
+     * {@code hidden_layers} and every option (activation, loss, optimizer, momentum, rho, beta1, beta2, epsilon,
+     * regularization, reg_rate, init, order), and the weights go on as W3, b3, ... for deeper networks.
      */
     static ObjectNode train(TrainingConfig config, long epochs, Weights initial, Weights last, Divergence divergence) {
         ObjectNode root = MAPPER.createObjectNode();
@@ -34,11 +39,30 @@ final class JsonReports {
         c.put("batch_size", config.batchSize());
         c.put("hidden", config.hidden());
         c.put("dataset", config.dataset().id());
-        root.set("initial", WeightsJson.toJson(initial));
-        root.set("final", WeightsJson.toJson(last));
+        TrainingOptions o = config.options();
+        if (!o.isNotebook()) {
+            ArrayNode layers = c.putArray("hidden_layers");
+            for (int width : config.hiddenLayers()) {
+                layers.add(width);
+            }
+            c.put("activation", o.activation().id());
+            c.put("loss", o.loss().id());
+            c.put("optimizer", o.optimizer().id());
+            c.put("momentum", o.momentum());
+            c.put("rho", o.rho());
+            c.put("beta1", o.beta1());
+            c.put("beta2", o.beta2());
+            c.put("epsilon", o.epsilon());
+            c.put("regularization", o.regularization().id());
+            c.put("reg_rate", o.regRate());
+            c.put("init", o.init().id());
+            c.put("order", o.order().id());
+        }
+        root.set("initial", weights(initial));
+        root.set("final", weights(last));
         ArrayNode predictions = root.putArray("predictions");
         for (int i = 0; i < Dataset.SIZE; i++) {
-            predictions.add(last.predict(Dataset.x0(i), Dataset.x1(i)));
+            predictions.add(predict(config, last, i));
         }
         if (divergence != null) {
             ObjectNode d = root.putObject("divergence");
@@ -47,6 +71,43 @@ final class JsonReports {
             d.put("message", divergence.message());
         }
         return root;
+    }
+
+    /**
+     * The weights as W1, b1, W2, b2, W3, b3, ... (W[l] width[l] x width[l-1], b[l] width[l] x 1); for the notebook's
+     * two layers exactly {@link WeightsJson}'s object.
+     */
+    static ObjectNode weights(Weights w) {
+        if (w.layers() == 2) {
+            return WeightsJson.toJson(w);
+        }
+        ObjectNode node = MAPPER.createObjectNode();
+        for (int l = 1; l <= w.layers(); l++) {
+            node.set("W" + l, matrix(w.w(l)));
+            node.set("b" + l, matrix(w.b(l)));
+        }
+        return node;
+    }
+
+    private static ArrayNode matrix(RealMatrix m) {
+        ArrayNode rows = MAPPER.createArrayNode();
+        for (int i = 0; i < m.getRowDimension(); i++) {
+            ArrayNode row = rows.addArray();
+            for (int j = 0; j < m.getColumnDimension(); j++) {
+                row.add(m.getEntry(i, j));
+            }
+        }
+        return rows;
+    }
+
+    /**
+     * The network's prediction for sample {@code i} with the config's hidden activation: the notebook's own
+     * arithmetic for sigmoid units, the general forward pass otherwise.
+     */
+    static double predict(TrainingConfig config, Weights w, int i) {
+        Activation a = config.options().activation();
+        return a == Activation.SIGMOID ? w.predict(Dataset.x0(i), Dataset.x1(i))
+                : w.predict(a, Dataset.x0(i), Dataset.x1(i));
     }
 
     /**

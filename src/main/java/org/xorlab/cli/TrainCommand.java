@@ -29,7 +29,7 @@ final class TrainCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Mixin
-    NetworkOptions network;
+    GeneralOptions network;
 
     @Option(names = "--batch-size", paramLabel = "K", defaultValue = "1", converter = Converters.BatchSize.class,
             description = "Samples per weight update, 1 to 4: 1 is the notebook's SGD, 4 full-batch gradient "
@@ -114,7 +114,8 @@ final class TrainCommand implements Callable<Integer> {
         Dataset d = trainer.config().dataset();
         for (int i = 0; i < Dataset.SIZE; i++) {
             out.println("  " + pad((int) Dataset.x0(i), 2) + "  " + pad((int) Dataset.x1(i), 2) + "  "
-                    + pad((int) d.target(i), 6) + "  " + NumberText.fixed(w.predict(Dataset.x0(i), Dataset.x1(i)), 8));
+                    + pad((int) d.target(i), 6) + "  "
+                    + NumberText.fixed(JsonReports.predict(trainer.config(), w, i), 8));
         }
     }
 

@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
  * from identical initial weights and says which got the loss below a target first, by epochs, by weight updates and
  * by samples seen, by the rules of {@link org.xorlab.engine.Verdict}.
  */
-@Command(name = "compare", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "compare", versionProvider = VersionProvider.class,
         sortOptions = false,
         description = {"Train several batch sizes from the same initial weights and report when each one's loss first "
                 + "fell below --target-loss, in epochs, weight updates and samples seen, and which converged faster "
@@ -43,42 +43,45 @@ final class CompareCommand implements Callable<Integer> {
     @Mixin
     NetworkOptions network;
 
-    @Option(names = "--updates", paramLabel = "N", converter = Converters.UpdatesOrSamples.class,
+    @Mixin
+    HelpOptions help;
+
+    @Option(names = "--updates", order = 6, paramLabel = "N", converter = Converters.UpdatesOrSamples.class,
             description = "Instead of --epochs: train each run until it has made at least N weight updates "
                     + "(1 to 400000000), so the runs race on equal updates.")
     Long updates;
 
-    @Option(names = "--samples", paramLabel = "N", converter = Converters.UpdatesOrSamples.class,
+    @Option(names = "--samples", order = 7, paramLabel = "N", converter = Converters.UpdatesOrSamples.class,
             description = "Instead of --epochs: train each run until it has seen at least N samples "
                     + "(1 to 400000000).")
     Long samples;
 
-    @Option(names = "--batch-sizes", paramLabel = "K", split = ",", defaultValue = "4,1",
+    @Option(names = "--batch-sizes", order = 8, paramLabel = "K", split = ",", defaultValue = "4,1",
             converter = Converters.BatchSize.class,
             description = "Batch sizes to compare, at least two different ones from 1 to 4, comma-separated or "
                     + "repeated; 4 is named batch, 1 sgd (default: ${DEFAULT-VALUE}).")
     List<Integer> batchSizes;
 
-    @Option(names = "--learning-rates", paramLabel = "LR", split = ",", converter = Converters.LearningRate.class,
+    @Option(names = "--learning-rates", order = 9, paramLabel = "LR", split = ",", converter = Converters.LearningRate.class,
             description = "Instead of --learning-rate: one learning rate per batch size, in the same order "
                     + "(the verdict then says the runs differ in learning rate too).")
     List<Double> learningRates;
 
-    @Option(names = "--target-loss", paramLabel = "LOSS", defaultValue = "0.01",
+    @Option(names = "--target-loss", order = 10, paramLabel = "LOSS", defaultValue = "0.01",
             converter = Converters.TargetLoss.class,
             description = "The loss to get below, a finite number greater than 0 (default: ${DEFAULT-VALUE}).")
     double targetLoss;
 
-    @Option(names = "--csv", paramLabel = "FILE", converter = Converters.OutputFile.class,
+    @Option(names = "--csv", order = 11, paramLabel = "FILE", converter = Converters.OutputFile.class,
             description = "Write every epoch's loss of each run to FILE as epoch,<run>,<run>; a run that has "
                     + "stopped has an empty cell; - for standard output (the summary then goes to standard error).")
     Path csv;
 
-    @Option(names = "--json", paramLabel = "FILE", converter = Converters.OutputFile.class,
+    @Option(names = "--json", order = 12, paramLabel = "FILE", converter = Converters.OutputFile.class,
             description = "Write the settings, each run's counts and the verdict to FILE; - for standard output.")
     Path json;
 
-    @Option(names = "--png", paramLabel = "FILE", converter = Converters.ImageFile.class,
+    @Option(names = "--png", order = 13, paramLabel = "FILE", converter = Converters.ImageFile.class,
             description = "Draw the loss curves (log scale) to FILE, 1200 x 700 pixels (a file, never standard "
                     + "output).")
     Path png;

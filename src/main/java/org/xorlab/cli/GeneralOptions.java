@@ -16,84 +16,67 @@ import picocli.CommandLine.Option;
  * with none of the new flags a run is the notebook's bit for bit. {@code xorlab compare} keeps
  * {@link NetworkOptions} (one hidden layer, the notebook's network) for now.
  */
-final class GeneralOptions {
+final class GeneralOptions extends RunBasics {
     private static final TrainingOptions D = TrainingOptions.NOTEBOOK;
 
-    @Option(names = "--dataset", paramLabel = "NAME", defaultValue = "xor", converter = Converters.DatasetName.class,
-            description = "Truth table to learn: xor, and, or or xnor (default: ${DEFAULT-VALUE}).")
-    Dataset dataset;
-
-    @Option(names = "--hidden", paramLabel = "H[,H...]", defaultValue = "2", converter = Converters.HiddenLayers.class,
+    @Option(names = "--hidden", order = 2, paramLabel = "H[,H...]", defaultValue = "2", converter = Converters.HiddenLayers.class,
             description = "Hidden units, 1 to 8; several layers as widths separated by commas, input side first, "
                     + "1 to 6 layers such as 4,4 (default: ${DEFAULT-VALUE}).")
     Converters.Widths hiddenLayers;
 
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "42", converter = Converters.Seed.class,
-            description = "NumPy seed for the initial weights, 0 to 4294967295 (default: ${DEFAULT-VALUE}).")
-    long seed;
-
-    @Option(names = "--learning-rate", paramLabel = "LR", defaultValue = "0.1",
-            converter = Converters.LearningRate.class,
-            description = "Step size, a finite number greater than 0 (default: ${DEFAULT-VALUE}).")
-    double learningRate;
-
-    @Option(names = "--epochs", paramLabel = "N", defaultValue = "10000", converter = Converters.Epochs.class,
-            description = "Epochs to train, 1 to 100000000 (default: ${DEFAULT-VALUE}).")
-    long epochs;
-
-    @Option(names = "--activation", paramLabel = "NAME", defaultValue = "sigmoid",
+    @Option(names = "--activation", order = 6, paramLabel = "NAME", defaultValue = "sigmoid",
             converter = Converters.ActivationName.class,
             description = "The hidden layers' activation: sigmoid, tanh, relu or linear; the output is always a "
                     + "sigmoid (default: ${DEFAULT-VALUE}).")
     Activation activation;
 
-    @Option(names = "--loss", paramLabel = "NAME", defaultValue = "mse", converter = Converters.LossName.class,
+    @Option(names = "--loss", order = 7, paramLabel = "NAME", defaultValue = "mse", converter = Converters.LossName.class,
             description = "Loss to minimise and report: mse or cross-entropy (default: ${DEFAULT-VALUE}).")
     TrainingOptions.Loss loss;
 
-    @Option(names = "--optimizer", paramLabel = "NAME", defaultValue = "sgd",
+    @Option(names = "--optimizer", order = 8, paramLabel = "NAME", defaultValue = "sgd",
             converter = Converters.OptimizerName.class,
             description = "How a gradient becomes an update: sgd, momentum, nesterov, rmsprop or adam "
                     + "(default: ${DEFAULT-VALUE}).")
     TrainingOptions.Optimizer optimizer;
 
-    @Option(names = "--momentum", paramLabel = "MU", defaultValue = "0.9", converter = Converters.Decay.class,
+    @Option(names = "--momentum", order = 9, paramLabel = "MU", defaultValue = "0.9", converter = Converters.Decay.class,
             description = "Momentum's and nesterov's mu, from 0 up to but not including 1 (default: "
                     + "${DEFAULT-VALUE}).")
     double momentum;
 
-    @Option(names = "--rho", paramLabel = "RHO", defaultValue = "0.9", converter = Converters.Decay.class,
+    @Option(names = "--rho", order = 10, paramLabel = "RHO", defaultValue = "0.9", converter = Converters.Decay.class,
             description = "RMSprop's decay, from 0 up to but not including 1 (default: ${DEFAULT-VALUE}).")
     double rho;
 
-    @Option(names = "--beta1", paramLabel = "B1", defaultValue = "0.9", converter = Converters.Decay.class,
+    @Option(names = "--beta1", order = 11, paramLabel = "B1", defaultValue = "0.9", converter = Converters.Decay.class,
             description = "Adam's first-moment decay, from 0 up to but not including 1 (default: ${DEFAULT-VALUE}).")
     double beta1;
 
-    @Option(names = "--beta2", paramLabel = "B2", defaultValue = "0.999", converter = Converters.Decay.class,
+    @Option(names = "--beta2", order = 12, paramLabel = "B2", defaultValue = "0.999", converter = Converters.Decay.class,
             description = "Adam's second-moment decay, from 0 up to but not including 1 (default: "
                     + "${DEFAULT-VALUE}).")
     double beta2;
 
-    @Option(names = "--epsilon", paramLabel = "EPS", defaultValue = "1e-8", converter = Converters.Epsilon.class,
+    @Option(names = "--epsilon", order = 13, paramLabel = "EPS", defaultValue = "1e-8", converter = Converters.Epsilon.class,
             description = "RMSprop's and Adam's guard in the denominator, a finite number greater than 0 (default: "
                     + "${DEFAULT-VALUE}).")
     double epsilon;
 
-    @Option(names = "--regularization", paramLabel = "NAME", defaultValue = "none",
+    @Option(names = "--regularization", order = 14, paramLabel = "NAME", defaultValue = "none",
             converter = Converters.RegularizationName.class,
             description = "Penalty on the weights (not the biases): none, l1 or l2 (default: ${DEFAULT-VALUE}).")
     TrainingOptions.Regularization regularization;
 
-    @Option(names = "--reg-rate", paramLabel = "R", defaultValue = "0", converter = Converters.RegRate.class,
+    @Option(names = "--reg-rate", order = 15, paramLabel = "R", defaultValue = "0", converter = Converters.RegRate.class,
             description = "The penalty's rate, a finite number from 0 up (default: ${DEFAULT-VALUE}).")
     double regRate;
 
-    @Option(names = "--init", paramLabel = "NAME", defaultValue = "uniform", converter = Converters.InitName.class,
+    @Option(names = "--init", order = 16, paramLabel = "NAME", defaultValue = "uniform", converter = Converters.InitName.class,
             description = "Initial weights: uniform (the notebook's), xavier or he (default: ${DEFAULT-VALUE}).")
     TrainingOptions.Init init;
 
-    @Option(names = "--order", paramLabel = "NAME", defaultValue = "fixed", converter = Converters.OrderName.class,
+    @Option(names = "--order", order = 17, paramLabel = "NAME", defaultValue = "fixed", converter = Converters.OrderName.class,
             description = "Samples' order in each epoch: fixed or shuffle (a new permutation every epoch; default: "
                     + "${DEFAULT-VALUE}).")
     TrainingOptions.Order order;

@@ -5,28 +5,11 @@ import org.xorlab.engine.TrainingConfig;
 import org.xorlab.text.NumberText;
 import picocli.CommandLine.Option;
 
-/** The options every command shares: what to learn, the network's size and start, and how long to train. */
-final class NetworkOptions {
-    @Option(names = "--dataset", paramLabel = "NAME", defaultValue = "xor", converter = Converters.DatasetName.class,
-            description = "Truth table to learn: xor, and, or or xnor (default: ${DEFAULT-VALUE}).")
-    Dataset dataset;
-
-    @Option(names = "--hidden", paramLabel = "H", defaultValue = "2", converter = Converters.HiddenUnits.class,
+/** {@code xorlab compare}'s network: {@link RunBasics} and one hidden layer of 1 to 8 units. */
+final class NetworkOptions extends RunBasics {
+    @Option(names = "--hidden", order = 2, paramLabel = "H", defaultValue = "2", converter = Converters.HiddenUnits.class,
             description = "Hidden units, 1 to 8 (default: ${DEFAULT-VALUE}).")
     int hidden;
-
-    @Option(names = "--seed", paramLabel = "S", defaultValue = "42", converter = Converters.Seed.class,
-            description = "NumPy seed for the initial weights, 0 to 4294967295 (default: ${DEFAULT-VALUE}).")
-    long seed;
-
-    @Option(names = "--learning-rate", paramLabel = "LR", defaultValue = "0.1",
-            converter = Converters.LearningRate.class,
-            description = "Step size, a finite number greater than 0 (default: ${DEFAULT-VALUE}).")
-    double learningRate;
-
-    @Option(names = "--epochs", paramLabel = "N", defaultValue = "10000", converter = Converters.Epochs.class,
-            description = "Epochs to train, 1 to 100000000 (default: ${DEFAULT-VALUE}).")
-    long epochs;
 
     /** These settings with the given batch size. */
     TrainingConfig config(int batchSize) {

@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
 import org.xorlab.text.NumberText;
 
 /** {@code xorlab train}: one run, printed the way the notebook prints it, or saved as CSV and JSON. */
-@Command(name = "train", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+@Command(name = "train", versionProvider = VersionProvider.class,
         sortOptions = false,
         description = {"Train one network and print its loss every 1000 epochs and its final predictions, as the "
                 + "notebook does; or save every epoch's loss (--csv) and the weights and predictions (--json)."})
@@ -31,22 +31,25 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     GeneralOptions network;
 
-    @Option(names = "--batch-size", paramLabel = "K", defaultValue = "1", converter = Converters.BatchSize.class,
+    @Mixin
+    HelpOptions help;
+
+    @Option(names = "--batch-size", order = 18, paramLabel = "K", defaultValue = "1", converter = Converters.BatchSize.class,
             description = "Samples per weight update, 1 to 4: 1 is the notebook's SGD, 4 full-batch gradient "
                     + "descent (default: ${DEFAULT-VALUE}).")
     int batchSize;
 
-    @Option(names = "--print-every", paramLabel = "N", defaultValue = "1000", converter = Converters.PrintEvery.class,
+    @Option(names = "--print-every", order = 19, paramLabel = "N", defaultValue = "1000", converter = Converters.PrintEvery.class,
             description = "Print the loss of epochs 1, N+1, 2N+1, ... (default: ${DEFAULT-VALUE}; with --csv or "
                     + "--json only if given).")
     long printEvery;
 
-    @Option(names = "--csv", paramLabel = "FILE", converter = Converters.OutputFile.class,
+    @Option(names = "--csv", order = 20, paramLabel = "FILE", converter = Converters.OutputFile.class,
             description = "Write every epoch's loss to FILE as epoch,loss; - for standard output (the summary then "
                     + "goes to standard error).")
     Path csv;
 
-    @Option(names = "--json", paramLabel = "FILE", converter = Converters.OutputFile.class,
+    @Option(names = "--json", order = 21, paramLabel = "FILE", converter = Converters.OutputFile.class,
             description = "Write the config, initial and final weights and the predictions to FILE; - for standard "
                     + "output.")
     Path json;

@@ -136,33 +136,33 @@ final class Layer {
             forwardSigmoid(in, start, m);
             return;
         }
-        final double[] p = this.p;
         final Activation f = activation;
         final int end = start + m;
         for (int i = start; i < end; i++) {
             for (int j = 0; j < units; j++) {
-                final int row = j * cols;
-                double sum = p[row] * in[i];
-                for (int k = 1; k < cols; k++) {
-                    sum += p[row + k] * in[k * SAMPLES + i];
-                }
+                double sum = weightedSum(in, j * cols, i);
                 z[j * SAMPLES + i] = sum;
                 v[j * SAMPLES + i] = f.apply(sum);
             }
         }
     }
 
+    /** Unit j's z for sample i: its row of W (from {@code row}) times the sample's inputs, b last (times 1). */
+    private double weightedSum(double[] in, int row, int i) {
+        final double[] p = this.p;
+        double sum = p[row] * in[i];
+        for (int k = 1; k < cols; k++) {
+            sum += p[row + k] * in[k * SAMPLES + i];
+        }
+        return sum;
+    }
+
     /** {@link #forward} with the sigmoid. */
     private void forwardSigmoid(double[] in, int start, int m) {
-        final double[] p = this.p;
         final int end = start + m;
         for (int i = start; i < end; i++) {
             for (int j = 0; j < units; j++) {
-                final int row = j * cols;
-                double sum = p[row] * in[i];
-                for (int k = 1; k < cols; k++) {
-                    sum += p[row + k] * in[k * SAMPLES + i];
-                }
+                double sum = weightedSum(in, j * cols, i);
                 z[j * SAMPLES + i] = sum;
                 v[j * SAMPLES + i] = Activation.sigmoid(sum);
             }

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.apache.commons.math3.linear.RealMatrix;
-import org.xorlab.engine.Activation;
 import org.xorlab.engine.ComparisonResult;
 import org.xorlab.engine.Dataset;
 import org.xorlab.engine.Divergence;
@@ -58,11 +56,11 @@ final class JsonReports {
             c.put("init", o.init().id());
             c.put("order", o.order().id());
         }
-        root.set("initial", weights(initial));
-        root.set("final", weights(last));
+        root.set("initial", WeightsJson.toJson(initial));
+        root.set("final", WeightsJson.toJson(last));
         ArrayNode predictions = root.putArray("predictions");
         for (int i = 0; i < Dataset.SIZE; i++) {
-            predictions.add(predict(config, last, i));
+            predictions.add(last.predict(o.activation(), Dataset.x0(i), Dataset.x1(i)));
         }
         if (divergence != null) {
             ObjectNode d = root.putObject("divergence");
@@ -71,43 +69,6 @@ final class JsonReports {
             d.put("message", divergence.message());
         }
         return root;
-    }
-
-    /**
-     * The weights as W1, b1, W2, b2, W3, b3, ... (W[l] width[l] x width[l-1], b[l] width[l] x 1); for the notebook's
-     * two layers exactly {@link WeightsJson}'s object.
-     */
-    static ObjectNode weights(Weights w) {
-        if (w.layers() == 2) {
-            return WeightsJson.toJson(w);
-        }
-        ObjectNode node = MAPPER.createObjectNode();
-        for (int l = 1; l <= w.layers(); l++) {
-            node.set("W" + l, matrix(w.w(l)));
-            node.set("b" + l, matrix(w.b(l)));
-        }
-        return node;
-    }
-
-    private static ArrayNode matrix(RealMatrix m) {
-        ArrayNode rows = MAPPER.createArrayNode();
-        for (int i = 0; i < m.getRowDimension(); i++) {
-            ArrayNode row = rows.addArray();
-            for (int j = 0; j < m.getColumnDimension(); j++) {
-                row.add(m.getEntry(i, j));
-            }
-        }
-        return rows;
-    }
-
-    /**
-     * The network's prediction for sample {@code i} with the config's hidden activation: the notebook's own
-     * arithmetic for sigmoid units, the general forward pass otherwise.
-     */
-    static double predict(TrainingConfig config, Weights w, int i) {
-        Activation a = config.options().activation();
-        return a == Activation.SIGMOID ? w.predict(Dataset.x0(i), Dataset.x1(i))
-                : w.predict(a, Dataset.x0(i), Dataset.x1(i));
     }
 
     /**

@@ -118,7 +118,7 @@ final class TrainCommand implements Callable<Integer> {
         for (int i = 0; i < Dataset.SIZE; i++) {
             out.println("  " + pad((int) Dataset.x0(i), 2) + "  " + pad((int) Dataset.x1(i), 2) + "  "
                     + pad((int) d.target(i), 6) + "  "
-                    + NumberText.fixed(JsonReports.predict(trainer.config(), w, i), 8));
+                    + NumberText.fixed(w.predict(trainer.config().options().activation(), Dataset.x0(i), Dataset.x1(i)), 8));
         }
     }
 

@@ -262,9 +262,13 @@ public final class Weights {
 
     /**
      * The network's output y_hat for input (x0, x1) with hidden activation {@code hidden}, through every layer
-     * (z = W v + b summed from the first product, b last, as the trainer does); the output unit is a sigmoid.
+     * (z = W v + b summed from the first product, b last, as the trainer does); the output unit is a sigmoid. The
+     * notebook's network (sigmoid, one hidden layer) goes through {@link #predict(double, double)}.
      */
     public double predict(Activation hidden, double x0, double x1) {
+        if (hidden == Activation.SIGMOID && w.length == 2) {
+            return predict(x0, x1); // the notebook's own arithmetic, bit for bit as before
+        }
         double[] v = {x0, x1};
         for (int l = 0; l < w.length; l++) {
             int in = widths[l];

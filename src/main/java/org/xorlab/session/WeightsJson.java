@@ -8,19 +8,20 @@ import org.xorlab.engine.Weights;
 
 /**
  * Weights as JSON: {@code {"W1": [[..],[..]], "b1": [[..]], "W2": [[..]], "b2": [[..]]}}, nested arrays in the
- * notebook's shapes. One writer for the command line's {@code --json} files and for saved sessions.
+ * notebook's shapes, and on as W3, b3, ... for deeper networks (W[l] width[l] x width[l-1], b[l] width[l] x 1).
+ * One writer for the command line's {@code --json} files and for saved sessions.
  */
 public final class WeightsJson {
     private WeightsJson() {
     }
 
-    /** The four parameter matrices of {@code w} as a JSON object. */
+    /** Every layer's parameter matrices of {@code w} as a JSON object: W1, b1, W2, b2, ... */
     public static ObjectNode toJson(Weights w) {
         ObjectNode node = JsonNodeFactory.instance.objectNode();
-        node.set("W1", matrix(w.w1()));
-        node.set("b1", matrix(w.b1()));
-        node.set("W2", matrix(w.w2()));
-        node.set("b2", matrix(w.b2Matrix()));
+        for (int l = 1; l <= w.layers(); l++) {
+            node.set("W" + l, matrix(w.w(l)));
+            node.set("b" + l, matrix(w.b(l)));
+        }
         return node;
     }
 

@@ -4,10 +4,12 @@ import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.Arrays;
 import java.util.Locale;
+import org.xorlab.engine.Activation;
 import org.xorlab.engine.Dataset;
 import org.xorlab.engine.MatrixReferenceTrainer;
 import org.xorlab.engine.Trainer;
 import org.xorlab.engine.TrainingConfig;
+import org.xorlab.engine.TrainingOptions;
 
 /**
  * A cross-check of the JMH engine figures that survives a busy machine: the engine and a baseline run in
@@ -71,6 +73,51 @@ public final class PairedRun {
                 System.out.println(compare(config, rounds, engine, other));
             }
         }
+        if (baseline.equals("plain")) {
+            for (int batch : new int[] {1, 4}) {
+                TrainingConfig config = deepAdam(batch);
+                Trainer trainer = new Trainer(config);
+                PlainDeepNetwork plain = new PlainDeepNetwork(config);
+                checkSameLosses(config);
+                System.out.println(compare(config, rounds, epochs -> {
+                    for (long e = 0; e < epochs; e++) {
+                        trainer.stepEpoch();
+                    }
+                    sink = trainer.loss();
+                }, epochs -> {
+                    double loss = 0;
+                    for (long e = 0; e < epochs; e++) {
+                        loss = plain.epoch();
+                    }
+                    sink = loss;
+                }));
+            }
+        }
+    }
+
+    /**
+     * The general network's benchmark case: 2-4-4-1, tanh hidden layers, Adam with its default hyper-parameters,
+     * learning rate 0.01, the squared error, XOR, seed 42.
+     */
+    static TrainingConfig deepAdam(int batch) {
+        TrainingOptions options = TrainingOptions.NOTEBOOK.withActivation(Activation.TANH)
+                .withOptimizer(TrainingOptions.Optimizer.ADAM);
+        return new TrainingConfig(Dataset.XOR, 4, 42, 0.01, batch, options).withHiddenLayers(4, 4);
+    }
+
+    /** Refuses to time a baseline that computes something else: 2,000 epochs' losses must agree to 1e-12. */
+    static void checkSameLosses(TrainingConfig config) {
+        Trainer t = new Trainer(config);
+        PlainDeepNetwork p = new PlainDeepNetwork(config);
+        for (int epoch = 1; epoch <= 2000; epoch++) {
+            t.stepEpoch();
+            double expected = t.loss();
+            double actual = p.epoch();
+            if (!(Math.abs(actual - expected) <= 1e-12 * Math.abs(expected))) {
+                throw new IllegalStateException("the plain deep network disagrees with the engine at epoch " + epoch
+                        + ": " + actual + " vs " + expected);
+            }
+        }
     }
 
     /** The CSV header for a comparison against {@code baseline}. */
@@ -102,8 +149,21 @@ public final class PairedRun {
         }
         double ma = median(a);
         double mb = median(b);
-        return String.format(Locale.ROOT, "batch %d H %d,%.1f,%.1f,%.3f,%d,%.3f,%.3f", config.batchSize(),
-                config.hidden(), ma, mb, ma / mb, rounds, percentile(ratios, 0.25), percentile(ratios, 0.75));
+        return String.format(Locale.ROOT, "batch %d %s,%.1f,%.1f,%.3f,%d,%.3f,%.3f", config.batchSize(),
+                describe(config), ma, mb, ma / mb, rounds, percentile(ratios, 0.25), percentile(ratios, 0.75));
+    }
+
+    /** "H 2" for the notebook's network, "2-4-4-1 tanh adam" for a general one. */
+    static String describe(TrainingConfig config) {
+        if (config.options().isNotebook()) {
+            return "H " + config.hidden();
+        }
+        StringBuilder s = new StringBuilder("2");
+        for (int width : config.hiddenLayers()) {
+            s.append('-').append(width);
+        }
+        return s.append("-1 ").append(config.options().activation().id()).append(' ')
+                .append(config.options().optimizer().id()).toString();
     }
 
     /** Runs {@code work} for about 1 s so the JIT has compiled it; returns how many epochs take about 20 ms. */

@@ -127,6 +127,158 @@ class LearningRateSweepTest {
     }
 
     /**
+     * With one hidden layer of sigmoid or tanh units no optimiser can overflow from a seed's weights at any rate from
+     * 1e-6 to 1e6 in 100 epochs, with either loss, so none of these runs may report a divergence: the activations
+     * and their derivatives are bounded by 1, |d2| is at most 1 (cross-entropy's y_hat - y) or 1/4 (the squared
+     * error's), so |g| is at most 1 for W2 and b2 and at most |W2| for W1 and b1; momentum and nesterov scale a
+     * step by at most 1 / (1 - mu) + mu / (1 - mu) = 19, rmsprop by 1 / sqrt(1 - rho) = 3.2 and adam (see
+     * {@link #adamStepBound}) by less than 8, so after 400 updates W2 stays below 1 + 400 * 19 * 1e6 = 8e9 and W1 below
+     * 1 + 400 * 19 * 1e6 * 8e9, about 6e19, far from overflowing. L2 at rate 1e-3 shrinks the weights as long as
+     * lr * rate stays at most 1, so it is on only up to lr = 1e3 (above 2, SGD's W - lr (g + rate W) flips and grows
+     * W by |1 - lr rate| each update: at lr = 1e4 that is 9 times, and such runs do diverge).
+     */
+    @ParameterizedTest
+    @EnumSource(TrainingOptions.Optimizer.class)
+    void oneBoundedLayerTrainsAtEveryRateWithEveryOptimiserAndLossWithoutDiverging(TrainingOptions.Optimizer optimizer) {
+        int runs = 0;
+        for (Activation activation : new Activation[] {Activation.SIGMOID, Activation.TANH}) {
+            for (TrainingOptions.Loss loss : TrainingOptions.Loss.values()) {
+                for (int exponent = -12; exponent <= 12; exponent += 2) {
+                    double rate = Math.pow(10, exponent / 2.0);
+                    for (int batch : new int[] {1, 4}) {
+                        TrainingOptions options = TrainingOptions.NOTEBOOK.withActivation(activation).withLoss(loss)
+                                .withOptimizer(optimizer).withOrder(TrainingOptions.Order.SHUFFLE)
+                                .withRegularization(exponent % 4 == 0 && rate * 1e-3 <= 1 ? TrainingOptions.Regularization.L2
+                                        : TrainingOptions.Regularization.NONE, 1e-3);
+                        Dataset dataset = Dataset.values()[runs % Dataset.values().length];
+                        TrainingConfig config = new TrainingConfig(dataset, 4, 11L * exponent + batch + 500, rate,
+                                batch, options);
+                        Trainer trainer = new Trainer(config);
+                        List<Double> losses = new ArrayList<>();
+                        long done = trainer.runEpochs(100, (epoch, l) -> losses.add(l));
+                        runs++;
+                        assertThat(trainer.diverged()).as("%s: %s", config, trainer.divergence()).isFalse();
+                        assertThat(done).as("%s", config).isEqualTo(100);
+                        assertThat(trainer.weights().maxAbs()).as("%s: the bound above", config).isLessThan(6e19);
+                        assertThat(losses).as("%s", config).hasSize(100).allMatch(l -> Double.isFinite(l) && l >= 0
+                                && (loss == TrainingOptions.Loss.CROSS_ENTROPY || l <= 1));
+                    }
+                }
+            }
+        }
+        assertThat(runs).isEqualTo(2 * 2 * 13 * 2);
+    }
+
+    /**
+     * Adam's step on one parameter, lr * m_hat / (sqrt(s_hat) + eps), is at most lr * {@link #adamStepBound} in size
+     * whatever the gradients (Cauchy-Schwarz on m_hat's and s_hat's weighted sums of the same gradients), so a sweep
+     * of rates over every activation, loss and depth up to six layers of eight may move no parameter further in one
+     * update, and from a seed's weights cannot overflow in 40 epochs at rates up to 1e4: the weights stay below
+     * 1 + 160 * 8 * 1e4, and even through six linear or ReLU layers of eight the products stay far below 1e308.
+     */
+    @ParameterizedTest
+    @EnumSource(Activation.class)
+    void adamNeverMovesAParameterFurtherThanItsBoundAtAnyRateOrDepth(Activation activation) {
+        int[][] depths = {{3}, {4, 4}, {8, 8, 8, 8, 8, 8}};
+        int updates = 0;
+        for (int[] layers : depths) {
+            for (TrainingOptions.Loss loss : TrainingOptions.Loss.values()) {
+                for (int exponent = -8; exponent <= 8; exponent += 2) {
+                    double rate = Math.pow(10, exponent / 2.0);
+                    TrainingOptions options = TrainingOptions.NOTEBOOK.withActivation(activation).withLoss(loss)
+                            .withOptimizer(TrainingOptions.Optimizer.ADAM).withInit(TrainingOptions.Init.XAVIER);
+                    TrainingConfig config = new TrainingConfig(Dataset.XNOR, layers[0], 30L + exponent, rate,
+                            1 + (exponent + 8) % 4, options).withHiddenLayers(layers);
+                    Trainer trainer = new Trainer(config);
+                    Weights before = trainer.weights();
+                    while (trainer.epoch() < 40) {
+                        assertThat(trainer.step()).as("%s: %s", config, trainer.divergence()).isTrue();
+                        Weights after = trainer.weights();
+                        double bound = rate * adamStepBound(config.options(), trainer.updates()) * (1 + 1e-9);
+                        for (int l = 1; l <= after.layers(); l++) {
+                            double[][] w0 = before.w(l).getData();
+                            double[][] w1 = after.w(l).getData();
+                            double[] b0 = before.b(l).getColumn(0);
+                            double[] b1 = after.b(l).getColumn(0);
+                            for (int j = 0; j < w1.length; j++) {
+                                for (int k = 0; k < w1[j].length; k++) {
+                                    assertThat(Math.abs(w1[j][k] - w0[j][k])).as("%s W[%d][%d,%d] update %d", config,
+                                            l, j, k, trainer.updates()).isLessThanOrEqualTo(bound);
+                                }
+                                assertThat(Math.abs(b1[j] - b0[j])).as("%s b[%d][%d]", config, l, j)
+                                        .isLessThanOrEqualTo(bound);
+                            }
+                        }
+                        before = after;
+                        updates++;
+                    }
+                }
+            }
+        }
+        assertThat(updates).isGreaterThan(3 * 2 * 9 * 40);
+    }
+
+    /**
+     * The largest |m_hat| / sqrt(s_hat) after t updates with Adam's decays b1 and b2: by Cauchy-Schwarz,
+     * (1 - b1) / (1 - b1^t) * sqrt((1 - b2^t) / (1 - b2)) * sqrt((1 - r^t) / (1 - r)) with r = b1^2 / b2 (below 1
+     * for the defaults); 1 at t = 1, under 7.3 for the defaults at any t.
+     */
+    private static double adamStepBound(TrainingOptions o, long t) {
+        double b1 = o.beta1();
+        double b2 = o.beta2();
+        double r = b1 * b1 / b2;
+        return (1 - b1) / (1 - Math.pow(b1, t)) * Math.sqrt((1 - Math.pow(b2, t)) / (1 - b2))
+                * Math.sqrt((1 - Math.pow(r, t)) / (1 - r));
+    }
+
+    /**
+     * ReLU and linear hidden layers are unbounded, so at large rates deep networks really do overflow. Wherever a
+     * sweep up to 1e200 diverges, the run must stop at the update that overflowed and keep the weights from just
+     * before it: a fresh run stopped one update earlier has exactly those weights and no divergence, and the
+     * divergence names the epoch that update belongs to. The sweep must see both outcomes for ReLU.
+     */
+    @ParameterizedTest
+    @EnumSource(value = Activation.class, names = {"RELU", "LINEAR"})
+    void unboundedLayersDivergeAtTheUpdateThatOverflowsAndKeepTheWeightsBeforeIt(Activation activation) {
+        int diverged = 0;
+        int finite = 0;
+        for (int exponent = 0; exponent <= 200; exponent += 20) {
+            for (int[] layers : new int[][] {{8, 8}, {6, 6, 6, 6}}) {
+                for (TrainingOptions.Loss loss : TrainingOptions.Loss.values()) {
+                    double rate = Math.pow(10, exponent);
+                    TrainingOptions options = TrainingOptions.NOTEBOOK.withActivation(activation).withLoss(loss)
+                            .withInit(TrainingOptions.Init.HE);
+                    TrainingConfig config = new TrainingConfig(Dataset.XOR, layers[0], 5L + exponent, rate,
+                            1 + exponent / 20 % 4, options).withHiddenLayers(layers);
+                    Trainer trainer = new Trainer(config);
+                    trainer.runEpochs(50, null);
+                    if (!trainer.diverged()) {
+                        finite++;
+                        assertThat(trainer.epoch()).as("%s", config).isEqualTo(50);
+                        assertThat(trainer.weights().isFinite()).as("%s", config).isTrue();
+                        continue;
+                    }
+                    diverged++;
+                    Divergence d = trainer.divergence();
+                    Trainer shadow = new Trainer(config);
+                    for (long u = 1; u < d.update(); u++) {
+                        assertThat(shadow.step()).as("%s update %d", config, u).isTrue();
+                    }
+                    assertThat(shadow.weights()).as("%s kept weights", config).isEqualTo(trainer.weights());
+                    assertThat(shadow.epoch() + 1).as("%s epoch named", config).isEqualTo(d.epoch());
+                    assertThat(shadow.step()).as("%s the named update overflows", config).isFalse();
+                    assertThat(trainer.updates()).isEqualTo(d.update() - 1);
+                    assertThat(d.learningRate()).isEqualTo(rate);
+                }
+            }
+        }
+        if (activation == Activation.RELU) {
+            assertThat(diverged).as("ReLU runs that diverged").isPositive();
+        }
+        assertThat(finite).as("runs that stayed finite").isPositive();
+    }
+
+    /**
      * Hidden unit 0 is live (z1 = 0, v1 = 0.5) only for input (1,0), where W2 = 1e300 and b2 = -5e299 cancel to
      * z2 = 0, y_hat = 0.5; for every other input every hidden unit is off (v1 exactly 0), y_hat is exactly 0 and d2
      * exactly 0, so nothing moves. The other units never switch on: their W2 is 0.

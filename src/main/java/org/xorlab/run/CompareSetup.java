@@ -7,12 +7,16 @@ import java.util.Map;
 import org.xorlab.engine.Budget;
 import org.xorlab.engine.Dataset;
 import org.xorlab.engine.Measure;
+import org.xorlab.engine.Activation;
 import org.xorlab.engine.TrainingConfig;
+import org.xorlab.engine.TrainingOptions;
+import org.xorlab.engine.TrainingOptions.Loss;
+import org.xorlab.engine.TrainingOptions.Optimizer;
 
 /**
- * What the compare view trains: the settings all runs share (dataset, hidden units, seed, so one set of initial
- * weights; the budget each run trains and the target loss) and each run's learning rate and batch size. Immutable and
- * always valid; the {@code with...} methods return changed copies.
+ * What the compare view trains: the settings all runs share (dataset, hidden units, activation, seed, so one set of
+ * initial weights; the budget each run trains and the target loss) and each run's optimiser, loss, learning rate and
+ * batch size. Immutable and always valid; the {@code with...} methods return changed copies.
  *
  * @param dataset    the truth table every run learns
  * @param hidden     hidden units of every run
@@ -21,8 +25,11 @@ import org.xorlab.engine.TrainingConfig;
  *                   spent it
  * @param targetLoss the loss the summary counts epochs, updates and samples to
  * @param runs       from {@value #MIN_RUNS} to {@value #MAX_RUNS} runs, in order
+ * @param network    the options every run shares (deeper layers, activation, init, the optimisers' hyper-parameters,
+ *                   regularisation, order); each run's own optimiser and loss replace this one's
  */
-public record CompareSetup(Dataset dataset, int hidden, long seed, Budget budget, double targetLoss, List<Run> runs) {
+public record CompareSetup(Dataset dataset, int hidden, long seed, Budget budget, double targetLoss, List<Run> runs,
+                           TrainingOptions network) {
     public static final int MIN_RUNS = 2;
     public static final int MAX_RUNS = 3;
 
@@ -32,24 +39,107 @@ public record CompareSetup(Dataset dataset, int hidden, long seed, Budget budget
             List.of(new Run(0.1, 1), new Run(0.1, Dataset.SIZE)));
 
     /**
+     * The classic races, one click each in the Compare tab: the notebook's exercise, the two losses from the notebook's
+     * weights, and three optimisers (on 3 hidden units: with the notebook's 2, Adam sticks in a local minimum with one
+     * sample at 0.5 from seed 42 at every rate tried, 0.01 to 0.1; a true lesson, but not the race's).
+     */
+    public enum Preset {
+        NOTEBOOK("SGD vs batch GD (the notebook's exercise)", CompareSetup.NOTEBOOK),
+        LOSSES("MSE vs cross-entropy", CompareSetup.NOTEBOOK.withRuns(List.of(new Run(0.1, 1),
+                new Run(0.1, 1, Optimizer.SGD, Loss.CROSS_ENTROPY)))),
+        OPTIMIZERS("SGD vs momentum vs Adam", CompareSetup.NOTEBOOK.withHidden(3).withRuns(List.of(new Run(0.1, 1),
+                new Run(0.1, 1, Optimizer.MOMENTUM, Loss.MSE), new Run(0.1, 1, Optimizer.ADAM, Loss.MSE))));
+
+        private final String label;
+        private final CompareSetup setup;
+
+        Preset(String label, CompareSetup setup) {
+            this.label = label;
+            this.setup = setup;
+        }
+
+        /** As the preset menu shows it. */
+        public String label() {
+            return label;
+        }
+
+        public CompareSetup setup() {
+            return setup;
+        }
+    }
+
+    /**
      * One run's own settings.
      *
      * @param learningRate the run's step size, a finite number greater than 0
      * @param batchSize    samples per weight update, 1 to 4
+     * @param optimizer    how the run turns a gradient into an update (its hyper-parameters are the setup's)
+     * @param loss         the loss the run minimises
      */
-    public record Run(double learningRate, int batchSize) {
+    public record Run(double learningRate, int batchSize, Optimizer optimizer, Loss loss) {
         public Run {
             TrainingConfig.checkLearningRate(learningRate);
             TrainingConfig.checkBatchSize(batchSize);
+            if (optimizer == null || loss == null) {
+                throw new IllegalArgumentException("a run needs an optimizer and a loss");
+            }
         }
 
-        /** "SGD", "Mini-batch GD" or "Batch GD". */
+        /** The notebook's optimiser (SGD) and loss (the squared error) at this rate and batch size. */
+        public Run(double learningRate, int batchSize) {
+            this(learningRate, batchSize, Optimizer.SGD, Loss.MSE);
+        }
+
+        /**
+         * "SGD", "Mini-batch GD" or "Batch GD" for plain gradient descent (by the batch size); the optimiser's name
+         * ("Momentum", "Nesterov", "RMSprop", "Adam") for the others.
+         */
         public String method() {
+            if (optimizer != Optimizer.SGD) {
+                return optimizerName(optimizer);
+            }
             if (batchSize == 1) {
                 return "SGD";
             }
             return batchSize == Dataset.SIZE ? "Batch GD" : "Mini-batch GD";
         }
+
+        public Run withLearningRate(double lr) {
+            return new Run(lr, batchSize, optimizer, loss);
+        }
+
+        public Run withBatchSize(int k) {
+            return new Run(learningRate, k, optimizer, loss);
+        }
+
+        public Run withOptimizer(Optimizer o) {
+            return new Run(learningRate, batchSize, o, loss);
+        }
+
+        public Run withLoss(Loss l) {
+            return new Run(learningRate, batchSize, optimizer, l);
+        }
+    }
+
+    /** An optimiser as a person reads it: "SGD", "Momentum", "Nesterov", "RMSprop", "Adam". */
+    public static String optimizerName(Optimizer o) {
+        return switch (o) {
+            case SGD -> "SGD";
+            case MOMENTUM -> "Momentum";
+            case NESTEROV -> "Nesterov";
+            case RMSPROP -> "RMSprop";
+            case ADAM -> "Adam";
+        };
+    }
+
+    /** A loss as a person reads it: "MSE" or "cross-entropy". */
+    public static String lossName(Loss l) {
+        return l == Loss.MSE ? "MSE" : "cross-entropy";
+    }
+
+    /** The notebook's network (every option at its default) with these settings. */
+    public CompareSetup(Dataset dataset, int hidden, long seed, Budget budget, double targetLoss, List<Run> runs) {
+        this(dataset, hidden, seed, budget, targetLoss, runs, TrainingOptions.NOTEBOOK);
     }
 
     public CompareSetup {
@@ -60,6 +150,9 @@ public record CompareSetup(Dataset dataset, int hidden, long seed, Budget budget
         TrainingConfig.checkSeed(seed);
         checkBudget(budget);
         new StopRule(false, 1, targetLoss); // checks the target loss
+        if (network == null) {
+            throw new IllegalArgumentException("a comparison needs the runs' shared options");
+        }
         runs = List.copyOf(runs);
         if (runs.size() < MIN_RUNS || runs.size() > MAX_RUNS) {
             throw new IllegalArgumentException("a comparison has " + MIN_RUNS + " to " + MAX_RUNS + " runs (got "
@@ -84,19 +177,22 @@ public record CompareSetup(Dataset dataset, int hidden, long seed, Budget budget
     /** Run {@code i}'s full settings. */
     public TrainingConfig config(int i) {
         Run r = runs.get(i);
-        return new TrainingConfig(dataset, hidden, seed, r.learningRate(), r.batchSize());
+        return new TrainingConfig(dataset, hidden, seed, r.learningRate(), r.batchSize(),
+                network.withOptimizer(r.optimizer()).withLoss(r.loss()));
     }
 
     /**
-     * The runs' names: "SGD (batch size 1)", "Batch GD (batch size 4)"; with the learning rate when the runs' rates
-     * differ, and numbered if two runs are still alike.
+     * The runs' names: "SGD (batch size 1)", "Batch GD (batch size 4)", "Adam (batch size 1)"; with the learning rate
+     * when the runs' rates differ and the loss when their losses differ, and numbered if two runs are still alike.
      */
     public List<String> names() {
         boolean ratesDiffer = runs.stream().map(Run::learningRate).distinct().count() > 1;
+        boolean lossesDiffer = runs.stream().map(Run::loss).distinct().count() > 1;
         List<String> names = new ArrayList<>();
         for (Run r : runs) {
             names.add(r.method() + " (batch size " + r.batchSize()
-                    + (ratesDiffer ? ", rate " + r.learningRate() : "") + ")");
+                    + (ratesDiffer ? ", rate " + r.learningRate() : "")
+                    + (lossesDiffer ? ", " + lossName(r.loss()) : "") + ")");
         }
         Map<String, Integer> seen = new HashMap<>();
         for (String n : names) {
@@ -131,7 +227,7 @@ public record CompareSetup(Dataset dataset, int hidden, long seed, Budget budget
     /** True if {@code other} trains the same runs from the same weights (it may have another budget). */
     public boolean sameRunsAs(CompareSetup other) {
         return other != null && dataset == other.dataset && hidden == other.hidden && seed == other.seed
-                && targetLoss == other.targetLoss && runs.equals(other.runs)
+                && targetLoss == other.targetLoss && runs.equals(other.runs) && network.equals(other.network)
                 && budget.measure() == other.budget.measure();
     }
 
@@ -144,29 +240,38 @@ public record CompareSetup(Dataset dataset, int hidden, long seed, Budget budget
     }
 
     public CompareSetup withDataset(Dataset d) {
-        return new CompareSetup(d, hidden, seed, budget, targetLoss, runs);
+        return new CompareSetup(d, hidden, seed, budget, targetLoss, runs, network);
     }
 
     public CompareSetup withHidden(int h) {
-        return new CompareSetup(dataset, h, seed, budget, targetLoss, runs);
+        return new CompareSetup(dataset, h, seed, budget, targetLoss, runs, network);
     }
 
     public CompareSetup withSeed(long s) {
-        return new CompareSetup(dataset, hidden, s, budget, targetLoss, runs);
+        return new CompareSetup(dataset, hidden, s, budget, targetLoss, runs, network);
     }
 
     public CompareSetup withBudget(Budget b) {
-        return new CompareSetup(dataset, hidden, seed, b, targetLoss, runs);
+        return new CompareSetup(dataset, hidden, seed, b, targetLoss, runs, network);
     }
 
     public CompareSetup withTargetLoss(double t) {
-        return new CompareSetup(dataset, hidden, seed, budget, t, runs);
+        return new CompareSetup(dataset, hidden, seed, budget, t, runs, network);
+    }
+
+    /** Every run trains with hidden layers of {@code a} (sigmoid, the notebook's, tanh, relu or linear). */
+    public CompareSetup withActivation(Activation a) {
+        return new CompareSetup(dataset, hidden, seed, budget, targetLoss, runs, network.withActivation(a));
+    }
+
+    public CompareSetup withRuns(List<Run> changed) {
+        return new CompareSetup(dataset, hidden, seed, budget, targetLoss, changed, network);
     }
 
     public CompareSetup withRun(int i, Run run) {
         List<Run> changed = new ArrayList<>(runs);
         changed.set(i, run);
-        return new CompareSetup(dataset, hidden, seed, budget, targetLoss, changed);
+        return new CompareSetup(dataset, hidden, seed, budget, targetLoss, changed, network);
     }
 
     /** One more run: the first batch size no run uses yet (mini-batch 2 next to SGD and batch), learning rate 0.1. */
@@ -181,12 +286,12 @@ public record CompareSetup(Dataset dataset, int hidden, long seed, Budget budget
         }
         List<Run> changed = new ArrayList<>(runs);
         changed.add(new Run(TrainingConfig.NOTEBOOK.learningRate(), batch));
-        return new CompareSetup(dataset, hidden, seed, budget, targetLoss, changed);
+        return new CompareSetup(dataset, hidden, seed, budget, targetLoss, changed, network);
     }
 
     public CompareSetup withoutRun(int i) {
         List<Run> changed = new ArrayList<>(runs);
         changed.remove(i);
-        return new CompareSetup(dataset, hidden, seed, budget, targetLoss, changed);
+        return new CompareSetup(dataset, hidden, seed, budget, targetLoss, changed, network);
     }
 }

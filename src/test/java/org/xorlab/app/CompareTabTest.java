@@ -370,6 +370,60 @@ class CompareTabTest {
         return viewers.get(0).getChart().getXYPlot().getDataset();
     }
 
+    /**
+     * "SGD vs momentum vs Adam" from the preset menu: three runs named by their optimiser, from one set of initial
+     * weights, each training exactly as the engine trains that optimiser alone; the shared settings show the preset's.
+     */
+    @Test
+    void theOptimiserPresetRacesThreeOptimisersFromIdenticalWeights(FxRobot robot) {
+        waitFor(() -> frame() != null);
+        robot.clickOn("#compare-presets");
+        robot.clickOn("SGD vs momentum vs Adam");
+        waitFor(() -> frame().runs().size() == 3);
+        assertThat(frame().runs()).extracting(RunFrame::name)
+                .containsExactly(SGD, "Momentum (batch size 1)", "Adam (batch size 1)");
+        assertThat(onFx(() -> robot.lookup("#compare-hidden").queryAs(javafx.scene.control.Spinner.class).getValue()))
+                .isEqualTo(3);
+        robot.interact(() -> model.stepEpochs(40));
+        waitFor(() -> frame().runs().stream().allMatch(r -> r.snapshot().epoch() == 40));
+        Weights initial = Weights.initial(TrainingConfig.NOTEBOOK.withHidden(3));
+        org.xorlab.engine.TrainingOptions.Optimizer[] optimizers = {org.xorlab.engine.TrainingOptions.Optimizer.SGD,
+                org.xorlab.engine.TrainingOptions.Optimizer.MOMENTUM, org.xorlab.engine.TrainingOptions.Optimizer.ADAM};
+        for (int i = 0; i < 3; i++) {
+            TrainingConfig config = TrainingConfig.NOTEBOOK.withHidden(3).withOptions(
+                    org.xorlab.engine.TrainingOptions.NOTEBOOK.withOptimizer(optimizers[i]));
+            Trainer alone = new Trainer(config);
+            assertThat(alone.initialWeights()).isEqualTo(initial);
+            alone.runEpochs(40, null);
+            assertThat(run(i).snapshot().weights()).as("run %d", i).isEqualTo(alone.weights());
+            assertThat(run(i).snapshot().config().options().optimizer()).isEqualTo(optimizers[i]);
+        }
+    }
+
+    /** A run's optimiser and loss are its own: choosing Adam for run 2 renames it and restarts only with it changed. */
+    @Test
+    void eachRunChoosesItsOwnOptimiserAndLoss(FxRobot robot) {
+        waitFor(() -> frame() != null);
+        robot.interact(() -> {
+            @SuppressWarnings("unchecked")
+            javafx.scene.control.ComboBox<org.xorlab.engine.TrainingOptions.Optimizer> optimizer =
+                    robot.lookup("#compare-run-1-optimizer").queryAs(javafx.scene.control.ComboBox.class);
+            optimizer.setValue(org.xorlab.engine.TrainingOptions.Optimizer.ADAM);
+        });
+        waitFor(() -> frame().runs().get(1).name().equals("Adam (batch size 4)"));
+        assertThat(run(0).name()).isEqualTo(SGD);
+        robot.interact(() -> {
+            @SuppressWarnings("unchecked")
+            javafx.scene.control.ComboBox<org.xorlab.engine.TrainingOptions.Loss> loss =
+                    robot.lookup("#compare-run-0-loss").queryAs(javafx.scene.control.ComboBox.class);
+            loss.setValue(org.xorlab.engine.TrainingOptions.Loss.CROSS_ENTROPY);
+        });
+        waitFor(() -> frame().runs().get(0).name().equals("SGD (batch size 1, cross-entropy)"));
+        assertThat(run(1).name()).isEqualTo("Adam (batch size 4, MSE)");
+        assertThat(run(0).snapshot().config().options().loss())
+                .isEqualTo(org.xorlab.engine.TrainingOptions.Loss.CROSS_ENTROPY);
+    }
+
     private static Trainer engineAfter(int batchSize, int epochs) {
         Trainer t = new Trainer(TrainingConfig.NOTEBOOK.withBatchSize(batchSize));
         t.runEpochs(epochs, null);

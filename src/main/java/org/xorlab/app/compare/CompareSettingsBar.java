@@ -8,11 +8,12 @@ import javafx.scene.control.Spinner;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import org.xorlab.run.CompareSetup;
-import org.xorlab.run.StopRule;
+import javafx.scene.control.MenuButton;
+import javafx.scene.control.MenuItem;
 import org.xorlab.app.controls.ChoiceText;
 import org.xorlab.app.controls.HiddenUnits;
 import org.xorlab.app.controls.ValidatedField;
+import org.xorlab.engine.Activation;
 import org.xorlab.engine.Budget;
 import org.xorlab.engine.Dataset;
 import org.xorlab.engine.Measure;
@@ -21,8 +22,8 @@ import org.xorlab.run.StopRule;
 import org.xorlab.text.NumberText;
 
 /**
- * The settings every run of the comparison shares, in one strip: dataset, hidden units and seed (so one set of
- * initial weights), each run's budget (epochs, or an equal number of weight updates or samples, so the runs race on
+ * The settings every run of the comparison shares, in one strip: a menu of the classic races (presets), dataset,
+ * hidden units, activation and seed (so one set of initial weights), each run's budget (epochs, or an equal number of weight updates or samples, so the runs race on
  * that measure) and the target loss, and a line saying that changing them starts over. Wraps onto a second row on a
  * narrow window.
  */
@@ -33,6 +34,10 @@ final class CompareSettingsBar extends FlowPane {
     private final CompareModel model;
     private final ComboBox<Dataset> dataset = new ComboBox<>();
     private final Spinner<Integer> hidden = new Spinner<>();
+    private final ComboBox<Activation> activation = new ComboBox<>();
+    private final MenuButton presets = new MenuButton("Classic races");
+    /** True while {@link #show} copies a setup into the controls, so their listeners do not start it over again. */
+    private boolean showing;
     private ValidatedField<Long> seed;
     private final ComboBox<Measure> budgetMeasure = new ComboBox<>();
     private ValidatedField<Long> budgetAmount;
@@ -62,6 +67,22 @@ final class CompareSettingsBar extends FlowPane {
         hiddenBox.getChildren().add(hiddenError);
         hiddenBox.setPrefWidth(110); // the message wraps under the spinner instead of widening the strip
         hiddenBox.setMaxWidth(Region.USE_PREF_SIZE);
+
+        activation.getItems().setAll(Activation.values());
+        activation.setValue(s.network().activation());
+        activation.setId("compare-activation");
+        activation.setConverter(new ChoiceText<>(Activation::id));
+        activation.setTooltip(new javafx.scene.control.Tooltip("The hidden units' activation, the same for every run:"
+                + " the notebook's sigmoid, tanh (centred on 0), ReLU (0 below 0, straight above) or linear"));
+        presets.setId("compare-presets");
+        presets.setTooltip(new javafx.scene.control.Tooltip("Set up a classic race in one click (it starts over)"));
+        for (CompareSetup.Preset p : CompareSetup.Preset.values()) {
+            MenuItem item = new MenuItem(p.label());
+            item.setId("compare-preset-" + p.name().toLowerCase(java.util.Locale.ROOT));
+            item.setOnAction(e -> update(p.setup()));
+            presets.getItems().add(item);
+        }
+        presets.setMinWidth(Region.USE_PREF_SIZE);
 
         seed = new ValidatedField<>("Seed", "compare-seed", s.seed(), ValidatedField::parseSeed,
                 String::valueOf, v -> update(setup().withSeed(v)));
@@ -100,23 +121,58 @@ final class CompareSettingsBar extends FlowPane {
         note.setPrefWidth(360);
         note.setMinHeight(Region.USE_PREF_SIZE);
 
-        getChildren().addAll(captioned("Dataset", dataset), hiddenBox, seed, budgetAmount,
+        getChildren().addAll(captioned("Preset", presets), captioned("Dataset", dataset), hiddenBox,
+                captioned("Activation", activation), seed, budgetAmount,
                 captioned("Counted in", budgetMeasure), targetLoss, note);
     }
 
     private void initListeners() {
-        dataset.valueProperty().addListener((o, old, d) -> update(setup().withDataset(d)));
-        hidden.valueProperty().addListener((o, old, h) -> update(setup().withHidden(h)));
+        dataset.valueProperty().addListener((o, old, d) -> {
+            if (!showing && d != null) {
+                update(setup().withDataset(d));
+            }
+        });
+        hidden.valueProperty().addListener((o, old, h) -> {
+            if (!showing && h != null) {
+                update(setup().withHidden(h));
+            }
+        });
+        activation.valueProperty().addListener((o, old, a) -> {
+            if (!showing && a != null) {
+                update(setup().withActivation(a));
+            }
+        });
         budgetMeasure.valueProperty().addListener((o, old, m) -> {
+            if (showing || m == null) {
+                return;
+            }
             long amount = Math.min(budgetAmount.value(), CompareSetup.maxBudget(m));
             budgetAmount.show(amount);
             update(setup().withBudget(new Budget(m, amount)));
         });
-        model.setupProperty().addListener((o, old, s) -> {
+        model.setupProperty().addListener((o, old, s) -> show(s));
+    }
+
+    /** Shows {@code s}'s shared settings (after a preset, say) without starting anything over. */
+    private void show(CompareSetup s) {
+        showing = true;
+        try {
+            dataset.setValue(s.dataset());
+            hidden.getValueFactory().setValue(s.hidden());
+            activation.setValue(s.network().activation());
+            budgetMeasure.setValue(s.budget().measure());
             if (s.seed() != seed.value()) {
                 seed.show(s.seed());
             }
-        });
+            if (s.budget().amount() != budgetAmount.value()) {
+                budgetAmount.show(s.budget().amount());
+            }
+            if (s.targetLoss() != targetLoss.value()) {
+                targetLoss.show(s.targetLoss());
+            }
+        } finally {
+            showing = false;
+        }
     }
 
     private CompareSetup setup() {
@@ -127,7 +183,8 @@ final class CompareSettingsBar extends FlowPane {
         model.setupProperty().set(s);
     }
 
-    private static VBox captioned(String text, Node control) {
+    /** A control with its caption above it, labelling it for screen readers and mnemonics. */
+    static VBox captioned(String text, Node control) {
         Label label = new Label(text);
         label.getStyleClass().add("field-label");
         label.setLabelFor(control);

@@ -5,23 +5,22 @@ import javafx.geometry.Pos;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import org.xorlab.run.CompareSetup;
-import org.xorlab.run.RunFrame;
 import org.xorlab.app.controls.ChoiceText;
 import org.xorlab.app.controls.ValidatedField;
 import org.xorlab.app.view.DecisionSurfaceView;
 import org.xorlab.app.view.NetworkView;
+import org.xorlab.engine.TrainingOptions.Loss;
+import org.xorlab.engine.TrainingOptions.Optimizer;
 import org.xorlab.run.CompareSetup;
 import org.xorlab.run.RunFrame;
 import org.xorlab.text.NumberText;
 
 /**
- * One run of the comparison: its name in its chart colour, its learning rate and batch size (editing either starts
- * the comparison over), and its network (activations for input (0, 1)) and decision surface, side by side when there is room, else one above the
+ * One run of the comparison: its name in its chart colour, its optimiser, loss, learning rate and batch size (editing
+ * any starts the comparison over), and its network (activations for input (0, 1)) and decision surface, side by side when there is room, else one above the
  * other.
  */
 public final class RunPanel extends VBox {
@@ -37,6 +36,8 @@ public final class RunPanel extends VBox {
     private final Label name = new Label();
     private final ValidatedField<Double> learningRate;
     private final ComboBox<Integer> batchSize = new ComboBox<>();
+    private final ComboBox<Optimizer> optimizer = new ComboBox<>();
+    private final ComboBox<Loss> loss = new ComboBox<>();
     private final NetworkView network = new NetworkView();
     private final DecisionSurfaceView surface = new DecisionSurfaceView();
     private boolean showing;
@@ -47,7 +48,7 @@ public final class RunPanel extends VBox {
         CompareSetup.Run run = model.setupProperty().get().runs().get(index);
         learningRate = new ValidatedField<>("Learning rate", prefix() + "learning-rate", run.learningRate(),
                 ValidatedField::parseLearningRate, NumberText::plain,
-                lr -> update(new CompareSetup.Run(lr, current().batchSize())));
+                lr -> update(current().withLearningRate(lr)));
         createView();
         initListeners();
         showSetup(model.setupProperty().get());
@@ -73,18 +74,25 @@ public final class RunPanel extends VBox {
         batchSize.setConverter(new ChoiceText<>(String::valueOf));
         batchSize.setTooltip(new Tooltip("Samples per weight update: 1 is the notebook's SGD, 4 is full-batch"
                 + " gradient descent"));
-        Label batchCaption = new Label("Batch size");
-        batchCaption.getStyleClass().add("field-label");
-        batchCaption.setLabelFor(batchSize);
-        VBox batch = new VBox(4, batchCaption, batchSize);
-        batch.setMinWidth(Region.USE_PREF_SIZE);
-
         batchSize.setPrefWidth(80);
+        optimizer.getItems().setAll(Optimizer.values());
+        optimizer.setId(prefix() + "optimizer");
+        optimizer.setConverter(new ChoiceText<>(CompareSetup::optimizerName));
+        optimizer.setTooltip(new Tooltip("How the run turns a gradient into a step: plain SGD, momentum's running"
+                + " velocity, Nesterov's look-ahead, RMSprop's scaled steps or Adam's moments"));
+        loss.getItems().setAll(Loss.values());
+        loss.setId(prefix() + "loss");
+        loss.setConverter(new ChoiceText<>(CompareSetup::lossName));
+        loss.setTooltip(new Tooltip("What the run minimises: the notebook's mean squared error, or cross-entropy,"
+                + " whose gradient does not vanish when the output saturates"));
 
         // The name, then the run's settings beside it, or under it when the panel is narrow.
-        HBox fields = new HBox(12, learningRate, batch);
+        javafx.scene.layout.FlowPane fields = new javafx.scene.layout.FlowPane(12, 4, learningRate,
+                CompareSettingsBar.captioned("Batch size", batchSize), CompareSettingsBar.captioned("Optimizer", optimizer),
+                CompareSettingsBar.captioned("Loss", loss));
         fields.setAlignment(Pos.BOTTOM_LEFT);
-        fields.setMinWidth(Region.USE_PREF_SIZE);
+        fields.setRowValignment(javafx.geometry.VPos.BOTTOM);
+        fields.setPrefWrapLength(MIN_WIDTH - 24);
         javafx.scene.layout.FlowPane header = new javafx.scene.layout.FlowPane(24, 4, name, fields);
         header.setAlignment(Pos.BOTTOM_LEFT);
         header.setRowValignment(javafx.geometry.VPos.BOTTOM);
@@ -100,7 +108,17 @@ public final class RunPanel extends VBox {
     private void initListeners() {
         batchSize.valueProperty().addListener((o, old, k) -> {
             if (k != null && showing && k != current().batchSize()) {
-                update(new CompareSetup.Run(current().learningRate(), k));
+                update(current().withBatchSize(k));
+            }
+        });
+        optimizer.valueProperty().addListener((o, old, v) -> {
+            if (v != null && showing && v != current().optimizer()) {
+                update(current().withOptimizer(v));
+            }
+        });
+        loss.valueProperty().addListener((o, old, v) -> {
+            if (v != null && showing && v != current().loss()) {
+                update(current().withLoss(v));
             }
         });
     }
@@ -112,6 +130,8 @@ public final class RunPanel extends VBox {
         name.setText(setup.names().get(index));
         learningRate.show(run.learningRate());
         batchSize.setValue(run.batchSize());
+        optimizer.setValue(run.optimizer());
+        loss.setValue(run.loss());
         showing = true;
     }
 

@@ -104,7 +104,7 @@ public final class Comparison {
         double[] losses = new double[runs.size()];
         Arrays.fill(losses, Double.NaN);
         // Every run that goes on has trained as many epochs as the others, so each trains one.
-        lockstep.stepEpoch(Measure.EPOCHS, (run, trainer) -> losses[run] = trainer.loss());
+        lockstep.stepEpoch(Measure.EPOCHS, (run, trainer) -> losses[run] = lockstep.yardstick().read(trainer));
         history.add(epoch, losses);
         return losses;
     }

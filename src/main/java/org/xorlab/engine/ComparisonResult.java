@@ -40,12 +40,18 @@ public record ComparisonResult(double targetLoss, Budget budget, List<RunSummary
          * (0 if not reached) after {@code updatesToTarget} updates; samples are counted from epochs.
          */
         public static RunSummary of(String name, TrainingSnapshot s, long epochsToTarget, long updatesToTarget) {
+            return of(name, s, epochsToTarget, updatesToTarget, s.loss());
+        }
+
+        /** As {@link #of(String, TrainingSnapshot, long, long)} with the final loss read by a comparison's yardstick. */
+        public static RunSummary of(String name, TrainingSnapshot s, long epochsToTarget, long updatesToTarget,
+                                    double finalLoss) {
             boolean reached = epochsToTarget > 0;
             return new RunSummary(name, s.config(), s.epoch(), s.updates(), s.samples(),
                     reached ? OptionalLong.of(epochsToTarget) : OptionalLong.empty(),
                     reached ? OptionalLong.of(updatesToTarget) : OptionalLong.empty(),
                     reached ? OptionalLong.of(epochsToTarget * Dataset.SIZE) : OptionalLong.empty(),
-                    s.loss(), s.divergence());
+                    finalLoss, s.divergence());
         }
 
         public int batchSize() {

@@ -20,7 +20,10 @@ public final class Lockstep {
 
     /** Told what each run did in a step, on the thread that trains. */
     public interface Listener {
-        /** Run {@code run} completed epoch {@code trainer.epoch()}, whose loss is {@code trainer.loss()}. */
+        /**
+         * Run {@code run} completed epoch {@code trainer.epoch()}, whose loss by the lockstep's {@link #yardstick()}
+         * is {@code yardstick().read(trainer)}.
+         */
         void epochCompleted(int run, Trainer trainer);
 
         /** Run {@code run} diverged in this step and stops; {@code trainer.divergence()} says why. */
@@ -33,6 +36,8 @@ public final class Lockstep {
     private final long[] updatesToTarget;
     private final long[] trainingNanos;
     private double targetLoss;
+    /** What the target and each run's losses are read by: the runs' own loss, or their squared error if it differs. */
+    private final Yardstick yardstick;
     /** How long each run may train; null for as long as it does not diverge. */
     private Budget budget;
 
@@ -48,6 +53,7 @@ public final class Lockstep {
         }
         Comparison.checkTargetLoss(targetLoss);
         this.trainers = List.copyOf(trainers);
+        this.yardstick = Yardstick.of(this.trainers.stream().map(Trainer::config).toList());
         this.targetLoss = targetLoss;
         this.budget = budget;
         this.epochsToTarget = new long[trainers.size()];
@@ -91,7 +97,7 @@ public final class Lockstep {
             trainingNanos[i] += System.nanoTime() - start;
             // A step completes at most one epoch; a diverging update is refused, so it completes none.
             if (t.epoch() > epoch) {
-                if (epochsToTarget[i] == 0 && t.loss() < targetLoss) {
+                if (epochsToTarget[i] == 0 && yardstick.read(t) < targetLoss) {
                     epochsToTarget[i] = t.epoch();
                     updatesToTarget[i] = t.updates();
                 }
@@ -172,6 +178,11 @@ public final class Lockstep {
         this.budget = budget;
     }
 
+    /** What the target loss and the runs' losses are read by. */
+    public Yardstick yardstick() {
+        return yardstick;
+    }
+
     public double targetLoss() {
         return targetLoss;
     }
@@ -208,7 +219,8 @@ public final class Lockstep {
 
     /** A summary of run {@code run} now, named {@code name}. */
     public ComparisonResult.RunSummary summary(int run, String name) {
-        return ComparisonResult.RunSummary.of(name, trainers.get(run).snapshot(), epochsToTarget[run],
-                updatesToTarget[run]);
+        Trainer t = trainers.get(run);
+        return ComparisonResult.RunSummary.of(name, t.snapshot(), epochsToTarget[run], updatesToTarget[run],
+                t.epoch() == 0 ? Double.NaN : yardstick.read(t));
     }
 }

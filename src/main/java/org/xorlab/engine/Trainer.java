@@ -53,6 +53,11 @@ public final class Trainer {
     private int nextSample;
     private double epochTotal;
     private double loss = Double.NaN;
+    /** The squared errors of this epoch's chunks so far, and of the last completed epoch (see {@link #squaredError}). */
+    private double epochSquared;
+    private double squaredError = Double.NaN;
+    /** The last chunk's summed squared error, whichever loss trains (the same sum as the loss's with mse). */
+    private double chunkSquared;
     private Divergence divergence;
 
     private boolean hasTrace;
@@ -185,6 +190,8 @@ public final class Trainer {
         trainer.epoch = epoch;
         trainer.updates = updates;
         trainer.loss = loss;
+        // With cross-entropy the saved loss does not say the squared error; it is known again after the next epoch.
+        trainer.squaredError = squared ? loss : Double.NaN;
         return trainer;
     }
 
@@ -226,11 +233,14 @@ public final class Trainer {
         }
         updates++;
         epochTotal += squared;
+        epochSquared += crossEntropy ? chunkSquared : squared;
         nextSample = start + m;
         if (nextSample == SAMPLES) {
             epoch++;
             loss = epochTotal / SAMPLES;
+            squaredError = epochSquared / SAMPLES;
             epochTotal = 0;
+            epochSquared = 0;
             nextSample = 0;
         }
         return true;
@@ -267,11 +277,15 @@ public final class Trainer {
      */
     private double crossEntropyError(int start, int m) {
         double total = 0;
+        double squared = 0;
         for (int i = start; i < start + m; i++) {
             double z = output.z[i];
             total += Math.max(z, 0.0) - z * y[i] + Math.log(1 + Math.exp(-Math.abs(z)));
+            double error = y[i] - output.v[i];
+            squared += error * error;
             output.d[i] = output.v[i] - y[i];
         }
+        chunkSquared = squared;
         return total;
     }
 
@@ -383,6 +397,8 @@ public final class Trainer {
         nextSample = 0;
         epochTotal = 0;
         loss = Double.NaN;
+        epochSquared = 0;
+        squaredError = Double.NaN;
         divergence = null;
         hasTrace = false;
         for (Layer layer : layers) {
@@ -431,6 +447,16 @@ public final class Trainer {
      */
     public double loss() {
         return loss;
+    }
+
+    /**
+     * The last completed epoch's mean squared error, whatever loss the run minimises: the mean over the samples of
+     * each one's (y - y_hat)^2 before its own update. With mse it is {@link #loss()}; with cross-entropy it is the
+     * common yardstick by which runs of different losses can be compared. NaN before the first epoch (and, after a
+     * cross-entropy run's {@link #restore}, until the next epoch completes).
+     */
+    public double squaredError() {
+        return squaredError;
     }
 
     /** Why the run stopped, or null. */

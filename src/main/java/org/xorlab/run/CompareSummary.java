@@ -27,7 +27,12 @@ public record CompareSummary(ComparisonResult result, List<Long> trainingNanos) 
         List<ComparisonResult.RunSummary> runs = new ArrayList<>();
         List<Long> nanos = new ArrayList<>();
         for (RunFrame r : frame.runs()) {
-            runs.add(ComparisonResult.RunSummary.of(r.name(), r.snapshot(), r.epochsToTarget(), r.updatesToTarget()));
+            // The history holds each epoch's loss by the comparison's yardstick (its squared error if the losses differ).
+            long epoch = r.snapshot().epoch();
+            double last = epoch > 0 && r.history() != null && r.history().size() >= epoch
+                    ? r.history().get((int) epoch - 1) : r.snapshot().loss();
+            runs.add(ComparisonResult.RunSummary.of(r.name(), r.snapshot(), r.epochsToTarget(), r.updatesToTarget(),
+                    last));
             nanos.add(r.trainingNanos());
         }
         return new CompareSummary(new ComparisonResult(frame.targetLoss(), budget, runs), nanos);

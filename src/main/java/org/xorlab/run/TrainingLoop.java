@@ -111,7 +111,7 @@ public final class TrainingLoop {
         public void epochCompleted(int i, Trainer trainer) {
             Run run = runs.get(i);
             run.weights.record(trainer.epoch(), trainer.weights());
-            run.history.append(trainer.loss());
+            run.history.append(lockstep.yardstick().read(trainer));
         }
 
         @Override

@@ -424,6 +424,29 @@ class CompareTabTest {
                 .isEqualTo(org.xorlab.engine.TrainingOptions.Loss.CROSS_ENTROPY);
     }
 
+    /**
+     * "MSE vs cross-entropy": a cross-entropy of 0.01 is not a squared error of 0.01, so both runs are read by their
+     * mean squared error, on the chart's axis, in the target count and in the final loss column.
+     */
+    @Test
+    void theLossPresetReadsBothRunsByTheirSquaredError(FxRobot robot) {
+        waitFor(() -> frame() != null);
+        assertThat(onFx(() -> view.chart().lossAxisLabel())).isEqualTo("Loss (MSE, log)");
+        robot.clickOn("#compare-presets");
+        robot.clickOn("MSE vs cross-entropy");
+        waitFor(() -> frame().runs().size() == 2 && frame().runs().get(1).name().contains("cross-entropy"));
+        robot.interact(() -> model.stepEpochs(1500));
+        waitFor(() -> run(0).snapshot().epoch() == 1500 && run(1).snapshot().epoch() == 1500);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(onFx(() -> view.chart().lossAxisLabel())).isEqualTo("Mean squared error (log)");
+        Trainer alone = new Trainer(TrainingConfig.NOTEBOOK.withOptions(org.xorlab.engine.TrainingOptions.NOTEBOOK
+                .withLoss(org.xorlab.engine.TrainingOptions.Loss.CROSS_ENTROPY)));
+        alone.runEpochs(1500, null);
+        assertThat(run(1).history().get(1499)).isEqualTo(alone.squaredError()).isNotEqualTo(alone.loss());
+        assertThat(onFx(() -> model.summaryProperty().get().finalLoss(1)))
+                .isEqualTo(org.xorlab.text.NumberText.brief(alone.squaredError()));
+    }
+
     private static Trainer engineAfter(int batchSize, int epochs) {
         Trainer t = new Trainer(TrainingConfig.NOTEBOOK.withBatchSize(batchSize));
         t.runEpochs(epochs, null);

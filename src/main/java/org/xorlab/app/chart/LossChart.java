@@ -42,6 +42,9 @@ import org.jfree.chart.ui.RectangleInsets;
 import org.jfree.data.Range;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
+import org.xorlab.engine.TrainingConfig;
+import org.xorlab.engine.TrainingOptions;
+import org.xorlab.engine.Yardstick;
 import org.xorlab.plot.ChartLook;
 import org.xorlab.plot.CutOffMark;
 import org.xorlab.plot.DecimatedSeries;
@@ -78,6 +81,8 @@ public final class LossChart extends StackPane {
 
     static final String LOG_LABEL = "Loss (MSE, log)";
     static final String LINEAR_LABEL = "Loss (MSE)";
+    /** The loss axis's name when the runs minimise different losses and are all read by their squared error. */
+    static final String SQUARED_ERROR_LABEL = "Mean squared error";
     static final String NO_DATA_MESSAGE = "No loss values yet";
 
     /** Fonts, colours and strokes: the window's, which the command line's PNG shares in its own sizes. */
@@ -237,6 +242,35 @@ public final class LossChart extends StackPane {
     /** True while the loss axis is logarithmic. */
     public BooleanProperty logScaleProperty() {
         return logScale;
+    }
+
+    /**
+     * Names the loss axis after what the runs' curves are: "Loss (MSE)" or "Loss (cross-entropy)" when every run
+     * minimises that loss, "Mean squared error" when their losses differ (each run is then plotted by its squared
+     * error, see {@link Yardstick}).
+     */
+    public void describeLoss(List<TrainingConfig> configs) {
+        String log;
+        String linear;
+        if (Yardstick.of(configs) == Yardstick.SQUARED_ERROR) {
+            log = SQUARED_ERROR_LABEL + " (log)";
+            linear = SQUARED_ERROR_LABEL;
+        } else if (!configs.isEmpty() && configs.get(0).options().loss() == TrainingOptions.Loss.CROSS_ENTROPY) {
+            log = "Loss (cross-entropy, log)";
+            linear = "Loss (cross-entropy)";
+        } else {
+            log = LOG_LABEL;
+            linear = LINEAR_LABEL;
+        }
+        if (!log.equals(logAxis.getLabel())) {
+            logAxis.setLabel(log);
+            linearAxis.setLabel(linear);
+        }
+    }
+
+    /** The loss axis's name as shown now (on the log or the linear axis). */
+    public String lossAxisLabel() {
+        return isLogScale() ? logAxis.getLabel() : linearAxis.getLabel();
     }
 
     // ---- marker and target ----

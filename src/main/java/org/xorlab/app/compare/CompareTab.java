@@ -324,6 +324,7 @@ public final class CompareTab extends BorderPane implements LabTab {
         List<String> names = f.runs().stream().map(RunFrame::name).toList();
         if (chartFeed.startsOver(f) || !names.equals(chartNames)) {
             chart.removeAllRuns();
+            chart.describeLoss(f.runs().stream().map(r -> r.snapshot().config()).toList());
             for (RunFrame r : f.runs()) {
                 chart.addRun(r.name(), r.snapshot().config().updatesPerEpoch());
             }

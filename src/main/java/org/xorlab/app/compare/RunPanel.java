@@ -86,16 +86,17 @@ public final class RunPanel extends VBox {
         loss.setTooltip(new Tooltip("What the run minimises: the notebook's mean squared error, or cross-entropy,"
                 + " whose gradient does not vanish when the output saturates"));
 
-        // The name, then the run's settings beside it, or under it when the panel is narrow.
+        // The name, then the run's settings under it, in one row when the panel is wide enough, else in two.
+        optimizer.setPrefWidth(150);
+        loss.setPrefWidth(170);
         javafx.scene.layout.FlowPane fields = new javafx.scene.layout.FlowPane(12, 4, learningRate,
                 CompareSettingsBar.captioned("Batch size", batchSize), CompareSettingsBar.captioned("Optimizer", optimizer),
                 CompareSettingsBar.captioned("Loss", loss));
         fields.setAlignment(Pos.BOTTOM_LEFT);
         fields.setRowValignment(javafx.geometry.VPos.BOTTOM);
-        fields.setPrefWrapLength(MIN_WIDTH - 24);
-        javafx.scene.layout.FlowPane header = new javafx.scene.layout.FlowPane(24, 4, name, fields);
-        header.setAlignment(Pos.BOTTOM_LEFT);
-        header.setRowValignment(javafx.geometry.VPos.BOTTOM);
+        fields.setPrefWrapLength(600);
+        fields.setMinHeight(Region.USE_PREF_SIZE);
+        VBox header = new VBox(4, name, fields);
         header.setMinHeight(Region.USE_PREF_SIZE);
 
         network.setId(prefix() + "network");

@@ -594,6 +594,7 @@ public final class TrainTab extends BorderPane implements LabTab {
         }
         if (chartFeed.startsOver(f)) {
             chart.clearRun(run);
+            chart.describeLoss(List.of(f.runs().get(0).snapshot().config()));
             chartFeed.restart(f);
         }
         chartFeed.append(f);

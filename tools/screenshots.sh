@@ -9,6 +9,7 @@
 #                  the inspector on screens narrower than 1366 px, where it does not open by itself)
 #   rewind.png     rewound 3,000 epochs on the timeline
 #   compare.png    the Compare tab after both runs trained 10,000 epochs in lockstep
+#   race.png       Ctrl+3's race, SGD vs momentum vs Adam, after 10,000 epochs
 #   presenter-views.png  presenter mode (F5: large text, settings hidden) on the Train tab
 #   presenter.png  presenter mode with the step inspector (I)
 #   shortcuts.png  the shortcut sheet (?)
@@ -79,6 +80,10 @@ shoot() {
   sleep 2
   key space
   shot "$dir" compare 13
+  key ctrl+3
+  sleep 2
+  key space
+  shot "$dir" race 13
   key ctrl+Tab
   key F5
   shot "$dir" presenter-views 7

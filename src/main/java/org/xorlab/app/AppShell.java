@@ -170,6 +170,18 @@ final class AppShell extends BorderPane {
                 .addWhen("Shortcut+S", "Save session (Train tab)", () -> showing().holdsSession(), sessions::save)
                 .addWhen("Shortcut+O", "Open session (Train tab)", () -> showing().holdsSession(), sessions::open)
                 .add("Shortcut+Tab", "Switch between the Train and Compare tabs", this::nextTab);
+        // The classic races, one key each, from either tab.
+        CompareSetup.Preset[] presets = CompareSetup.Preset.values();
+        for (int i = 0; i < presets.length; i++) {
+            CompareSetup.Preset preset = presets[i];
+            shortcuts.add("Shortcut+" + (i + 1), "Compare: " + preset.label(), () -> race(preset));
+        }
+    }
+
+    /** Shows the Compare tab set up for {@code preset}'s race (which starts it over). */
+    private void race(CompareSetup.Preset preset) {
+        tabs.getSelectionModel().select(compareTab);
+        compare().model().setupProperty().set(preset.setup());
     }
 
     private List<MenuItem> fileItems() {

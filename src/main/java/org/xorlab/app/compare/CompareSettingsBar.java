@@ -77,7 +77,9 @@ final class CompareSettingsBar extends FlowPane {
         presets.setId("compare-presets");
         presets.setTooltip(new javafx.scene.control.Tooltip("Set up a classic race in one click (it starts over)"));
         for (CompareSetup.Preset p : CompareSetup.Preset.values()) {
-            MenuItem item = new MenuItem(p.label());
+            // The window's shortcut for it (Ctrl+1, 2, 3: see AppShell) is named beside it.
+            MenuItem item = new MenuItem(p.label() + "   (" + javafx.scene.input.KeyCombination.valueOf(
+                    "Shortcut+" + (p.ordinal() + 1)).getDisplayText() + ")");
             item.setId("compare-preset-" + p.name().toLowerCase(java.util.Locale.ROOT));
             item.setOnAction(e -> update(p.setup()));
             presets.getItems().add(item);

@@ -155,16 +155,48 @@ public final class TrainingLoop {
             throw new IllegalArgumentException("at least one run is needed");
         }
         TrainingConfig first = specs.get(0).config();
-        Weights initial = Weights.initial(first.hidden(), first.seed());
+        Weights initial = Weights.initial(first);
         List<Trainer> trainers = new ArrayList<>();
         for (RunSpec spec : specs) {
             TrainingConfig c = spec.config();
-            if (c.dataset() != first.dataset() || c.hidden() != first.hidden() || c.seed() != first.seed()) {
-                throw new IllegalArgumentException("runs compared side by side must share dataset, width and seed");
+            String differs = sharedDifference(first, c);
+            if (differs != null) {
+                throw new IllegalArgumentException("runs compared side by side start from identical weights, so they"
+                        + " must share dataset, hidden layers, activation, initialisation and seed; "
+                        + spec.name() + " differs in its " + differs + " (they may differ in optimiser, learning"
+                        + " rate, batch size, loss, regularisation and sample order)");
             }
             trainers.add(new Trainer(c, initial));
         }
         useRuns(specs.stream().map(RunSpec::name).toList(), trainers);
+    }
+
+    /**
+     * What of the settings that fix the initial weights and the data (dataset, hidden layers, activation, init,
+     * seed) {@code c} has otherwise than {@code first}, or null when they share all of them.
+     */
+    static String sharedDifference(TrainingConfig first, TrainingConfig c) {
+        if (c.dataset() != first.dataset()) {
+            return "dataset (" + c.dataset().id() + ", not " + first.dataset().id() + ")";
+        }
+        if (!java.util.Arrays.equals(c.hiddenLayers(), first.hiddenLayers())) {
+            return "hidden layers (" + widths(c.hiddenLayers()) + ", not " + widths(first.hiddenLayers()) + ")";
+        }
+        if (c.options().activation() != first.options().activation()) {
+            return "activation (" + c.options().activation().id() + ", not " + first.options().activation().id() + ")";
+        }
+        if (c.options().init() != first.options().init()) {
+            return "initialisation (" + c.options().init().id() + ", not " + first.options().init().id() + ")";
+        }
+        if (c.seed() != first.seed()) {
+            return "seed (" + c.seed() + ", not " + first.seed() + ")";
+        }
+        return null;
+    }
+
+    private static String widths(int[] widths) {
+        return java.util.Arrays.stream(widths).mapToObj(Integer::toString)
+                .collect(java.util.stream.Collectors.joining(","));
     }
 
     /** Trains {@code trainers} from now on, run i named {@code names.get(i)}. */
@@ -368,13 +400,14 @@ public final class TrainingLoop {
     /** Pauses and previews each run's kept weights at or before {@code epoch}, sampling their decision surface here. */
     private void showEpoch(long epoch) {
         playing = false;
-        for (Run run : runs) {
+        for (int i = 0; i < runs.size(); i++) {
+            Run run = runs.get(i);
             WeightHistory.Entry kept = run.weights.at(Math.max(0, epoch));
             if (kept == null) {
                 run.preview = null;
                 continue;
             }
-            var grid = DecisionGrid.sample(kept.weights(), GRID_RESOLUTION, GRID_MIN, GRID_MAX);
+            var grid = sample(kept.weights(), lockstep.trainer(i).config());
             run.preview = new Preview(kept.epoch(), kept.weights(), grid);
         }
     }
@@ -540,6 +573,11 @@ public final class TrainingLoop {
         return runs.size() == 1 ? text : runs.get(run).name + ": " + text;
     }
 
+    /** The decision surface of {@code weights} trained by {@code config}, with its hidden activation. */
+    private static DecisionGrid sample(Weights weights, TrainingConfig config) {
+        return DecisionGrid.sample(weights, config.options().activation(), GRID_RESOLUTION, GRID_MIN, GRID_MAX);
+    }
+
     private void publish() {
         long now = System.nanoTime();
         if (!playing) {
@@ -554,7 +592,7 @@ public final class TrainingLoop {
         for (int i = 0; i < runs.size(); i++) {
             Run run = runs.get(i);
             var snapshot = lockstep.trainer(i).snapshot();
-            var grid = DecisionGrid.sample(snapshot.weights(), GRID_RESOLUTION, GRID_MIN, GRID_MAX);
+            var grid = sample(snapshot.weights(), snapshot.config());
             shown.add(new RunFrame(run.name, snapshot, grid, run.history, lockstep.epochsToTarget(i),
                     lockstep.updatesToTarget(i), lockstep.trainingNanos(i), run.weights, run.preview));
         }

@@ -148,10 +148,15 @@ public final class DecisionGrid {
         for (int l = 0; l < widths.length; l++) {
             hid[l] = new double[widths[l] * n * n];
         }
+        double[][] v = new double[widths.length + 1][];
+        for (int l = 0; l < widths.length; l++) {
+            v[l] = new double[widths[l]];
+        }
+        v[widths.length] = new double[1];
         for (int row = 0; row < n; row++) {
             double x1 = centres[n - 1 - row];
             for (int col = 0; col < n; col++) {
-                double[][] v = weights.activations(activation, centres[col], x1);
+                weights.forward(activation, centres[col], x1, v, null);
                 int cell = row * n + col;
                 for (int l = 0; l < widths.length; l++) {
                     for (int j = 0; j < widths[l]; j++) {

@@ -285,14 +285,26 @@ public final class Weights {
 
     /** {@link #activations}, leaving the output's pre-activation z in {@code outputZ[0]} if it is given. */
     private double[][] forward(Activation hidden, double x0, double x1, double[] outputZ) {
-        boolean notebook = hidden == Activation.SIGMOID && w.length == 2;
         double[][] values = new double[w.length][];
-        double[] v = {x0, x1};
+        for (int l = 0; l < w.length; l++) {
+            values[l] = new double[widths[l + 1]];
+        }
+        forward(hidden, x0, x1, values, outputZ);
+        return values;
+    }
+
+    /**
+     * {@link #activations} into {@code values} (one array per layer, of its width), so that a caller sampling many
+     * inputs allocates nothing per input.
+     */
+    void forward(Activation hidden, double x0, double x1, double[][] values, double[] outputZ) {
+        boolean notebook = hidden == Activation.SIGMOID && w.length == 2;
         for (int l = 0; l < w.length; l++) {
             int in = widths[l];
             int out = widths[l + 1];
             boolean top = l == w.length - 1;
-            double[] next = new double[out];
+            double[] next = values[l];
+            double[] v = l == 0 ? null : values[l - 1];
             for (int j = 0; j < out; j++) {
                 double z;
                 if (notebook && top) {
@@ -300,6 +312,8 @@ public final class Weights {
                     for (int k = 0; k < in; k++) {
                         z += w[l][j * in + k] * v[k];
                     }
+                } else if (l == 0) {
+                    z = w[0][j * 2] * x0 + w[0][j * 2 + 1] * x1 + b[0][j];
                 } else {
                     z = w[l][j * in] * v[0];
                     for (int k = 1; k < in; k++) {
@@ -312,10 +326,7 @@ public final class Weights {
                 }
                 next[j] = top ? Activation.sigmoid(z) : hidden.apply(z);
             }
-            values[l] = next;
-            v = next;
         }
-        return values;
     }
 
     /**

@@ -50,6 +50,8 @@ public final class TrainingLoop {
     private static final long SLICE_NANOS = 8_000_000L;
     private static final long FRAME_NANOS = 16_000_000L;
     private static final long RATE_WINDOW_NANOS = 500_000_000L;
+    /** A grid that samples faster than this is sampled afresh for every frame. */
+    private static final long GRID_BUDGET_NANOS = 4_000_000L;
 
     /** What one advance counts. */
     public enum Unit { UPDATE, EPOCH }
@@ -136,6 +138,31 @@ public final class TrainingLoop {
         WeightHistory weights = new WeightHistory();
         /** The earlier epoch shown instead of the live run, or null. */
         Preview preview;
+        /** The last decision surface sampled for a frame, the weights it was sampled from, when, and its cost. */
+        DecisionGrid grid;
+        Weights gridWeights;
+        long gridAt;
+        long gridNanos;
+
+        /**
+         * The decision surface of the snapshot's weights. A deep network's grid costs a forward pass per cell (about
+         * 40 to 120 ms for six layers of eight on a loaded 2-core machine), so while playing a grid that cost more
+         * than {@value #GRID_BUDGET_NANOS} ns is kept until four times its cost has passed: training keeps at least
+         * four fifths of the thread. Paused, stepped or rewound frames always get their weights' own grid.
+         */
+        DecisionGrid grid(org.xorlab.engine.TrainingSnapshot snapshot, boolean playing, long now) {
+            Weights w = snapshot.weights();
+            if (grid != null && (w.equals(gridWeights)
+                    || playing && gridNanos > GRID_BUDGET_NANOS && now - gridAt < 4 * gridNanos)) {
+                return grid;
+            }
+            long start = System.nanoTime();
+            grid = sample(w, snapshot.config());
+            gridNanos = System.nanoTime() - start;
+            gridAt = start;
+            gridWeights = w;
+            return grid;
+        }
 
         Run(String name, Trainer trainer) {
             this.name = name;
@@ -592,7 +619,7 @@ public final class TrainingLoop {
         for (int i = 0; i < runs.size(); i++) {
             Run run = runs.get(i);
             var snapshot = lockstep.trainer(i).snapshot();
-            var grid = sample(snapshot.weights(), snapshot.config());
+            var grid = run.grid(snapshot, playing, now);
             shown.add(new RunFrame(run.name, snapshot, grid, run.history, lockstep.epochsToTarget(i),
                     lockstep.updatesToTarget(i), lockstep.trainingNanos(i), run.weights, run.preview));
         }

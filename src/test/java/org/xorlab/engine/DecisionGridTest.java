@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import org.junit.jupiter.api.Test;
 
-class DecisionGridTest {
+public class DecisionGridTest {
 
     private static Weights trainedXor() {
         Trainer trainer = new Trainer(TrainingConfig.NOTEBOOK);
@@ -33,7 +33,7 @@ class DecisionGridTest {
     }
 
     /** A network trained for {@code epochs} epochs with these hidden layers and activation (Adam, so it moves). */
-    static Trainer trained(Activation activation, long epochs, int... hidden) {
+    public static Trainer trained(Activation activation, long epochs, int... hidden) {
         TrainingConfig c = TrainingConfig.NOTEBOOK.withHiddenLayers(hidden)
                 .withOptions(TrainingConfig.NOTEBOOK.withHiddenLayers(hidden).options().withActivation(activation)
                         .withOptimizer(TrainingOptions.Optimizer.ADAM))
@@ -47,7 +47,7 @@ class DecisionGridTest {
      * The oracle: SPEC's z[l] = W[l] v[l-1] + b[l] as matrix products of the weights' own matrices, v = f(z) for the
      * hidden layers, a sigmoid on the output; every layer's v, input side first.
      */
-    static double[][] matrixForward(Weights w, Activation f, double x0, double x1) {
+    public static double[][] matrixForward(Weights w, Activation f, double x0, double x1) {
         org.apache.commons.math3.linear.RealMatrix v =
                 new org.apache.commons.math3.linear.Array2DRowRealMatrix(new double[][] {{x0}, {x1}});
         double[][] out = new double[w.layers()][];

@@ -201,6 +201,7 @@ public final class TrainTab extends BorderPane implements LabTab {
         surface.setId("decision-surface");
         hiddenMaps.setId("hidden-maps");
         hiddenLayer.setId("hidden-layer");
+        hiddenLayer.setMinWidth(Region.USE_PREF_SIZE);
         hiddenLayer.setTooltip(new javafx.scene.control.Tooltip("Which hidden layer's units the maps show"));
         hiddenLayer.getSelectionModel().selectedIndexProperty().addListener((o, old, i) -> {
             if (i.intValue() >= 0) {

@@ -138,6 +138,8 @@ final class NetworkLayout {
     final List<Label> labels;
     final Map<Part, Slot> slots;
     final Tier tier;
+    /** The decimals of the hidden units' figures: 2, or 1 where a deeper network's neurons are small. */
+    final int decimals;
     /** The longest arrow drawn, for the step's largest change; 0 without arrows. */
     final double longestArrow;
     final boolean legend;
@@ -168,6 +170,7 @@ final class NetworkLayout {
         this.longestArrow = longestArrow;
         this.legend = g != null && g.legend;
         this.legendTop = g == null ? 0 : g.limitY;
+        this.decimals = g == null ? 0 : g.layers.size() == 1 ? 2 : decimalsThatFit(g.hiddenRadius);
     }
 
     /** True if the view is too small to draw the network at all. */
@@ -335,9 +338,9 @@ final class NetworkLayout {
                 if (l == null) {
                     continue;
                 }
-                boolean figures = figuresFit(l.hiddenRadius);
-                double score = (figures ? 1000 : 0) + (Tier.values().length - tier.ordinal()) * 100 + (legend ? 10 : 0);
-                if (figures && tier == Tier.NAME && (legend || !legendFits)) {
+                boolean figures = l.decimals > 0;
+                double score = (figures ? 1000 : 0) + l.decimals * 50 + (Tier.values().length - tier.ordinal()) * 100 + (legend ? 10 : 0);
+                if (l.decimals == 2 && tier == Tier.NAME && (legend || !legendFits)) {
                     return l;
                 }
                 if (score > bestScore) {
@@ -350,10 +353,18 @@ final class NetworkLayout {
                 : new NetworkLayout(null, new ArrayList<>(), new LinkedHashMap<>(), Tier.NONE, 0, false, 0);
     }
 
-    /** True if a hidden unit of radius {@code r} can hold a figure such as "-0.25" in one of the value fonts. */
-    static boolean figuresFit(double r) {
-        return NetworkView.valueFont("-0.25", r) != null;
+    /**
+     * The decimals a hidden unit of radius {@code r} can hold its figure with in one of the value fonts: 2 ("-0.25"),
+     * 1 ("-0.3") or none (0).
+     */
+    static int decimalsThatFit(double r) {
+        // The widest figure below 10 in magnitude: a sigmoid's and tanh's always are, ReLU's and linear's mostly.
+        return NetworkView.valueFont("-8.88", r) != null ? 2 : NetworkView.valueFont("-8.8", r) != null ? 1 : 0;
     }
+
+    /** The hint under a deeper network: where the figures do not fit, the hover card has them. */
+    static final String VALUES_HINT = "hover a neuron for its value and bias";
+    static final String SHORT_VALUES_HINT = "hover for values";
 
     /** The caption, input and output names, the layers' names (for {@code tier}) and the hint; null if a layer's name finds no room. */
     private static NetworkLayout attemptDeep(Spec spec, Geometry g, Tier tier) {
@@ -405,7 +416,8 @@ final class NetworkLayout {
             }
         }
         double h = height(Fonts.SMALL);
-        for (String hint : List.of(HINT, SHORT_HINT)) {
+        boolean figures = decimalsThatFit(g.hiddenRadius) > 0;
+        for (String hint : figures ? List.of(HINT, SHORT_HINT) : List.of(VALUES_HINT, SHORT_VALUES_HINT)) {
             double w = width(hint, Fonts.SMALL) + 2 * HALO;
             if (p.first(labels, Role.HINT, null, hint, Fonts.SMALL,
                     new Box(LEFT, g.limitY - 2 - h, w, h),
@@ -896,10 +908,17 @@ final class NetworkLayout {
          * layer); with {@code headers}, a band under the caption for the layers' names.
          */
         static Geometry ofDeep(Spec spec, boolean legend, boolean headers) {
+            Geometry g = ofDeep(spec, legend, headers, 0);
+            // Neurons too small for any figure: they give up a line for the hint that the hover card has them.
+            return g == null || decimalsThatFit(g.hiddenRadius) > 0 ? g
+                    : ofDeep(spec, legend, headers, height(Fonts.SMALL) + 4);
+        }
+
+        private static Geometry ofDeep(Spec spec, boolean legend, boolean headers, double hintRow) {
             double w = spec.width();
             double h = spec.height();
             double top = (h >= 320 ? 40 : 30) + (headers ? height(Fonts.LABEL) + 2 : 0);
-            double bottom = h - (legend ? LEGEND : NO_LEGEND);
+            double bottom = h - (legend ? LEGEND : NO_LEGEND) - hintRow;
             double span = bottom - top;
             if (w < 160 || span < 60) {
                 return null;

@@ -420,7 +420,7 @@ public final class NetworkView extends CanvasView {
         g.setStroke(Palette.INK);
         g.setLineWidth(hovered ? 3 : Math.min(1.5, r / 6));
         g.strokeOval(c.getX() - r, c.getY() - r, 2 * r, 2 * r);
-        String text = Double.isNaN(bias) ? HoverCard.plain(value) : fmt2(value);
+        String text = Double.isNaN(bias) ? HoverCard.plain(value) : NumberText.fixed(value, Math.max(1, layout.decimals));
         Font font = valueFont(text, r);
         if (font != null) {
             g.setFill(Palette.textOn(fill));

@@ -70,6 +70,54 @@ class DeepNetworkWindowTest {
         ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", dir.resolve(name + ".png").toFile());
     }
 
+    private void nodeShot(String id, String name) throws Exception {
+        WritableImage image = onFx(() -> window.lookup(id).snapshot(null, null));
+        Path dir = Path.of("target", "window-shots");
+        Files.createDirectories(dir);
+        ImageIO.write(SwingFXUtils.fromFXImage(image, null), "png", dir.resolve(name + ".png").toFile());
+    }
+
+    @Test
+    void rewindingADeepReluRunShowsThatEpochsWeightsInEveryView(FxRobot robot) throws Exception {
+        FxTesting.resize(stage, 1920, 1080);
+        TrainingConfig c = config(Activation.RELU, 3, 4, 3);
+        train(c, 120);
+        runFx(() -> window.train().model().preview(40));
+        waitFor(() -> FxTesting.frame(window).runs().get(0).preview() != null);
+        FxTesting.settle();
+        var frame = FxTesting.frame(window).runs().get(0);
+        var expected = frame.weightHistory().at(40).weights();
+        assertThat(onFx(() -> window.train().shownWeights())).isEqualTo(expected);
+        assertThat(frame.shownGrid().hiddenLayers()).containsExactly(3, 4, 3);
+        var grid = frame.shownGrid();
+        for (int i = 0; i < Dataset.SIZE; i++) {
+            int row = i;
+            assertThat(onFx(() -> ((Label) window.lookup("#truth-" + row + "-3")).getText()))
+                    .isEqualTo(NumberText.fixed(expected.predict(Activation.RELU, Dataset.x0(i), Dataset.x1(i)), 4));
+            // The rewound surface is the epoch's own, through every layer with ReLU.
+            int col = grid.column(Dataset.x0(i));
+            int r = grid.row(Dataset.x1(i));
+            assertThat(grid.output(col, r)).isEqualTo(expected.predict(Activation.RELU, grid.x0(col), grid.x1(r)));
+        }
+        shot("train-3-4-3-relu-rewound-1920x1080");
+        runFx(() -> window.train().model().live());
+    }
+
+    @Test
+    void presenterModeDrawsTheDeepNetwork(FxRobot robot) throws Exception {
+        FxTesting.resize(stage, 1920, 1080);
+        train(config(Activation.TANH, 8, 8, 8, 8, 8, 8), 100);
+        robot.type(javafx.scene.input.KeyCode.F5);
+        FxTesting.settle();
+        shot("train-6x8-tanh-presenter-1920x1080");
+        FxTesting.resize(stage, 1024, 768);
+        FxTesting.settle();
+        shot("train-6x8-tanh-presenter-1024x768");
+        nodeShot("#network-view", "network-6x8-tanh-presenter-1024x768");
+        robot.type(javafx.scene.input.KeyCode.F5);
+        FxTesting.settle();
+    }
+
     @Test
     void theTruthTableAndTheLayerChooserFollowADeepTanhRun(FxRobot robot) throws Exception {
         for (double[] size : new double[][] {{1024, 768}, {1920, 1080}}) {
@@ -94,6 +142,7 @@ class DeepNetworkWindowTest {
             train(deep, 200);
             assertThat(onFx(() -> layers.getItems())).hasSize(6);
             shot("train-6x8-tanh-" + (int) size[0] + "x" + (int) size[1]);
+            nodeShot("#network-view", "network-6x8-tanh-in-window-" + (int) size[0] + "x" + (int) size[1]);
             runFx(() -> window.train().model().configProperty().set(TrainingConfig.NOTEBOOK));
             waitFor(() -> FxTesting.frame(window).snapshot().config().equals(TrainingConfig.NOTEBOOK));
             FxTesting.settle();

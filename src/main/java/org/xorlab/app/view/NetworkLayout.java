@@ -138,7 +138,10 @@ final class NetworkLayout {
     final List<Label> labels;
     final Map<Part, Slot> slots;
     final Tier tier;
-    /** The decimals of the hidden units' figures: 2, or 1 where a deeper network's neurons are small. */
+    /**
+     * The decimals of the hidden units' figures: 2, or 1 where a deeper network's neurons are small, or 0 where they
+     * are too small for any: then none is written (the hover card has them), rather than only the narrower ones.
+     */
     final int decimals;
     /** The longest arrow drawn, for the step's largest change; 0 without arrows. */
     final double longestArrow;
@@ -395,7 +398,9 @@ final class NetworkLayout {
         double nw = width("y_hat", Fonts.LABEL) + 2 * HALO;
         p.first(labels, Role.NAME, output, "y_hat", Fonts.LABEL,
                 new Box(out.getX() + outReach + 4, out.getY() - nh / 2, nw, nh),
-                new Box(out.getX() - nw / 2, out.getY() - outReach - GAP - 1 - nh, nw, nh));
+                new Box(out.getX() - nw / 2, out.getY() - outReach - GAP - 1 - nh, nw, nh),
+                new Box(Math.min(out.getX() - nw / 2, g.width - 2 - nw), out.getY() - outReach - GAP - 1 - nh, nw, nh),
+                new Box(Math.min(out.getX() - nw / 2, g.width - 2 - nw), out.getY() + outReach + GAP + 1, nw, nh));
         double bw = width(spec.outputBias(), Fonts.SMALL) + 2 * HALO;
         double bh = height(Fonts.SMALL);
         p.first(labels, Role.BIAS, output, spec.outputBias(), Fonts.SMALL,

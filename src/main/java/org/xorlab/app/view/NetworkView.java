@@ -333,19 +333,19 @@ public final class NetworkView extends CanvasView {
         double x1 = Dataset.x1(selected);
         drawEdges(g);
         for (int k = 0; k < 2; k++) {
-            drawNode(g, layout.inputs.get(k), layout.outerRadius, k == 0 ? x0 : x1, Activation.SIGMOID, Double.NaN,
+            drawNode(g, layout.inputs.get(k), layout.outerRadius, k == 0 ? x0 : x1, Activation.SIGMOID, Double.NaN, false,
                     new Part(Kind.INPUT, k, 0).equals(hovered));
         }
         double[][] v = weights.activations(activation, x0, x1);
         for (int l = 0; l < layout.layers.size(); l++) {
             List<Point2D> layer = layout.layers.get(l);
             for (int j = 0; j < layer.size(); j++) {
-                drawNode(g, layer.get(j), layout.hiddenRadius, v[l][j], activation, weights.bias(l + 1, j),
+                drawNode(g, layer.get(j), layout.hiddenRadius, v[l][j], activation, weights.bias(l + 1, j), true,
                         new Part(Kind.HIDDEN, l + 1, j, 0).equals(hovered));
             }
         }
         drawNode(g, layout.output, layout.outerRadius, v[v.length - 1][0], Activation.SIGMOID,
-                weights.bias(weights.layers(), 0), hovered != null && hovered.kind() == Kind.OUTPUT);
+                weights.bias(weights.layers(), 0), false, hovered != null && hovered.kind() == Kind.OUTPUT);
         for (NetworkLayout.Label label : layout.labels) {
             drawLabel(g, label);
         }
@@ -406,7 +406,7 @@ public final class NetworkView extends CanvasView {
      * ringed by its bias (none for inputs), the value written inside when it fits (the hover card has it otherwise).
      */
     private void drawNode(GraphicsContext g, Point2D c, double r, double value, Activation scale, double bias,
-                          boolean hovered) {
+                          boolean hiddenUnit, boolean hovered) {
         if (!Double.isNaN(bias)) {
             double ring = NetworkLayout.ringWidth(bias, r);
             g.setStroke(Palette.forWeight(bias));
@@ -421,7 +421,8 @@ public final class NetworkView extends CanvasView {
         g.setLineWidth(hovered ? 3 : Math.min(1.5, r / 6));
         g.strokeOval(c.getX() - r, c.getY() - r, 2 * r, 2 * r);
         String text = Double.isNaN(bias) ? HoverCard.plain(value) : NumberText.fixed(value, Math.max(1, layout.decimals));
-        Font font = valueFont(text, r);
+        // A deeper network's hidden units too small for "-8.8" write no figure, not only the ones that happen to fit.
+        Font font = hiddenUnit && layout.decimals == 0 ? null : valueFont(text, r);
         if (font != null) {
             g.setFill(Palette.textOn(fill));
             g.setFont(font);

@@ -1,6 +1,7 @@
 package org.xorlab.run;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -8,6 +9,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.xorlab.engine.Budget;
 import org.xorlab.engine.Dataset;
 import org.xorlab.engine.DecisionGrid;
@@ -16,6 +18,7 @@ import org.xorlab.engine.LossHistory;
 import org.xorlab.engine.Measure;
 import org.xorlab.engine.Trainer;
 import org.xorlab.engine.TrainingConfig;
+import org.xorlab.engine.TrainingSnapshot;
 import org.xorlab.engine.WeightHistory;
 import org.xorlab.engine.Weights;
 import org.xorlab.session.RunSettings;
@@ -150,7 +153,7 @@ public final class TrainingLoop {
          * than {@value #GRID_BUDGET_NANOS} ns is kept until four times its cost has passed: training keeps at least
          * four fifths of the thread. Paused, stepped or rewound frames always get their weights' own grid.
          */
-        DecisionGrid grid(org.xorlab.engine.TrainingSnapshot snapshot, boolean playing, long now) {
+        DecisionGrid grid(TrainingSnapshot snapshot, boolean playing, long now) {
             Weights w = snapshot.weights();
             if (grid != null && (w.equals(gridWeights)
                     || playing && gridNanos > GRID_BUDGET_NANOS && now - gridAt < 4 * gridNanos)) {
@@ -206,7 +209,7 @@ public final class TrainingLoop {
         if (c.dataset() != first.dataset()) {
             return "dataset (" + c.dataset().id() + ", not " + first.dataset().id() + ")";
         }
-        if (!java.util.Arrays.equals(c.hiddenLayers(), first.hiddenLayers())) {
+        if (!Arrays.equals(c.hiddenLayers(), first.hiddenLayers())) {
             return "hidden layers (" + widths(c.hiddenLayers()) + ", not " + widths(first.hiddenLayers()) + ")";
         }
         if (c.options().activation() != first.options().activation()) {
@@ -222,8 +225,8 @@ public final class TrainingLoop {
     }
 
     private static String widths(int[] widths) {
-        return java.util.Arrays.stream(widths).mapToObj(Integer::toString)
-                .collect(java.util.stream.Collectors.joining(","));
+        return Arrays.stream(widths).mapToObj(Integer::toString)
+                .collect(Collectors.joining(","));
     }
 
     /** Trains {@code trainers} from now on, run i named {@code names.get(i)}. */

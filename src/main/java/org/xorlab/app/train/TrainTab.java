@@ -14,6 +14,7 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.ToggleButton;
@@ -92,7 +93,7 @@ public final class TrainTab extends BorderPane implements LabTab {
     private final DecisionSurfaceView surface = new DecisionSurfaceView();
     private final HiddenUnitMaps hiddenMaps = new HiddenUnitMaps();
     /** The hidden layer whose units the maps show: "layer 1" to "layer L", one item for the notebook's network. */
-    private final javafx.scene.control.ChoiceBox<String> hiddenLayer = new javafx.scene.control.ChoiceBox<>();
+    private final ChoiceBox<String> hiddenLayer = new ChoiceBox<>();
     private final CheckBox logScale = new CheckBox("Log scale");
     /** The canvases' magnification: the window's zoom, so their fonts grow with the controls'. */
     private final DoubleProperty canvasZoom = new SimpleDoubleProperty(1.0);
@@ -202,6 +203,7 @@ public final class TrainTab extends BorderPane implements LabTab {
         hiddenMaps.setId("hidden-maps");
         hiddenLayer.setId("hidden-layer");
         hiddenLayer.setMinWidth(Region.USE_PREF_SIZE);
+        hiddenLayer.setPrefWidth(110);
         hiddenLayer.setTooltip(new javafx.scene.control.Tooltip("Which hidden layer's units the maps show"));
         hiddenLayer.getSelectionModel().selectedIndexProperty().addListener((o, old, i) -> {
             if (i.intValue() >= 0) {

@@ -8,8 +8,10 @@ import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.StrokeLineCap;
 import javafx.scene.text.TextAlignment;
+import org.xorlab.engine.Activation;
 import org.xorlab.engine.DecisionGrid;
 import org.xorlab.engine.Dataset;
+import org.xorlab.engine.TrainingOptions;
 
 /**
  * One small heatmap per hidden unit of one hidden layer: v[l][j] over the same input plane as the decision surface,
@@ -61,9 +63,9 @@ public final class HiddenUnitMaps extends CanvasView {
      * @throws IllegalArgumentException if {@code l} is not from 1 to 6
      */
     public void showLayer(int l) {
-        if (l < 1 || l > org.xorlab.engine.TrainingOptions.MAX_LAYERS) {
+        if (l < 1 || l > TrainingOptions.MAX_LAYERS) {
             throw new IllegalArgumentException("hidden layer must be from 1 to "
-                    + org.xorlab.engine.TrainingOptions.MAX_LAYERS + " (got " + l + ")");
+                    + TrainingOptions.MAX_LAYERS + " (got " + l + ")");
         }
         int before = units();
         layer = grid == null ? l : Math.min(l, grid.hiddenLayerCount());
@@ -89,7 +91,7 @@ public final class HiddenUnitMaps extends CanvasView {
             heatmaps.add(new Heatmap());
         }
         lines.clear();
-        org.xorlab.engine.Activation activation = grid.activation();
+        Activation activation = grid.activation();
         for (int j = 0; j < h; j++) {
             final int unit = j;
             final int l = layer;

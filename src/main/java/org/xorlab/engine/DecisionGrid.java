@@ -3,16 +3,18 @@ package org.xorlab.engine;
 import java.util.Arrays;
 
 /**
- * The network's output y_hat and every hidden activation v1[j], sampled at the centres of an N x N grid of cells
+ * The network's output y_hat and every hidden layer's activations v[l][j], sampled at the centres of an N x N grid of cells
  * over the square [min, max] x [min, max] of the input plane (by default a margin of 0.5 around the unit square).
  * Immutable; computed off the FX thread and handed to the views, which only colour it.
  *
  * <p>Orientation follows the picture: column 0 is the left edge (smallest x0), row 0 is the top edge (largest x1).
  * The centre of cell (col, row) is ({@link #x0(int) x0(col)}, {@link #x1(int) x1(row)}).
  *
- * <p>Sampling uses that z1 = W1[j,0] x0 + W1[j,1] x1 + b1[j] separates into a column part and a row part, so
- * e^-z1 = e^-(W1[j,0] x0) * e^-(W1[j,1] x1 + b1[j]) needs 2N exponentials per hidden unit instead of N^2; only the
- * output's sigmoid is taken per cell. Values agree with {@link Weights#predict} to rounding (1e-12 or better).
+ * <p>The notebook's network (one hidden layer of sigmoids) is sampled fast: z1 = W1[j,0] x0 + W1[j,1] x1 + b1[j]
+ * separates into a column part and a row part, so e^-z1 = e^-(W1[j,0] x0) * e^-(W1[j,1] x1 + b1[j]) needs 2N
+ * exponentials per hidden unit instead of N^2; only the output's sigmoid is taken per cell. Values agree with
+ * {@link Weights#predict} to rounding (1e-12 or better). Any other network (deeper, or another hidden activation)
+ * takes {@link Weights#activations} cell by cell, so its values are exactly those.
  */
 public final class DecisionGrid {
     /** Cells along each axis unless told otherwise. */
@@ -28,19 +30,23 @@ public final class DecisionGrid {
     private static final double SEPARABLE_LIMIT = 300;
 
     private final int resolution;
-    private final int hiddenUnits;
+    private final Activation activation;
+    /** Every hidden layer's width, input side first. */
+    private final int[] widths;
     private final double min;
     private final double max;
     /** Width of one cell in input units. */
     private final double step;
     /** y_hat of cell (col, row) at {@code row * N + col}. */
     private final double[] output;
-    /** v1[j] of cell (col, row) at {@code (j * N + row) * N + col}. */
-    private final double[] hidden;
+    /** v[l + 1][j] of cell (col, row) at {@code hidden[l][(j * N + row) * N + col]}. */
+    private final double[][] hidden;
 
-    private DecisionGrid(int resolution, int hiddenUnits, double min, double max, double[] output, double[] hidden) {
+    private DecisionGrid(int resolution, Activation activation, int[] widths, double min, double max, double[] output,
+                         double[][] hidden) {
         this.resolution = resolution;
-        this.hiddenUnits = hiddenUnits;
+        this.activation = activation;
+        this.widths = widths;
         this.min = min;
         this.max = max;
         this.step = (max - min) / resolution;
@@ -48,19 +54,28 @@ public final class DecisionGrid {
         this.hidden = hidden;
     }
 
-    /** Samples {@code weights} at the default resolution and range. */
+    /** Samples {@code weights} with sigmoid hidden units (the notebook's) at the default resolution and range. */
     public static DecisionGrid sample(Weights weights) {
-        return sample(weights, DEFAULT_RESOLUTION, DEFAULT_MIN, DEFAULT_MAX);
+        return sample(weights, Activation.SIGMOID, DEFAULT_RESOLUTION, DEFAULT_MIN, DEFAULT_MAX);
+    }
+
+    /** Samples {@code weights} with sigmoid hidden units (the notebook's); see {@link #sample(Weights, Activation, int, double, double)}. */
+    public static DecisionGrid sample(Weights weights, int resolution, double min, double max) {
+        return sample(weights, Activation.SIGMOID, resolution, min, max);
     }
 
     /**
-     * Samples {@code weights} on {@code resolution} x {@code resolution} cells covering [min, max] on both axes.
+     * Samples {@code weights}, whose hidden layers apply {@code activation}, on {@code resolution} x
+     * {@code resolution} cells covering [min, max] on both axes.
      *
      * @throws IllegalArgumentException if the resolution is out of range or the range is empty or not finite
      */
-    public static DecisionGrid sample(Weights weights, int resolution, double min, double max) {
+    public static DecisionGrid sample(Weights weights, Activation activation, int resolution, double min, double max) {
         if (weights == null) {
             throw new IllegalArgumentException("weights must be given");
+        }
+        if (activation == null) {
+            throw new IllegalArgumentException("activation must be one of " + Activation.allowedNames());
         }
         if (resolution < MIN_RESOLUTION || resolution > MAX_RESOLUTION) {
             throw new IllegalArgumentException("resolution must be a whole number from " + MIN_RESOLUTION + " to "
@@ -71,12 +86,15 @@ public final class DecisionGrid {
                     + min + " .. " + max + ")");
         }
         final int n = resolution;
-        final int h = weights.hidden();
         final double step = (max - min) / n;
         final double[] centres = new double[n];
         for (int i = 0; i < n; i++) {
             centres[i] = min + (i + 0.5) * step;
         }
+        if (activation != Activation.SIGMOID || weights.layers() != 2) {
+            return sampleEachCell(weights, activation, n, min, max, centres);
+        }
+        final int h = weights.hidden();
         final double[] out = new double[n * n];
         final double[] hid = new double[h * n * n];
         // z2 accumulated per cell, starting at b2.
@@ -118,7 +136,37 @@ public final class DecisionGrid {
         for (int i = 0; i < out.length; i++) {
             out[i] = Activation.sigmoid(out[i]);
         }
-        return new DecisionGrid(n, h, min, max, out, hid);
+        return new DecisionGrid(n, activation, new int[] {h}, min, max, out, new double[][] {hid});
+    }
+
+    /** Any network: a forward pass ({@link Weights#activations}) per cell. */
+    private static DecisionGrid sampleEachCell(Weights weights, Activation activation, int n, double min, double max,
+                                               double[] centres) {
+        int[] widths = weights.hiddenLayers();
+        double[] out = new double[n * n];
+        double[][] hid = new double[widths.length][];
+        for (int l = 0; l < widths.length; l++) {
+            hid[l] = new double[widths[l] * n * n];
+        }
+        double[][] v = new double[widths.length + 1][];
+        for (int l = 0; l < widths.length; l++) {
+            v[l] = new double[widths[l]];
+        }
+        v[widths.length] = new double[1];
+        for (int row = 0; row < n; row++) {
+            double x1 = centres[n - 1 - row];
+            for (int col = 0; col < n; col++) {
+                weights.forward(activation, centres[col], x1, v, null);
+                int cell = row * n + col;
+                for (int l = 0; l < widths.length; l++) {
+                    for (int j = 0; j < widths[l]; j++) {
+                        hid[l][j * n * n + cell] = v[l][j];
+                    }
+                }
+                out[cell] = v[widths.length][0];
+            }
+        }
+        return new DecisionGrid(n, activation, widths, min, max, out, hid);
     }
 
     /**
@@ -136,9 +184,24 @@ public final class DecisionGrid {
         return resolution;
     }
 
-    /** Number of hidden units H sampled. */
+    /** Number of hidden units H of the first hidden layer. */
     public int hiddenUnits() {
-        return hiddenUnits;
+        return widths[0];
+    }
+
+    /** Every hidden layer's width, input side first. */
+    public int[] hiddenLayers() {
+        return widths.clone();
+    }
+
+    /** The number of hidden layers sampled. */
+    public int hiddenLayerCount() {
+        return widths.length;
+    }
+
+    /** The hidden layers' activation the grid was sampled with. */
+    public Activation activation() {
+        return activation;
     }
 
     /** Smallest input value covered, on both axes (the outer edge of the first cell, not its centre). */
@@ -180,12 +243,24 @@ public final class DecisionGrid {
         return output[checkedCell(col, row)];
     }
 
-    /** Hidden unit {@code unit}'s activation v1[unit] (0-based) at the centre of cell (col, row). */
+    /** Hidden unit {@code unit}'s activation v1[unit] (0-based) of the first hidden layer at the centre of cell (col, row). */
     public double hidden(int unit, int col, int row) {
-        if (unit < 0 || unit >= hiddenUnits) {
-            throw new IndexOutOfBoundsException("hidden unit must be from 0 to " + (hiddenUnits - 1) + " (got " + unit + ")");
+        return hidden(1, unit, col, row);
+    }
+
+    /**
+     * Hidden layer {@code layer}'s (from 1) unit {@code unit}'s (from 0) activation v[layer][unit] at the centre of
+     * cell (col, row).
+     */
+    public double hidden(int layer, int unit, int col, int row) {
+        if (layer < 1 || layer > widths.length) {
+            throw new IndexOutOfBoundsException("hidden layer must be from 1 to " + widths.length + " (got " + layer + ")");
         }
-        return hidden[unit * resolution * resolution + checkedCell(col, row)];
+        int units = widths[layer - 1];
+        if (unit < 0 || unit >= units) {
+            throw new IndexOutOfBoundsException("hidden unit must be from 0 to " + (units - 1) + " (got " + unit + ")");
+        }
+        return hidden[layer - 1][unit * resolution * resolution + checkedCell(col, row)];
     }
 
     private int checkedCell(int col, int row) {

@@ -261,43 +261,104 @@ public final class Weights {
     }
 
     /**
-     * The network's output y_hat for input (x0, x1) with hidden activation {@code hidden}, through every layer
-     * (z = W v + b summed from the first product, b last, as the trainer does); the output unit is a sigmoid. The
-     * notebook's network (sigmoid, one hidden layer) goes through {@link #predict(double, double)}.
+     * The network's output y_hat for input (x0, x1) with hidden activation {@code hidden}, through every layer; the
+     * output unit is a sigmoid. The last entry of {@link #activations}; the notebook's network (sigmoid, one hidden
+     * layer) gives exactly {@link #predict(double, double)}.
      */
     public double predict(Activation hidden, double x0, double x1) {
         if (hidden == Activation.SIGMOID && w.length == 2) {
-            return predict(x0, x1); // the notebook's own arithmetic, bit for bit as before
+            return predict(x0, x1); // the notebook's own arithmetic, bit for bit as before, without allocating
         }
-        double[] v = {x0, x1};
+        double[][] v = activations(hidden, x0, x1);
+        return v[v.length - 1][0];
+    }
+
+    /**
+     * Every layer's output v[l] for input (x0, x1) with hidden activation {@code hidden}: entry l - 1 is layer l's
+     * (l from 1), the hidden layers first and the output unit's y_hat last, as a one-element array. Each z is summed
+     * as the trainer does (from the first product, b last); the notebook's network (sigmoid, one hidden layer) sums
+     * its output from b2 as {@link #predict(double, double)} does, so that every figure is the notebook's.
+     */
+    public double[][] activations(Activation hidden, double x0, double x1) {
+        return forward(hidden, x0, x1, null);
+    }
+
+    /** {@link #activations}, leaving the output's pre-activation z in {@code outputZ[0]} if it is given. */
+    private double[][] forward(Activation hidden, double x0, double x1, double[] outputZ) {
+        double[][] values = new double[w.length][];
+        for (int l = 0; l < w.length; l++) {
+            values[l] = new double[widths[l + 1]];
+        }
+        forward(hidden, x0, x1, values, outputZ);
+        return values;
+    }
+
+    /**
+     * {@link #activations} into {@code values} (one array per layer, of its width), so that a caller sampling many
+     * inputs allocates nothing per input.
+     */
+    void forward(Activation hidden, double x0, double x1, double[][] values, double[] outputZ) {
+        boolean notebook = hidden == Activation.SIGMOID && w.length == 2;
         for (int l = 0; l < w.length; l++) {
             int in = widths[l];
             int out = widths[l + 1];
-            double[] next = new double[out];
+            boolean top = l == w.length - 1;
+            double[] next = values[l];
+            double[] v = l == 0 ? null : values[l - 1];
             for (int j = 0; j < out; j++) {
-                double z = w[l][j * in] * v[0];
-                for (int k = 1; k < in; k++) {
-                    z += w[l][j * in + k] * v[k];
+                double z;
+                if (notebook && top) {
+                    z = b[l][j];
+                    for (int k = 0; k < in; k++) {
+                        z += w[l][j * in + k] * v[k];
+                    }
+                } else if (l == 0) {
+                    z = w[0][j * 2] * x0 + w[0][j * 2 + 1] * x1 + b[0][j];
+                } else {
+                    z = w[l][j * in] * v[0];
+                    for (int k = 1; k < in; k++) {
+                        z += w[l][j * in + k] * v[k];
+                    }
+                    z += b[l][j];
                 }
-                z += b[l][j];
-                next[j] = l == w.length - 1 ? Activation.sigmoid(z) : hidden.apply(z);
+                if (top && outputZ != null) {
+                    outputZ[0] = z;
+                }
+                next[j] = top ? Activation.sigmoid(z) : hidden.apply(z);
             }
-            v = next;
         }
-        return v[0];
     }
 
-    /** Hidden unit j's activation v1[j] for input (x0, x1). */
+    /**
+     * Hidden unit j's activation v1[j] of the first layer for input (x0, x1), with the notebook's sigmoid; any other
+     * activation or a deeper layer: {@link #activations}.
+     */
     public double hiddenActivation(int j, double x0, double x1) {
         return Activation.sigmoid(w[0][j * 2] * x0 + w[0][j * 2 + 1] * x1 + b[0][j]);
     }
 
-    /** Mean squared error over the dataset's four samples, for these weights. */
+    /** The notebook's loss for these weights: the mean squared error over the dataset's four samples, sigmoid units. */
     public double loss(Dataset dataset) {
+        return loss(dataset, TrainingOptions.NOTEBOOK);
+    }
+
+    /**
+     * The loss of {@code options} (mean squared error or cross-entropy, SPEC.md) over the dataset's four samples for
+     * these weights, with the options' hidden activation: the data loss, without any regularisation term.
+     */
+    public double loss(Dataset dataset, TrainingOptions options) {
+        boolean crossEntropy = options.loss() == TrainingOptions.Loss.CROSS_ENTROPY;
+        double[] z = new double[1];
         double total = 0;
         for (int i = 0; i < Dataset.SIZE; i++) {
-            double e = dataset.target(i) - predict(Dataset.x0(i), Dataset.x1(i));
-            total += e * e;
+            double y = dataset.target(i);
+            if (crossEntropy) {
+                forward(options.activation(), Dataset.x0(i), Dataset.x1(i), z);
+                total += Math.max(z[0], 0.0) - z[0] * y + Math.log(1 + Math.exp(-Math.abs(z[0])));
+            } else {
+                double e = y - predict(options.activation(), Dataset.x0(i), Dataset.x1(i));
+                total += e * e;
+            }
         }
         return total / Dataset.SIZE;
     }

@@ -11,7 +11,8 @@ import org.xorlab.engine.Weights;
  *
  * @param name            the run's name, for example "SGD (batch size 1)"
  * @param snapshot        the run now
- * @param grid            the decision surface sampled from {@code snapshot.weights()}
+ * @param grid            the decision surface sampled from {@code snapshot.weights()}; while a deep network plays,
+ *                        possibly from the weights of a frame or two before (see TrainingLoop's grid budget)
  * @param history         every completed epoch's loss of this generation; entries below {@code snapshot.epoch()}
  *                        are final and never change
  * @param epochsToTarget  the first epoch whose loss fell below the stop rule's target loss, 0 if none yet

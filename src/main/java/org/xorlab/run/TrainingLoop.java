@@ -1,6 +1,7 @@
 package org.xorlab.run;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -8,6 +9,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.xorlab.engine.Budget;
 import org.xorlab.engine.Dataset;
 import org.xorlab.engine.DecisionGrid;
@@ -16,6 +18,7 @@ import org.xorlab.engine.LossHistory;
 import org.xorlab.engine.Measure;
 import org.xorlab.engine.Trainer;
 import org.xorlab.engine.TrainingConfig;
+import org.xorlab.engine.TrainingSnapshot;
 import org.xorlab.engine.WeightHistory;
 import org.xorlab.engine.Weights;
 import org.xorlab.session.RunSettings;
@@ -50,6 +53,8 @@ public final class TrainingLoop {
     private static final long SLICE_NANOS = 8_000_000L;
     private static final long FRAME_NANOS = 16_000_000L;
     private static final long RATE_WINDOW_NANOS = 500_000_000L;
+    /** A grid that samples faster than this is sampled afresh for every frame. */
+    private static final long GRID_BUDGET_NANOS = 4_000_000L;
 
     /** What one advance counts. */
     public enum Unit { UPDATE, EPOCH }
@@ -136,6 +141,31 @@ public final class TrainingLoop {
         WeightHistory weights = new WeightHistory();
         /** The earlier epoch shown instead of the live run, or null. */
         Preview preview;
+        /** The last decision surface sampled for a frame, the weights it was sampled from, when, and its cost. */
+        DecisionGrid grid;
+        Weights gridWeights;
+        long gridAt;
+        long gridNanos;
+
+        /**
+         * The decision surface of the snapshot's weights. A deep network's grid costs a forward pass per cell (about
+         * 40 to 120 ms for six layers of eight on a loaded 2-core machine), so while playing a grid that cost more
+         * than {@value #GRID_BUDGET_NANOS} ns is kept until four times its cost has passed: training keeps at least
+         * four fifths of the thread. Paused, stepped or rewound frames always get their weights' own grid.
+         */
+        DecisionGrid grid(TrainingSnapshot snapshot, boolean playing, long now) {
+            Weights w = snapshot.weights();
+            if (grid != null && (w.equals(gridWeights)
+                    || playing && gridNanos > GRID_BUDGET_NANOS && now - gridAt < 4 * gridNanos)) {
+                return grid;
+            }
+            long start = System.nanoTime();
+            grid = sample(w, snapshot.config());
+            gridNanos = System.nanoTime() - start;
+            gridAt = start;
+            gridWeights = w;
+            return grid;
+        }
 
         Run(String name, Trainer trainer) {
             this.name = name;
@@ -155,16 +185,48 @@ public final class TrainingLoop {
             throw new IllegalArgumentException("at least one run is needed");
         }
         TrainingConfig first = specs.get(0).config();
-        Weights initial = Weights.initial(first.hidden(), first.seed());
+        Weights initial = Weights.initial(first);
         List<Trainer> trainers = new ArrayList<>();
         for (RunSpec spec : specs) {
             TrainingConfig c = spec.config();
-            if (c.dataset() != first.dataset() || c.hidden() != first.hidden() || c.seed() != first.seed()) {
-                throw new IllegalArgumentException("runs compared side by side must share dataset, width and seed");
+            String differs = sharedDifference(first, c);
+            if (differs != null) {
+                throw new IllegalArgumentException("runs compared side by side start from identical weights, so they"
+                        + " must share dataset, hidden layers, activation, initialisation and seed; "
+                        + spec.name() + " differs in its " + differs + " (they may differ in optimiser, learning"
+                        + " rate, batch size, loss, regularisation and sample order)");
             }
             trainers.add(new Trainer(c, initial));
         }
         useRuns(specs.stream().map(RunSpec::name).toList(), trainers);
+    }
+
+    /**
+     * What of the settings that fix the initial weights and the data (dataset, hidden layers, activation, init,
+     * seed) {@code c} has otherwise than {@code first}, or null when they share all of them.
+     */
+    static String sharedDifference(TrainingConfig first, TrainingConfig c) {
+        if (c.dataset() != first.dataset()) {
+            return "dataset (" + c.dataset().id() + ", not " + first.dataset().id() + ")";
+        }
+        if (!Arrays.equals(c.hiddenLayers(), first.hiddenLayers())) {
+            return "hidden layers (" + widths(c.hiddenLayers()) + ", not " + widths(first.hiddenLayers()) + ")";
+        }
+        if (c.options().activation() != first.options().activation()) {
+            return "activation (" + c.options().activation().id() + ", not " + first.options().activation().id() + ")";
+        }
+        if (c.options().init() != first.options().init()) {
+            return "initialisation (" + c.options().init().id() + ", not " + first.options().init().id() + ")";
+        }
+        if (c.seed() != first.seed()) {
+            return "seed (" + c.seed() + ", not " + first.seed() + ")";
+        }
+        return null;
+    }
+
+    private static String widths(int[] widths) {
+        return Arrays.stream(widths).mapToObj(Integer::toString)
+                .collect(Collectors.joining(","));
     }
 
     /** Trains {@code trainers} from now on, run i named {@code names.get(i)}. */
@@ -368,13 +430,14 @@ public final class TrainingLoop {
     /** Pauses and previews each run's kept weights at or before {@code epoch}, sampling their decision surface here. */
     private void showEpoch(long epoch) {
         playing = false;
-        for (Run run : runs) {
+        for (int i = 0; i < runs.size(); i++) {
+            Run run = runs.get(i);
             WeightHistory.Entry kept = run.weights.at(Math.max(0, epoch));
             if (kept == null) {
                 run.preview = null;
                 continue;
             }
-            var grid = DecisionGrid.sample(kept.weights(), GRID_RESOLUTION, GRID_MIN, GRID_MAX);
+            var grid = sample(kept.weights(), lockstep.trainer(i).config());
             run.preview = new Preview(kept.epoch(), kept.weights(), grid);
         }
     }
@@ -540,6 +603,11 @@ public final class TrainingLoop {
         return runs.size() == 1 ? text : runs.get(run).name + ": " + text;
     }
 
+    /** The decision surface of {@code weights} trained by {@code config}, with its hidden activation. */
+    private static DecisionGrid sample(Weights weights, TrainingConfig config) {
+        return DecisionGrid.sample(weights, config.options().activation(), GRID_RESOLUTION, GRID_MIN, GRID_MAX);
+    }
+
     private void publish() {
         long now = System.nanoTime();
         if (!playing) {
@@ -554,7 +622,7 @@ public final class TrainingLoop {
         for (int i = 0; i < runs.size(); i++) {
             Run run = runs.get(i);
             var snapshot = lockstep.trainer(i).snapshot();
-            var grid = DecisionGrid.sample(snapshot.weights(), GRID_RESOLUTION, GRID_MIN, GRID_MAX);
+            var grid = run.grid(snapshot, playing, now);
             shown.add(new RunFrame(run.name, snapshot, grid, run.history, lockstep.epochsToTarget(i),
                     lockstep.updatesToTarget(i), lockstep.trainingNanos(i), run.weights, run.preview));
         }

@@ -1,6 +1,7 @@
 package org.xorlab.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -214,6 +215,46 @@ class TrainingLoopTest {
         TrainingFrame spent = drive(loop);
         assertThat(spent.runs()).extracting(r -> r.snapshot().updates()).containsExactly(12L, 12L);
         assertThat(spent.message()).isEqualTo("Every run has trained its budget of 12 weight updates.");
+    }
+
+    @Test
+    void runsSideBySideMayDifferInOptimiserAndStartFromTheConfigsOwnInitialWeights() {
+        TrainingConfig deep = SGD.withHiddenLayers(4, 4);
+        deep = deep.withOptions(deep.options().withActivation(org.xorlab.engine.Activation.TANH)
+                .withInit(org.xorlab.engine.TrainingOptions.Init.XAVIER));
+        TrainingConfig adam = deep.withOptions(deep.options().withOptimizer(
+                org.xorlab.engine.TrainingOptions.Optimizer.ADAM)).withLearningRate(0.01);
+        TrainingLoop loop = new TrainingLoop(List.of(new RunSpec("sgd", deep), new RunSpec("adam", adam)),
+                StopRule.DEFAULT, TrainingLoop.MAX_SPEED);
+        loop.step(TrainingLoop.Unit.EPOCH, 3);
+        TrainingFrame f = drive(loop);
+        assertThat(f.runs().get(0).snapshot().weights()).isEqualTo(bare(deep, 3).weights());
+        assertThat(f.runs().get(1).snapshot().weights()).isEqualTo(bare(adam, 3).weights());
+        assertThat(f.runs().get(0).weightHistory().at(0).weights()).isEqualTo(Weights.initial(deep))
+                .isEqualTo(f.runs().get(1).weightHistory().at(0).weights());
+        // The frame's surface is sampled with the run's activation, through both hidden layers.
+        assertThat(f.runs().get(0).grid().hiddenLayers()).containsExactly(4, 4);
+        assertThat(f.runs().get(0).grid().activation()).isEqualTo(org.xorlab.engine.Activation.TANH);
+    }
+
+    @Test
+    void runsThatWouldNotShareTheirInitialWeightsAreRefusedNamingTheDifference() {
+        TrainingConfig base = SGD.withHiddenLayers(4, 4);
+        record Bad(TrainingConfig config, String says) { }
+        for (Bad bad : List.of(
+                new Bad(base.withHiddenLayers(4, 3), "hidden layers (4,3, not 4,4)"),
+                new Bad(base.withOptions(base.options().withActivation(org.xorlab.engine.Activation.RELU)),
+                        "activation (relu, not sigmoid)"),
+                new Bad(base.withOptions(base.options().withInit(org.xorlab.engine.TrainingOptions.Init.HE)),
+                        "initialisation (he, not uniform)"),
+                new Bad(base.withSeed(7), "seed (7, not 42)"),
+                new Bad(base.withDataset(Dataset.AND), "dataset (and, not xor)"))) {
+            assertThatThrownBy(() -> new TrainingLoop(List.of(new RunSpec("one", base), new RunSpec("two",
+                    bad.config())), StopRule.DEFAULT, TrainingLoop.MAX_SPEED))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("two differs in its " + bad.says())
+                    .hasMessageContaining("may differ in optimiser, learning rate, batch size");
+        }
     }
 
     @Test

@@ -43,7 +43,8 @@ public final class RunModel extends TabModel {
         if (opening) {
             return;
         }
-        boolean sameRun = old.dataset() == now.dataset() && old.hidden() == now.hidden() && old.seed() == now.seed();
+        // Only the rate and the batch size can change in a running run; any other setting starts a new one.
+        boolean sameRun = old.withLearningRate(now.learningRate()).withBatchSize(now.batchSize()).equals(now);
         if (sameRun) {
             loop().retune(0, now.learningRate(), now.batchSize());
         } else {

@@ -14,6 +14,7 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.CheckBox;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.ToggleButton;
@@ -91,6 +92,8 @@ public final class TrainTab extends BorderPane implements LabTab {
     private final NetworkView network = new NetworkView();
     private final DecisionSurfaceView surface = new DecisionSurfaceView();
     private final HiddenUnitMaps hiddenMaps = new HiddenUnitMaps();
+    /** The hidden layer whose units the maps show: "layer 1" to "layer L", one item for the notebook's network. */
+    private final ChoiceBox<String> hiddenLayer = new ChoiceBox<>();
     private final CheckBox logScale = new CheckBox("Log scale");
     /** The canvases' magnification: the window's zoom, so their fonts grow with the controls'. */
     private final DoubleProperty canvasZoom = new SimpleDoubleProperty(1.0);
@@ -198,7 +201,25 @@ public final class TrainTab extends BorderPane implements LabTab {
 
         surface.setId("decision-surface");
         hiddenMaps.setId("hidden-maps");
-        surfaceCard = card(header("Decision surface ŷ(x1, x2)"), surfacePane, hiddenMapsPane);
+        hiddenLayer.setId("hidden-layer");
+        hiddenLayer.setMinWidth(Region.USE_PREF_SIZE);
+        hiddenLayer.setPrefWidth(110);
+        hiddenLayer.setTooltip(new javafx.scene.control.Tooltip("Which hidden layer's units the maps show"));
+        hiddenLayer.getSelectionModel().selectedIndexProperty().addListener((o, old, i) -> {
+            if (i.intValue() >= 0) {
+                hiddenMaps.showLayer(i.intValue() + 1);
+            }
+        });
+        Label layerLabel = new Label("Hidden units of");
+        layerLabel.getStyleClass().add("field-label");
+        layerLabel.setMinWidth(Region.USE_PREF_SIZE);
+        HBox layerChooser = new HBox(8, layerLabel, hiddenLayer);
+        layerChooser.setAlignment(Pos.CENTER_LEFT);
+        // Only a deeper network has a layer to choose, and only while the maps show.
+        layerChooser.visibleProperty().bind(hiddenMapsPane.visibleProperty()
+                .and(javafx.beans.binding.Bindings.size(hiddenLayer.getItems()).greaterThan(1)));
+        layerChooser.managedProperty().bind(layerChooser.visibleProperty());
+        surfaceCard = card(header("Decision surface ŷ(x1, x2)"), surfacePane, layerChooser, hiddenMapsPane);
         surfaceCard.setMinWidth(SURFACE_MIN_WIDTH);
         surfacePane.minHeightProperty().bind(canvasZoom.multiply(SURFACE_MIN_HEIGHT));
         hiddenMaps.setMinHeight(150);
@@ -245,7 +266,8 @@ public final class TrainTab extends BorderPane implements LabTab {
         model.selectedInputProperty().addListener((o, old, i) -> {
             TrainingFrame f = model.frameProperty().get();
             if (f != null) {
-                network.show(f.runs().get(0).shownWeights(), i.intValue());
+                network.show(f.runs().get(0).shownWeights(), f.snapshot().config().options().activation(),
+                        i.intValue());
             }
         });
         presenting.addListener(o -> {
@@ -588,6 +610,20 @@ public final class TrainTab extends BorderPane implements LabTab {
         return true;
     }
 
+    /** Offers layers 1 to {@code depth} for the hidden-unit maps, keeping the chosen one where it still exists. */
+    private void chooseLayers(int depth) {
+        if (hiddenLayer.getItems().size() == depth) {
+            return;
+        }
+        int chosen = Math.max(0, Math.min(hiddenLayer.getSelectionModel().getSelectedIndex(), depth - 1));
+        List<String> items = new ArrayList<>();
+        for (int l = 1; l <= depth; l++) {
+            items.add("layer " + l);
+        }
+        hiddenLayer.getItems().setAll(items);
+        hiddenLayer.getSelectionModel().select(chosen);
+    }
+
     private void show(TrainingFrame f) {
         if (f == null) {
             return;
@@ -601,8 +637,9 @@ public final class TrainTab extends BorderPane implements LabTab {
         RunFrame only = f.runs().get(0);
         Preview preview = only.preview();
         shownWeights = only.shownWeights();
-        network.show(shownWeights, model.selectedInputProperty().get());
+        network.show(shownWeights, f.snapshot().config().options().activation(), model.selectedInputProperty().get());
         surface.show(only.shownGrid(), f.snapshot().config().dataset());
+        chooseLayers(only.shownGrid().hiddenLayerCount());
         hiddenMaps.show(only.shownGrid());
         UpdateTrace trace = f.snapshot().lastUpdate();
         // The arrows belong to the live weights' last step: none while playing, rewound or before any step.

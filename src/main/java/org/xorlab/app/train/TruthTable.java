@@ -5,6 +5,7 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import org.xorlab.engine.Dataset;
+import org.xorlab.engine.TrainingConfig;
 import org.xorlab.engine.Weights;
 import org.xorlab.text.NumberText;
 
@@ -56,18 +57,19 @@ final class TruthTable extends GridPane {
     private void initListeners() {
         model.frameProperty().addListener((o, old, f) -> {
             if (f != null) {
-                show(f.snapshot().config().dataset(), f.runs().get(0).shownWeights());
+                show(f.snapshot().config(), f.runs().get(0).shownWeights());
             }
         });
         model.selectedInputProperty().addListener((o, old, i) -> highlight(i.intValue()));
         highlight(model.selectedInputProperty().get());
     }
 
-    /** The predictions of {@code w}: the live weights, or a rewound epoch's. */
-    private void show(Dataset d, Weights w) {
+    /** The predictions of {@code w} (the live weights, or a rewound epoch's) with the run's hidden activation. */
+    private void show(TrainingConfig config, Weights w) {
+        Dataset d = config.dataset();
         for (int i = 0; i < Dataset.SIZE; i++) {
             double y = d.target(i);
-            double yHat = w.predict(Dataset.x0(i), Dataset.x1(i));
+            double yHat = w.predict(config.options().activation(), Dataset.x0(i), Dataset.x1(i));
             cells[i][2].setText(fmt0(y));
             cells[i][3].setText(NumberText.fixed(yHat, 4));
             cells[i][4].setText(signed(NumberText.fixed(y - yHat, 4)));

@@ -8,13 +8,17 @@ import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.StrokeLineCap;
 import javafx.scene.text.TextAlignment;
+import org.xorlab.engine.Activation;
 import org.xorlab.engine.DecisionGrid;
 import org.xorlab.engine.Dataset;
+import org.xorlab.engine.TrainingOptions;
 
 /**
- * One small heatmap per hidden unit: v1[j] over the same input plane and colour scale as the decision surface,
- * titled h1, h2, ..., with the unit's own 0.5 line and the four inputs marked. Tiles flow into as many rows as
- * make them largest in the space given.
+ * One small heatmap per hidden unit of one hidden layer: v[l][j] over the same input plane as the decision surface,
+ * on the colour scale of the layer's activation ({@link ActivationScale}: a sigmoid's 0 to 1 as the surface's, else
+ * -1 to 1), titled h1, h2, ... for the notebook's one layer and "layer 2, unit 3" (or as much of it as fits) for a
+ * deeper network's, with the unit's own line at the scale's middle and the four inputs marked. {@link #showLayer}
+ * chooses the layer. Tiles flow into as many rows as make them largest in the space given.
  */
 public final class HiddenUnitMaps extends CanvasView {
     private static final double GAP = 14;
@@ -24,7 +28,10 @@ public final class HiddenUnitMaps extends CanvasView {
     private final List<Heatmap> heatmaps = new ArrayList<>();
     private final List<double[]> lines = new ArrayList<>();
     private final List<Rectangle2D> tiles = new ArrayList<>();
+    private final List<String> titles = new ArrayList<>();
     private DecisionGrid grid;
+    /** The hidden layer shown, from 1. */
+    private int layer = 1;
 
     public HiddenUnitMaps() {
         super(GAP + 2 * (150 + GAP), TITLE + 150 + 2 * GAP);
@@ -43,20 +50,56 @@ public final class HiddenUnitMaps extends CanvasView {
         if (grid == this.grid) {
             return;
         }
-        boolean resized = this.grid == null || this.grid.hiddenUnits() != grid.hiddenUnits();
+        int before = units();
         this.grid = grid;
-        int h = grid.hiddenUnits();
+        layer = Math.min(layer, grid.hiddenLayerCount());
+        paint(before);
+    }
+
+    /**
+     * Shows hidden layer {@code l} (from 1) of this and every later grid; a grid with fewer layers shows its last.
+     * Call on the FX thread.
+     *
+     * @throws IllegalArgumentException if {@code l} is not from 1 to 6
+     */
+    public void showLayer(int l) {
+        if (l < 1 || l > TrainingOptions.MAX_LAYERS) {
+            throw new IllegalArgumentException("hidden layer must be from 1 to "
+                    + TrainingOptions.MAX_LAYERS + " (got " + l + ")");
+        }
+        int before = units();
+        layer = grid == null ? l : Math.min(l, grid.hiddenLayerCount());
+        if (grid != null) {
+            paint(before);
+        }
+    }
+
+    /** The hidden layer shown, from 1. */
+    public int layer() {
+        return layer;
+    }
+
+    /** The units of the layer shown; 0 before any grid. */
+    private int units() {
+        return grid == null ? 0 : grid.hiddenLayers()[layer - 1];
+    }
+
+    /** Recolours the shown layer's heatmaps from the grid; {@code before} is the number of tiles drawn until now. */
+    private void paint(int before) {
+        int h = units();
         while (heatmaps.size() < h) {
             heatmaps.add(new Heatmap());
         }
         lines.clear();
+        Activation activation = grid.activation();
         for (int j = 0; j < h; j++) {
             final int unit = j;
-            Contour.Channel channel = (col, row) -> grid.hidden(unit, col, row);
-            heatmaps.get(j).paint(grid, channel);
-            lines.add(Contour.trace(grid, channel, 0.5));
+            final int l = layer;
+            Contour.Channel value = (col, row) -> grid.hidden(l, unit, col, row);
+            heatmaps.get(j).paint(grid, (col, row) -> ActivationScale.position(activation, value.at(col, row)));
+            lines.add(Contour.trace(grid, value, ActivationScale.level(activation)));
         }
-        if (resized) {
+        if (before != h) {
             // The preferred width depends on the number of tiles.
             requestLayout();
         }
@@ -76,13 +119,18 @@ public final class HiddenUnitMaps extends CanvasView {
         return List.copyOf(tiles);
     }
 
+    /** Each tile's title as last drawn, in the tiles' order. */
+    List<String> tileTitles() {
+        return List.copyOf(titles);
+    }
+
     /**
      * As wide as two tiles whatever the number of units: more tiles wrap into rows or get smaller. Asking for a row
      * of eight 150 px tiles (1,326 px) made the surface's card take the width the network needs most with 8 units.
      */
     @Override
     protected double computePrefWidth(double height) {
-        int h = grid == null ? 2 : Math.min(grid.hiddenUnits(), 2);
+        int h = grid == null ? 2 : Math.min(units(), 2);
         return GAP + h * (150 + GAP);
     }
 
@@ -90,10 +138,11 @@ public final class HiddenUnitMaps extends CanvasView {
     @Override
     void draw(GraphicsContext g, double w, double h) {
         tiles.clear();
+        titles.clear();
         if (grid == null) {
             return;
         }
-        int units = grid.hiddenUnits();
+        int units = units();
         // Choose the number of rows that makes the tiles largest.
         double side = 0;
         int columns = units;
@@ -120,6 +169,19 @@ public final class HiddenUnitMaps extends CanvasView {
             tiles.add(tile);
             drawTile(g, j, tile);
         }
+    }
+
+    /** A tile's title: "h3" for the notebook's one layer, else "layer 2, unit 3", "unit 3" or "3", the first that fits. */
+    private String title(int unit, double room) {
+        if (grid.hiddenLayerCount() == 1) {
+            return "h" + (unit + 1);
+        }
+        for (String t : List.of("layer " + layer + ", unit " + (unit + 1), "unit " + (unit + 1))) {
+            if (Fonts.measure(t, Fonts.LABEL).getWidth() <= room) {
+                return t;
+            }
+        }
+        return Integer.toString(unit + 1);
     }
 
     private void drawTile(GraphicsContext g, int unit, Rectangle2D tile) {
@@ -164,7 +226,9 @@ public final class HiddenUnitMaps extends CanvasView {
         g.setFont(Fonts.LABEL);
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.BOTTOM);
-        g.fillText("h" + (unit + 1), x + side / 2, y - 4);
+        String title = title(unit, side + GAP - 2);
+        titles.add(title);
+        g.fillText(title, x + side / 2, y - 4);
     }
 
     private double sx(Rectangle2D tile, double x0) {

@@ -10,6 +10,7 @@ import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 import org.xorlab.app.view.NetworkView.Kind;
 import org.xorlab.app.view.NetworkView.Part;
+import org.xorlab.engine.Activation;
 import org.xorlab.engine.Dataset;
 import org.xorlab.engine.Weights;
 import org.xorlab.text.NumberText;
@@ -20,34 +21,65 @@ final class HoverCard {
     }
 
     /**
-     * The card's text for a part: its value for the weights and the selected input (0 to 3), and with
-     * {@code gradients} (null for none) the last step's change.
+     * The card's text for a part: its value for the weights, whose hidden layers apply {@code activation}, and the
+     * selected input (0 to 3), and with {@code gradients} (null for none) the last step's change. The notebook's one
+     * hidden layer is written as the notebook writes it (W1, b1, v1, z1); a deeper network's layers with their index
+     * (W[2][3,1], v[2][3]).
      */
-    static String describe(Part part, Weights weights, int selected, NetworkView.Gradients gradients) {
+    static String describe(Part part, Weights weights, Activation activation, int selected,
+                           NetworkView.Gradients gradients) {
         double x0 = Dataset.x0(selected);
         double x1 = Dataset.x1(selected);
+        double[][] v = weights.activations(activation, x0, x1);
+        int top = weights.layers();
         String forInput = " for x = " + inputText(selected);
         String text = switch (part.kind()) {
             case W1 -> "W1[" + (part.j() + 1) + "," + (part.k() + 1) + "] = " + fmt3(weights.w1(part.j(), part.k()))
                     + "   (x" + (part.k() + 1) + " \u2192 h" + (part.j() + 1) + ")";
             case W2 -> "W2[1," + (part.j() + 1) + "] = " + fmt3(weights.w2(part.j()))
                     + "   (h" + (part.j() + 1) + " \u2192 y_hat)";
+            case WEIGHT -> "W[" + part.layer() + "][" + (part.j() + 1) + "," + (part.k() + 1) + "] = "
+                    + fmt3(weights.weight(part.layer(), part.j(), part.k())) + "   ("
+                    + unitName(part.layer() - 1, part.k(), top) + " \u2192 " + unitName(part.layer(), part.j(), top)
+                    + ")";
             case INPUT -> "x" + (part.k() + 1) + " = " + plain(part.k() == 0 ? x0 : x1) + forInput;
             case HIDDEN -> {
+                int l = part.layer();
                 int j = part.j();
-                double z1 = weights.w1(j, 0) * x0 + weights.w1(j, 1) * x1 + weights.b1(j);
-                yield "h" + (j + 1) + ": b1[" + (j + 1) + "] = " + fmt3(weights.b1(j))
-                        + "\nv1 = " + fmt3(weights.hiddenActivation(j, x0, x1)) + forInput
-                        + "\nz1 = " + fmt3(z1);
+                double z = z(weights, v, x0, x1, l, j);
+                if (top == 2) {
+                    yield "h" + (j + 1) + ": b1[" + (j + 1) + "] = " + fmt3(weights.b1(j))
+                            + "\nv1 = " + fmt3(v[0][j]) + forInput
+                            + "\nz1 = " + fmt3(z);
+                }
+                String at = "[" + l + "][" + (j + 1) + "]";
+                yield "layer " + l + ", unit " + (j + 1) + ": b" + at + " = " + fmt3(weights.bias(l, j))
+                        + "\nv" + at + " = " + fmt3(v[l - 1][j]) + forInput
+                        + "\nz" + at + " = " + fmt3(z);
             }
-            case OUTPUT -> "y_hat: b2 = " + fmt3(weights.b2()) + ", y_hat = " + fmt3(weights.predict(x0, x1))
-                    + forInput;
+            case OUTPUT -> "y_hat: " + (top == 2 ? "b2" : "b[" + top + "]") + " = " + fmt3(weights.bias(top, 0))
+                    + ", y_hat = " + fmt3(v[top - 1][0]) + forInput;
         };
         if (gradients != null && part.kind() != Kind.INPUT) {
             text += "\nlast step: change " + sci(gradients.change(part))
                     + " (gradient " + sci(gradients.gradient(part)) + ")";
         }
         return text;
+    }
+
+    /** A unit of layer {@code l} (0 for the inputs, {@code top} for the output) as the hover card names it. */
+    private static String unitName(int l, int j, int top) {
+        return l == 0 ? "x" + (j + 1) : l == top ? "y_hat" : "layer " + l + " unit " + (j + 1);
+    }
+
+    /** Unit j's pre-activation z[l][j] = W[l] v[l-1] + b[l], given every layer's v for the input (x0, x1). */
+    private static double z(Weights weights, double[][] v, double x0, double x1, int l, int j) {
+        double[] in = l == 1 ? new double[] {x0, x1} : v[l - 2];
+        double z = weights.weight(l, j, 0) * in[0];
+        for (int k = 1; k < in.length; k++) {
+            z += weights.weight(l, j, k) * in[k];
+        }
+        return z + weights.bias(l, j);
     }
 
 

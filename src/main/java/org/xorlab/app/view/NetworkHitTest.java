@@ -29,9 +29,12 @@ final class NetworkHitTest {
             }
         }
         double reach = NetworkLayout.ringedReach(layout.hiddenRadius) + 1;
-        for (int j = 0; j < layout.hidden.size(); j++) {
-            if (pointer.distance(layout.hidden.get(j)) <= reach) {
-                return new Part(Kind.HIDDEN, j, 0);
+        for (int l = 0; l < layout.layers.size(); l++) {
+            List<Point2D> layer = layout.layers.get(l);
+            for (int j = 0; j < layer.size(); j++) {
+                if (pointer.distance(layer.get(j)) <= reach) {
+                    return new Part(Kind.HIDDEN, l + 1, j, 0);
+                }
             }
         }
         if (pointer.distance(layout.output) <= NetworkLayout.ringedReach(layout.outerRadius) + 1) {
@@ -49,28 +52,58 @@ final class NetworkHitTest {
         return best;
     }
 
-    /** Every edge of the layout: W1[j][0], W1[j][1] and W2[0][j] for each hidden unit j. */
+    /**
+     * Every edge of the layout: with one hidden layer W1[j][0], W1[j][1] and W2[0][j] for each hidden unit j; with
+     * more, W[l][j][k] of every layer l (the {@link Kind#WEIGHT} parts).
+     */
     static List<Part> edges(NetworkLayout layout) {
         List<Part> edges = new ArrayList<>();
-        for (int j = 0; j < layout.hidden.size(); j++) {
-            edges.add(new Part(Kind.W1, j, 0));
-            edges.add(new Part(Kind.W1, j, 1));
-            edges.add(new Part(Kind.W2, j, 0));
+        if (layout.layers.size() <= 1) {
+            for (int j = 0; j < layout.hidden.size(); j++) {
+                edges.add(new Part(Kind.W1, j, 0));
+                edges.add(new Part(Kind.W1, j, 1));
+                edges.add(new Part(Kind.W2, j, 0));
+            }
+            return edges;
+        }
+        int top = layout.layers.size() + 1;
+        for (int l = 1; l <= top; l++) {
+            int units = l == top ? 1 : layout.layers.get(l - 1).size();
+            int inputs = l == 1 ? layout.inputs.size() : layout.layers.get(l - 2).size();
+            for (int j = 0; j < units; j++) {
+                for (int k = 0; k < inputs; k++) {
+                    edges.add(new Part(Kind.WEIGHT, l, j, k));
+                }
+            }
         }
         return edges;
     }
 
-    /** Where an edge starts: an input for W1, a hidden unit for W2. */
+    /** Where an edge starts: an input for W1 (and W[1]), a hidden unit otherwise. */
     static Point2D from(NetworkLayout layout, Part edge) {
-        return edge.kind() == Kind.W1 ? layout.inputs.get(edge.k()) : layout.hidden.get(edge.j());
+        return switch (edge.kind()) {
+            case W1 -> layout.inputs.get(edge.k());
+            case WEIGHT -> edge.layer() == 1 ? layout.inputs.get(edge.k())
+                    : layout.layers.get(edge.layer() - 2).get(edge.k());
+            default -> layout.hidden.get(edge.j());
+        };
     }
 
-    /** Where an edge ends: a hidden unit for W1, the output for W2. */
+    /** Where an edge ends: a hidden unit, or the output for W2 (and the last W[l]). */
     static Point2D to(NetworkLayout layout, Part edge) {
-        return edge.kind() == Kind.W1 ? layout.hidden.get(edge.j()) : layout.output;
+        return switch (edge.kind()) {
+            case W1 -> layout.hidden.get(edge.j());
+            case WEIGHT -> edge.layer() == layout.layers.size() + 1 ? layout.output
+                    : layout.layers.get(edge.layer() - 1).get(edge.j());
+            default -> layout.output;
+        };
     }
 
     static double weightOf(Weights weights, Part edge) {
-        return edge.kind() == Kind.W1 ? weights.w1(edge.j(), edge.k()) : weights.w2(edge.j());
+        return switch (edge.kind()) {
+            case W1 -> weights.w1(edge.j(), edge.k());
+            case WEIGHT -> weights.weight(edge.layer(), edge.j(), edge.k());
+            default -> weights.w2(edge.j());
+        };
     }
 }

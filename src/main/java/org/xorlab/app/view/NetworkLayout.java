@@ -13,6 +13,7 @@ import javafx.geometry.Point2D;
 import javafx.scene.text.Font;
 import org.xorlab.app.view.NetworkView.Kind;
 import org.xorlab.app.view.NetworkView.Part;
+import org.xorlab.engine.Activation;
 
 /**
  * Where the network view puts everything at one size: the neurons, every text it writes (caption, names, bias
@@ -100,16 +101,35 @@ final class NetworkLayout {
         }
     }
 
-    /** What the layout depends on. The bias texts are as drawn ("b=-3.43"). */
-    record Spec(double width, double height, int hidden, String caption, String shortCaption,
-                List<String> hiddenBiases, String outputBias, boolean legendWanted, boolean arrows) {
+    /**
+     * What the layout depends on. The bias texts are as drawn ("b=-3.43"); {@code deeper} holds the widths of hidden
+     * layers 2 and up (empty for the notebook's one hidden layer of {@code hidden} units), and {@code activation}
+     * sets the legend's scale.
+     */
+    record Spec(double width, double height, int hidden, List<Integer> deeper, String caption, String shortCaption,
+                List<String> hiddenBiases, String outputBias, boolean legendWanted, boolean arrows,
+                Activation activation) {
         Spec {
+            deeper = List.copyOf(deeper);
             hiddenBiases = List.copyOf(hiddenBiases);
+        }
+
+        /** The number of hidden layers. */
+        int depth() {
+            return 1 + deeper.size();
+        }
+
+        /** Hidden layer l's (from 0) width. */
+        int width(int l) {
+            return l == 0 ? hidden : deeper.get(l - 1);
         }
     }
 
     final List<Point2D> inputs;
+    /** The first hidden layer's centres. */
     final List<Point2D> hidden;
+    /** Every hidden layer's centres, input side first (the first is {@link #hidden}). */
+    final List<List<Point2D>> layers;
     final Point2D output;
     /** Radius of the hidden units' discs (without the ring). */
     final double hiddenRadius;
@@ -118,6 +138,11 @@ final class NetworkLayout {
     final List<Label> labels;
     final Map<Part, Slot> slots;
     final Tier tier;
+    /**
+     * The decimals of the hidden units' figures: 2, or 1 where a deeper network's neurons are small, or 0 where they
+     * are too small for any: then none is written (the hover card has them), rather than only the narrower ones.
+     */
+    final int decimals;
     /** The longest arrow drawn, for the step's largest change; 0 without arrows. */
     final double longestArrow;
     final boolean legend;
@@ -138,6 +163,7 @@ final class NetworkLayout {
         this.arrowsOverlap = arrowsOverlap;
         this.inputs = g == null ? List.of() : List.copyOf(g.inputs);
         this.hidden = g == null ? List.of() : List.copyOf(g.hidden);
+        this.layers = g == null ? List.of() : g.layers.stream().map(List::copyOf).toList();
         this.output = g == null ? null : g.output;
         this.hiddenRadius = g == null ? 0 : g.hiddenRadius;
         this.outerRadius = g == null ? 0 : g.outerRadius;
@@ -147,6 +173,7 @@ final class NetworkLayout {
         this.longestArrow = longestArrow;
         this.legend = g != null && g.legend;
         this.legendTop = g == null ? 0 : g.limitY;
+        this.decimals = g == null ? 0 : g.layers.size() == 1 ? 2 : decimalsThatFit(g.hiddenRadius);
     }
 
     /** True if the view is too small to draw the network at all. */
@@ -193,8 +220,10 @@ final class NetworkLayout {
         for (Point2D c : inputs) {
             discs.add(new Disc(c, inputReach(outerRadius)));
         }
-        for (Point2D c : hidden) {
-            discs.add(new Disc(c, ringedReach(hiddenRadius)));
+        for (List<Point2D> layer : layers) {
+            for (Point2D c : layer) {
+                discs.add(new Disc(c, ringedReach(hiddenRadius)));
+            }
         }
         discs.add(new Disc(output, ringedReach(outerRadius)));
         return discs;
@@ -227,16 +256,22 @@ final class NetworkLayout {
         return Math.min(7, Math.max(3, longest * 0.3));
     }
 
-    /** The width the legend needs (its three rows, without the optional arrows line). */
+    /** The width the legend needs (its three rows, without the optional arrows line) for a sigmoid's scale. */
     static double legendWidth() {
+        return legendWidth(Activation.SIGMOID);
+    }
+
+    /** The width the legend needs with the scale of {@code activation}. */
+    static double legendWidth(Activation activation) {
         double row1 = width("edge width = |weight|:", Fonts.SMALL) + 10;
         for (String s : new String[] {"0.5", "2", "8+"}) {
             row1 += 32 + width(s, Fonts.SMALL) + 14;
         }
         double row2 = 2 * 30 + width("positive", Fonts.SMALL) + width("negative", Fonts.SMALL) + 2 * 16 + 8
                 + width("ring = bias", Fonts.SMALL);
-        double row3 = width("node fill = activation", Fonts.SMALL) + 10 + width("0", Fonts.SMALL) + 5 + 95
-                + width("1", Fonts.SMALL);
+        double row3 = width("node fill = activation", Fonts.SMALL) + 10 + width(ActivationScale.low(activation),
+                Fonts.SMALL) + 5 + 95 + width("1", Fonts.SMALL)
+                + (activation == Activation.SIGMOID ? 0 : 10 + width(NetworkLegend.OUTPUT_SCALE, Fonts.SMALL));
         return Math.max(row1, Math.max(row2, row3));
     }
 
@@ -271,7 +306,10 @@ final class NetworkLayout {
      * arrows below a comfortable length, else whichever of with and without the legend shows more.
      */
     static NetworkLayout compute(Spec spec) {
-        boolean legendFits = spec.legendWanted() && LEFT + legendWidth() + 8 <= spec.width();
+        boolean legendFits = spec.legendWanted() && LEFT + legendWidth(spec.activation()) + 8 <= spec.width();
+        if (spec.depth() > 1) {
+            return computeDeep(spec, legendFits);
+        }
         NetworkLayout best = null;
         for (boolean legend : legendFits ? new boolean[] {true, false} : new boolean[] {false}) {
             for (double column : HIDDEN_COLUMN) {
@@ -285,6 +323,114 @@ final class NetworkLayout {
             }
         }
         return best;
+    }
+
+    /**
+     * A deeper network (two hidden layers or more): no arrows (the last step's trace holds only the first layer and
+     * the output) and no bias numbers (the rings and the hover card have them); each layer named over its column
+     * ("layer 2", else "L2"), the layers' names giving way first, then the legend, so that every neuron's figure
+     * fits inside it where the view has room for that at all.
+     */
+    private static NetworkLayout computeDeep(Spec spec, boolean legendFits) {
+        NetworkLayout best = null;
+        double bestScore = -1;
+        for (boolean legend : legendFits ? new boolean[] {true, false} : new boolean[] {false}) {
+            for (Tier tier : new Tier[] {Tier.NAME, Tier.SMALL_NAME, Tier.NONE}) {
+                Geometry g = Geometry.ofDeep(spec, legend, tier != Tier.NONE);
+                NetworkLayout l = g == null ? null : attemptDeep(spec, g, tier);
+                if (l == null) {
+                    continue;
+                }
+                boolean figures = l.decimals > 0;
+                double score = (figures ? 1000 : 0) + l.decimals * 50 + (Tier.values().length - tier.ordinal()) * 100 + (legend ? 10 : 0);
+                if (l.decimals == 2 && tier == Tier.NAME && (legend || !legendFits)) {
+                    return l;
+                }
+                if (score > bestScore) {
+                    best = l;
+                    bestScore = score;
+                }
+            }
+        }
+        return best != null ? best
+                : new NetworkLayout(null, new ArrayList<>(), new LinkedHashMap<>(), Tier.NONE, 0, false, 0);
+    }
+
+    /**
+     * The decimals a hidden unit of radius {@code r} can hold its figure with in one of the value fonts: 2 ("-0.25"),
+     * 1 ("-0.3") or none (0).
+     */
+    static int decimalsThatFit(double r) {
+        // The widest figure below 10 in magnitude: a sigmoid's and tanh's always are, ReLU's and linear's mostly.
+        return NetworkView.valueFont("-8.88", r) != null ? 2 : NetworkView.valueFont("-8.8", r) != null ? 1 : 0;
+    }
+
+    /** The hint under a deeper network: where the figures do not fit, the hover card has them. */
+    static final String VALUES_HINT = "hover a neuron for its value and bias";
+    static final String SHORT_VALUES_HINT = "hover for values";
+
+    /** The caption, input and output names, the layers' names (for {@code tier}) and the hint; null if a layer's name finds no room. */
+    private static NetworkLayout attemptDeep(Spec spec, Geometry g, Tier tier) {
+        Placer p = new Placer(g);
+        List<Label> labels = new ArrayList<>();
+        double captionY = ((spec.height() >= 320 ? 40 : 30) - height(Fonts.LABEL)) / 2;
+        for (String text : List.of(spec.caption(), spec.shortCaption())) {
+            Box b = textBox(text, Fonts.LABEL, LEFT, captionY);
+            if (p.free(b)) {
+                labels.add(p.take(new Label(Role.CAPTION, null, text, Fonts.LABEL, b)));
+                break;
+            }
+        }
+        for (int k = 0; k < 2; k++) {
+            Point2D c = g.inputs.get(k);
+            String name = "x" + (k + 1);
+            double w = width(name, Fonts.LABEL) + 2 * HALO;
+            double h = height(Fonts.LABEL);
+            double reach = inputReach(g.outerRadius);
+            p.first(labels, Role.NAME, new Part(Kind.INPUT, k, 0), name, Fonts.LABEL,
+                    new Box(c.getX() - reach - 4 - w, c.getY() - h / 2, w, h),
+                    new Box(c.getX() - w / 2, c.getY() - reach - GAP - 1 - h, w, h));
+        }
+        Point2D out = g.output;
+        double outReach = ringedReach(g.outerRadius);
+        Part output = new Part(Kind.OUTPUT, 0, 0);
+        double nh = height(Fonts.LABEL);
+        double nw = width("y_hat", Fonts.LABEL) + 2 * HALO;
+        p.first(labels, Role.NAME, output, "y_hat", Fonts.LABEL,
+                new Box(out.getX() + outReach + 4, out.getY() - nh / 2, nw, nh),
+                new Box(out.getX() - nw / 2, out.getY() - outReach - GAP - 1 - nh, nw, nh),
+                new Box(Math.min(out.getX() - nw / 2, g.width - 2 - nw), out.getY() - outReach - GAP - 1 - nh, nw, nh),
+                new Box(Math.min(out.getX() - nw / 2, g.width - 2 - nw), out.getY() + outReach + GAP + 1, nw, nh));
+        double bw = width(spec.outputBias(), Fonts.SMALL) + 2 * HALO;
+        double bh = height(Fonts.SMALL);
+        p.first(labels, Role.BIAS, output, spec.outputBias(), Fonts.SMALL,
+                new Box(out.getX() - bw / 2, out.getY() + outReach + GAP + 1, bw, bh),
+                new Box(Math.min(out.getX() - bw / 2, g.width - 2 - bw), out.getY() + outReach + GAP + 1, bw, bh));
+        if (tier != Tier.NONE) {
+            Font font = tier == Tier.NAME ? Fonts.LABEL : Fonts.SMALL;
+            double h = height(font);
+            double y = g.top - 2 - h;
+            for (int l = 0; l < g.layers.size(); l++) {
+                String name = tier == Tier.NAME ? "layer " + (l + 1) : "L" + (l + 1);
+                double w = width(name, font) + 2 * HALO;
+                double x = g.layers.get(l).get(0).getX();
+                if (p.first(labels, Role.NAME, new Part(Kind.HIDDEN, l + 1, -1, 0), name, font,
+                        new Box(x - w / 2, y, w, h)) == null) {
+                    return null;
+                }
+            }
+        }
+        double h = height(Fonts.SMALL);
+        boolean figures = decimalsThatFit(g.hiddenRadius) > 0;
+        for (String hint : figures ? List.of(HINT, SHORT_HINT) : List.of(VALUES_HINT, SHORT_VALUES_HINT)) {
+            double w = width(hint, Fonts.SMALL) + 2 * HALO;
+            if (p.first(labels, Role.HINT, null, hint, Fonts.SMALL,
+                    new Box(LEFT, g.limitY - 2 - h, w, h),
+                    new Box(g.width - 6 - w, g.limitY - 2 - h, w, h)) != null) {
+                break;
+            }
+        }
+        return new NetworkLayout(g, labels, new LinkedHashMap<>(), tier, 0, false, 0);
     }
 
     /** Where the hidden column may sit between the inputs and the output, the first preferred. */
@@ -709,6 +855,7 @@ final class NetworkLayout {
         double column;
         final List<Point2D> inputs = new ArrayList<>();
         final List<Point2D> hidden = new ArrayList<>();
+        final List<List<Point2D>> layers = new ArrayList<>();
         Point2D output;
         double hiddenRadius;
         double outerRadius;
@@ -755,6 +902,60 @@ final class NetworkLayout {
             for (int j = 0; j < units; j++) {
                 g.hidden.add(new Point2D(hidX, top + (j + 0.5) * spacing));
             }
+            g.layers.add(g.hidden);
+            g.output = new Point2D(outX, (top + bottom) / 2);
+            return g;
+        }
+
+        /**
+         * A deeper network's columns: the inputs, each hidden layer and the output evenly apart, each layer's units
+         * spread over the height as the notebook's one layer is, all hidden units of one radius (set by the widest
+         * layer); with {@code headers}, a band under the caption for the layers' names.
+         */
+        static Geometry ofDeep(Spec spec, boolean legend, boolean headers) {
+            Geometry g = ofDeep(spec, legend, headers, 0);
+            // Neurons too small for any figure: they give up a line for the hint that the hover card has them.
+            return g == null || decimalsThatFit(g.hiddenRadius) > 0 ? g
+                    : ofDeep(spec, legend, headers, height(Fonts.SMALL) + 4);
+        }
+
+        private static Geometry ofDeep(Spec spec, boolean legend, boolean headers, double hintRow) {
+            double w = spec.width();
+            double h = spec.height();
+            double top = (h >= 320 ? 40 : 30) + (headers ? height(Fonts.LABEL) + 2 : 0);
+            double bottom = h - (legend ? LEGEND : NO_LEGEND) - hintRow;
+            double span = bottom - top;
+            if (w < 160 || span < 60) {
+                return null;
+            }
+            int widest = 1;
+            for (int l = 0; l < spec.depth(); l++) {
+                widest = Math.max(widest, spec.width(l));
+            }
+            Geometry g = new Geometry(w, h, top, legend ? h - LEGEND : h, legend);
+            double spacing = span / widest;
+            double outer = Math.min(16, Math.min(span / 2 * 0.38, w / 24));
+            double inX = Math.max(LEFT + width("x2", Fonts.LABEL) + 2 * HALO + 4 + inputReach(outer), w * 0.08);
+            double yHat = w >= 360 ? ringedReach(outer) + 4 + width("y_hat", Fonts.LABEL) + 2 * HALO + 4
+                    : ringedReach(outer) + 8;
+            double outX = w - Math.max(yHat, w * 0.1);
+            double apartX = (outX - inX) / (spec.depth() + 1);
+            double r = Math.min(32, Math.min(span / Math.max(widest, 2) * 0.38, apartX * 0.3));
+            double apart = r >= 15 ? (spacing - 2 * 6 - 4) / 2 : (spacing - 4) / 2.8;
+            g.hiddenRadius = Math.max(3, Math.min(r, apart));
+            g.outerRadius = Math.max(g.hiddenRadius, outer);
+            for (int k = 0; k < 2; k++) {
+                g.inputs.add(new Point2D(inX, top + (k + 0.5) * span / 2));
+            }
+            for (int l = 0; l < spec.depth(); l++) {
+                int units = spec.width(l);
+                List<Point2D> layer = new ArrayList<>();
+                for (int j = 0; j < units; j++) {
+                    layer.add(new Point2D(inX + (l + 1) * apartX, top + (j + 0.5) * span / units));
+                }
+                g.layers.add(layer);
+            }
+            g.hidden.addAll(g.layers.get(0));
             g.output = new Point2D(outX, (top + bottom) / 2);
             return g;
         }
@@ -775,8 +976,10 @@ final class NetworkLayout {
             for (Point2D c : g.inputs) {
                 discs.add(new Disc(c, inputReach(g.outerRadius)));
             }
-            for (Point2D c : g.hidden) {
-                discs.add(new Disc(c, ringedReach(g.hiddenRadius)));
+            for (List<Point2D> layer : g.layers) {
+                for (Point2D c : layer) {
+                    discs.add(new Disc(c, ringedReach(g.hiddenRadius)));
+                }
             }
             discs.add(new Disc(g.output, ringedReach(g.outerRadius)));
         }

@@ -5,19 +5,22 @@ import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.StrokeLineCap;
 import javafx.scene.text.TextAlignment;
+import org.xorlab.engine.Activation;
 
 /** The key under the network diagram: edge width, edge colour, bias ring, node fill and (with them) the arrows. */
 final class NetworkLegend {
     private static final String ARROWS = "arrows: last step's change (up = grew)";
+    /** After a tanh, ReLU or linear layer's scale: the output's own, a sigmoid's. */
+    static final String OUTPUT_SCALE = "(y_hat: 0 to 1)";
 
     private NetworkLegend() {
     }
 
     /**
      * Draws the legend's three lines from {@code top} in a view {@code w} wide, with the arrows' line where the
-     * gradients are shown and it fits.
+     * gradients are shown and it fits; the fill's scale is that of {@code activation} (see {@link ActivationScale}).
      */
-    static void draw(GraphicsContext g, double w, double top, boolean arrows) {
+    static void draw(GraphicsContext g, double w, double top, boolean arrows, Activation activation) {
         double y1 = top + 20;
         double y2 = y1 + 28;
         double x = 16;
@@ -47,8 +50,9 @@ final class NetworkLegend {
         x = 16;
         g.fillText("node fill = activation", x, y3);
         x += Fonts.measure("node fill = activation", Fonts.SMALL).getWidth() + 10;
-        g.fillText("0", x, y3);
-        x += Fonts.measure("0", Fonts.SMALL).getWidth() + 5;
+        String low = ActivationScale.low(activation);
+        g.fillText(low, x, y3);
+        x += Fonts.measure(low, Fonts.SMALL).getWidth() + 5;
         g.setFill(Palette.scale(x, 0, x + 90, 0));
         g.fillRect(x, y3 - 8, 90, 16);
         g.setStroke(Palette.FRAME);
@@ -58,6 +62,10 @@ final class NetworkLegend {
         g.setFill(Palette.MUTED);
         g.fillText("1", x, y3);
         x += Fonts.measure("1", Fonts.SMALL).getWidth();
+        if (activation != Activation.SIGMOID) {
+            g.fillText(OUTPUT_SCALE, x + 10, y3);
+            x += 10 + Fonts.measure(OUTPUT_SCALE, Fonts.SMALL).getWidth();
+        }
         if (arrows && x + 24 + Fonts.measure(ARROWS, Fonts.SMALL).getWidth() < w - 4) {
             g.fillText(ARROWS, x + 24, y3);
         }

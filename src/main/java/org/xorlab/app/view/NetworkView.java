@@ -13,13 +13,15 @@ import javafx.scene.shape.StrokeLineJoin;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 import org.apache.commons.math3.linear.RealMatrix;
+import org.xorlab.engine.Activation;
 import org.xorlab.engine.Dataset;
 import org.xorlab.engine.UpdateTrace;
 import org.xorlab.engine.Weights;
 import org.xorlab.text.NumberText;
 
 /**
- * The 2-H-1 network: inputs x1, x2, hidden units h1..hH and the output y_hat. An edge's width grows with |weight|
+ * The network: inputs x1, x2, every hidden layer (the notebook's one layer h1..hH, or up to six of up to eight units
+ * each) and the output y_hat. An edge's width grows with |weight|
  * and its colour shows the sign (blue positive, orange negative); each neuron is filled by its activation for the
  * selected input and ringed by its bias, with the numbers written beside it where they fit (a crowded view leaves
  * them to the hover card). Hovering an edge or neuron shows its current value, kept up to date while training runs.
@@ -49,14 +51,30 @@ public final class NetworkView extends CanvasView {
     static final double MIN_WIDTH = 240;
     static final double MIN_HEIGHT = 190;
 
-    /** One thing the pointer can hover and a gradient can be drawn for. */
-    enum Kind { INPUT, HIDDEN, OUTPUT, W1, W2 }
+    /**
+     * One thing the pointer can hover and a gradient can be drawn for. The notebook's one hidden layer has W1 and W2;
+     * a deeper network's edges are all WEIGHT, with their layer.
+     */
+    enum Kind { INPUT, HIDDEN, OUTPUT, W1, W2, WEIGHT }
 
-    /** A neuron or an edge: W1[j][k] is (W1, j, k); W2[0][j] is (W2, j, 0); hidden unit j is (HIDDEN, j, 0). */
-    record Part(Kind kind, int j, int k) {
+    /**
+     * A neuron or an edge: W1[j][k] is (W1, 1, j, k); W2[0][j] is (W2, 2, j, 0); unit j of hidden layer l (from 1)
+     * is (HIDDEN, l, j, 0); a deeper network's W[l][j][k] is (WEIGHT, l, j, k). Inputs and the output have layer 0.
+     */
+    record Part(Kind kind, int layer, int j, int k) {
+        /** A part of the notebook's network, whose kind says its layer. */
+        Part(Kind kind, int j, int k) {
+            this(kind, switch (kind) {
+                case HIDDEN, W1 -> 1;
+                case W2 -> 2;
+                default -> 0;
+            }, j, k);
+        }
     }
 
     private Weights weights;
+    /** The hidden layers' activation: what the neurons' figures and fills show. */
+    private Activation activation = Activation.SIGMOID;
     private int selected;
     /** The update whose gradients are shown, or null when none are. */
     private UpdateTrace trace;
@@ -68,7 +86,7 @@ public final class NetworkView extends CanvasView {
     /** What the layout was computed for, and the layout: where everything goes at the current size. */
     private NetworkLayout.Spec spec;
     private NetworkLayout layout = NetworkLayout.compute(
-            new NetworkLayout.Spec(0, 0, 1, "", "", List.of(""), "", false, false));
+            new NetworkLayout.Spec(0, 0, 1, List.of(), "", "", List.of(""), "", false, false, Activation.SIGMOID));
     private Part hovered;
     private String hoverText;
 
@@ -99,6 +117,19 @@ public final class NetworkView extends CanvasView {
      * @throws IllegalArgumentException if the weights are missing or the input index is out of range
      */
     public void show(Weights weights, int selectedInput) {
+        show(weights, Activation.SIGMOID, selectedInput);
+    }
+
+    /**
+     * Shows the weights of a network whose hidden layers apply {@code activation}, and the activations they produce
+     * for input {@code selectedInput} (0 to 3). Call on the FX thread.
+     *
+     * @throws IllegalArgumentException if the weights or the activation are missing or the input is out of range
+     */
+    public void show(Weights weights, Activation activation, int selectedInput) {
+        if (activation == null) {
+            throw new IllegalArgumentException("the network view needs the hidden layers' activation");
+        }
         if (weights == null) {
             throw new IllegalArgumentException("the network view needs weights to show");
         }
@@ -106,12 +137,13 @@ public final class NetworkView extends CanvasView {
             throw new IllegalArgumentException("selected input must be from 0 to " + (Dataset.SIZE - 1)
                     + " for (0,0), (0,1), (1,0), (1,1) (got " + selectedInput + ")");
         }
-        if (weights.equals(this.weights) && selectedInput == selected) {
+        if (weights.equals(this.weights) && selectedInput == selected && activation == this.activation) {
             return;
         }
         this.weights = weights;
+        this.activation = activation;
         this.selected = selectedInput;
-        if (gradients != null && gradients.hidden() != weights.hidden()) {
+        if (gradients != null && (gradients.hidden() != weights.hidden() || weights.layers() != 2)) {
             trace = null;
             gradients = null;
         }
@@ -132,7 +164,8 @@ public final class NetworkView extends CanvasView {
             return;
         }
         this.trace = trace;
-        gradients = Gradients.of(trace);
+        // A deeper network's trace holds only its first layer and the output: no arrows rather than wrong ones.
+        gradients = trace.after().layers() == 2 ? Gradients.of(trace) : null;
         update();
     }
 
@@ -196,6 +229,11 @@ public final class NetworkView extends CanvasView {
         return layout.hidden.get(j);
     }
 
+    /** Centre of unit j (from 0) of hidden layer l (from 1) in the current layout. */
+    Point2D unitCentre(int l, int j) {
+        return layout.layers.get(l - 1).get(j);
+    }
+
     Point2D outputCentre() {
         return layout.output;
     }
@@ -243,8 +281,8 @@ public final class NetworkView extends CanvasView {
     private void update() {
         String input = HoverCard.inputText(selected);
         NetworkLayout.Spec next = weights == null ? null : new NetworkLayout.Spec(canvasWidth(), canvasHeight(),
-                weights.hidden(), "activations for input x = " + input, "x = " + input, biasTexts(),
-                "b=" + fmt2(weights.b2()), legendVisible, gradients != null);
+                weights.hidden(), deeperLayers(), "activations for input x = " + input, "x = " + input, biasTexts(),
+                "b=" + fmt2(weights.bias(weights.layers(), 0)), legendVisible, gradients != null, activation);
         if (next != null && !next.equals(spec)) {
             spec = next;
             layout = NetworkLayout.compute(next);
@@ -265,7 +303,16 @@ public final class NetworkView extends CanvasView {
     /** The part under the pointer and its hover card's text, for the current layout and weights. */
     private void findHovered() {
         hovered = weights == null ? null : NetworkHitTest.partAt(layout, weights, pointer);
-        hoverText = hovered == null ? null : HoverCard.describe(hovered, weights, selected, gradients);
+        hoverText = hovered == null ? null : HoverCard.describe(hovered, weights, activation, selected, gradients);
+    }
+
+    private List<Integer> deeperLayers() {
+        int[] widths = weights.hiddenLayers();
+        List<Integer> deeper = new ArrayList<>();
+        for (int l = 1; l < widths.length; l++) {
+            deeper.add(widths[l]);
+        }
+        return deeper;
     }
 
     private List<String> biasTexts() {
@@ -286,15 +333,19 @@ public final class NetworkView extends CanvasView {
         double x1 = Dataset.x1(selected);
         drawEdges(g);
         for (int k = 0; k < 2; k++) {
-            drawNode(g, layout.inputs.get(k), layout.outerRadius, k == 0 ? x0 : x1, Double.NaN,
+            drawNode(g, layout.inputs.get(k), layout.outerRadius, k == 0 ? x0 : x1, Activation.SIGMOID, Double.NaN, false,
                     new Part(Kind.INPUT, k, 0).equals(hovered));
         }
-        for (int j = 0; j < weights.hidden(); j++) {
-            drawNode(g, layout.hidden.get(j), layout.hiddenRadius, weights.hiddenActivation(j, x0, x1), weights.b1(j),
-                    new Part(Kind.HIDDEN, j, 0).equals(hovered));
+        double[][] v = weights.activations(activation, x0, x1);
+        for (int l = 0; l < layout.layers.size(); l++) {
+            List<Point2D> layer = layout.layers.get(l);
+            for (int j = 0; j < layer.size(); j++) {
+                drawNode(g, layer.get(j), layout.hiddenRadius, v[l][j], activation, weights.bias(l + 1, j), true,
+                        new Part(Kind.HIDDEN, l + 1, j, 0).equals(hovered));
+            }
         }
-        drawNode(g, layout.output, layout.outerRadius, weights.predict(x0, x1), weights.b2(),
-                hovered != null && hovered.kind() == Kind.OUTPUT);
+        drawNode(g, layout.output, layout.outerRadius, v[v.length - 1][0], Activation.SIGMOID,
+                weights.bias(weights.layers(), 0), false, hovered != null && hovered.kind() == Kind.OUTPUT);
         for (NetworkLayout.Label label : layout.labels) {
             drawLabel(g, label);
         }
@@ -307,7 +358,7 @@ public final class NetworkView extends CanvasView {
             }
         }
         if (layout.legend) {
-            NetworkLegend.draw(g, w, layout.legendTop, gradients != null);
+            NetworkLegend.draw(g, w, layout.legendTop, gradients != null, activation);
         }
         if (hoverText != null && pointer != null) {
             HoverCard.draw(g, hoverText, pointer, w, h);
@@ -351,10 +402,11 @@ public final class NetworkView extends CanvasView {
     }
 
     /**
-     * A neuron of radius {@code r}: filled by its activation, ringed by its bias (none for inputs), the activation
-     * written inside when it fits (the hover card has it otherwise).
+     * A neuron of radius {@code r}: filled by its activation {@code value} on the colour scale of {@code scale},
+     * ringed by its bias (none for inputs), the value written inside when it fits (the hover card has it otherwise).
      */
-    private void drawNode(GraphicsContext g, Point2D c, double r, double activation, double bias, boolean hovered) {
+    private void drawNode(GraphicsContext g, Point2D c, double r, double value, Activation scale, double bias,
+                          boolean hiddenUnit, boolean hovered) {
         if (!Double.isNaN(bias)) {
             double ring = NetworkLayout.ringWidth(bias, r);
             g.setStroke(Palette.forWeight(bias));
@@ -362,14 +414,15 @@ public final class NetworkView extends CanvasView {
             double rr = r + ring / 2;
             g.strokeOval(c.getX() - rr, c.getY() - rr, 2 * rr, 2 * rr);
         }
-        Color fill = Palette.forValue(activation);
+        Color fill = Palette.forValue(ActivationScale.position(scale, value));
         g.setFill(fill);
         g.fillOval(c.getX() - r, c.getY() - r, 2 * r, 2 * r);
         g.setStroke(Palette.INK);
         g.setLineWidth(hovered ? 3 : Math.min(1.5, r / 6));
         g.strokeOval(c.getX() - r, c.getY() - r, 2 * r, 2 * r);
-        String text = Double.isNaN(bias) ? HoverCard.plain(activation) : fmt2(activation);
-        Font font = valueFont(text, r);
+        String text = Double.isNaN(bias) ? HoverCard.plain(value) : NumberText.fixed(value, Math.max(1, layout.decimals));
+        // A deeper network's hidden units too small for "-8.8" write no figure, not only the ones that happen to fit.
+        Font font = hiddenUnit && layout.decimals == 0 ? null : valueFont(text, r);
         if (font != null) {
             g.setFill(Palette.textOn(fill));
             g.setFont(font);
@@ -473,7 +526,7 @@ public final class NetworkView extends CanvasView {
                 case W2 -> w2[part.j()];
                 case HIDDEN -> b1[part.j()];
                 case OUTPUT -> b2;
-                case INPUT -> 0;
+                case INPUT, WEIGHT -> 0;
             };
         }
 

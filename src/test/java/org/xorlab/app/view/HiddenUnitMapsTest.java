@@ -7,6 +7,7 @@ import java.util.List;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.scene.image.WritableImage;
+import javafx.scene.paint.Color;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -55,6 +56,47 @@ class HiddenUnitMapsTest {
                 }
             }
         }
+    }
+
+    @Test
+    void aDeeperNetworksMapsShowTheChosenLayersActivationsOnItsScale(FxRobot robot) {
+        org.xorlab.engine.Activation tanh = org.xorlab.engine.Activation.TANH;
+        Weights w = org.xorlab.engine.DecisionGridTest.trained(tanh, 400, 4, 3).weights();
+        DecisionGrid grid = DecisionGrid.sample(w, tanh, 100, -0.5, 1.5);
+        robot.interact(() -> {
+            maps.show(grid);
+            maps.showLayer(2);
+        });
+        robot.interact(() -> { });
+        WritableImage image = Snapshots.take(maps, "hidden-4-3-tanh-layer2");
+        assertThat(maps.layer()).isEqualTo(2);
+        List<Rectangle2D> tiles = maps.tileBounds();
+        assertThat(tiles).hasSize(3);
+        assertThat(maps.tileTitles()).containsExactly("layer 2, unit 1", "layer 2, unit 2", "layer 2, unit 3");
+        int[][] cells = {{5, 5}, {94, 94}, {50, 70}, {20, 80}};
+        for (int j = 0; j < 3; j++) {
+            for (int[] c : cells) {
+                double x0 = grid.x0(c[0]);
+                double x1 = grid.x1(c[1]);
+                double v = w.activations(tanh, x0, x1)[1][j];
+                // tanh's -1 to 1 on the orange-white-blue scale.
+                Color expected = Palette.forValue((v + 1) / 2);
+                assertThat(Snapshots.distance(maps.colorAt(j, x0, x1), expected)).isLessThan(0.01);
+                if (Math.abs(v) > 0.2) {
+                    Rectangle2D tile = tiles.get(j);
+                    double px = tile.getMinX() + (x0 + 0.5) / 2 * tile.getWidth();
+                    double py = tile.getMinY() + (1.5 - x1) / 2 * tile.getHeight();
+                    assertThat(Snapshots.distance(Snapshots.pixel(image, px, py), expected))
+                            .as("unit %d at (%.2f, %.2f)", j, x0, x1).isLessThan(0.08);
+                }
+            }
+        }
+        // A grid of one layer shows that layer, titled as the notebook titles it.
+        robot.interact(() -> maps.show(DecisionGrid.sample(Weights.initial(2, 42))));
+        robot.interact(() -> { });
+        assertThat(maps.layer()).isEqualTo(1);
+        assertThat(maps.tileTitles()).containsExactly("h1", "h2");
+        assertThatThrownBy(() -> maps.showLayer(7)).hasMessage("hidden layer must be from 1 to 6 (got 7)");
     }
 
     @Test

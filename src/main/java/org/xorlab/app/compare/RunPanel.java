@@ -138,7 +138,7 @@ public final class RunPanel extends VBox {
 
     /** Draws the run's weights and decision surface from its part of a frame. */
     void show(RunFrame frame) {
-        network.show(frame.snapshot().weights(), SHOWN_INPUT);
+        network.show(frame.snapshot().weights(), frame.snapshot().config().options().activation(), SHOWN_INPUT);
         surface.show(frame.grid(), frame.snapshot().config().dataset());
     }
 

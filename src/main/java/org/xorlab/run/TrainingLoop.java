@@ -155,7 +155,7 @@ public final class TrainingLoop {
             throw new IllegalArgumentException("at least one run is needed");
         }
         TrainingConfig first = specs.get(0).config();
-        Weights initial = Weights.initial(first.hidden(), first.seed());
+        Weights initial = Weights.initial(first);
         List<Trainer> trainers = new ArrayList<>();
         for (RunSpec spec : specs) {
             TrainingConfig c = spec.config();
@@ -446,8 +446,8 @@ public final class TrainingLoop {
         }
         try {
             RunSettings settings = new RunSettings(t.config(), stopRule.byTarget(), stopRule.epochs(), stopRule.targetLoss());
-            result.complete(new Session(settings, t.initialWeights(), t.weights(), t.epoch(), t.updates(),
-                    run.history.copyRange(0, (int) t.epoch())));
+            result.complete(new Session(settings, t.initialWeights(), t.weights(), t.optimizerState(), t.epoch(),
+                    t.updates(), run.history.copyRange(0, (int) t.epoch())));
         } catch (RuntimeException e) {
             result.completeExceptionally(e);
         }

@@ -84,7 +84,7 @@ final class AdvancedSettings extends TitledPane {
                 AdvancedSettings::parseLayers, AdvancedSettings::layersText,
                 w -> update(config().withHiddenLayers(w.stream().mapToInt(Integer::intValue).toArray())));
         choice(activation, "activation", Activation.values(), AdvancedSettings::activationName);
-        choice(loss, "loss", Loss.values(), l -> l == Loss.MSE ? "mean squared error (the notebook's)" : "cross-entropy");
+        choice(loss, "loss", Loss.values(), l -> l == Loss.MSE ? "MSE (the notebook's)" : "cross-entropy");
         choice(optimizer, "optimizer", Optimizer.values(), AdvancedSettings::optimizerName);
         momentum = decay("Momentum μ", "momentum", o.momentum(), v -> hyper(v, null, null, null, null));
         rho = decay("Decay ρ", "rho", o.rho(), v -> hyper(null, v, null, null, null));

@@ -88,7 +88,7 @@ class AdvancedSettingsTest {
         waitFor(() -> frame() != null);
         TitledPane fold = node(robot, "#advanced", TitledPane.class);
         assertThat(onFx(fold::isExpanded)).as("the fold starts closed").isFalse();
-        assertThat(onFx(fold::getText)).isEqualTo("Advanced: beyond the notebook");
+        assertThat(onFx(fold::getText)).isEqualTo("Advanced settings");
 
         // Opened from the keyboard: the fold takes focus and Enter opens it (Space plays, everywhere in the window).
         runFx(fold::requestFocus);

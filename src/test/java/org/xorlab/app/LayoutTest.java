@@ -318,6 +318,15 @@ class LayoutTest {
             problems.add(where + ": the views scroll sideways (" + content.getWidth() + " px in a "
                     + views.getViewportBounds().getWidth() + " px view)");
         }
+        // The settings scroll up and down only: wider content would be cut at the right, unseen.
+        Node settingsScroll = scene.lookup(".settings-scroll");
+        if (settingsScroll instanceof ScrollPane settings && shown(settings) && settings.getContent() != null) {
+            double wide = settings.getContent().getLayoutBounds().getWidth();
+            if (wide > settings.getViewportBounds().getWidth() + 1) {
+                problems.add(where + ": the settings are cut at the right (" + wide + " px in a "
+                        + settings.getViewportBounds().getWidth() + " px column)");
+            }
+        }
         for (Labeled l : labeleds(scene.getRoot())) {
             String shown = displayed(l);
             String text = l.isMnemonicParsing() ? l.getText().replaceFirst("_", "") : l.getText();

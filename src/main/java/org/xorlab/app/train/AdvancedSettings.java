@@ -70,7 +70,8 @@ final class AdvancedSettings extends TitledPane {
     }
 
     private void createView() {
-        setText("Advanced: beyond the notebook");
+        // Short: a fold is never narrower than its title's full width, and the settings column can be narrow.
+        setText("Advanced settings");
         setId("advanced");
         setExpanded(false);
         setAnimated(false);
@@ -122,7 +123,7 @@ final class AdvancedSettings extends TitledPane {
                 }, NumberText::plain, v -> update(config().withOptions(options().withRegularization(
                         options().regularization(), options().regularization() == Regularization.NONE ? 0.0 : v))));
         choice(init, "init", Init.values(), i -> switch (i) {
-            case UNIFORM -> "uniform 0 to 1 (the notebook's)";
+            case UNIFORM -> "uniform (the notebook's)";
             case XAVIER -> "Xavier";
             case HE -> "He";
         });
@@ -131,6 +132,7 @@ final class AdvancedSettings extends TitledPane {
         reset.setMaxWidth(Double.MAX_VALUE);
 
         VBox content = new VBox(6,
+                hint("Beyond the notebook's network. Each change starts a new run."),
                 layers, hint("One number per hidden layer, input side first, each 1 to 8 units: 4,4 stacks two"
                         + " layers of four. The notebook has one layer; its units are Hidden units above."),
                 SettingsPanel.caption("Activation of the hidden units", activation), activation, activationText,

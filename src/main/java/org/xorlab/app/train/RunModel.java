@@ -43,9 +43,8 @@ public final class RunModel extends TabModel {
         if (opening) {
             return;
         }
-        // Any option of the general network (the deeper layers among them) defines the run, as the width does.
-        boolean sameRun = old.dataset() == now.dataset() && old.hidden() == now.hidden() && old.seed() == now.seed()
-                && old.options().equals(now.options());
+        // Only the rate and the batch size can change in a running run; any other setting starts a new one.
+        boolean sameRun = old.withLearningRate(now.learningRate()).withBatchSize(now.batchSize()).equals(now);
         if (sameRun) {
             loop().retune(0, now.learningRate(), now.batchSize());
         } else {
@@ -57,10 +56,7 @@ public final class RunModel extends TabModel {
         return new RunSpec(RUN_NAME, config);
     }
 
-    /**
-     * The settings; setting a new dataset, width, seed or option of the general network starts a new run, a new rate or
-     * batch size retunes this one.
-     */
+    /** The settings; setting a new dataset, width or seed starts a new run, a new rate or batch size retunes this one. */
     public ObjectProperty<TrainingConfig> configProperty() {
         return config;
     }

@@ -63,9 +63,15 @@ final class Layer {
     private final double beta2;
     private final double epsilon;
     /** Per parameter, laid out as {@link #p}: momentum's and nesterov's velocity v, adam's first moment m. */
-    final double[] first;
+    double[] first;
     /** Per parameter: rmsprop's and adam's average of squared gradients s. */
-    final double[] second;
+    double[] second;
+    /**
+     * Where {@link #descend} writes the new {@link #first} and {@link #second}: like the parameters, the state
+     * becomes current only if the whole update is finite, so a refused (diverging) update leaves it as it was.
+     */
+    private double[] nextFirst;
+    private double[] nextSecond;
 
     /** A layer of the notebook's network: plain SGD. */
     Layer(int units, int inputs, Activation activation) {
@@ -84,7 +90,9 @@ final class Layer {
         beta2 = options.beta2();
         epsilon = options.epsilon();
         first = new double[plain ? 0 : units * (inputs + 1)];
-        second = new double[plain ? 0 : units * (inputs + 1)];
+        second = new double[first.length];
+        nextFirst = new double[first.length];
+        nextSecond = new double[first.length];
         this.units = units;
         this.inputs = inputs;
         this.activation = activation;
@@ -100,11 +108,40 @@ final class Layer {
 
     /** Sets W and b (and the spare buffers) to copies of these values. */
     void load(double[] weights, double[] biases) {
-        for (int j = 0; j < units; j++) {
-            System.arraycopy(weights, j * inputs, p, j * cols, inputs);
-            p[j * cols + inputs] = biases[j];
-        }
+        pack(weights, biases, p);
         System.arraycopy(p, 0, nextP, 0, p.length);
+    }
+
+    /** W (row major) and b into {@code params}, laid out as {@link #p}. */
+    private void pack(double[] weights, double[] biases, double[] params) {
+        for (int j = 0; j < units; j++) {
+            System.arraycopy(weights, j * inputs, params, j * cols, inputs);
+            params[j * cols + inputs] = biases[j];
+        }
+    }
+
+    /**
+     * Sets the optimiser's state (both buffers) to these values, each in W's and b's shapes; plain SGD keeps no
+     * state, and ignores them.
+     */
+    void loadState(double[] firstWeights, double[] firstBiases, double[] secondWeights, double[] secondBiases) {
+        if (plain) {
+            return;
+        }
+        pack(firstWeights, firstBiases, first);
+        pack(secondWeights, secondBiases, second);
+        System.arraycopy(first, 0, nextFirst, 0, first.length);
+        System.arraycopy(second, 0, nextSecond, 0, second.length);
+    }
+
+    /** {@link #first} (or {@link #second}) as W's part, row major; zeros for plain SGD, which keeps no state. */
+    double[] stateWeights(boolean ofSecond) {
+        return plain ? new double[units * inputs] : weights(ofSecond ? second : first);
+    }
+
+    /** The state's b part, as {@link #stateWeights}. */
+    double[] stateBiases(boolean ofSecond) {
+        return plain ? new double[units] : biases(ofSecond ? second : first);
     }
 
     /** W of {@code params} (this layer's {@link #p} or {@link #nextP}), row major. */
@@ -247,6 +284,10 @@ final class Layer {
         final double[] p = this.p;
         final double[] next = nextP;
         final double[] sums = this.sums;
+        final double[] first = this.first;
+        final double[] second = this.second;
+        final double[] newFirst = nextFirst;
+        final double[] newSecond = nextSecond;
         final int end = start + m;
         final boolean penalise = regularization != TrainingOptions.Regularization.NONE;
         final boolean l2 = regularization == TrainingOptions.Regularization.L2;
@@ -271,21 +312,21 @@ final class Layer {
                 switch (optimizer) {
                     case SGD -> q = penalised ? old - learningRate * g : old - learningRate * sum / m;
                     case MOMENTUM -> {
-                        first[n] = mu * first[n] + g;
-                        q = old - learningRate * first[n];
+                        newFirst[n] = mu * first[n] + g;
+                        q = old - learningRate * newFirst[n];
                     }
                     case NESTEROV -> {
-                        first[n] = mu * first[n] + g;
-                        q = old - learningRate * (g + mu * first[n]);
+                        newFirst[n] = mu * first[n] + g;
+                        q = old - learningRate * (g + mu * newFirst[n]);
                     }
                     case RMSPROP -> {
-                        second[n] = rho * second[n] + (1 - rho) * (g * g);
-                        q = old - learningRate * g / (Math.sqrt(second[n]) + epsilon);
+                        newSecond[n] = rho * second[n] + (1 - rho) * (g * g);
+                        q = old - learningRate * g / (Math.sqrt(newSecond[n]) + epsilon);
                     }
                     case ADAM -> {
-                        first[n] = beta1 * first[n] + (1 - beta1) * g;
-                        second[n] = beta2 * second[n] + (1 - beta2) * (g * g);
-                        q = old - learningRate * (first[n] / c1) / (Math.sqrt(second[n] / c2) + epsilon);
+                        newFirst[n] = beta1 * first[n] + (1 - beta1) * g;
+                        newSecond[n] = beta2 * second[n] + (1 - beta2) * (g * g);
+                        q = old - learningRate * (newFirst[n] / c1) / (Math.sqrt(newSecond[n] / c2) + epsilon);
                     }
                     default -> throw new IllegalStateException("optimizer " + optimizer);
                 }
@@ -300,12 +341,26 @@ final class Layer {
     void clearState() {
         Arrays.fill(first, 0.0);
         Arrays.fill(second, 0.0);
+        Arrays.fill(nextFirst, 0.0);
+        Arrays.fill(nextSecond, 0.0);
     }
 
-    /** Makes the values {@link #descend} wrote current; the spare buffer then holds the parameters from before. */
+    /**
+     * Makes the values {@link #descend} wrote current; the spare buffer then holds the parameters from before. The
+     * optimiser's state swaps too: an optimiser writes every entry of the state it uses on every update, and the
+     * state it does not use is the same in both buffers.
+     */
     void accept() {
         double[] old = p;
         p = nextP;
         nextP = old;
+        if (!plain) {
+            double[] f = first;
+            first = nextFirst;
+            nextFirst = f;
+            double[] s = second;
+            second = nextSecond;
+            nextSecond = s;
+        }
     }
 }

@@ -78,7 +78,7 @@ public final class Trainer {
      * these weights had been drawn from it.
      */
     public Trainer(TrainingConfig config, Weights initial) {
-        requireLayers("initial", initial, config);
+        requireLayers("initial weights", initial, config);
         this.config = config;
         this.hidden = config.hidden();
         this.options = config.options();
@@ -108,10 +108,10 @@ public final class Trainer {
             return;
         }
         if (weights.layers() == 2 && config.hiddenLayers().length == 1) {
-            throw new IllegalArgumentException(which + " weights have " + weights.hidden()
+            throw new IllegalArgumentException(which + " have " + weights.hidden()
                     + " hidden units but the config asks for " + config.hidden());
         }
-        throw new IllegalArgumentException(which + " weights have hidden layers "
+        throw new IllegalArgumentException(which + " have hidden layers "
                 + Arrays.toString(weights.hiddenLayers()) + " but the config asks for "
                 + Arrays.toString(config.hiddenLayers()));
     }
@@ -148,6 +148,9 @@ public final class Trainer {
      * have (the state between epochs is only the weights and the counters). {@link #reset()} returns to
      * {@code initial}.
      *
+     * <p>The optimiser's state starts from zero, which continues a plain SGD run exactly; for the other optimisers
+     * use {@link #restore(TrainingConfig, Weights, Weights, long, long, double, OptimizerState)}.
+     *
      * @param loss the loss of epoch {@code epoch}; NaN when {@code epoch} is 0
      * @throws IllegalArgumentException naming the first value out of range: a weight shape that does not match
      *                                  the config, a non-finite weight, a negative epoch, fewer updates than
@@ -156,7 +159,28 @@ public final class Trainer {
      */
     public static Trainer restore(TrainingConfig config, Weights initial, Weights current, long epoch, long updates,
                                   double loss) {
-        requireLayers("current", current, config);
+        return restore(config, initial, current, epoch, updates, loss, OptimizerState.zero(config.hiddenLayers()));
+    }
+
+    /**
+     * {@link #restore(TrainingConfig, Weights, Weights, long, long, double)} with the optimiser's state as it was
+     * (see {@link #optimizerState()}): momentum's velocity, rmsprop's and adam's moments, so the run goes on with
+     * exactly the numbers it would have had. Adam's t goes on from {@code updates}.
+     *
+     * @throws IllegalArgumentException as the other restore, or if the state's shapes do not match the config or a
+     *                                  value of it is not finite
+     */
+    public static Trainer restore(TrainingConfig config, Weights initial, Weights current, long epoch, long updates,
+                                  double loss, OptimizerState state) {
+        requireLayers("current weights", current, config);
+        if (state == null) {
+            throw new IllegalArgumentException("the optimizer's state must be given (OptimizerState.zero for none)");
+        }
+        requireLayers("the optimizer's first moments", state.first(), config);
+        requireLayers("the optimizer's second moments", state.second(), config);
+        if (!state.first().isFinite() || !state.second().isFinite()) {
+            throw new IllegalArgumentException("every value of the optimizer's state must be a finite number");
+        }
         if (!initial.isFinite() || !current.isFinite()) {
             throw new IllegalArgumentException("every weight must be a finite number");
         }
@@ -179,8 +203,11 @@ public final class Trainer {
         }
         Trainer trainer = new Trainer(config, initial);
         trainer.load(current);
-        // Each finished epoch drew one permutation from the stream. (An optimiser's state is not part of a restore:
-        // it starts from zero again.)
+        for (int l = 0; l < trainer.layers.length; l++) {
+            trainer.layers[l].loadState(state.first().weightArray(l), state.first().biasArray(l),
+                    state.second().weightArray(l), state.second().biasArray(l));
+        }
+        // Each finished epoch drew one permutation from the stream.
         if (trainer.random != null) {
             for (long e = 0; e < epoch; e++) {
                 trainer.order = trainer.random.permutation(SAMPLES);
@@ -419,6 +446,28 @@ public final class Trainer {
     /** A copy of the current weights. */
     public Weights weights() {
         return weightsOf(false);
+    }
+
+    /**
+     * A copy of the optimiser's state now (all zeros for plain SGD, and before the first update): with the weights
+     * and counters, all a {@link #restore(TrainingConfig, Weights, Weights, long, long, double, OptimizerState)}
+     * needs to continue the run exactly.
+     */
+    public OptimizerState optimizerState() {
+        return new OptimizerState(stateOf(false), stateOf(true));
+    }
+
+    private Weights stateOf(boolean second) {
+        int[] widths = new int[layers.length + 1];
+        double[][] w = new double[layers.length][];
+        double[][] b = new double[layers.length][];
+        widths[0] = INPUTS;
+        for (int l = 0; l < layers.length; l++) {
+            widths[l + 1] = layers[l].units;
+            w[l] = layers[l].stateWeights(second);
+            b[l] = layers[l].stateBiases(second);
+        }
+        return new Weights(widths, w, b);
     }
 
     /** The current epoch's sample order (the last epoch's at a boundary): always 0, 1, 2, 3 with the fixed order. */

@@ -84,6 +84,18 @@ public final class Weights {
         return new Weights(widths, w, b);
     }
 
+    /** Zero for every parameter of a network with these hidden layers (the optimisers' starting state). */
+    static Weights zeros(int[] hidden) {
+        int[] widths = widthsOf(hidden);
+        double[][] w = new double[widths.length - 1][];
+        double[][] b = new double[widths.length - 1][];
+        for (int l = 0; l + 1 < widths.length; l++) {
+            w[l] = new double[widths[l + 1] * widths[l]];
+            b[l] = new double[widths[l + 1]];
+        }
+        return new Weights(widths, w, b);
+    }
+
     /** How many doubles {@link #initial(int[], TrainingOptions.Init, NumpyRandom)} draws from the stream. */
     static long draws(int[] hidden, TrainingOptions.Init init) {
         int[] widths = widthsOf(hidden);

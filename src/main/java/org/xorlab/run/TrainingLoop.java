@@ -509,8 +509,8 @@ public final class TrainingLoop {
         }
         try {
             RunSettings settings = new RunSettings(t.config(), stopRule.byTarget(), stopRule.epochs(), stopRule.targetLoss());
-            result.complete(new Session(settings, t.initialWeights(), t.weights(), t.epoch(), t.updates(),
-                    run.history.copyRange(0, (int) t.epoch())));
+            result.complete(new Session(settings, t.initialWeights(), t.weights(), t.optimizerState(), t.epoch(),
+                    t.updates(), run.history.copyRange(0, (int) t.epoch())));
         } catch (RuntimeException e) {
             result.completeExceptionally(e);
         }

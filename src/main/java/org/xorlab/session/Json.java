@@ -6,7 +6,10 @@ import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.ArrayList;
+import java.util.List;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
+import org.apache.commons.math3.linear.RealMatrix;
 import org.xorlab.engine.Weights;
 
 /**
@@ -89,25 +92,34 @@ final class Json {
     }
 
     /**
-     * Reads weights for {@code hidden} units written by {@link #weights}.
+     * Reads weights for these hidden layers written by {@link #weights}: W1, b1, ..., W[L+1], b[L+1].
      *
      * @param name where they are, for messages: "initial" or "current"
      */
-    static Weights weights(JsonNode node, String name, int hidden) {
+    static Weights weights(JsonNode node, String name, int[] hidden) {
         ObjectNode w = object(node, name);
-        double[][] w1 = matrix(w, name, "W1", hidden, 2, hidden);
-        double[][] b1 = matrix(w, name, "b1", hidden, 1, hidden);
-        double[][] w2 = matrix(w, name, "W2", 1, hidden, hidden);
-        double[][] b2 = matrix(w, name, "b2", 1, 1, hidden);
-        return Weights.of(new Array2DRowRealMatrix(w1, false), new Array2DRowRealMatrix(b1, false),
-                new Array2DRowRealMatrix(w2, false), new Array2DRowRealMatrix(b2, false));
+        // "for 2 hidden units" (one layer, as version 1 has always said) or "for hidden layers 4,4".
+        String network = hidden.length == 1 ? hidden[0] + " hidden unit" + (hidden[0] == 1 ? "" : "s")
+                : "hidden layers " + java.util.Arrays.stream(hidden).mapToObj(Integer::toString)
+                        .collect(java.util.stream.Collectors.joining(","));
+        List<RealMatrix> ws = new ArrayList<>();
+        List<RealMatrix> bs = new ArrayList<>();
+        int in = 2;
+        for (int l = 0; l <= hidden.length; l++) {
+            int out = l < hidden.length ? hidden[l] : 1;
+            ws.add(new Array2DRowRealMatrix(matrix(w, name, "W" + (l + 1), out, in, network), false));
+            bs.add(new Array2DRowRealMatrix(matrix(w, name, "b" + (l + 1), out, 1, network), false));
+            in = out;
+        }
+        return Weights.of(ws, bs);
     }
 
-    private static double[][] matrix(ObjectNode parent, String owner, String field, int rows, int cols, int hidden) {
+    private static double[][] matrix(ObjectNode parent, String owner, String field, int rows, int cols,
+                                     String network) {
         String name = owner + "." + field;
         JsonNode node = required(parent, field, name);
-        String shape = "\"" + name + "\" must be " + rows + " x " + cols + " for " + hidden + " hidden unit"
-                + (hidden == 1 ? "" : "s") + " (a list of " + rows + " row" + (rows == 1 ? "" : "s") + " of " + cols
+        String shape = "\"" + name + "\" must be " + rows + " x " + cols + " for " + network
+                + " (a list of " + rows + " row" + (rows == 1 ? "" : "s") + " of " + cols
                 + " number" + (cols == 1 ? "" : "s") + ")";
         if (!node.isArray() || node.size() != rows) {
             throw new IllegalArgumentException(shape + "; got " + (node.isArray() ? node.size() + " rows" : text(node)));

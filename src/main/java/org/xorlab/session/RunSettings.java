@@ -16,7 +16,11 @@ public record RunSettings(TrainingConfig config, boolean stopAtLoss, long stopEp
      * it stops at ten million.
      */
     public static final long MAX_STOP_EPOCHS = 10_000_000L;
-    /** The mean squared error of outputs and targets in [0, 1] never exceeds 1, so no target above it makes sense. */
+    /**
+     * The mean squared error of outputs and targets in [0, 1] never exceeds 1, so no target above it makes sense.
+     * Cross-entropy can exceed 1, but a network that answers 1/2 to everything, having learned nothing, already
+     * scores ln 2 (about 0.69) on every truth table, so a target above 1 makes no sense for it either.
+     */
     public static final double MAX_TARGET_LOSS = 1.0;
 
     /** The notebook's run, stopping after 10,000 epochs (the notebook's loop). */

@@ -2,29 +2,64 @@ package org.xorlab.session;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import org.xorlab.engine.Activation;
 import org.xorlab.engine.Dataset;
 import org.xorlab.engine.TrainingConfig;
+import org.xorlab.engine.TrainingOptions;
 
 /**
  * {@link RunSettings} as JSON, shared by session files (where a bad value refuses the whole file) and the
  * remembered settings (where a bad value falls back to its default and the rest is kept):
  * <pre>{"dataset": "xor", "hidden": 2, "seed": 42, "learning_rate": 0.1, "batch_size": 1,
  *  "stop": {"at": "epochs", "epochs": 10000, "target_loss": 0.01}}</pre>
+ * That is version 1 of a session's settings, the notebook's network. The general network's (session version 2, and
+ * the remembered settings) has the hidden layers as a list and every option of {@link TrainingOptions} besides:
+ * <pre>{"dataset": "xor", "hidden": [4, 4], "seed": 42, "learning_rate": 0.1, "batch_size": 1,
+ *  "activation": "tanh", "loss": "mse", "optimizer": "adam", "momentum": 0.9, "rho": 0.9, "beta1": 0.9,
+ *  "beta2": 0.999, "epsilon": 1e-8, "regularization": "none", "reg_rate": 0.0, "init": "uniform",
+ *  "order": "fixed", "stop": {...}}</pre>
  */
 final class RunSettingsJson {
     private RunSettingsJson() {
     }
 
-    static ObjectNode write(RunSettings s) {
+    /** The settings with every option ({@code general}), or as version 1 (the notebook's network only). */
+    static ObjectNode write(RunSettings s, boolean general) {
         ObjectNode node = Json.MAPPER.createObjectNode();
         TrainingConfig c = s.config();
+        if (!general && !c.options().isNotebook()) {
+            throw new IllegalArgumentException("version 1 settings hold only the notebook's network");
+        }
         node.put("dataset", c.dataset().id());
-        node.put("hidden", c.hidden());
+        if (general) {
+            ArrayNode layers = node.putArray("hidden");
+            for (int width : c.hiddenLayers()) {
+                layers.add(width);
+            }
+        } else {
+            node.put("hidden", c.hidden());
+        }
         node.put("seed", c.seed());
         node.put("learning_rate", c.learningRate());
         node.put("batch_size", c.batchSize());
+        if (general) {
+            TrainingOptions o = c.options();
+            node.put("activation", o.activation().id());
+            node.put("loss", o.loss().id());
+            node.put("optimizer", o.optimizer().id());
+            node.put("momentum", o.momentum());
+            node.put("rho", o.rho());
+            node.put("beta1", o.beta1());
+            node.put("beta2", o.beta2());
+            node.put("epsilon", o.epsilon());
+            node.put("regularization", o.regularization().id());
+            node.put("reg_rate", o.regRate());
+            node.put("init", o.init().id());
+            node.put("order", o.order().id());
+        }
         ObjectNode stop = node.putObject("stop");
         stop.put("at", s.stopAtLoss() ? "loss" : "epochs");
         stop.put("epochs", s.stopEpochs());
@@ -37,18 +72,19 @@ final class RunSettingsJson {
      *
      * @param prefix   where the object is, for messages ("settings.")
      * @param problems null to refuse the first bad or missing value with an IllegalArgumentException; otherwise
-     *                 each bad value's message goes here and its default is used instead
+     *                 each bad value's message goes here and its default is used instead, and a missing option of
+     *                 the general network is its default without a word (settings remembered before it existed)
+     * @param general  false for version 1: the notebook's network, "hidden" one whole number and the general
+     *                 network's fields, if any, not read; true: "hidden" a list of widths (or one whole number) and
+     *                 every option
      */
-    static RunSettings read(ObjectNode node, String prefix, Consumer<String> problems) {
+    static RunSettings read(ObjectNode node, String prefix, Consumer<String> problems, boolean general) {
         RunSettings d = RunSettings.DEFAULT;
         TrainingConfig dc = d.config();
         Dataset dataset = field(node, "dataset", prefix, problems, dc.dataset(),
                 n -> Dataset.parse(Json.string(n, prefix + "dataset")));
-        int hidden = field(node, "hidden", prefix, problems, dc.hidden(), n -> {
-            long h = Json.wholeNumber(n, prefix + "hidden");
-            TrainingConfig.checkHidden((int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, h)));
-            return (int) h;
-        });
+        int[] layers = field(node, "hidden", prefix, problems, dc.hiddenLayers(),
+                n -> general && n.isArray() ? hiddenLayers(n, prefix + "hidden") : new int[] {width(n, prefix + "hidden")});
         long seed = field(node, "seed", prefix, problems, dc.seed(), n -> {
             long s = Json.wholeNumber(n, prefix + "seed");
             TrainingConfig.checkSeed(s);
@@ -89,7 +125,85 @@ final class RunSettingsJson {
                 return t;
             });
         }
-        return new RunSettings(new TrainingConfig(dataset, hidden, seed, rate, batch), atLoss, epochs, target);
+        TrainingConfig config = new TrainingConfig(dataset, layers[0], seed, rate, batch);
+        if (general) {
+            config = config.withOptions(options(node, prefix, problems)).withHiddenLayers(layers);
+        } else {
+            config = config.withHiddenLayers(layers);
+        }
+        return new RunSettings(config, atLoss, epochs, target);
+    }
+
+    /** One layer's width, a whole number from 1 to 8. */
+    private static int width(JsonNode n, String name) {
+        long h = Json.wholeNumber(n, name);
+        TrainingConfig.checkHidden((int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, h)));
+        return (int) h;
+    }
+
+    /** "hidden": [4, 4], one width per hidden layer, input side first. */
+    private static int[] hiddenLayers(JsonNode n, String name) {
+        if (n.size() < 1 || n.size() > TrainingOptions.MAX_LAYERS) {
+            throw new IllegalArgumentException("\"" + name + "\" must list 1 to " + TrainingOptions.MAX_LAYERS
+                    + " hidden layers' widths, each a whole number from " + TrainingConfig.MIN_HIDDEN + " to "
+                    + TrainingConfig.MAX_HIDDEN + " (got " + n.size() + " widths)");
+        }
+        int[] widths = new int[n.size()];
+        for (int l = 0; l < widths.length; l++) {
+            widths[l] = width(n.get(l), name + "[" + l + "]");
+        }
+        return widths;
+    }
+
+    /** Every option of the general network but the deeper layers (which "hidden" gives). */
+    private static TrainingOptions options(ObjectNode node, String prefix, Consumer<String> problems) {
+        TrainingOptions d = TrainingOptions.NOTEBOOK;
+        Activation activation = option(node, "activation", prefix, problems, d.activation(),
+                n -> Activation.parse(Json.string(n, prefix + "activation")));
+        TrainingOptions.Loss loss = option(node, "loss", prefix, problems, d.loss(),
+                n -> TrainingOptions.Loss.parse(Json.string(n, prefix + "loss")));
+        TrainingOptions.Optimizer optimizer = option(node, "optimizer", prefix, problems, d.optimizer(),
+                n -> TrainingOptions.Optimizer.parse(Json.string(n, prefix + "optimizer")));
+        TrainingOptions.Regularization reg = option(node, "regularization", prefix, problems, d.regularization(),
+                n -> TrainingOptions.Regularization.parse(Json.string(n, prefix + "regularization")));
+        TrainingOptions.Init init = option(node, "init", prefix, problems, d.init(),
+                n -> TrainingOptions.Init.parse(Json.string(n, prefix + "init")));
+        TrainingOptions.Order order = option(node, "order", prefix, problems, d.order(),
+                n -> TrainingOptions.Order.parse(Json.string(n, prefix + "order")));
+        // Each number is checked by the options' own rule, on its own, so a bad one names itself.
+        double mu = number(node, "momentum", prefix, problems, d.momentum(), v -> d.withHyperParameters(v, d.rho(),
+                d.beta1(), d.beta2(), d.epsilon()));
+        double rho = number(node, "rho", prefix, problems, d.rho(), v -> d.withHyperParameters(d.momentum(), v,
+                d.beta1(), d.beta2(), d.epsilon()));
+        double beta1 = number(node, "beta1", prefix, problems, d.beta1(), v -> d.withHyperParameters(d.momentum(),
+                d.rho(), v, d.beta2(), d.epsilon()));
+        double beta2 = number(node, "beta2", prefix, problems, d.beta2(), v -> d.withHyperParameters(d.momentum(),
+                d.rho(), d.beta1(), v, d.epsilon()));
+        double epsilon = number(node, "epsilon", prefix, problems, d.epsilon(), v -> d.withHyperParameters(
+                d.momentum(), d.rho(), d.beta1(), d.beta2(), v));
+        double regRate = number(node, "reg_rate", prefix, problems, d.regRate(),
+                v -> d.withRegularization(TrainingOptions.Regularization.L2, v));
+        return new TrainingOptions(d.deeperLayers(), activation, loss, optimizer, mu, rho, beta1, beta2, epsilon, reg,
+                regRate, init, order);
+    }
+
+    /** A number option, checked by {@code check} (which throws naming what is allowed). */
+    private static double number(ObjectNode node, String name, String prefix, Consumer<String> problems,
+                                 double fallback, java.util.function.DoubleConsumer check) {
+        return option(node, name, prefix, problems, fallback, n -> {
+            double v = Json.number(n, prefix + name);
+            check.accept(v);
+            return v;
+        });
+    }
+
+    /** {@link #field}, except that with {@code problems} a missing value is the default without a problem. */
+    private static <T> T option(ObjectNode node, String name, String prefix, Consumer<String> problems, T fallback,
+                                Function<JsonNode, T> reader) {
+        if (problems != null && node.get(name) == null) {
+            return fallback;
+        }
+        return field(node, name, prefix, problems, fallback, reader);
     }
 
     private static <T> T field(ObjectNode node, String name, String prefix, Consumer<String> problems, T fallback,

@@ -2,13 +2,15 @@ package org.xorlab.session;
 
 import java.util.Arrays;
 import java.util.Objects;
+import org.xorlab.engine.OptimizerState;
 import org.xorlab.engine.Trainer;
+import org.xorlab.engine.TrainingOptions;
 import org.xorlab.engine.Weights;
 import org.xorlab.text.NumberText;
 
 /**
- * A run saved at an epoch boundary: its settings, the weights it started from and has now, its counters and every
- * epoch's loss. Immutable; a valid session always restores to a {@link Trainer} (see {@link #trainer()}).
+ * A run saved at an epoch boundary: its settings, the weights it started from and has now, the optimiser's state
+ * (zero for plain SGD), its counters and every epoch's loss. Immutable; a valid session always restores to a {@link Trainer} (see {@link #trainer()}).
  */
 public final class Session {
     /**
@@ -20,25 +22,42 @@ public final class Session {
     private final RunSettings settings;
     private final Weights initial;
     private final Weights current;
+    private final OptimizerState state;
     private final long epoch;
     private final long updates;
     private final double[] history;
 
+    /** A session whose optimiser keeps no state, or whose state is zero (plain SGD, or epoch 0). */
+    public Session(RunSettings settings, Weights initial, Weights current, long epoch, long updates, double[] history) {
+        this(settings, initial, current, OptimizerState.zero(settings.config().hiddenLayers()), epoch, updates,
+                history);
+    }
+
     /**
+     * @param state   the optimiser's state after {@code updates} updates (see {@link Trainer#optimizerState()})
      * @param history every completed epoch's loss, epoch 1 first; {@code history.length} must equal {@code epoch}
      * @throws IllegalArgumentException naming the first value that is out of range or inconsistent
      */
-    public Session(RunSettings settings, Weights initial, Weights current, long epoch, long updates, double[] history) {
+    public Session(RunSettings settings, Weights initial, Weights current, OptimizerState state, long epoch,
+                   long updates, double[] history) {
         this.settings = Objects.requireNonNull(settings, "settings");
         this.initial = Objects.requireNonNull(initial, "initial");
         this.current = Objects.requireNonNull(current, "current");
+        this.state = Objects.requireNonNull(state, "state");
         this.epoch = epoch;
         this.updates = updates;
         this.history = history.clone();
-        int hidden = settings.config().hidden();
-        if (initial.hidden() != hidden || current.hidden() != hidden) {
-            throw new IllegalArgumentException("the weights must have " + hidden + " hidden units, as the settings say"
-                    + " (initial has " + initial.hidden() + ", current has " + current.hidden() + ")");
+        int[] layers = settings.config().hiddenLayers();
+        if (layers.length == 1 && initial.hiddenLayers().length == 1 && current.hiddenLayers().length == 1) {
+            int hidden = layers[0];
+            if (initial.hidden() != hidden || current.hidden() != hidden) {
+                throw new IllegalArgumentException("the weights must have " + hidden + " hidden units, as the settings"
+                        + " say (initial has " + initial.hidden() + ", current has " + current.hidden() + ")");
+            }
+        } else if (!Arrays.equals(initial.hiddenLayers(), layers) || !Arrays.equals(current.hiddenLayers(), layers)) {
+            throw new IllegalArgumentException("the weights must have hidden layers " + Arrays.toString(layers)
+                    + ", as the settings say (initial has " + Arrays.toString(initial.hiddenLayers()) + ", current has "
+                    + Arrays.toString(current.hiddenLayers()) + ")");
         }
         if (epoch < 0 || epoch > MAX_EPOCHS) {
             throw new IllegalArgumentException("epoch must be a whole number from 0 to " + NumberText.count(MAX_EPOCHS)
@@ -48,10 +67,13 @@ public final class Session {
             throw new IllegalArgumentException("the loss history must hold one loss per epoch: " + epoch
                     + " epochs but " + history.length + " losses");
         }
+        // The squared error of a sigmoid output is at most 1; cross-entropy has no upper bound.
+        boolean squared = settings.config().options().loss() == TrainingOptions.Loss.MSE;
         for (int i = 0; i < history.length; i++) {
-            if (!(history[i] >= 0 && history[i] <= 1)) {
-                throw new IllegalArgumentException("the loss of epoch " + (i + 1) + " must be a number from 0 to 1 (got "
-                        + history[i] + ")");
+            if (squared ? !(history[i] >= 0 && history[i] <= 1)
+                    : !(history[i] >= 0 && history[i] < Double.POSITIVE_INFINITY)) {
+                throw new IllegalArgumentException("the loss of epoch " + (i + 1) + " must be a "
+                        + (squared ? "number from 0 to 1" : "finite number from 0 up") + " (got " + history[i] + ")");
             }
         }
         // The trainer checks the rest (finite weights, updates for this many epochs) in the same words.
@@ -60,7 +82,12 @@ public final class Session {
 
     /** A trainer in exactly this state, ready to train on. */
     public Trainer trainer() {
-        return Trainer.restore(settings.config(), initial, current, epoch, updates, lastLoss());
+        return Trainer.restore(settings.config(), initial, current, epoch, updates, lastLoss(), state);
+    }
+
+    /** The optimiser's state after {@link #updates()} updates: zero for plain SGD. */
+    public OptimizerState optimizerState() {
+        return state;
     }
 
     public RunSettings settings() {
@@ -105,13 +132,13 @@ public final class Session {
     @Override
     public boolean equals(Object o) {
         return o instanceof Session s && settings.equals(s.settings) && initial.equals(s.initial)
-                && current.equals(s.current) && epoch == s.epoch && updates == s.updates
+                && current.equals(s.current) && state.equals(s.state) && epoch == s.epoch && updates == s.updates
                 && Arrays.equals(history, s.history);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(settings, initial, current, epoch, updates, Arrays.hashCode(history));
+        return Objects.hash(settings, initial, current, state, epoch, updates, Arrays.hashCode(history));
     }
 
     @Override

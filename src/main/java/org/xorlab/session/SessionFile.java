@@ -15,11 +15,13 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import org.xorlab.engine.OptimizerState;
+import org.xorlab.engine.TrainingOptions;
 import org.xorlab.engine.Weights;
 import org.xorlab.text.NumberText;
 
 /**
- * A saved run as a JSON file:
+ * A saved run as a JSON file. Version 1, the notebook's network:
  * <pre>{
  *   "format": "xorlab-session", "version": 1,
  *   "settings": {"dataset": "xor", "hidden": 2, "seed": 42, "learning_rate": 0.1, "batch_size": 1,
@@ -29,6 +31,12 @@ import org.xorlab.text.NumberText;
  *   "current": {...the same shapes...},
  *   "loss_history": [0.3239537158130419, ...]
  * }</pre>
+ * Version 2, the general network (SPEC.md, "Beyond the notebook"), has the same fields, the settings with every
+ * option (see {@link RunSettingsJson}: "hidden" is a list of widths), W1, b1, ..., W[L+1], b[L+1] in "initial" and
+ * "current", and for an optimiser with state that state in the weights' shapes: {@code "optimizer_first"}
+ * (momentum's and nesterov's velocity, adam's first moment) and {@code "optimizer_second"} (rmsprop's and adam's
+ * average of squared gradients), each only when the optimiser keeps it. A run of the notebook's network is saved as
+ * version 1, which every XOR Lab opens; any other as version 2.
  * Weights are nested arrays in the notebook's shapes, as the command line's JSON output writes them. Numbers are
  * written in full precision, so a run reopened from a file continues with exactly the numbers it would have had.
  *
@@ -40,7 +48,12 @@ import org.xorlab.text.NumberText;
  */
 public final class SessionFile {
     public static final String FORMAT = "xorlab-session";
-    public static final int VERSION = 1;
+    /** The newest version written and read. */
+    public static final int VERSION = 2;
+    /** The version of the notebook's network, still written for it (older XOR Lab opens it). */
+    public static final int NOTEBOOK_VERSION = 1;
+    private static final String FIRST = "optimizer_first";
+    private static final String SECOND = "optimizer_second";
     /** The file name extension the window offers. */
     public static final String EXTENSION = "xorlab.json";
 
@@ -60,16 +73,26 @@ public final class SessionFile {
             g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
             g.useDefaultPrettyPrinter();
             g.writeStartObject();
+            TrainingOptions options = session.settings().config().options();
+            boolean general = !options.isNotebook();
             g.writeStringField("format", FORMAT);
-            g.writeNumberField("version", VERSION);
+            g.writeNumberField("version", general ? VERSION : NOTEBOOK_VERSION);
             g.writeFieldName("settings");
-            g.writeTree(RunSettingsJson.write(session.settings()));
+            g.writeTree(RunSettingsJson.write(session.settings(), general));
             g.writeNumberField("epoch", session.epoch());
             g.writeNumberField("updates", session.updates());
             g.writeFieldName("initial");
             g.writeTree(Json.weights(session.initial()));
             g.writeFieldName("current");
             g.writeTree(Json.weights(session.current()));
+            if (usesFirst(options.optimizer())) {
+                g.writeFieldName(FIRST);
+                g.writeTree(Json.weights(session.optimizerState().first()));
+            }
+            if (usesSecond(options.optimizer())) {
+                g.writeFieldName(SECOND);
+                g.writeTree(Json.weights(session.optimizerState().second()));
+            }
             g.writeFieldName(HISTORY);
             g.writeStartArray();
             for (double loss : session.history()) {
@@ -91,7 +114,18 @@ public final class SessionFile {
     private static final String WHAT = "a session file";
     /** The fields read (each small); anything else is skipped unread. The loss history is streamed apart. */
     private static final Set<String> FIELDS = Set.of("format", "version", "settings", "epoch", "updates", "initial",
-            "current");
+            "current", FIRST, SECOND);
+
+    /** Momentum's and nesterov's velocity, adam's first moment. */
+    private static boolean usesFirst(TrainingOptions.Optimizer o) {
+        return o == TrainingOptions.Optimizer.MOMENTUM || o == TrainingOptions.Optimizer.NESTEROV
+                || o == TrainingOptions.Optimizer.ADAM;
+    }
+
+    /** Rmsprop's and adam's average of squared gradients. */
+    private static boolean usesSecond(TrainingOptions.Optimizer o) {
+        return o == TrainingOptions.Optimizer.RMSPROP || o == TrainingOptions.Optimizer.ADAM;
+    }
 
     /**
      * Reads a session file. Only a regular file of at most {@link #MAX_BYTES} is opened at all (a FIFO is refused
@@ -190,30 +224,38 @@ public final class SessionFile {
                     + "\", got " + (format == null ? "nothing" : Json.text(format)) + ")");
         }
         long version = Json.wholeNumber(Json.required(root, "version", "version"), "version");
+        String opens = "this one opens versions " + NOTEBOOK_VERSION + " and " + VERSION;
         if (version > VERSION) {
             throw new IllegalArgumentException("it was saved by a newer XOR Lab (session version " + version
-                    + "); this one opens version " + VERSION);
+                    + "); " + opens);
         }
-        if (version != VERSION) {
-            throw new IllegalArgumentException("session version " + version + " is not supported; this XOR Lab opens version "
-                    + VERSION);
+        if (version < NOTEBOOK_VERSION) {
+            throw new IllegalArgumentException("session version " + version + " is not supported; this XOR Lab opens"
+                    + " versions " + NOTEBOOK_VERSION + " and " + VERSION);
         }
         if (!tooLarge.isEmpty()) {
             throw new IllegalArgumentException(tooLarge.get(0));
         }
-        RunSettings settings = RunSettingsJson.read(Json.object(root.get("settings"), "settings"), "settings.", null);
-        int hidden = settings.config().hidden();
+        boolean general = version == VERSION;
+        RunSettings settings = RunSettingsJson.read(Json.object(root.get("settings"), "settings"), "settings.", null,
+                general);
+        int[] hidden = settings.config().hiddenLayers();
         long epoch = Json.wholeNumber(Json.required(root, "epoch", "epoch"), "epoch");
         long updates = Json.wholeNumber(Json.required(root, "updates", "updates"), "updates");
         Weights initial = Json.weights(root.get("initial"), "initial", hidden);
         Weights current = Json.weights(root.get("current"), "current", hidden);
+        // Version 1 has no optimiser but SGD, so no state; version 2 has the state its optimiser keeps.
+        TrainingOptions.Optimizer optimizer = settings.config().options().optimizer();
+        Weights zero = OptimizerState.zero(hidden).first();
+        Weights first = general && usesFirst(optimizer) ? Json.weights(root.get(FIRST), FIRST, hidden) : zero;
+        Weights second = general && usesSecond(optimizer) ? Json.weights(root.get(SECOND), SECOND, hidden) : zero;
         if (historyProblem != null) {
             throw new IllegalArgumentException(historyProblem);
         }
         if (history == null) {
             throw new IllegalArgumentException("\"" + HISTORY + "\" is missing");
         }
-        return new Session(settings, initial, current, epoch, updates, history);
+        return new Session(settings, initial, current, new OptimizerState(first, second), epoch, updates, history);
     }
 
     private record History(double[] losses, String problem) {

@@ -132,7 +132,8 @@ public final class SettingsFile {
         }
         AppSettings d = AppSettings.DEFAULT;
         RunSettings run = node.has("run")
-                ? field(node, "run", problems, d.run(), n -> RunSettingsJson.read(Json.object(n, "run"), "run.", problems))
+                ? field(node, "run", problems, d.run(), n -> RunSettingsJson.read(Json.object(n, "run"), "run.", problems,
+                        true))
                 : d.run();
         double speed = field(node, "speed", problems, d.speed(), n -> {
             double s = n.isTextual() && n.textValue().equals("max") ? Double.POSITIVE_INFINITY : Json.number(n, "speed");
@@ -185,7 +186,7 @@ public final class SettingsFile {
      */
     public void save(AppSettings settings) throws IOException {
         ObjectNode root = Json.MAPPER.createObjectNode();
-        root.set("run", RunSettingsJson.write(settings.run()));
+        root.set("run", RunSettingsJson.write(settings.run(), true));
         if (Double.isInfinite(settings.speed())) {
             root.put("speed", "max");
         } else {

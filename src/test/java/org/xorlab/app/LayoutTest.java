@@ -77,22 +77,49 @@ class LayoutTest {
             return null;
         });
         waitFor(() -> FxTesting.frame(window).snapshot().updates() == 1201);
+        assertThat(trainTabProblems("", SETTINGS_CONTROLS)).isEmpty();
+    }
+
+    /** The advanced fold's controls with Adam and an L2 penalty chosen: the most the fold shows. */
+    static final List<String> ADVANCED_CONTROLS = List.of("#advanced", "#hidden-layers", "#activation", "#loss",
+            "#optimizer", "#beta1", "#beta2", "#epsilon", "#regularization", "#reg-rate", "#init", "#order",
+            "#reset-advanced");
+
+    @Test
+    void trainTabFitsEverySizeWithTheAdvancedFoldOpen() {
+        FxTesting.trainEpochs(window, 10);
+        onFx(() -> {
+            ((javafx.scene.control.TitledPane) window.lookup("#advanced")).setExpanded(true);
+            var model = window.train().model();
+            var c = model.configProperty().get();
+            model.configProperty().set(c.withOptions(c.options()
+                    .withOptimizer(org.xorlab.engine.TrainingOptions.Optimizer.ADAM)
+                    .withRegularization(org.xorlab.engine.TrainingOptions.Regularization.L2, 0.001)));
+            return null;
+        });
+        List<String> ids = new ArrayList<>(SETTINGS_CONTROLS);
+        ids.addAll(ADVANCED_CONTROLS);
+        assertThat(trainTabProblems(" with the advanced fold open", ids)).isEmpty();
+    }
+
+    /** The Train tab's problems at every size, with and without the inspector, the settings checked when shown. */
+    private List<String> trainTabProblems(String what, List<String> settingsIds) {
         List<String> problems = new ArrayList<>();
         for (int[] size : SIZES) {
             for (boolean inspector : new boolean[] {false, true}) {
                 showAt(size, inspector);
-                String where = size[0] + "x" + size[1] + (inspector ? " with the inspector" : "");
+                String where = size[0] + "x" + size[1] + (inspector ? " with the inspector" : "") + what;
                 List<String> ids = new ArrayList<>(TRAIN_CONTROLS);
                 if (inspector) {
                     ids.add("#step-inspector");
                 }
                 if (onFx(() -> window.train().settingsShown())) {
-                    ids.addAll(SETTINGS_CONTROLS);
+                    ids.addAll(settingsIds);
                 }
                 problems.addAll(onFx(() -> check(where, ids, window.train().chart(), "#train-views")));
             }
         }
-        assertThat(problems).isEmpty();
+        return problems;
     }
 
     /**
@@ -290,6 +317,15 @@ class LayoutTest {
         if (content.getWidth() > views.getViewportBounds().getWidth() + 1) {
             problems.add(where + ": the views scroll sideways (" + content.getWidth() + " px in a "
                     + views.getViewportBounds().getWidth() + " px view)");
+        }
+        // The settings scroll up and down only: wider content would be cut at the right, unseen.
+        Node settingsScroll = scene.lookup(".settings-scroll");
+        if (settingsScroll instanceof ScrollPane settings && shown(settings) && settings.getContent() != null) {
+            double wide = settings.getContent().getLayoutBounds().getWidth();
+            if (wide > settings.getViewportBounds().getWidth() + 1) {
+                problems.add(where + ": the settings are cut at the right (" + wide + " px in a "
+                        + settings.getViewportBounds().getWidth() + " px column)");
+            }
         }
         for (Labeled l : labeleds(scene.getRoot())) {
             String shown = displayed(l);

@@ -86,6 +86,41 @@ class OpenAtLaunchTest {
     }
 
     @Test
+    void aVersion2SessionOpensInTheNewWindowAndTrainsOnExactly() throws Exception {
+        // Two layers of the same width: on main the network view's gradients assume the first layer's width for
+        // every layer (NetworkView.Gradients, which the views branch rewrites for any depth).
+        TrainingConfig c = CONFIG.withHiddenLayers(4, 4).withLearningRate(0.05);
+        TrainingConfig config = c.withOptions(c.options().withActivation(org.xorlab.engine.Activation.RELU)
+                .withOptimizer(org.xorlab.engine.TrainingOptions.Optimizer.NESTEROV)
+                .withInit(org.xorlab.engine.TrainingOptions.Init.HE)
+                .withOrder(org.xorlab.engine.TrainingOptions.Order.SHUFFLE));
+        Trainer trainer = new Trainer(config);
+        double[] losses = new double[60];
+        trainer.runEpochs(60, (e, loss) -> losses[(int) e - 1] = loss);
+        Path file = home.resolve("deep.xorlab.json");
+        SessionFile.write(new Session(new RunSettings(config, false, 500, 0.01), trainer.initialWeights(),
+                trainer.weights(), trainer.optimizerState(), 60, trainer.updates(), losses), file);
+        assertThat(Files.readString(file)).contains("\"version\" : 2");
+
+        Stage[] stage = new Stage[1];
+        XorLabApp app = launch(file, stage);
+        try {
+            waitFor(() -> frame(app) != null && frame(app).snapshot().epoch() == 60);
+            assertThat(notice(app)).isEqualTo("Opened deep.xorlab.json: epoch 60, paused. Press Space to train on.");
+            assertThat(frame(app).snapshot().config()).isEqualTo(config);
+            onFx(() -> {
+                app.shell().train().model().stepEpochs(20);
+                return null;
+            });
+            waitFor(() -> frame(app).snapshot().epoch() == 80);
+            trainer.runEpochs(20, null);
+            assertThat(frame(app).snapshot().weights()).isEqualTo(trainer.weights());
+        } finally {
+            close(app, stage[0]);
+        }
+    }
+
+    @Test
     void aFileThatCannotBeOpenedIsToldInTheWindowOverAFreshRun() throws Exception {
         Path latin1 = home.resolve("latin1.xorlab.json");
         Files.write(latin1, "{\"format\": \"xorlab-session\", \"note\": \"café\"}".getBytes(StandardCharsets.ISO_8859_1));

@@ -105,10 +105,10 @@ class SessionFileTest {
                 "it is not an XOR Lab session (\"format\" must be \"xorlab-session\", got nothing)");
         cases.add(edit("wrong format", root -> root.put("format", "keras-model")),
                 "it is not an XOR Lab session (\"format\" must be \"xorlab-session\", got \"keras-model\")");
-        cases.add(edit("newer version", root -> root.put("version", 2)),
-                "it was saved by a newer XOR Lab (session version 2); this one opens version 1");
+        cases.add(edit("newer version", root -> root.put("version", 3)),
+                "it was saved by a newer XOR Lab (session version 3); this one opens versions 1 and 2");
         cases.add(edit("version 0", root -> root.put("version", 0)),
-                "session version 0 is not supported; this XOR Lab opens version 1");
+                "session version 0 is not supported; this XOR Lab opens versions 1 and 2");
         cases.add(edit("version text", root -> root.put("version", "one")), "\"version\" must be a whole number (got \"one\")");
         cases.add(edit("no settings", root -> root.remove("settings")), "\"settings\" is missing");
         cases.add(edit("hidden 9", root -> settings(root).put("hidden", 9)),
@@ -246,7 +246,7 @@ class SessionFileTest {
         String text = Sessions.json(Sessions.trained(TrainingConfig.NOTEBOOK, 3))
                 .replace("\"version\" : 1", "\"version\" : 7").replace("\"hidden\" : 2", "\"hidden\" : \"two\"");
         assertThatThrownBy(() -> SessionFile.read(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8))))
-                .hasMessage("it was saved by a newer XOR Lab (session version 7); this one opens version 1");
+                .hasMessage("it was saved by a newer XOR Lab (session version 7); this one opens versions 1 and 2");
     }
 
     @Test

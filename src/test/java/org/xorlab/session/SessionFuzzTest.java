@@ -35,6 +35,14 @@ class SessionFuzzTest {
     private static final List<String> KEYS = List.of("\"format\"", "\"version\"", "\"W1\"", "\"b1\"", "\"W2\"", "\"b2\"",
             "\"epoch\"", "\"updates\"", "\"history\"", "\"hidden\"", "\"dataset\"", "\"learning_rate\"", "\"batch_size\"",
             "\"seed\"", "\"initial\"", "\"current\"", "\"settings\"");
+    /** Version 2's keys besides: the general network's options, deeper layers and the optimiser's state. */
+    private static final List<String> KEYS_2 = java.util.stream.Stream.concat(KEYS.stream(), java.util.stream.Stream.of(
+            "\"W3\"", "\"b3\"", "\"activation\"", "\"loss\"", "\"optimizer\"", "\"momentum\"", "\"rho\"",
+            "\"beta1\"", "\"beta2\"", "\"epsilon\"", "\"regularization\"", "\"reg_rate\"", "\"init\"",
+            "\"order\"", "\"optimizer_first\"", "\"optimizer_second\"")).toList();
+    private static final List<String> VALUES_2 = java.util.stream.Stream.concat(VALUES.stream(), java.util.stream.Stream.of(
+            "\"adam\"", "\"tanh\"", "\"cross-entropy\"", "\"l2\"", "\"he\"", "\"shuffle\"", "\"relu \"", "[4,4]",
+            "[9]", "[1,1,1,1,1,1,1]", "[]", "0.999999", "1", "1e-320", "\"rmsprop\"", "\"sgd\"")).toList();
 
     @TempDir
     Path dir;
@@ -42,11 +50,32 @@ class SessionFuzzTest {
     @Test
     void mutatedSessionFilesAreReadOrRefusedWithOneLine() throws IOException {
         String original = Sessions.json(Sessions.trained(new TrainingConfig(Dataset.XOR, 3, 7, 0.5, 2), 40));
-        Random random = new Random(20261125L);
+        assertThat(original).contains("\"version\" : 1");
+        readOrRefuseMutations(original, KEYS, VALUES, 20261125L);
+    }
+
+    @Test
+    void mutatedVersion2FilesAreReadOrRefusedWithOneLine() throws IOException {
+        // Adam (both moments saved), tanh, cross-entropy, l2, he, shuffled, two hidden layers.
+        TrainingConfig c = new TrainingConfig(Dataset.XOR, 3, 7, 0.05, 2).withHiddenLayers(3, 2);
+        c = c.withOptions(c.options().withActivation(org.xorlab.engine.Activation.TANH)
+                .withLoss(org.xorlab.engine.TrainingOptions.Loss.CROSS_ENTROPY)
+                .withOptimizer(org.xorlab.engine.TrainingOptions.Optimizer.ADAM)
+                .withRegularization(org.xorlab.engine.TrainingOptions.Regularization.L2, 0.001)
+                .withInit(org.xorlab.engine.TrainingOptions.Init.HE)
+                .withOrder(org.xorlab.engine.TrainingOptions.Order.SHUFFLE));
+        String original = Sessions.json(Sessions.trained(c, 40));
+        assertThat(original).contains("\"version\" : 2", "\"optimizer_second\"");
+        readOrRefuseMutations(original, KEYS_2, VALUES_2, 20261202L);
+    }
+
+    private void readOrRefuseMutations(String original, List<String> keys, List<String> values, long seed)
+            throws IOException {
+        Random random = new Random(seed);
         int refused = 0;
         int accepted = 0;
         for (int i = 0; i < 1500; i++) {
-            byte[] mutated = mutate(original, random);
+            byte[] mutated = mutate(original, random, keys, values);
             Path file = dir.resolve("fuzz-" + i + ".xorlab.json");
             Files.write(file, mutated);
             try {
@@ -183,7 +212,12 @@ class SessionFuzzTest {
 
     private static void checkValid(Session session, int i) {
         TrainingConfig c = session.settings().config();
-        assertThat(c.hidden()).as("mutation %d", i).isBetween(1, 8);
+        for (int width : c.hiddenLayers()) {
+            assertThat(width).as("mutation %d", i).isBetween(1, 8);
+        }
+        assertThat(session.current().hiddenLayers()).as("mutation %d", i).isEqualTo(c.hiddenLayers());
+        assertThat(session.optimizerState().first().isFinite()).as("mutation %d", i).isTrue();
+        assertThat(session.optimizerState().second().isFinite()).as("mutation %d", i).isTrue();
         assertThat(session.current().isFinite()).as("mutation %d", i).isTrue();
         assertThat(session.initial().isFinite()).as("mutation %d", i).isTrue();
         assertThat(session.history()).as("mutation %d", i).hasSize((int) session.epoch());
@@ -192,7 +226,7 @@ class SessionFuzzTest {
         }
     }
 
-    private static byte[] mutate(String json, Random random) {
+    private static byte[] mutate(String json, Random random, List<String> keys, List<String> values) {
         byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
         switch (random.nextInt(8)) {
             case 0 -> {
@@ -211,22 +245,22 @@ class SessionFuzzTest {
                 return noise;
             }
             case 3 -> {
-                return replaceNth(json, NUMBER, random, VALUES.get(random.nextInt(VALUES.size())))
+                return replaceNth(json, NUMBER, random, values.get(random.nextInt(values.size())))
                         .getBytes(StandardCharsets.UTF_8);
             }
             case 4 -> {
-                String key = KEYS.get(random.nextInt(KEYS.size()));
+                String key = keys.get(random.nextInt(keys.size()));
                 return json.replaceFirst(Pattern.quote(key), "\"x" + random.nextInt(9) + "\"")
                         .getBytes(StandardCharsets.UTF_8);
             }
             case 5 -> {
-                String version = VALUES.get(random.nextInt(VALUES.size()));
-                return json.replaceFirst("\"version\"\\s*:\\s*1", "\"version\": " + version)
+                String version = values.get(random.nextInt(values.size()));
+                return json.replaceFirst("\"version\"\\s*:\\s*\\d", "\"version\": " + version)
                         .getBytes(StandardCharsets.UTF_8);
             }
             case 6 -> {
-                String key = KEYS.get(random.nextInt(KEYS.size()));
-                String value = VALUES.get(random.nextInt(VALUES.size()));
+                String key = keys.get(random.nextInt(keys.size()));
+                String value = values.get(random.nextInt(values.size()));
                 return json.replaceFirst(Pattern.quote(key) + "\\s*:\\s*", key + ": " + value + ", \"was\": ")
                         .getBytes(StandardCharsets.UTF_8);
             }

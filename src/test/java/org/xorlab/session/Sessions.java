@@ -12,13 +12,16 @@ final class Sessions {
     private Sessions() {
     }
 
-    /** The run of {@code config} after {@code epochs} epochs, with Play set to stop when the loss is below 0.05. */
+    /**
+     * The run of {@code config} after {@code epochs} epochs (with its optimiser's state), with Play set to stop when
+     * the loss is below 0.05.
+     */
     static Session trained(TrainingConfig config, int epochs) {
         Trainer trainer = new Trainer(config);
         double[] history = new double[epochs];
         trainer.runEpochs(epochs, (e, loss) -> history[(int) e - 1] = loss);
         return new Session(new RunSettings(config, true, 20_000, 0.05), trainer.initialWeights(), trainer.weights(),
-                trainer.epoch(), trainer.updates(), history);
+                trainer.optimizerState(), trainer.epoch(), trainer.updates(), history);
     }
 
     static String json(Session session) {

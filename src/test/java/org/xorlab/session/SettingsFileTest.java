@@ -50,6 +50,51 @@ class SettingsFileTest {
     }
 
     @Test
+    void theGeneralNetworksOptionsAreRemembered() throws Exception {
+        TrainingConfig c = new TrainingConfig(Dataset.OR, 3, 9, 0.02, 2).withHiddenLayers(3, 5, 2);
+        c = c.withOptions(c.options().withActivation(org.xorlab.engine.Activation.RELU)
+                .withLoss(org.xorlab.engine.TrainingOptions.Loss.CROSS_ENTROPY)
+                .withOptimizer(org.xorlab.engine.TrainingOptions.Optimizer.NESTEROV)
+                .withHyperParameters(0.5, 0.6, 0.7, 0.8, 1e-6)
+                .withRegularization(org.xorlab.engine.TrainingOptions.Regularization.L1, 0.03)
+                .withInit(org.xorlab.engine.TrainingOptions.Init.XAVIER)
+                .withOrder(org.xorlab.engine.TrainingOptions.Order.SHUFFLE));
+        AppSettings saved = AppSettings.DEFAULT.withRun(new RunSettings(c, false, 500, 0.01));
+        file().save(saved);
+        assertThat(file().load(warningStream())).isEqualTo(saved);
+        assertThat(warnings()).isEmpty();
+        assertThat(Files.readString(home.resolve("settings.json"))).contains("\"optimizer\" : \"nesterov\"");
+    }
+
+    @Test
+    void settingsRememberedBeforeTheOptionsExistedLoadWithTheNotebooksOptionsSilently() throws Exception {
+        Files.writeString(home.resolve("settings.json"), """
+                {"run": {"dataset": "and", "hidden": 4, "seed": 5, "learning_rate": 0.3, "batch_size": 2,
+                         "stop": {"at": "epochs", "epochs": 700, "target_loss": 0.02}}}
+                """);
+        RunSettings run = file().load(warningStream()).run();
+        assertThat(run.config()).isEqualTo(new TrainingConfig(Dataset.AND, 4, 5, 0.3, 2));
+        assertThat(warnings()).isEmpty();
+    }
+
+    @Test
+    void aBadOptionFallsBackToItsDefaultAndKeepsTheOthers() throws Exception {
+        Files.writeString(home.resolve("settings.json"), """
+                {"run": {"dataset": "and", "hidden": [4, 9], "seed": 5, "learning_rate": 0.3, "batch_size": 2,
+                         "activation": "tanh", "optimizer": "adagrad", "momentum": 2,
+                         "stop": {"at": "epochs", "epochs": 700, "target_loss": 0.02}}}
+                """);
+        TrainingConfig c = file().load(warningStream()).run().config();
+        assertThat(c.hiddenLayers()).containsExactly(2);
+        assertThat(c.options().activation()).isEqualTo(org.xorlab.engine.Activation.TANH);
+        assertThat(c.options().optimizer()).isEqualTo(org.xorlab.engine.TrainingOptions.Optimizer.SGD);
+        assertThat(c.options().momentum()).isEqualTo(0.9);
+        assertThat(warnings()).contains("hidden units must be a whole number from 1 to 8 (got 9)",
+                "unknown optimizer 'adagrad'; allowed: sgd, momentum, nesterov, rmsprop, adam",
+                "momentum must be a number from 0 up to but not including 1 (got 2.0)");
+    }
+
+    @Test
     void saveCreatesTheFolder() throws Exception {
         SettingsFile nested = new SettingsFile(home.resolve("a/b/settings.json"));
         nested.save(AppSettings.DEFAULT.withSpeed(30));

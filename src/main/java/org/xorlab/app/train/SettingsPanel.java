@@ -8,7 +8,6 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.VBox;
-import org.xorlab.run.StopRule;
 import org.xorlab.app.controls.ChoiceText;
 import org.xorlab.app.controls.HiddenUnits;
 import org.xorlab.app.controls.ValidatedField;
@@ -17,7 +16,10 @@ import org.xorlab.engine.TrainingConfig;
 import org.xorlab.run.StopRule;
 import org.xorlab.text.NumberText;
 
-/** The run's settings: dataset, width, learning rate, batch size, seed and stopping rule. */
+/**
+ * The run's settings: dataset, width, learning rate, batch size, seed and stopping rule, the notebook's; then the
+ * general network's in a fold ({@link AdvancedSettings}).
+ */
 public final class SettingsPanel extends VBox {
     private final RunModel model;
     private final ComboBox<Dataset> dataset = new ComboBox<>();
@@ -92,7 +94,8 @@ public final class SettingsPanel extends VBox {
                 learningRate,
                 caption("Batch size", batchSize), batchSize,
                 seed,
-                sectionTitle("Play stops"), byEpochs, stopEpochs, byLoss, stopLoss);
+                sectionTitle("Play stops"), byEpochs, stopEpochs, byLoss, stopLoss,
+                new AdvancedSettings(model));
     }
 
     private void initListeners() {
@@ -151,7 +154,7 @@ public final class SettingsPanel extends VBox {
         return sb.toString();
     }
 
-    private static Label caption(String text, javafx.scene.Node target) {
+    static Label caption(String text, javafx.scene.Node target) {
         Label label = new Label(text);
         label.getStyleClass().add("field-label");
         label.setLabelFor(target);

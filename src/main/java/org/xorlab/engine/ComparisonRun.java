@@ -27,6 +27,29 @@ public record ComparisonRun(String name, TrainingConfig config) {
         return new ComparisonRun(nameForBatchSize(batchSize), base.withBatchSize(batchSize));
     }
 
+    /**
+     * The run {@code base} with optimiser {@code optimizer} (and {@code base}'s hyper-parameters, which each optimiser
+     * uses as it needs them), named by {@link #nameForOptimizer}.
+     */
+    public static ComparisonRun ofOptimizer(TrainingConfig base, TrainingOptions.Optimizer optimizer) {
+        return new ComparisonRun(nameForOptimizer(optimizer),
+                base.withOptions(base.options().withOptimizer(optimizer)));
+    }
+
+    /**
+     * "SGD", "momentum", "Nesterov", "RMSprop" and "Adam": the optimisers as they are written in prose, never the same
+     * as a batch size's name ("sgd" is batch size 1 with the notebook's optimiser).
+     */
+    public static String nameForOptimizer(TrainingOptions.Optimizer optimizer) {
+        return switch (optimizer) {
+            case SGD -> "SGD";
+            case MOMENTUM -> "momentum";
+            case NESTEROV -> "Nesterov";
+            case RMSPROP -> "RMSprop";
+            case ADAM -> "Adam";
+        };
+    }
+
     /** "sgd" for batch size 1, "batch" for full-batch gradient descent (4), "minibatch2" and so on between. */
     public static String nameForBatchSize(int batchSize) {
         TrainingConfig.checkBatchSize(batchSize);

@@ -15,7 +15,6 @@ import org.xorlab.engine.Comparison;
 import org.xorlab.engine.ComparisonResult;
 import org.xorlab.engine.ComparisonRun;
 import org.xorlab.engine.Measure;
-import org.xorlab.engine.TrainingConfig;
 import org.xorlab.engine.TrainingOptions;
 import org.xorlab.text.NumberText;
 import picocli.CommandLine.Command;
@@ -62,7 +61,8 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--batch-sizes", order = 8, paramLabel = "K", split = ",", defaultValue = "4,1",
             converter = Converters.BatchSize.class,
             description = "Batch sizes to compare, at least two different ones from 1 to 4, comma-separated or "
-                    + "repeated; 4 is named batch, 1 sgd (default: ${DEFAULT-VALUE}). With --optimizers: the one "
+                    + "repeated; 4 is named batch, 1 sgd (Adam-batch4, Adam-batch1 with --optimizer adam; "
+                    + "default: ${DEFAULT-VALUE}). With --optimizers: the one "
                     + "batch size of every run (default there: 1).")
     List<Integer> batchSizes;
 
@@ -187,8 +187,7 @@ final class CompareCommand implements Callable<Integer> {
         for (int i = 0; i < count; i++) {
             double rate = learningRates == null ? network.learningRate : learningRates.get(i);
             if (optimizers == null) {
-                TrainingConfig config = network.config(batchSizes.get(i)).withLearningRate(rate);
-                runs.add(new ComparisonRun(ComparisonRun.nameForBatchSize(batchSizes.get(i)), config));
+                runs.add(ComparisonRun.ofBatchSize(network.config(1).withLearningRate(rate), batchSizes.get(i)));
             } else {
                 runs.add(ComparisonRun.ofOptimizer(network.config(batchSize).withLearningRate(rate),
                         optimizers.get(i)));

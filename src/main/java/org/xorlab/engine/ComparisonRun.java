@@ -22,9 +22,25 @@ public record ComparisonRun(String name, TrainingConfig config) {
         }
     }
 
-    /** The run {@code base} with batch size {@code batchSize}, named by {@link #nameForBatchSize(int)}. */
+    /**
+     * The run {@code base} with batch size {@code batchSize}, named by {@link #nameForBatchSize(int)} with the
+     * notebook's optimiser, else as {@link #nameForBatchSize(int, TrainingOptions.Optimizer)}.
+     */
     public static ComparisonRun ofBatchSize(TrainingConfig base, int batchSize) {
-        return new ComparisonRun(nameForBatchSize(batchSize), base.withBatchSize(batchSize));
+        return new ComparisonRun(nameForBatchSize(batchSize, base.options().optimizer()),
+                base.withBatchSize(batchSize));
+    }
+
+    /**
+     * {@link #nameForBatchSize(int)} for SGD; with another optimiser, whose run of batch size 1 is not "sgd", its name
+     * and the size: "Adam-batch4", "momentum-batch1".
+     */
+    public static String nameForBatchSize(int batchSize, TrainingOptions.Optimizer optimizer) {
+        if (optimizer == TrainingOptions.Optimizer.SGD) {
+            return nameForBatchSize(batchSize);
+        }
+        TrainingConfig.checkBatchSize(batchSize);
+        return nameForOptimizer(optimizer) + "-batch" + batchSize;
     }
 
     /**

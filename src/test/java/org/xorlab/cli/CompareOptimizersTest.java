@@ -142,6 +142,31 @@ class CompareOptimizersTest {
     }
 
     @Test
+    void aRaceOfBatchSizesWithAnotherOptimiserNamesItsRunsByBoth() throws IOException {
+        Path csv = dir.resolve("adam.csv");
+        CliRun race = CliRun.of("compare", "--optimizer", "adam", "--learning-rate", "0.05", "--epochs", "200",
+                "--csv", csv.toString());
+
+        assertThat(race.status()).isZero();
+        List<String> raced = Files.readAllLines(csv);
+        assertThat(raced.get(0)).isEqualTo("epoch,Adam-batch4,Adam-batch1");
+        for (int i = 0; i < 2; i++) {
+            int k = List.of(4, 1).get(i);
+            Path alone = dir.resolve("adam" + k + ".csv");
+            assertThat(CliRun.of("train", "--optimizer", "adam", "--learning-rate", "0.05", "--epochs", "200",
+                    "--batch-size", String.valueOf(k), "--csv", alone.toString()).status()).isZero();
+            List<String> lines = Files.readAllLines(alone);
+            for (int e = 1; e <= 200; e++) {
+                assertThat(raced.get(e).split(",")[i + 1]).as("batch size " + k + " epoch " + e)
+                        .isEqualTo(lines.get(e).split(",")[1]);
+            }
+        }
+        assertThat(race.outLines().get(0)).isEqualTo("Compared xor, 2 hidden units, seed 42, learning rate 0.05, "
+                + "adam, 200 epochs each, all from the same initial weights:");
+        assertThat(row(race, "Adam-batch4")[1]).isEqualTo("4");
+    }
+
+    @Test
     void everyDefaultGivenExplicitlyPrintsExactlyWhatNoFlagPrints() throws IOException {
         Path a = dir.resolve("plain.json");
         Path b = dir.resolve("explicit.json");

@@ -22,6 +22,12 @@ import org.xorlab.text.NumberText;
  * runs are tied. If a run that did not reach the target ran less than that, nothing was measured: the measure is
  * undecided, and the sentence says what budget would settle it. Wall time never decides: it depends on the machine.
  *
+ * <p>The target is each run's own loss: the sentence calls it "a cross-entropy of 0.01" when every run minimises
+ * cross-entropy, and says what it is for each run when their losses differ. Last, the paragraph names every setting
+ * other than the batch size in which the runs differ (optimiser, a hyper-parameter among the runs whose optimiser
+ * uses it, learning rate, loss, regularisation, sample order, ...) with each run's value, and says when it
+ * compares several settings together rather than one alone.
+ *
  * @param outcomes one outcome per measure, in {@link Measure} order
  * @param sentence the whole verdict for a person to read
  */

@@ -208,6 +208,7 @@ final class CompareCommand implements Callable<Integer> {
         }
         return batchSizes.get(0);
     }
+
     private static long[] trainingNanos(Comparison comparison) {
         long[] nanos = new long[comparison.runs().size()];
         for (int i = 0; i < nanos.length; i++) {

@@ -15,8 +15,7 @@ import org.xorlab.engine.Comparison;
 import org.xorlab.engine.ComparisonResult;
 import org.xorlab.engine.ComparisonRun;
 import org.xorlab.engine.Measure;
-import org.xorlab.engine.TrainingConfig;
-import org.xorlab.engine.Weights;
+import org.xorlab.engine.TrainingOptions;
 import org.xorlab.text.NumberText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,22 +25,25 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code xorlab compare}: the notebook's exercise. Trains full-batch gradient descent and SGD (or any batch sizes)
- * from identical initial weights and says which got the loss below a target first, by epochs, by weight updates and
- * by samples seen, by the rules of {@link org.xorlab.engine.Verdict}.
+ * {@code xorlab compare}: the notebook's exercise. Trains full-batch gradient descent and SGD (or any batch sizes), or
+ * with {@code --optimizers} several optimisers at one batch size, from identical initial weights, and says which got
+ * the loss below a target first, by epochs, by weight updates and by samples seen, by the rules of
+ * {@link org.xorlab.engine.Verdict}. Every option of the general network ({@link GeneralOptions}) applies to every
+ * run.
  */
 @Command(name = "compare", versionProvider = VersionProvider.class,
         sortOptions = false,
-        description = {"Train several batch sizes from the same initial weights and report when each one's loss first "
-                + "fell below --target-loss, in epochs, weight updates and samples seen, and which converged faster "
-                + "by each measure. Each run trains --epochs N, or (as alternatives) until it has made --updates N "
-                + "weight updates or seen --samples N samples, in whole epochs."})
+        description = {"Train several batch sizes (or, with --optimizers, several optimisers) from the same initial "
+                + "weights and report when each one's loss first fell below --target-loss, in epochs, weight updates "
+                + "and samples seen, and which converged faster by each measure. Each run trains --epochs N, or (as "
+                + "alternatives) until it has made --updates N weight updates or seen --samples N samples, in whole "
+                + "epochs."})
 final class CompareCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
     @Mixin
-    NetworkOptions network;
+    GeneralOptions network;
 
     @Mixin
     HelpOptions help;
@@ -59,12 +61,14 @@ final class CompareCommand implements Callable<Integer> {
     @Option(names = "--batch-sizes", order = 8, paramLabel = "K", split = ",", defaultValue = "4,1",
             converter = Converters.BatchSize.class,
             description = "Batch sizes to compare, at least two different ones from 1 to 4, comma-separated or "
-                    + "repeated; 4 is named batch, 1 sgd (default: ${DEFAULT-VALUE}).")
+                    + "repeated; 4 is named batch, 1 sgd (Adam-batch4, Adam-batch1 with --optimizer adam; "
+                    + "default: ${DEFAULT-VALUE}). With --optimizers: the one "
+                    + "batch size of every run (default there: 1).")
     List<Integer> batchSizes;
 
     @Option(names = "--learning-rates", order = 9, paramLabel = "LR", split = ",", converter = Converters.LearningRate.class,
-            description = "Instead of --learning-rate: one learning rate per batch size, in the same order "
-                    + "(the verdict then says the runs differ in learning rate too).")
+            description = "Instead of --learning-rate: one learning rate per batch size (or per optimiser with "
+                    + "--optimizers), in the same order (the verdict then says the runs differ in learning rate too).")
     List<Double> learningRates;
 
     @Option(names = "--target-loss", order = 10, paramLabel = "LOSS", defaultValue = "0.01",
@@ -86,13 +90,20 @@ final class CompareCommand implements Callable<Integer> {
                     + "output).")
     Path png;
 
+    @Option(names = "--optimizers", order = 14, paramLabel = "NAME", split = ",",
+            converter = Converters.OptimizerName.class,
+            description = "Instead of --optimizer: race these optimisers (at least two different ones of sgd, "
+                    + "momentum, nesterov, rmsprop, adam; comma-separated or repeated), named SGD, momentum, "
+                    + "Nesterov, RMSprop and Adam. Each run has all the other settings, at the one batch size of "
+                    + "--batch-sizes (default 1).")
+    List<TrainingOptions.Optimizer> optimizers;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = OutputFiles.forPerson(spec.commandLine(), csv, json);
-        checkBatchSizes();
-        Budget budget = budget();
-        Comparison comparison = comparison(budget);
+        Comparison comparison = comparison();
+        Budget budget = comparison.budget();
         List<String> names = comparison.runs().stream().map(ComparisonRun::name).toList();
 
         ComparisonResult result;
@@ -152,22 +163,50 @@ final class CompareCommand implements Callable<Integer> {
         return Budget.epochs(network.epochs);
     }
 
-    private Comparison comparison(Budget budget) {
-        if (learningRates != null && spec.commandLine().getParseResult().hasMatchedOption("--learning-rate")) {
-            throw new ParameterException(spec.commandLine(), "--learning-rates and --learning-rate are alternatives:"
-                    + " give one rate for every run, or one rate per batch size");
+    /** The runs the options ask for, checked (batch sizes or optimisers first, then the budget, then the rates). */
+    private Comparison comparison() {
+        var parsed = spec.commandLine().getParseResult();
+        if (optimizers != null && parsed.hasMatchedOption("--optimizer")) {
+            throw new ParameterException(spec.commandLine(), "--optimizer and --optimizers are alternatives: pick one"
+                    + " (--optimizer NAME trains every run with NAME, --optimizers A,B,... races them)");
         }
-        if (learningRates != null && learningRates.size() != batchSizes.size()) {
-            throw new ParameterException(spec.commandLine(), "--learning-rates must give one rate per batch size ("
-                    + batchSizes.size() + " for --batch-sizes " + joined() + "; got " + learningRates.size() + ")");
+        int batchSize = optimizers == null ? 0 : raceBatchSize();
+        int count = optimizers == null ? checkedBatchSizes() : checkedOptimizers();
+        Budget budget = budget();
+        if (learningRates != null && parsed.hasMatchedOption("--learning-rate")) {
+            throw new ParameterException(spec.commandLine(), "--learning-rates and --learning-rate are alternatives:"
+                    + " give one rate for every run, or one rate per " + (optimizers == null ? "batch size" : "optimiser"));
+        }
+        if (learningRates != null && learningRates.size() != count) {
+            throw new ParameterException(spec.commandLine(), "--learning-rates must give one rate per "
+                    + (optimizers == null ? "batch size (" + count + " for --batch-sizes " + joined(batchSizes)
+                            : "optimiser (" + count + " for --optimizers " + optimizerList())
+                    + "; got " + learningRates.size() + ")");
         }
         List<ComparisonRun> runs = new ArrayList<>();
-        for (int i = 0; i < batchSizes.size(); i++) {
+        for (int i = 0; i < count; i++) {
             double rate = learningRates == null ? network.learningRate : learningRates.get(i);
-            TrainingConfig config = network.config(batchSizes.get(i)).withLearningRate(rate);
-            runs.add(new ComparisonRun(ComparisonRun.nameForBatchSize(batchSizes.get(i)), config));
+            if (optimizers == null) {
+                runs.add(ComparisonRun.ofBatchSize(network.config(1).withLearningRate(rate), batchSizes.get(i)));
+            } else {
+                runs.add(ComparisonRun.ofOptimizer(network.config(batchSize).withLearningRate(rate),
+                        optimizers.get(i)));
+            }
         }
-        return new Comparison(Weights.initial(network.hidden, network.seed), runs, targetLoss, budget);
+        return new Comparison(runs, targetLoss, budget);
+    }
+
+    /** An optimiser race's one batch size: 1, or the one size --batch-sizes gives. */
+    private int raceBatchSize() {
+        if (!spec.commandLine().getParseResult().hasMatchedOption("--batch-sizes")) {
+            return 1;
+        }
+        if (batchSizes.size() != 1) {
+            throw new ParameterException(spec.commandLine(), "--optimizers races optimisers at one batch size: give"
+                    + " --batch-sizes one size from 1 to 4, such as --batch-sizes 4 (got '" + joined(batchSizes)
+                    + "'), or race batch sizes without --optimizers");
+        }
+        return batchSizes.get(0);
     }
 
     private static long[] trainingNanos(Comparison comparison) {
@@ -178,30 +217,46 @@ final class CompareCommand implements Callable<Integer> {
         return nanos;
     }
 
-    private void checkBatchSizes() {
-        Set<Integer> seen = new HashSet<>();
-        for (int k : batchSizes) {
-            if (!seen.add(k)) {
-                throw new ParameterException(spec.commandLine(), "--batch-sizes must list different batch sizes"
-                        + " (got " + k + " twice in '" + joined() + "')");
+    /** @return how many runs the batch sizes make, after checking they are at least two different ones */
+    private int checkedBatchSizes() {
+        checkDifferent("--batch-sizes", "batch sizes", "batch sizes from 1 to 4, such as 4,1", batchSizes,
+                joined(batchSizes));
+        return batchSizes.size();
+    }
+
+    /** @return how many runs the optimisers make, after checking they are at least two different ones */
+    private int checkedOptimizers() {
+        checkDifferent("--optimizers", "optimisers", "optimisers, such as sgd,momentum,adam", optimizers,
+                optimizerList());
+        return optimizers.size();
+    }
+
+    private void checkDifferent(String option, String what, String example, List<?> values, String given) {
+        Set<Object> seen = new HashSet<>();
+        for (Object v : values) {
+            if (!seen.add(v)) {
+                String name = v instanceof TrainingOptions.Optimizer o ? o.id() : String.valueOf(v);
+                throw new ParameterException(spec.commandLine(), option + " must list different " + what
+                        + " (got " + name + " twice in '" + given + "')");
             }
         }
         if (seen.size() < 2) {
-            throw new ParameterException(spec.commandLine(), "--batch-sizes must list at least two different batch"
-                    + " sizes from 1 to 4, such as 4,1 (got '" + joined() + "')");
+            throw new ParameterException(spec.commandLine(), option + " must list at least two different "
+                    + example + " (got '" + given + "')");
         }
     }
 
-    private String joined() {
-        return String.join(",", batchSizes.stream().map(String::valueOf).toList());
+    private static String joined(List<Integer> values) {
+        return String.join(",", values.stream().map(String::valueOf).toList());
+    }
+
+    private String optimizerList() {
+        return String.join(",", optimizers.stream().map(TrainingOptions.Optimizer::id).toList());
     }
 
     /** "xor, 2 hidden units, seed 42, learning rate 0.1, 10,000 epochs each". */
     private String describe(Budget budget) {
-        String settings = learningRates == null ? network.describe()
-                : network.dataset.id() + ", " + network.hidden + (network.hidden == 1 ? " hidden unit" : " hidden units")
-                        + ", seed " + network.seed;
-        return settings + ", " + budget.describe() + " each";
+        return network.describe(learningRates == null) + ", " + budget.describe() + " each";
     }
 
     private void printResult(PrintWriter out, ComparisonResult result, long[] nanos) {
@@ -221,7 +276,7 @@ final class CompareCommand implements Callable<Integer> {
             row.add(r.name());
             row.add(String.valueOf(r.batchSize()));
             if (rates) {
-                row.add(NetworkOptions.number(r.config().learningRate()));
+                row.add(RunBasics.number(r.config().learningRate()));
             }
             for (Measure m : Measure.values()) {
                 row.add(r.toTarget(m).isPresent() ? NumberText.count(r.toTarget(m).getAsLong())

@@ -39,22 +39,7 @@ final class JsonReports {
         c.put("dataset", config.dataset().id());
         TrainingOptions o = config.options();
         if (!o.isNotebook()) {
-            ArrayNode layers = c.putArray("hidden_layers");
-            for (int width : config.hiddenLayers()) {
-                layers.add(width);
-            }
-            c.put("activation", o.activation().id());
-            c.put("loss", o.loss().id());
-            c.put("optimizer", o.optimizer().id());
-            c.put("momentum", o.momentum());
-            c.put("rho", o.rho());
-            c.put("beta1", o.beta1());
-            c.put("beta2", o.beta2());
-            c.put("epsilon", o.epsilon());
-            c.put("regularization", o.regularization().id());
-            c.put("reg_rate", o.regRate());
-            c.put("init", o.init().id());
-            c.put("order", o.order().id());
+            putOptions(c, config);
         }
         root.set("initial", WeightsJson.toJson(initial));
         root.set("final", WeightsJson.toJson(last));
@@ -72,13 +57,39 @@ final class JsonReports {
     }
 
     /**
+     * Every option of the general network: {@code hidden_layers}, activation, loss, optimizer, momentum, rho, beta1,
+     * beta2, epsilon, regularization, reg_rate, init and order.
+     */
+    private static void putOptions(ObjectNode node, TrainingConfig config) {
+        TrainingOptions o = config.options();
+        ArrayNode layers = node.putArray("hidden_layers");
+        for (int width : config.hiddenLayers()) {
+            layers.add(width);
+        }
+        node.put("activation", o.activation().id());
+        node.put("loss", o.loss().id());
+        node.put("optimizer", o.optimizer().id());
+        node.put("momentum", o.momentum());
+        node.put("rho", o.rho());
+        node.put("beta1", o.beta1());
+        node.put("beta2", o.beta2());
+        node.put("epsilon", o.epsilon());
+        node.put("regularization", o.regularization().id());
+        node.put("reg_rate", o.regRate());
+        node.put("init", o.init().id());
+        node.put("order", o.order().id());
+    }
+
+    /**
      * A comparison, everything a script needs: {@code config} (dataset, hidden, seed, target_loss and the
      * {@code budget} as measure and amount); per run {@code name}, {@code batch_size}, {@code learning_rate},
      * {@code epochs}, {@code updates} and {@code samples} (what it ran), {@code epochs_to_target},
      * {@code updates_to_target} and {@code samples_to_target} (null if never reached), {@code final_loss} (null if
      * no epoch completed), {@code seconds} of training (machine-dependent) and, if it diverged,
      * {@code diverged_at_epoch}; and the {@code verdict}: per measure a run's name, "tie", "undecided" or "none",
-     * and the {@code sentence}.
+     * and the {@code sentence}. When any run has an option beyond the notebook's (an optimiser race, a deeper
+     * network, ...), every run also has every option after {@code learning_rate}, as {@code train}'s config has
+     * them: {@code hidden_layers}, {@code activation}, {@code loss}, {@code optimizer}, ..., {@code order}.
      */
     static ObjectNode compare(ComparisonResult result, long[] trainingNanos) {
         ObjectNode root = MAPPER.createObjectNode();
@@ -91,6 +102,7 @@ final class JsonReports {
         ObjectNode budget = config.putObject("budget");
         budget.put("measure", result.budget().measure().id());
         budget.put("amount", result.budget().amount());
+        boolean general = result.runs().stream().anyMatch(r -> !r.config().options().isNotebook());
         ArrayNode runs = root.putArray("runs");
         for (int i = 0; i < result.runs().size(); i++) {
             ComparisonResult.RunSummary r = result.runs().get(i);
@@ -98,6 +110,9 @@ final class JsonReports {
             run.put("name", r.name());
             run.put("batch_size", r.batchSize());
             run.put("learning_rate", r.config().learningRate());
+            if (general) {
+                putOptions(run, r.config());
+            }
             for (Measure m : Measure.values()) {
                 run.put(m.id(), r.ran(m));
             }

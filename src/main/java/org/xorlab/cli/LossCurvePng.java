@@ -31,6 +31,7 @@ import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 import org.xorlab.engine.ComparisonHistory;
 import org.xorlab.engine.ComparisonResult;
+import org.xorlab.engine.TrainingOptions;
 import org.xorlab.plot.ChartLook;
 import org.xorlab.plot.LossLogAxis;
 import org.xorlab.plot.RunColours;
@@ -95,7 +96,7 @@ final class LossCurvePng {
         if (result.epochs() > 1) {
             x.setRange(1, result.epochs());
         }
-        LossLogAxis y = new LossLogAxis("Loss (mean squared error, log scale)");
+        LossLogAxis y = new LossLogAxis("Loss (" + lossName(result) + ", log scale)");
         y.setRoundedRange(low, high);
         // A printed chart labels its ticks and leaves the ones between them out.
         y.setMinorTickMarksVisible(false);
@@ -177,19 +178,32 @@ final class LossCurvePng {
         line.setLabelTextAnchor(crossingAtRight ? TextAnchor.BOTTOM_LEFT : TextAnchor.BOTTOM_RIGHT);
     }
 
+    /**
+     * "Loss per epoch: full-batch GD vs SGD" for a race of batch sizes; the runs' names ("SGD, momentum vs Adam")
+     * when some share a batch size.
+     */
     private static String title(List<ComparisonResult.RunSummary> runs) {
+        boolean bySize = runs.stream().mapToInt(ComparisonResult.RunSummary::batchSize).distinct().count()
+                == runs.size();
         StringBuilder s = new StringBuilder("Loss per epoch: ");
         for (int r = 0; r < runs.size(); r++) {
             if (r > 0) {
                 s.append(r == runs.size() - 1 ? " vs " : ", ");
             }
-            s.append(switch (runs.get(r).batchSize()) {
+            s.append(!bySize ? runs.get(r).name() : switch (runs.get(r).batchSize()) {
                 case 1 -> "SGD";
                 case 4 -> "full-batch GD";
                 default -> "mini-batch " + runs.get(r).batchSize();
             });
         }
         return s.toString();
+    }
+
+    /** The runs' loss as the axis names it: "mean squared error", "cross-entropy", or each run's own. */
+    private static String lossName(ComparisonResult result) {
+        List<TrainingOptions.Loss> losses = result.runs().stream().map(r -> r.config().options().loss()).distinct()
+                .toList();
+        return losses.size() == 1 ? losses.get(0).words() : "each run's own loss";
     }
 
     /** Writes {@code chart} as a {@value #WIDTH} x {@value #HEIGHT} PNG. */

@@ -1,12 +1,13 @@
 package org.xorlab.cli;
 
 import org.xorlab.engine.Dataset;
+import org.xorlab.text.NumberText;
 import picocli.CommandLine.Option;
 
 /**
- * The settings both commands' networks share, declared once: what to learn, the seed, the step size and how long.
- * {@link NetworkOptions} (compare: one hidden layer) and {@link GeneralOptions} (train: every option) add
- * {@code --hidden} and the rest; the {@code order} attributes keep each command's help in the order it always had.
+ * The settings every run has, declared once: what to learn, the seed, the step size and how long.
+ * {@link GeneralOptions} (both commands' network) adds {@code --hidden} and the rest; the {@code order} attributes
+ * keep each command's help in the order it always had.
  */
 abstract class RunBasics {
     @Option(names = "--dataset", order = 1, paramLabel = "NAME", defaultValue = "xor", converter = Converters.DatasetName.class,
@@ -25,4 +26,20 @@ abstract class RunBasics {
     @Option(names = "--epochs", order = 5, paramLabel = "N", defaultValue = "10000", converter = Converters.Epochs.class,
             description = "Epochs to train, 1 to 100000000 (default: ${DEFAULT-VALUE}).")
     long epochs;
+
+    /** 0.1 or 0.00001 as typed rather than Java's 1.0E-5; very large or small values in scientific notation. */
+    static String number(double value) {
+        return NumberText.plain(value);
+    }
+
+    /** "batch size 1 (SGD)", "batch size 4 (full-batch GD)", "batch size 2 (mini-batch)". */
+    static String describeBatch(int batchSize) {
+        if (batchSize == 1) {
+            return "batch size 1 (SGD)";
+        }
+        if (batchSize == Dataset.SIZE) {
+            return "batch size " + batchSize + " (full-batch GD)";
+        }
+        return "batch size " + batchSize + " (mini-batch)";
+    }
 }

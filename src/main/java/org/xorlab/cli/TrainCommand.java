@@ -34,22 +34,22 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     HelpOptions help;
 
-    @Option(names = "--batch-size", order = 18, paramLabel = "K", defaultValue = "1", converter = Converters.BatchSize.class,
+    @Option(names = "--batch-size", order = 40, paramLabel = "K", defaultValue = "1", converter = Converters.BatchSize.class,
             description = "Samples per weight update, 1 to 4: 1 is the notebook's SGD, 4 full-batch gradient "
                     + "descent (default: ${DEFAULT-VALUE}).")
     int batchSize;
 
-    @Option(names = "--print-every", order = 19, paramLabel = "N", defaultValue = "1000", converter = Converters.PrintEvery.class,
+    @Option(names = "--print-every", order = 41, paramLabel = "N", defaultValue = "1000", converter = Converters.PrintEvery.class,
             description = "Print the loss of epochs 1, N+1, 2N+1, ... (default: ${DEFAULT-VALUE}; with --csv or "
                     + "--json only if given).")
     long printEvery;
 
-    @Option(names = "--csv", order = 20, paramLabel = "FILE", converter = Converters.OutputFile.class,
+    @Option(names = "--csv", order = 42, paramLabel = "FILE", converter = Converters.OutputFile.class,
             description = "Write every epoch's loss to FILE as epoch,loss; - for standard output (the summary then "
                     + "goes to standard error).")
     Path csv;
 
-    @Option(names = "--json", order = 21, paramLabel = "FILE", converter = Converters.OutputFile.class,
+    @Option(names = "--json", order = 43, paramLabel = "FILE", converter = Converters.OutputFile.class,
             description = "Write the config, initial and final weights and the predictions to FILE; - for standard "
                     + "output.")
     Path json;
@@ -131,7 +131,7 @@ final class TrainCommand implements Callable<Integer> {
     /** A few lines when the numbers went to files. */
     private void printSummary(PrintWriter out, Trainer trainer) {
         String loss = trainer.epoch() > 0 ? ": final loss " + NumberText.python(trainer.loss()) : "";
-        out.println("Trained " + network.describe() + ", " + NetworkOptions.describeBatch(batchSize) + " for "
+        out.println("Trained " + network.describe() + ", " + RunBasics.describeBatch(batchSize) + " for "
                 + NumberText.count(trainer.epoch()) + (trainer.epoch() == 1 ? " epoch" : " epochs") + loss + ".");
         if (csv != null) {
             out.println("Wrote the loss of " + NumberText.count(trainer.epoch())

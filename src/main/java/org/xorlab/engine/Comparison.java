@@ -29,12 +29,16 @@ public final class Comparison {
     private long epoch;
 
     /**
-     * Runs from {@code initial}, which every run's config must match in hidden units.
+     * Runs from {@code initial}, which every run's config must match in hidden layers. The runs may differ in
+     * optimiser (and its hyper-parameters), learning rate, batch size, loss, regularisation and sample order, but must
+     * share dataset, hidden layers, activation, init and seed: the settings that make their initial weights, and the
+     * task, the same.
      *
      * @param budget        how long each run trains
      * @param historyPoints the most points {@link #history()} keeps per run (at least 2)
-     * @throws IllegalArgumentException if there is no run, two runs share a name, a run's hidden units differ from
-     *                                  the weights', or the target loss is not a finite number greater than 0
+     * @throws IllegalArgumentException if there is no run, two runs share a name, two runs differ in a setting they
+     *                                  must share (the message names it), a run's hidden layers differ from the
+     *                                  weights', or the target loss is not a finite number greater than 0
      */
     public Comparison(Weights initial, List<ComparisonRun> runs, double targetLoss, Budget budget,
                       int historyPoints) {
@@ -42,15 +46,7 @@ public final class Comparison {
         if (budget == null) {
             throw new IllegalArgumentException("a comparison needs a budget");
         }
-        if (runs == null || runs.isEmpty()) {
-            throw new IllegalArgumentException("a comparison needs at least one run");
-        }
-        Set<String> names = new HashSet<>();
-        for (ComparisonRun run : runs) {
-            if (!names.add(run.name())) {
-                throw new IllegalArgumentException("two runs are named '" + run.name() + "'");
-            }
-        }
+        checkRuns(runs);
         this.initial = initial;
         this.runs = List.copyOf(runs);
         this.targetLoss = targetLoss;
@@ -69,6 +65,16 @@ public final class Comparison {
     }
 
     /**
+     * The runs from the initial weights their shared settings draw ({@link Weights#initial(TrainingConfig)}: every
+     * hidden layer, by the init, from the seed), with {@link #DEFAULT_HISTORY_POINTS}.
+     *
+     * @throws IllegalArgumentException as {@link #Comparison(Weights, List, double, Budget, int)}
+     */
+    public Comparison(List<ComparisonRun> runs, double targetLoss, Budget budget) {
+        this(Weights.initial(checkRuns(runs).get(0).config()), runs, targetLoss, budget, DEFAULT_HISTORY_POINTS);
+    }
+
+    /**
      * {@code base} trained with each of {@code batchSizes} (named as {@link ComparisonRun#nameForBatchSize(int)}),
      * all from the initial weights of {@code base}'s seed. The notebook's question is
      * {@code ofBatchSizes(TrainingConfig.NOTEBOOK, List.of(4, 1), 0.01, Budget.epochs(10_000))}.
@@ -79,7 +85,71 @@ public final class Comparison {
         for (int k : batchSizes) {
             runs.add(ComparisonRun.ofBatchSize(base, k));
         }
-        return new Comparison(Weights.initial(base), runs, targetLoss, budget);
+        return new Comparison(runs, targetLoss, budget);
+    }
+
+    /**
+     * {@code base} trained with each of {@code optimizers} (named as {@link ComparisonRun#nameForOptimizer}), each
+     * with {@code base}'s other settings, all from {@code base}'s initial weights: the race of ConvNetJS's optimiser
+     * demo, for example {@code ofOptimizers(TrainingConfig.NOTEBOOK, List.of(SGD, MOMENTUM, ADAM), 0.01, ...)}.
+     */
+    public static Comparison ofOptimizers(TrainingConfig base, List<TrainingOptions.Optimizer> optimizers,
+                                          double targetLoss, Budget budget) {
+        List<ComparisonRun> runs = new ArrayList<>();
+        for (TrainingOptions.Optimizer o : optimizers) {
+            runs.add(ComparisonRun.ofOptimizer(base, o));
+        }
+        return new Comparison(runs, targetLoss, budget);
+    }
+
+    /**
+     * Checks that there is at least one run, no two share a name and all share the settings that fix the initial
+     * weights and the task: dataset, hidden layers, activation, init and seed.
+     *
+     * @return {@code runs}
+     * @throws IllegalArgumentException naming the first thing wrong
+     */
+    private static List<ComparisonRun> checkRuns(List<ComparisonRun> runs) {
+        if (runs == null || runs.isEmpty()) {
+            throw new IllegalArgumentException("a comparison needs at least one run");
+        }
+        Set<String> names = new HashSet<>();
+        for (ComparisonRun run : runs) {
+            if (!names.add(run.name())) {
+                throw new IllegalArgumentException("two runs are named '" + run.name() + "'");
+            }
+        }
+        ComparisonRun first = runs.get(0);
+        for (ComparisonRun run : runs.subList(1, runs.size())) {
+            String differs = sharedDifference(first.config(), run.config());
+            if (differs != null) {
+                throw new IllegalArgumentException("runs '" + first.name() + "' and '" + run.name() + "' differ in "
+                        + differs + "; the runs of a comparison start from identical initial weights, so they must "
+                        + "share dataset, hidden layers, activation, init and seed (they may differ in optimiser, "
+                        + "learning rate, batch size, loss, regularisation and order)");
+            }
+        }
+        return runs;
+    }
+
+    /** The first setting {@code a} and {@code b} must share but do not, with both values, or null. */
+    private static String sharedDifference(TrainingConfig a, TrainingConfig b) {
+        if (a.dataset() != b.dataset()) {
+            return "dataset (" + a.dataset().id() + " and " + b.dataset().id() + ")";
+        }
+        if (!Arrays.equals(a.hiddenLayers(), b.hiddenLayers())) {
+            return "hidden layers (" + Verdict.widths(a) + " and " + Verdict.widths(b) + ")";
+        }
+        if (a.options().activation() != b.options().activation()) {
+            return "activation (" + a.options().activation().id() + " and " + b.options().activation().id() + ")";
+        }
+        if (a.options().init() != b.options().init()) {
+            return "init (" + a.options().init().id() + " and " + b.options().init().id() + ")";
+        }
+        if (a.seed() != b.seed()) {
+            return "seed (" + a.seed() + " and " + b.seed() + ")";
+        }
+        return null;
     }
 
     /** @throws IllegalArgumentException unless {@code targetLoss} is a finite number greater than 0 */

@@ -22,9 +22,48 @@ public record ComparisonRun(String name, TrainingConfig config) {
         }
     }
 
-    /** The run {@code base} with batch size {@code batchSize}, named by {@link #nameForBatchSize(int)}. */
+    /**
+     * The run {@code base} with batch size {@code batchSize}, named by {@link #nameForBatchSize(int)} with the
+     * notebook's optimiser, else as {@link #nameForBatchSize(int, TrainingOptions.Optimizer)}.
+     */
     public static ComparisonRun ofBatchSize(TrainingConfig base, int batchSize) {
-        return new ComparisonRun(nameForBatchSize(batchSize), base.withBatchSize(batchSize));
+        return new ComparisonRun(nameForBatchSize(batchSize, base.options().optimizer()),
+                base.withBatchSize(batchSize));
+    }
+
+    /**
+     * {@link #nameForBatchSize(int)} for SGD; with another optimiser, whose run of batch size 1 is not "sgd", its name
+     * and the size: "Adam-batch4", "momentum-batch1".
+     */
+    public static String nameForBatchSize(int batchSize, TrainingOptions.Optimizer optimizer) {
+        if (optimizer == TrainingOptions.Optimizer.SGD) {
+            return nameForBatchSize(batchSize);
+        }
+        TrainingConfig.checkBatchSize(batchSize);
+        return nameForOptimizer(optimizer) + "-batch" + batchSize;
+    }
+
+    /**
+     * The run {@code base} with optimiser {@code optimizer} (and {@code base}'s hyper-parameters, which each optimiser
+     * uses as it needs them), named by {@link #nameForOptimizer}.
+     */
+    public static ComparisonRun ofOptimizer(TrainingConfig base, TrainingOptions.Optimizer optimizer) {
+        return new ComparisonRun(nameForOptimizer(optimizer),
+                base.withOptions(base.options().withOptimizer(optimizer)));
+    }
+
+    /**
+     * "SGD", "momentum", "Nesterov", "RMSprop" and "Adam": the optimisers as they are written in prose, never the same
+     * as a batch size's name ("sgd" is batch size 1 with the notebook's optimiser).
+     */
+    public static String nameForOptimizer(TrainingOptions.Optimizer optimizer) {
+        return switch (optimizer) {
+            case SGD -> "SGD";
+            case MOMENTUM -> "momentum";
+            case NESTEROV -> "Nesterov";
+            case RMSPROP -> "RMSprop";
+            case ADAM -> "Adam";
+        };
     }
 
     /** "sgd" for batch size 1, "batch" for full-batch gradient descent (4), "minibatch2" and so on between. */

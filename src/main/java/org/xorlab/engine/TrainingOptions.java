@@ -147,6 +147,11 @@ public record TrainingOptions(List<Integer> deeperLayers, Activation activation,
             return id;
         }
 
+        /** "mean squared error" or "cross-entropy": the loss as a sentence or an axis names it. */
+        public String words() {
+            return this == MSE ? "mean squared error" : id;
+        }
+
         public static Loss parse(String name) {
             return TrainingOptions.parse(values(), name, "loss");
         }

@@ -1,11 +1,15 @@
 package org.xorlab.engine;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.stream.Collectors;
 import org.xorlab.text.NumberText;
 
 /**
@@ -17,6 +21,12 @@ import org.xorlab.text.NumberText;
  * that margin (so it would have been more than the margin late even if it got there next). Within the margin the
  * runs are tied. If a run that did not reach the target ran less than that, nothing was measured: the measure is
  * undecided, and the sentence says what budget would settle it. Wall time never decides: it depends on the machine.
+ *
+ * <p>The target is each run's own loss: the sentence calls it "a cross-entropy of 0.01" when every run minimises
+ * cross-entropy, and says what it is for each run when their losses differ. Last, the paragraph names every setting
+ * other than the batch size in which the runs differ (optimiser, a hyper-parameter among the runs whose optimiser
+ * uses it, learning rate, loss, regularisation, sample order, ...) with each run's value, and says when it
+ * compares several settings together rather than one alone.
  *
  * @param outcomes one outcome per measure, in {@link Measure} order
  * @param sentence the whole verdict for a person to read
@@ -85,6 +95,69 @@ public record Verdict(Map<Measure, Outcome> outcomes, String sentence) {
         return new Verdict(outcomes, new Wording(result, outcomes).sentence());
     }
 
+    /** "2" or "4,4": a config's hidden layers' widths, input side first. */
+    static String widths(TrainingConfig config) {
+        return Arrays.stream(config.hiddenLayers()).mapToObj(Integer::toString)
+                .collect(Collectors.joining(","));
+    }
+
+    /**
+     * A setting other than the batch size in which the runs of a comparison can differ, as the verdict names it. A
+     * hyper-parameter applies only to the runs whose optimiser uses it, and differs only among those.
+     */
+    private enum Setting {
+        OPTIMIZER("optimiser", c -> true, c -> ComparisonRun.nameForOptimizer(c.options().optimizer())),
+        MOMENTUM("momentum's mu", c -> uses(c, TrainingOptions.Optimizer.MOMENTUM, TrainingOptions.Optimizer.NESTEROV),
+                c -> NumberText.plain(c.options().momentum())),
+        RHO("RMSprop's rho", c -> uses(c, TrainingOptions.Optimizer.RMSPROP),
+                c -> NumberText.plain(c.options().rho())),
+        BETA1("Adam's beta1", c -> uses(c, TrainingOptions.Optimizer.ADAM), c -> NumberText.plain(c.options().beta1())),
+        BETA2("Adam's beta2", c -> uses(c, TrainingOptions.Optimizer.ADAM), c -> NumberText.plain(c.options().beta2())),
+        EPSILON("epsilon", c -> uses(c, TrainingOptions.Optimizer.RMSPROP, TrainingOptions.Optimizer.ADAM),
+                c -> NumberText.plain(c.options().epsilon())),
+        LEARNING_RATE("learning rate", c -> true, c -> NumberText.plain(c.learningRate())),
+        LOSS("loss", c -> true, c -> c.options().loss().words()),
+        REGULARIZATION("regularisation", c -> true, c -> c.options().regularization()
+                == TrainingOptions.Regularization.NONE ? "none"
+                : c.options().regularization().id() + " rate " + NumberText.plain(c.options().regRate())),
+        ORDER("sample order", c -> true, c -> c.options().order().id()),
+        // A Comparison refuses runs that differ in these; a result built otherwise still has them named.
+        DATASET("dataset", c -> true, c -> c.dataset().id()),
+        HIDDEN_LAYERS("hidden layers", c -> true, Verdict::widths),
+        ACTIVATION("activation", c -> true, c -> c.options().activation().id()),
+        INIT("init", c -> true, c -> c.options().init().id()),
+        SEED("seed", c -> true, c -> Long.toString(c.seed()));
+
+        final String label;
+        private final Predicate<TrainingConfig> applies;
+        private final Function<TrainingConfig, String> value;
+
+        Setting(String label, Predicate<TrainingConfig> applies,
+                Function<TrainingConfig, String> value) {
+            this.label = label;
+            this.applies = applies;
+            this.value = value;
+        }
+
+        boolean applies(TrainingConfig c) {
+            return applies.test(c);
+        }
+
+        String value(TrainingConfig c) {
+            return value.apply(c);
+        }
+
+        /** True if the runs it applies to have more than one value of it. */
+        boolean differs(List<ComparisonResult.RunSummary> runs) {
+            return runs.stream().map(ComparisonResult.RunSummary::config).filter(applies).map(value).distinct()
+                    .count() > 1;
+        }
+
+        private static boolean uses(TrainingConfig c, TrainingOptions.Optimizer... optimizers) {
+            return Arrays.asList(optimizers).contains(c.options().optimizer());
+        }
+    }
+
     /** True if {@code later} is more than the margin after {@code earlier}. */
     static boolean beyondMargin(long earlier, long later) {
         return later * 100 > earlier * (100 + MARGIN_PERCENT);
@@ -139,7 +212,18 @@ public record Verdict(Map<Measure, Outcome> outcomes, String sentence) {
         Wording(ComparisonResult result, Map<Measure, Outcome> outcomes) {
             this.result = result;
             this.outcomes = outcomes;
-            this.target = NumberText.plain(result.targetLoss());
+            this.target = targetText(result);
+        }
+
+        /**
+         * "0.01" when the runs minimise the notebook's mean squared error (or differ in loss, which
+         * {@link #differences()} then explains); "a cross-entropy of 0.01" when every run minimises cross-entropy.
+         */
+        private static String targetText(ComparisonResult result) {
+            String number = NumberText.plain(result.targetLoss());
+            boolean crossEntropy = result.runs().stream()
+                    .allMatch(r -> r.config().options().loss() == TrainingOptions.Loss.CROSS_ENTROPY);
+            return crossEntropy ? "a cross-entropy of " + number : number;
         }
 
         String sentence() {
@@ -261,21 +345,69 @@ public record Verdict(Map<Measure, Outcome> outcomes, String sentence) {
             }
         }
 
-        /** Says so when the runs differ in more than the batch size. */
+        /**
+         * Names every setting in which the runs differ beyond the batch size (a race of batch sizes alone says
+         * nothing more, its run names say it), each run's value of it, and that the race compares those settings
+         * together when there is more than one; and, when the runs minimise different losses, what the target is
+         * for each.
+         */
         private void differences() {
             List<ComparisonResult.RunSummary> runs = result.runs();
-            if (runs.size() < 2 || runs.stream().map(r -> r.config().learningRate()).distinct().count() < 2) {
+            if (runs.size() < 2) {
                 return;
             }
-            List<String> rates = new ArrayList<>();
-            for (ComparisonResult.RunSummary r : runs) {
-                rates.add(r.name() + " " + NumberText.plain(r.config().learningRate()));
+            List<Setting> differ = new ArrayList<>();
+            for (Setting s : Setting.values()) {
+                if (s.differs(runs)) {
+                    differ.add(s);
+                }
             }
+            if (differ.isEmpty()) {
+                return;
+            }
+            List<String> labels = differ.stream().map(s -> s.label).toList();
+            List<String> values = new ArrayList<>();
+            for (ComparisonResult.RunSummary r : runs) {
+                List<String> own = new ArrayList<>();
+                for (Setting s : differ) {
+                    if (s.applies(r.config())) {
+                        String value = s.value(r.config());
+                        own.add(differ.size() > 1 ? s.label + " " + value
+                                : value.equals(r.name()) ? value : r.name() + " " + value);
+                    }
+                }
+                if (differ.size() > 1) {
+                    values.add(r.name() + ": " + String.join(", ", own));
+                } else {
+                    values.addAll(own);
+                }
+            }
+            String listed = " (" + String.join(differ.size() > 1 ? "; " : ", ", values) + ")";
             boolean batchesDiffer = runs.stream().map(ComparisonResult.RunSummary::batchSize).distinct().count() > 1;
-            sentences.add(batchesDiffer
-                    ? "The runs differ in learning rate as well as batch size (" + String.join(", ", rates)
-                            + "), so this compares those settings together, not batch size alone."
-                    : "The runs differ in learning rate (" + String.join(", ", rates) + ").");
+            if (batchesDiffer) {
+                sentences.add("The runs differ in " + and(labels) + " as well as batch size" + listed
+                        + ", so this compares those settings together, not batch size alone.");
+            } else if (differ.size() > 1) {
+                sentences.add("The runs differ in " + and(labels) + listed
+                        + ", so this compares those settings together, not any one of them alone.");
+            } else {
+                sentences.add("The runs differ in " + labels.get(0) + listed + ".");
+            }
+            if (differ.contains(Setting.LOSS)) {
+                lossNote();
+            }
+        }
+
+        /** With different losses, one target is two different measures: says which is which. */
+        private void lossNote() {
+            Map<TrainingOptions.Loss, List<String>> byLoss = new EnumMap<>(TrainingOptions.Loss.class);
+            for (ComparisonResult.RunSummary r : result.runs()) {
+                byLoss.computeIfAbsent(r.config().options().loss(), k -> new ArrayList<>()).add(r.name());
+            }
+            List<String> parts = new ArrayList<>();
+            byLoss.forEach((loss, names) -> parts.add("a " + loss.words() + " for " + and(names)));
+            sentences.add("Each run counts the target " + NumberText.plain(result.targetLoss()) + " in its own loss: "
+                    + and(parts) + ", two different measures of the error.");
         }
 
         private static String at(Measure m, long count) {

@@ -22,8 +22,9 @@ import org.xorlab.text.NumberText;
  * runs are tied. If a run that did not reach the target ran less than that, nothing was measured: the measure is
  * undecided, and the sentence says what budget would settle it. Wall time never decides: it depends on the machine.
  *
- * <p>The target is each run's own loss: the sentence calls it "a cross-entropy of 0.01" when every run minimises
- * cross-entropy, and says what it is for each run when their losses differ. Last, the paragraph names every setting
+ * <p>The target is the runs' own loss when they share one (the sentence calls it "a cross-entropy of 0.01" when every
+ * run minimises cross-entropy); when their losses differ every run is measured by its mean squared error
+ * ({@link Yardstick}), and the sentence says so. Last, the paragraph names every setting
  * other than the batch size in which the runs differ (optimiser, a hyper-parameter among the runs whose optimiser
  * uses it, learning rate, loss, regularisation, sample order, ...) with each run's value, and says when it
  * compares several settings together rather than one alone.
@@ -398,16 +399,20 @@ public record Verdict(Map<Measure, Outcome> outcomes, String sentence) {
             }
         }
 
-        /** With different losses, one target is two different measures: says which is which. */
+        /**
+         * With different losses one target would be two different measures, so the lockstep reads every run by its
+         * mean squared error ({@link Yardstick#SQUARED_ERROR}): says so, naming which runs minimise which loss.
+         */
         private void lossNote() {
             Map<TrainingOptions.Loss, List<String>> byLoss = new EnumMap<>(TrainingOptions.Loss.class);
             for (ComparisonResult.RunSummary r : result.runs()) {
                 byLoss.computeIfAbsent(r.config().options().loss(), k -> new ArrayList<>()).add(r.name());
             }
             List<String> parts = new ArrayList<>();
-            byLoss.forEach((loss, names) -> parts.add("a " + loss.words() + " for " + and(names)));
-            sentences.add("Each run counts the target " + NumberText.plain(result.targetLoss()) + " in its own loss: "
-                    + and(parts) + ", two different measures of the error.");
+            byLoss.forEach((loss, names) -> parts.add(and(names) + (names.size() > 1 ? " minimise " : " minimises ")
+                    + loss.words()));
+            sentences.add("Since " + and(parts) + ", every run is measured by its mean squared error: the target "
+                    + NumberText.plain(result.targetLoss()) + " and each run's final loss are mean squared errors.");
         }
 
         private static String at(Measure m, long count) {

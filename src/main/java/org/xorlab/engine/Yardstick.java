@@ -23,12 +23,4 @@ public enum Yardstick {
     public double read(Trainer trainer) {
         return this == LOSS ? trainer.loss() : trainer.squaredError();
     }
-
-    /**
-     * What the values are, for a sentence or an axis: "mean squared error" (the notebook's loss, and the common
-     * yardstick) or "cross-entropy".
-     */
-    public String quantity(TrainingOptions.Loss loss) {
-        return this == SQUARED_ERROR || loss == TrainingOptions.Loss.MSE ? "mean squared error" : "cross-entropy";
-    }
 }

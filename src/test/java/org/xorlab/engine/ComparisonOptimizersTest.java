@@ -174,8 +174,9 @@ class ComparisonOptimizersTest {
         assertThat(sentence).contains("The runs differ in learning rate and loss (mse: learning rate 0.1, loss mean "
                 + "squared error; ce: learning rate 0.1, loss cross-entropy; ce2: learning rate 0.5, loss "
                 + "cross-entropy), so this compares those settings together, not any one of them alone.")
-                .endsWith("Each run counts the target 0.2 in its own loss: a mean squared error for mse and a "
-                        + "cross-entropy for ce and ce2, two different measures of the error.")
+                .endsWith("Since mse minimises mean squared error and ce and ce2 minimise cross-entropy, every run "
+                        + "is measured by its mean squared error: the target 0.2 and each run's final loss are mean "
+                        + "squared errors.")
                 .doesNotContain("a cross-entropy of 0.2");
 
         // Every run on cross-entropy: the target is a cross-entropy, and the sentence says so.

@@ -296,8 +296,8 @@ public final class UpdateTrace {
 
         /**
          * The optimiser's first state after this update, for W[l]: momentum's and nesterov's velocity v, Adam's
-         * first moment m; zeros for sgd and rmsprop, which keep none. (After a refused, diverging update: the state
-         * that update computed, which the stopped run never uses.)
+         * first moment m; zeros for sgd and rmsprop, which keep none. (After a refused, diverging update: the stopped
+         * run's state, which it never uses again.)
          */
         public RealMatrix firstW() {
             return firstW.copy();

@@ -246,8 +246,8 @@ class StepInspectorTest {
                 "d2 = (W3ᵀ d3) · (1 − v2²)", "d1 = (W2ᵀ d2) · (1 − v1²)", "dW3 = d3 v2ᵀ / m", "db3 = rowsum(d3) / m",
                 "dW2 = d2 v1ᵀ / m", "dW1 = d1 xᵀ / m");
         assertThat(texts).contains("mW3 = 0.9 mW3 + (1 − 0.9) dW3", "sW3 = 0.999 sW3 + (1 − 0.999) dW3²",
-                "m̂W3 = mW3 / (1 − β1ᵗ)", "ŝW3 = sW3 / (1 − β2ᵗ)", "W3 −= 0.01 · m̂W3 / (√ŝW3 + ε)",
-                "ΔW3 = W3 after − W3 before", "mb1 = 0.9 mb1 + (1 − 0.9) db1", "W1 −= 0.01 · m̂W1 / (√ŝW1 + ε)");
+                "mhatW3 = mW3 / (1 − β1ᵗ)", "shatW3 = sW3 / (1 − β2ᵗ)", "W3 −= 0.01 · mhatW3 / (√shatW3 + ε)",
+                "ΔW3 = W3 after − W3 before", "mb1 = 0.9 mb1 + (1 − 0.9) db1", "W1 −= 0.01 · mhatW1 / (√shatW1 + ε)");
         assertThat(texts).anySatisfy(text -> assertThat(text).startsWith("Update: Adam, lr = 0.01, β1 = 0.9")
                 .contains("t = 3: 1 − β1ᵗ = " + NumberText.step(t.biasCorrection1()))
                 .contains("1 − β2ᵗ = " + NumberText.step(t.biasCorrection2())));
@@ -261,8 +261,8 @@ class StepInspectorTest {
             assertText("db" + l, s.gradB());
             assertText("mW" + l, s.firstW());
             assertText("sW" + l, s.secondW());
-            assertText("m̂W" + l, s.correctedFirstW());
-            assertText("ŝW" + l, s.correctedSecondW());
+            assertText("mhatW" + l, s.correctedFirstW());
+            assertText("shatW" + l, s.correctedSecondW());
             assertText("ΔW" + l, s.updateW());
             assertText("mb" + l, s.firstB());
             assertText("sb" + l, s.secondB());

@@ -26,7 +26,9 @@ import org.xorlab.text.NumberText;
  * "This step": every number of the last weight update, in the notebook's notation, so a teacher can walk a class
  * through one step of backpropagation: the chunk's inputs and targets, the forward pass, the loss, the errors d2
  * and d1, the gradients averaged over the chunk's m samples, and each weight before and after the update. Columns
- * are the chunk's samples. Fed with {@link #show}; it computes nothing itself, it only writes the engine's
+ * are the chunk's samples. For a network beyond the notebook's (SPEC.md, "Beyond the notebook") the same lines for
+ * every layer, with the hidden activation's own derivative, the loss's own output error, the regularisation term,
+ * and the optimiser's state (velocity, Adam's moments) and the update applied; a chooser shows one layer at a time. Fed with {@link #show}; it computes nothing itself, it only writes the engine's
  * {@link UpdateTrace}.
  *
  * <p>One precision rule for every number here: {@link NumberText#STEP_DIGITS} significant digits
@@ -76,6 +78,7 @@ public final class StepInspector extends BorderPane {
     private final Label caption = new Label();
     private final Label banner = new Label();
     private final VBox lines = new VBox(4);
+    private final ScrollPane scroll = new ScrollPane();
     /** Which layer's lines to show, for networks deeper than the notebook's; hidden otherwise. */
     private final ChoiceBox<Integer> layerChoice = new ChoiceBox<>();
     private final HBox layerRow = new HBox(8);
@@ -123,6 +126,8 @@ public final class StepInspector extends BorderPane {
             }
         });
         layerRow.getChildren().setAll(layerLabel, layerChoice);
+        layerChoice.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(layerChoice, javafx.scene.layout.Priority.ALWAYS);
         layerRow.setAlignment(Pos.CENTER_LEFT);
         layerRow.setVisible(false);
         layerRow.setManaged(false);
@@ -132,7 +137,7 @@ public final class StepInspector extends BorderPane {
 
         lines.getStyleClass().add("inspector-lines");
         lines.setPadding(new Insets(4, 10, 14, 12));
-        ScrollPane scroll = new ScrollPane(lines);
+        scroll.setContent(lines);
         scroll.setId("inspector-scroll");
         scroll.getStyleClass().add("inspector-scroll");
         scroll.setFitToWidth(true);
@@ -356,7 +361,7 @@ public final class StepInspector extends BorderPane {
             case MOMENTUM -> lr + " · v" + p;
             case NESTEROV -> lr + " · (" + g + " + " + NumberText.plain(o.momentum()) + " v" + p + ")";
             case RMSPROP -> lr + " · " + g + " / (√s" + p + " + ε)";
-            case ADAM -> lr + " · m̂" + p + " / (√ŝ" + p + " + ε)";
+            case ADAM -> lr + " · mhat" + p + " / (√shat" + p + " + ε)";
         };
         switch (o.optimizer()) {
             case SGD -> { }
@@ -369,8 +374,8 @@ public final class StepInspector extends BorderPane {
                         + ") " + g, first));
                 out.add(Line.of(section, l, "s" + p, decay(o.beta2()) + " s" + p + " + (1 − " + decay(o.beta2())
                         + ") " + g + "²", second));
-                out.add(Line.of(section, l, "m̂" + p, "m" + p + " / (1 − β1ᵗ)", firstHat));
-                out.add(Line.of(section, l, "ŝ" + p, "s" + p + " / (1 − β2ᵗ)", secondHat));
+                out.add(Line.of(section, l, "mhat" + p, "m" + p + " / (1 − β1ᵗ)", firstHat));
+                out.add(Line.of(section, l, "shat" + p, "s" + p + " / (1 − β2ᵗ)", secondHat));
             }
         }
         out.add(Line.weight(section, l, p, step, before, after));
@@ -430,7 +435,8 @@ public final class StepInspector extends BorderPane {
             case SGD -> "";
             case MOMENTUM, NESTEROV -> " vW, vb: each parameter's velocity after this update.";
             case RMSPROP -> " sW, sb: each parameter's running average of squared gradients after this update.";
-            case ADAM -> " mW, sW: each parameter's moments after this update; m̂, ŝ: corrected for their start at 0.";
+            case ADAM -> " mW, sW: each parameter's moments after this update; mhat, shat: m and s corrected for"
+                    + " their start at 0 (Adam's m̂, ŝ).";
         });
         if (o.optimizer() != TrainingOptions.Optimizer.SGD) {
             s.append(" ΔW: the update applied.");
@@ -451,32 +457,39 @@ public final class StepInspector extends BorderPane {
             }
             if (!line.section().equals(section)) {
                 section = line.section();
-                Label title = new Label(section);
-                title.getStyleClass().add("inspector-section");
-                title.setWrapText(true);
-                nodes.add(title);
+                nodes.add(paragraph(section, "inspector-section"));
             }
             nodes.add(render(line));
         }
-        Label legend = new Label(LEGEND);
-        legend.getStyleClass().add("inspector-note");
-        legend.setWrapText(true);
-        Label convention = new Label(CONVENTION);
+        Label legend = paragraph(LEGEND, "inspector-note");
+        Label convention = paragraph(CONVENTION, "inspector-note");
         convention.setId("inspector-convention");
-        convention.getStyleClass().add("inspector-note");
-        convention.setWrapText(true);
         VBox notes = new VBox(6, legend);
         if (!isNotebook(t)) {
-            Label general = new Label(generalLegend(t));
+            Label general = paragraph(generalLegend(t), "inspector-note");
             general.setId("inspector-legend");
-            general.getStyleClass().add("inspector-note");
-            general.setWrapText(true);
             notes.getChildren().add(general);
         }
         notes.getChildren().add(convention);
         notes.setPadding(new Insets(12, 0, 0, 0));
         nodes.add(notes);
         lines.getChildren().setAll(nodes);
+    }
+
+    /**
+     * A wrapping label as wide as the panel shows: when a wide matrix (a layer of 8 over 8) makes the lines scroll
+     * across, titles and notes still wrap within the visible width rather than the matrix's.
+     */
+    private Label paragraph(String text, String style) {
+        Label label = new Label(text);
+        label.getStyleClass().add(style);
+        label.setWrapText(true);
+        label.maxWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(() -> {
+            double visible = scroll.getViewportBounds().getWidth() - lines.getPadding().getLeft()
+                    - lines.getPadding().getRight();
+            return visible > 0 ? visible : Double.MAX_VALUE;
+        }, scroll.viewportBoundsProperty()));
+        return label;
     }
 
     private Node render(Line line) {

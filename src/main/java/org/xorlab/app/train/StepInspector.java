@@ -28,8 +28,8 @@ import org.xorlab.text.NumberText;
  * and d1, the gradients averaged over the chunk's m samples, and each weight before and after the update. Columns
  * are the chunk's samples. For a network beyond the notebook's (SPEC.md, "Beyond the notebook") the same lines for
  * every layer, with the hidden activation's own derivative, the loss's own output error, the regularisation term,
- * and the optimiser's state (velocity, Adam's moments) and the update applied; a chooser shows one layer at a time. Fed with {@link #show}; it computes nothing itself, it only writes the engine's
- * {@link UpdateTrace}.
+ * and the optimiser's state (velocity, Adam's moments) and the update applied; a chooser shows one layer at a time.
+ * Fed with {@link #show}; it computes nothing itself, it only writes the engine's {@link UpdateTrace}.
  *
  * <p>One precision rule for every number here: {@link NumberText#STEP_DIGITS} significant digits
  * ({@link NumberText#step}); a weight's before and after get more only when the change would not show otherwise

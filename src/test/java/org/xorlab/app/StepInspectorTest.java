@@ -365,7 +365,7 @@ class StepInspectorTest {
     void theDeepAdamRunInTheWindowAtBothSizes(FxRobot robot) throws Exception {
         // The window cannot train a deeper network yet (its loop starts from the notebook's weights), so the
         // inspector is handed the deeper run's trace while the window's own run stands still.
-        UpdateTrace t = alone(DEEP_ADAM, 3, INSPECTOR_AT_1024);
+        UpdateTrace t = traceOf(DEEP_ADAM, 3);
         waitFor(() -> frame() != null);
         for (double[] size : new double[][] {{1920, 1040}, {1024, 768}}) {
             FxTesting.resize(stage, size[0], size[1]);
@@ -390,11 +390,7 @@ class StepInspectorTest {
 
     /** A step inspector on a stage of its own, {@code size}, showing {@code config}'s update {@code updates}. */
     private UpdateTrace alone(TrainingConfig config, int updates, double[] size) {
-        Trainer engine = new Trainer(config);
-        for (int u = 0; u < updates; u++) {
-            engine.step();
-        }
-        UpdateTrace t = engine.lastUpdate();
+        UpdateTrace t = traceOf(config, updates);
         runFx(() -> {
             alone = new StepInspector();
             Scene scene = new Scene(alone, size[0], size[1]);
@@ -408,6 +404,15 @@ class StepInspectorTest {
         });
         WaitForAsyncUtils.waitForFxEvents();
         return t;
+    }
+
+    /** The engine's trace of update {@code updates} of a run of {@code config}. */
+    private static UpdateTrace traceOf(TrainingConfig config, int updates) {
+        Trainer engine = new Trainer(config);
+        for (int u = 0; u < updates; u++) {
+            engine.step();
+        }
+        return engine.lastUpdate();
     }
 
     private void saveAlone(String name) throws Exception {

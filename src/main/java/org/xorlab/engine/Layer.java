@@ -290,10 +290,9 @@ final class Layer {
         final double[] newSecond = nextSecond;
         final int end = start + m;
         final boolean penalise = regularization != TrainingOptions.Regularization.NONE;
-        final boolean l2 = regularization == TrainingOptions.Regularization.L2;
         // Adam's bias corrections, as the oracle's (1 - b1 ** t) and (1 - b2 ** t).
-        final double c1 = optimizer == TrainingOptions.Optimizer.ADAM ? 1 - Math.pow(beta1, t) : 1;
-        final double c2 = optimizer == TrainingOptions.Optimizer.ADAM ? 1 - Math.pow(beta2, t) : 1;
+        final double c1 = optimizer == TrainingOptions.Optimizer.ADAM ? biasCorrection(beta1, t) : 1;
+        final double c2 = optimizer == TrainingOptions.Optimizer.ADAM ? biasCorrection(beta2, t) : 1;
         boolean finite = true;
         for (int j = 0; j < units; j++) {
             final int at = j * SAMPLES;
@@ -306,7 +305,7 @@ final class Layer {
                 final boolean penalised = penalise && k < inputs;
                 double g = sum / m;
                 if (penalised) {
-                    g = g + regRate * (l2 ? old : Math.signum(old));
+                    g = g + penalty(old);
                 }
                 double q;
                 switch (optimizer) {
@@ -335,6 +334,36 @@ final class Layer {
             }
         }
         return finite;
+    }
+
+    /** Adam's bias correction for update t, as the oracle's (1 - beta ** t). */
+    static double biasCorrection(double beta, long t) {
+        return 1 - Math.pow(beta, t);
+    }
+
+    /**
+     * The regularisation term added to the gradient of weight {@code w} (never a bias): rate * w (l2),
+     * rate * sign(w) (l1, sign(0) = 0), 0 without regularisation.
+     */
+    double penalty(double w) {
+        return switch (regularization) {
+            case NONE -> 0.0;
+            case L2 -> regRate * w;
+            case L1 -> regRate * Math.signum(w);
+        };
+    }
+
+    /**
+     * The optimiser's first state per parameter, laid out as {@link #p}: velocity (momentum, nesterov) or first
+     * moment (adam), as the last update left it; empty for the plain SGD path. The one place the trace reads it.
+     */
+    double[] firstMoment() {
+        return first;
+    }
+
+    /** The optimiser's average of squared gradients per parameter (rmsprop, adam), as {@link #firstMoment()}. */
+    double[] secondMoment() {
+        return second;
     }
 
     /** Clears the optimiser's state (a reset: velocities and moments back to zero). */

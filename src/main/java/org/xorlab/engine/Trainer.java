@@ -1,6 +1,8 @@
 package org.xorlab.engine;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import org.apache.commons.math3.linear.Array2DRowRealMatrix;
 import org.apache.commons.math3.linear.RealMatrix;
 
@@ -527,53 +529,84 @@ public final class Trainer {
         if (!hasTrace) {
             return null;
         }
-        int m = traceSize;
-        int h = hidden;
-        Layer first = layers[0];
-        // With more than one hidden layer this shows the first hidden layer and the output (deeper layers' values
-        // are not in the trace yet); gradW2 is then the output layer's gradient, 1 x width of the last hidden layer.
-        int top = output.inputs;
+        final int m = traceSize;
         RealMatrix mx = new Array2DRowRealMatrix(INPUTS, m);
         RealMatrix my = new Array2DRowRealMatrix(1, m);
-        RealMatrix z1 = new Array2DRowRealMatrix(h, m);
-        RealMatrix v1 = new Array2DRowRealMatrix(h, m);
-        RealMatrix d1 = new Array2DRowRealMatrix(h, m);
-        RealMatrix z2 = new Array2DRowRealMatrix(1, m);
-        RealMatrix yHat = new Array2DRowRealMatrix(1, m);
-        RealMatrix d2 = new Array2DRowRealMatrix(1, m);
         for (int c = 0; c < m; c++) {
             int i = traceStart + c;
             for (int k = 0; k < INPUTS; k++) {
                 mx.setEntry(k, c, x[k * SAMPLES + i]);
             }
             my.setEntry(0, c, y[i]);
-            z2.setEntry(0, c, output.z[i]);
-            yHat.setEntry(0, c, output.v[i]);
-            d2.setEntry(0, c, output.d[i]);
-            for (int j = 0; j < h; j++) {
-                z1.setEntry(j, c, first.z[j * SAMPLES + i]);
-                v1.setEntry(j, c, first.v[j * SAMPLES + i]);
-                d1.setEntry(j, c, first.d[j * SAMPLES + i]);
-            }
         }
-        // The gradients are the sums divided by m here, the same division the update's lr * sum / m leaves out.
-        RealMatrix gw1 = new Array2DRowRealMatrix(h, INPUTS);
-        RealMatrix gb1 = new Array2DRowRealMatrix(h, 1);
-        RealMatrix gw2 = new Array2DRowRealMatrix(1, top);
-        for (int j = 0; j < h; j++) {
-            for (int k = 0; k < INPUTS; k++) {
-                gw1.setEntry(j, k, first.sums[j * first.cols + k] / m);
-            }
-            gb1.setEntry(j, 0, first.sums[j * first.cols + INPUTS] / m);
-        }
-        for (int j = 0; j < top; j++) {
-            gw2.setEntry(0, j, output.sums[j] / m);
-        }
-        RealMatrix gb2 = new Array2DRowRealMatrix(new double[][] {{output.sums[top] / m}});
         // After a refused (diverging) update both are the kept weights; otherwise the spare buffers hold "before".
         Weights after = weights();
         Weights before = divergence != null ? after : spareWeights();
-        return new UpdateTrace(traceEpoch, divergence != null ? updates + 1 : updates, traceStart, traceRate,
-                mx, my, z1, v1, z2, yHat, d2, d1, gw1, gb1, gw2, gb2, traceLoss, before, after);
+        long update = divergence != null ? updates + 1 : updates;
+        // The t this update's descend was given (updates + 1 at the time): the update's own count.
+        boolean adam = options.optimizer() == TrainingOptions.Optimizer.ADAM;
+        double c1 = adam ? Layer.biasCorrection(options.beta1(), update) : 1;
+        double c2 = adam ? Layer.biasCorrection(options.beta2(), update) : 1;
+        List<UpdateTrace.LayerStep> steps = new ArrayList<>(layers.length);
+        for (int l = 0; l < layers.length; l++) {
+            steps.add(layerStep(l, m, before, after, c1, c2));
+        }
+        return new UpdateTrace(traceEpoch, update, traceStart, traceRate, options, mx, my, steps, traceLoss, c1, c2,
+                before, after);
+    }
+
+    /** Layer {@code l}'s (from 0) share of the last update, copied out of its arrays. */
+    private UpdateTrace.LayerStep layerStep(int l, int m, Weights before, Weights after, double c1, double c2) {
+        final Layer layer = layers[l];
+        final int units = layer.units;
+        final int inputs = layer.inputs;
+        final int cols = layer.cols;
+        RealMatrix z = new Array2DRowRealMatrix(units, m);
+        RealMatrix v = new Array2DRowRealMatrix(units, m);
+        RealMatrix d = new Array2DRowRealMatrix(units, m);
+        for (int j = 0; j < units; j++) {
+            for (int c = 0; c < m; c++) {
+                int at = j * SAMPLES + traceStart + c;
+                z.setEntry(j, c, layer.z[at]);
+                v.setEntry(j, c, layer.v[at]);
+                d.setEntry(j, c, layer.d[at]);
+            }
+        }
+        // The gradients are the sums divided by m here, the same division the update's lr * sum / m leaves out; the
+        // regularisation term is the one descend added, from the weights before the update.
+        RealMatrix gw = new Array2DRowRealMatrix(units, inputs);
+        RealMatrix gb = new Array2DRowRealMatrix(units, 1);
+        RealMatrix penalty = new Array2DRowRealMatrix(units, inputs);
+        RealMatrix effective = new Array2DRowRealMatrix(units, inputs);
+        double[] first = layer.firstMoment();
+        double[] second = layer.secondMoment();
+        RealMatrix firstW = new Array2DRowRealMatrix(units, inputs);
+        RealMatrix firstB = new Array2DRowRealMatrix(units, 1);
+        RealMatrix secondW = new Array2DRowRealMatrix(units, inputs);
+        RealMatrix secondB = new Array2DRowRealMatrix(units, 1);
+        boolean penalised = options.regularization() != TrainingOptions.Regularization.NONE;
+        for (int j = 0; j < units; j++) {
+            for (int k = 0; k <= inputs; k++) {
+                int n = j * cols + k;
+                double g = layer.sums[n] / m;
+                double f = first.length == 0 ? 0.0 : first[n];
+                double s = second.length == 0 ? 0.0 : second[n];
+                if (k == inputs) {
+                    gb.setEntry(j, 0, g);
+                    firstB.setEntry(j, 0, f);
+                    secondB.setEntry(j, 0, s);
+                } else {
+                    double r = penalised ? layer.penalty(before.weight(l + 1, j, k)) : 0.0;
+                    gw.setEntry(j, k, g);
+                    penalty.setEntry(j, k, r);
+                    effective.setEntry(j, k, penalised ? g + r : g);
+                    firstW.setEntry(j, k, f);
+                    secondW.setEntry(j, k, s);
+                }
+            }
+        }
+        return new UpdateTrace.LayerStep(l + 1, layer.activation, z, v, d, gw, gb, penalty, effective, firstW,
+                firstB, secondW, secondB, c1, c2, after.w(l + 1).subtract(before.w(l + 1)),
+                after.b(l + 1).subtract(before.b(l + 1)));
     }
 }

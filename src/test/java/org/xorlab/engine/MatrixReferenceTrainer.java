@@ -155,11 +155,11 @@ public final class MatrixReferenceTrainer {
     }
 
     /** A column vector repeated m times: NumPy's broadcasting of b over a chunk's columns. */
-    private static RealMatrix broadcast(RealMatrix column, int m) {
+    static RealMatrix broadcast(RealMatrix column, int m) {
         return column.multiply(ones(1, m));
     }
 
-    private static RealMatrix ones(int rows, int cols) {
+    static RealMatrix ones(int rows, int cols) {
         RealMatrix ones = new Array2DRowRealMatrix(rows, cols);
         return map(ones, a -> 1.0);
     }
@@ -169,7 +169,7 @@ public final class MatrixReferenceTrainer {
     }
 
     /** Element-wise product, NumPy's {@code a * b} for equal shapes. */
-    private static RealMatrix hadamard(RealMatrix a, RealMatrix b) {
+    static RealMatrix hadamard(RealMatrix a, RealMatrix b) {
         RealMatrix product = a.copy();
         product.walkInOptimizedOrder(new DefaultRealMatrixChangingVisitor() {
             @Override
@@ -180,7 +180,7 @@ public final class MatrixReferenceTrainer {
         return product;
     }
 
-    private static RealMatrix map(RealMatrix a, DoubleUnaryOperator f) {
+    static RealMatrix map(RealMatrix a, DoubleUnaryOperator f) {
         RealMatrix result = a.copy();
         result.walkInOptimizedOrder(new DefaultRealMatrixChangingVisitor() {
             @Override

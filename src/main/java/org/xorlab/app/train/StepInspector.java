@@ -7,6 +7,7 @@ import java.util.Map;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.BorderPane;
@@ -14,17 +15,21 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.apache.commons.math3.linear.RealMatrix;
+import org.xorlab.app.controls.ChoiceText;
+import org.xorlab.engine.Activation;
 import org.xorlab.engine.Dataset;
+import org.xorlab.engine.TrainingOptions;
 import org.xorlab.engine.UpdateTrace;
-import org.xorlab.engine.Weights;
 import org.xorlab.text.NumberText;
 
 /**
  * "This step": every number of the last weight update, in the notebook's notation, so a teacher can walk a class
  * through one step of backpropagation: the chunk's inputs and targets, the forward pass, the loss, the errors d2
  * and d1, the gradients averaged over the chunk's m samples, and each weight before and after the update. Columns
- * are the chunk's samples. Fed with {@link #show}; it computes nothing itself, it only writes the engine's
- * {@link UpdateTrace}.
+ * are the chunk's samples. For a network beyond the notebook's (SPEC.md, "Beyond the notebook") the same lines for
+ * every layer, with the hidden activation's own derivative, the loss's own output error, the regularisation term,
+ * and the optimiser's state (velocity, Adam's moments) and the update applied; a chooser shows one layer at a time.
+ * Fed with {@link #show}; it computes nothing itself, it only writes the engine's {@link UpdateTrace}.
  *
  * <p>One precision rule for every number here: {@link NumberText#STEP_DIGITS} significant digits
  * ({@link NumberText#step}); a weight's before and after get more only when the change would not show otherwise
@@ -52,19 +57,38 @@ public final class StepInspector extends BorderPane {
      * @param formula how it is computed, empty for the chunk's data; for a weight, what the update subtracts
      * @param value   its value (for a weight: before the update)
      * @param after   for a weight, its value after the update; otherwise null
+     * @param layer   the layer l (from 1) it belongs to, or 0 for the chunk's data and its loss (always shown)
      */
-    record Line(String section, String name, String formula, double[][] value, double[][] after) {
+    record Line(String section, String name, String formula, double[][] value, double[][] after, int layer) {
+        /** A value of layer {@code layer}. */
+        static Line of(String section, int layer, String name, String formula, RealMatrix value) {
+            return new Line(section, name, formula, value.getData(), null, layer);
+        }
+
+        /** A weight of layer {@code layer}, before and after the update. */
+        static Line weight(String section, int layer, String name, String formula, RealMatrix before,
+                           RealMatrix after) {
+            return new Line(section, name, formula, before.getData(), after.getData(), layer);
+        }
     }
+
+    /** The layer chooser's item for every layer at once. */
+    static final int ALL_LAYERS = 0;
 
     private final Label caption = new Label();
     private final Label banner = new Label();
     private final VBox lines = new VBox(4);
+    private final ScrollPane scroll = new ScrollPane();
+    /** Which layer's lines to show, for networks deeper than the notebook's; hidden otherwise. */
+    private final ChoiceBox<Integer> layerChoice = new ChoiceBox<>();
+    private final HBox layerRow = new HBox(8);
     private final Map<String, MatrixView> values = new HashMap<>();
     private final Map<String, MatrixView> afters = new HashMap<>();
     private UpdateTrace shown;
     private long lastRefresh;
 
-    StepInspector() {
+    /** An empty inspector ("No step yet"); the Train tab builds one, a test may build one alone. */
+    public StepInspector() {
         createView();
         show(null, false);
     }
@@ -91,13 +115,29 @@ public final class StepInspector extends BorderPane {
         banner.getStyleClass().addAll("callout", "inspector-banner");
         banner.setWrapText(true);
         banner.setMaxWidth(Double.MAX_VALUE);
-        VBox head = new VBox(6, title, caption, banner);
+        Label layerLabel = new Label("_Show");
+        layerLabel.setMnemonicParsing(true);
+        layerLabel.setLabelFor(layerChoice);
+        layerChoice.setId("inspector-layer");
+        layerChoice.setTooltip(new javafx.scene.control.Tooltip("Every layer's lines, or only one layer's"));
+        layerChoice.valueProperty().addListener((o, was, now) -> {
+            if (shown != null && now != null && !now.equals(was)) {
+                rebuild(shown);
+            }
+        });
+        layerRow.getChildren().setAll(layerLabel, layerChoice);
+        layerChoice.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(layerChoice, javafx.scene.layout.Priority.ALWAYS);
+        layerRow.setAlignment(Pos.CENTER_LEFT);
+        layerRow.setVisible(false);
+        layerRow.setManaged(false);
+        VBox head = new VBox(6, title, caption, layerRow, banner);
         head.setPadding(new Insets(12, 12, 8, 12));
         setTop(head);
 
         lines.getStyleClass().add("inspector-lines");
         lines.setPadding(new Insets(4, 10, 14, 12));
-        ScrollPane scroll = new ScrollPane(lines);
+        scroll.setContent(lines);
         scroll.setId("inspector-scroll");
         scroll.getStyleClass().add("inspector-scroll");
         scroll.setFitToWidth(true);
@@ -108,7 +148,7 @@ public final class StepInspector extends BorderPane {
      * Shows the last update; while {@code playing}, refreshes at most every {@link #REFRESH_NANOS} and says so.
      * Call on the FX thread with the newest frame's trace (null before the first update).
      */
-    void show(UpdateTrace trace, boolean playing) {
+    public void show(UpdateTrace trace, boolean playing) {
         show(trace, playing, -1);
     }
 
@@ -126,6 +166,7 @@ public final class StepInspector extends BorderPane {
         if (nothing) {
             shown = null;
             caption.setText("");
+            showLayerChoice(null);
             lines.getChildren().clear();
             values.clear();
             afters.clear();
@@ -138,7 +179,29 @@ public final class StepInspector extends BorderPane {
         shown = trace;
         lastRefresh = now;
         caption.setText(caption(trace));
+        showLayerChoice(trace);
         rebuild(trace);
+    }
+
+    /** Offers every layer and each one alone when the network is deeper than the notebook's; hides otherwise. */
+    private void showLayerChoice(UpdateTrace trace) {
+        int layers = trace == null ? 0 : trace.layers();
+        boolean offered = layers > 2;
+        layerRow.setVisible(offered);
+        layerRow.setManaged(offered);
+        if (!offered) {
+            return;
+        }
+        // Each item names its layer's width and activation, which only a new run changes.
+        layerChoice.setConverter(new ChoiceText<>(l -> layerText(trace, l)));
+        List<Integer> items = new ArrayList<>();
+        for (int l = ALL_LAYERS; l <= layers; l++) {
+            items.add(l);
+        }
+        if (!layerChoice.getItems().equals(items)) {
+            layerChoice.getItems().setAll(items);
+            layerChoice.setValue(ALL_LAYERS);
+        }
     }
 
     private static boolean sameUpdate(UpdateTrace a, UpdateTrace b) {
@@ -165,46 +228,220 @@ public final class StepInspector extends BorderPane {
             }
             s.append("\nGradients are averaged over the m = ").append(m).append(" samples.");
         }
+        if (!isNotebook(t)) {
+            s.append("\n").append(network(t));
+        }
         return s.toString();
+    }
+
+    /** True when the update is the notebook's: one sigmoid hidden layer, squared error, plain SGD, no penalty. */
+    static boolean isNotebook(UpdateTrace t) {
+        TrainingOptions o = t.options();
+        return t.layers() == 2 && o.activation() == Activation.SIGMOID && o.loss() == TrainingOptions.Loss.MSE
+                && o.optimizer() == TrainingOptions.Optimizer.SGD
+                && o.regularization() == TrainingOptions.Regularization.NONE;
+    }
+
+    /** "Network 2-4-4-1 · tanh · cross-entropy · adam · l2": the options the lines below follow. */
+    static String network(UpdateTrace t) {
+        StringBuilder widths = new StringBuilder("2");
+        for (int l = 1; l <= t.layers(); l++) {
+            widths.append('-').append(t.layer(l).units());
+        }
+        TrainingOptions o = t.options();
+        return "Network " + widths + " · " + o.activation().id() + " · " + o.loss().id() + " · " + o.optimizer().id()
+                + (o.regularization() == TrainingOptions.Regularization.NONE ? "" : " · " + o.regularization().id());
+    }
+
+    /** What the layer chooser says for layer {@code l} of {@code t}. */
+    static String layerText(UpdateTrace t, int l) {
+        if (l == ALL_LAYERS) {
+            return "every layer";
+        }
+        int units = t.layer(l).units();
+        String kind = l == t.layers() ? "output layer " + l : "layer " + l;
+        String f = l == t.layers() ? "sigmoid" : t.options().activation().id();
+        return kind + ": " + units + " " + f + (units == 1 ? " unit" : " units");
     }
 
     private static String input(int sample) {
         return "(" + (int) Dataset.x0(sample) + "," + (int) Dataset.x1(sample) + ")";
     }
 
-    /** The step's math, line by line, from the engine's trace. */
+    /**
+     * The step's math, line by line, from the engine's trace: for the notebook's network exactly its lines (z1, v1,
+     * z2, y_hat, d2, d1, the gradients and W -= lr * gradient); for any other, the same lines for every layer with
+     * its own activation, the loss's own output error, the regularisation term and the optimiser's state and update.
+     */
     static List<Line> lines(UpdateTrace t) {
         int m = t.samples();
-        String lr = NumberText.plain(t.learningRate());
+        int top = t.layers();
+        TrainingOptions o = t.options();
+        boolean mse = o.loss() == TrainingOptions.Loss.MSE;
         String forward = "Forward pass";
         String backward = "Backward pass: errors";
         String gradients = m == 1 ? "Gradients (m = 1 sample)" : "Gradients, averaged over m = " + m + " samples";
-        String update = "Update: W −= lr · gradient, lr = " + lr;
-        Weights before = t.before();
-        Weights after = t.after();
         List<Line> out = new ArrayList<>();
-        out.add(new Line(forward, "x", "", t.x().getData(), null));
-        out.add(new Line(forward, "y", "", t.y().getData(), null));
-        out.add(new Line(forward, "z1", "W1 x + b1", t.z1().getData(), null));
-        out.add(new Line(forward, "v1", "σ(z1)", t.v1().getData(), null));
-        out.add(new Line(forward, "z2", "W2 v1 + b2", t.z2().getData(), null));
-        out.add(new Line(forward, "ŷ", "σ(z2)", t.yHat().getData(), null));
-        out.add(new Line(forward, "loss", "mean((y − ŷ)²)", new double[][] {{t.loss()}}, null));
-        out.add(new Line(backward, "d2", "(ŷ − y) · ŷ(1 − ŷ)", t.d2().getData(), null));
-        out.add(new Line(backward, "d1", "(W2ᵀ d2) · v1(1 − v1)", t.d1().getData(), null));
-        out.add(new Line(gradients, "dW2", "d2 v1ᵀ / m", t.gradW2().getData(), null));
-        out.add(new Line(gradients, "db2", "rowsum(d2) / m", t.gradB2().getData(), null));
-        out.add(new Line(gradients, "dW1", "d1 xᵀ / m", t.gradW1().getData(), null));
-        out.add(new Line(gradients, "db1", "rowsum(d1) / m", t.gradB1().getData(), null));
-        out.add(new Line(update, "W2", lr + " · dW2", data(before.w2()), data(after.w2())));
-        out.add(new Line(update, "b2", lr + " · db2", data(before.b2Matrix()), data(after.b2Matrix())));
-        out.add(new Line(update, "W1", lr + " · dW1", data(before.w1()), data(after.w1())));
-        out.add(new Line(update, "b1", lr + " · db1", data(before.b1()), data(after.b1())));
+        out.add(Line.of(forward, 0, "x", "", t.x()));
+        out.add(Line.of(forward, 0, "y", "", t.y()));
+        for (int l = 1; l <= top; l++) {
+            UpdateTrace.LayerStep s = t.layer(l);
+            out.add(Line.of(forward, l, "z" + l, "W" + l + " " + layerInput(l) + " + b" + l, s.z()));
+            out.add(Line.of(forward, l, l == top ? "ŷ" : "v" + l, apply(s.activation(), "z" + l), s.v()));
+        }
+        out.add(new Line(forward, "loss", mse ? "mean((y − ŷ)²)" : "mean(−y log ŷ − (1 − y) log(1 − ŷ))",
+                new double[][] {{t.loss()}}, null, 0));
+        out.add(Line.of(backward, top, "d" + top, mse ? "(ŷ − y) · ŷ(1 − ŷ)" : "ŷ − y", t.output().d()));
+        for (int l = top - 1; l >= 1; l--) {
+            out.add(Line.of(backward, l, "d" + l, "(W" + (l + 1) + "ᵀ d" + (l + 1) + ") · "
+                    + derivative(t.layer(l).activation(), l), t.layer(l).d()));
+        }
+        for (int l = top; l >= 1; l--) {
+            UpdateTrace.LayerStep s = t.layer(l);
+            out.add(Line.of(gradients, l, "dW" + l, "d" + l + " " + layerInput(l) + "ᵀ / m", s.gradW()));
+            out.add(Line.of(gradients, l, "db" + l, "rowsum(d" + l + ") / m", s.gradB()));
+        }
+        boolean penalised = o.regularization() != TrainingOptions.Regularization.NONE;
+        if (penalised) {
+            String rate = NumberText.plain(o.regRate());
+            String section = "Regularisation " + o.regularization().id() + ", λ = " + rate
+                    + ": a term on each weight's gradient (never the biases'; the loss above is the data's)";
+            for (int l = top; l >= 1; l--) {
+                UpdateTrace.LayerStep s = t.layer(l);
+                String w = "W" + l;
+                out.add(Line.of(section, l, "r" + w, o.regularization() == TrainingOptions.Regularization.L2
+                        ? rate + " · " + w : rate + " · sign(" + w + ")", s.penaltyW()));
+                out.add(Line.of(section, l, "g" + w, "d" + w + " + r" + w, s.effectiveGradW()));
+            }
+        }
+        String update = updateSection(t);
+        for (int l = top; l >= 1; l--) {
+            UpdateTrace.LayerStep s = t.layer(l);
+            parameterLines(out, update, t, l, "W" + l, penalised ? "gW" + l : "dW" + l, s.firstW(), s.secondW(),
+                    s.correctedFirstW(), s.correctedSecondW(), t.before().w(l), t.after().w(l), s.updateW());
+            parameterLines(out, update, t, l, "b" + l, "db" + l, s.firstB(), s.secondB(), s.correctedFirstB(),
+                    s.correctedSecondB(), t.before().b(l), t.after().b(l), s.updateB());
+        }
         return out;
     }
 
-    private static double[][] data(RealMatrix m) {
-        return m.getData();
+    /** The update's section title: the optimiser, its hyper-parameters and, for Adam, t and its bias corrections. */
+    private static String updateSection(UpdateTrace t) {
+        TrainingOptions o = t.options();
+        String lr = "lr = " + NumberText.plain(t.learningRate());
+        String eps = "ε = " + NumberText.plain(o.epsilon());
+        return switch (o.optimizer()) {
+            case SGD -> "Update: W −= lr · gradient, " + lr;
+            case MOMENTUM -> "Update: momentum, " + lr + ", μ = " + NumberText.plain(o.momentum())
+                    + "; each velocity v starts at 0";
+            case NESTEROV -> "Update: Nesterov momentum, " + lr + ", μ = " + NumberText.plain(o.momentum())
+                    + "; each velocity v starts at 0";
+            case RMSPROP -> "Update: RMSprop, " + lr + ", ρ = " + NumberText.plain(o.rho()) + ", " + eps
+                    + "; each s starts at 0";
+            case ADAM -> "Update: Adam, " + lr + ", β1 = " + NumberText.plain(o.beta1()) + ", β2 = "
+                    + NumberText.plain(o.beta2()) + ", " + eps + "; m and s start at 0. Update t = "
+                    + NumberText.count(t.update()) + ": 1 − β1ᵗ = " + NumberText.step(t.biasCorrection1())
+                    + ", 1 − β2ᵗ = " + NumberText.step(t.biasCorrection2());
+        };
+    }
+
+    /**
+     * The optimiser's lines for one parameter {@code p} of layer {@code l} with gradient {@code g}: its state after
+     * the update (velocity, or Adam's moments and their corrections), the parameter before and after, and for any
+     * optimiser but SGD the update applied, after minus before.
+     */
+    private static void parameterLines(List<Line> out, String section, UpdateTrace t, int l, String p, String g,
+                                       RealMatrix first, RealMatrix second, RealMatrix firstHat,
+                                       RealMatrix secondHat, RealMatrix before, RealMatrix after,
+                                       RealMatrix update) {
+        TrainingOptions o = t.options();
+        String lr = NumberText.plain(t.learningRate());
+        String step = switch (o.optimizer()) {
+            case SGD -> lr + " · " + g;
+            case MOMENTUM -> lr + " · v" + p;
+            case NESTEROV -> lr + " · (" + g + " + " + NumberText.plain(o.momentum()) + " v" + p + ")";
+            case RMSPROP -> lr + " · " + g + " / (√s" + p + " + ε)";
+            case ADAM -> lr + " · mhat" + p + " / (√shat" + p + " + ε)";
+        };
+        switch (o.optimizer()) {
+            case SGD -> { }
+            case MOMENTUM, NESTEROV -> out.add(Line.of(section, l, "v" + p, decay(o.momentum()) + " v" + p + " + "
+                    + g, first));
+            case RMSPROP -> out.add(Line.of(section, l, "s" + p, decay(o.rho()) + " s" + p + " + (1 − "
+                    + decay(o.rho()) + ") " + g + "²", second));
+            case ADAM -> {
+                out.add(Line.of(section, l, "m" + p, decay(o.beta1()) + " m" + p + " + (1 − " + decay(o.beta1())
+                        + ") " + g, first));
+                out.add(Line.of(section, l, "s" + p, decay(o.beta2()) + " s" + p + " + (1 − " + decay(o.beta2())
+                        + ") " + g + "²", second));
+                out.add(Line.of(section, l, "mhat" + p, "m" + p + " / (1 − β1ᵗ)", firstHat));
+                out.add(Line.of(section, l, "shat" + p, "s" + p + " / (1 − β2ᵗ)", secondHat));
+            }
+        }
+        out.add(Line.weight(section, l, p, step, before, after));
+        if (o.optimizer() != TrainingOptions.Optimizer.SGD) {
+            out.add(Line.of(section, l, "Δ" + p, p + " after − " + p + " before", update));
+        }
+    }
+
+    private static String decay(double value) {
+        return NumberText.plain(value);
+    }
+
+    /** v[l-1] as the notebook names it: x for the first layer's input. */
+    private static String layerInput(int l) {
+        return l == 1 ? "x" : "v" + (l - 1);
+    }
+
+    /** f(z) written out: σ(z1), tanh(z1), max(z1, 0), or z1 itself. */
+    private static String apply(Activation f, String z) {
+        return switch (f) {
+            case SIGMOID -> "σ(" + z + ")";
+            case TANH -> "tanh(" + z + ")";
+            case RELU -> "max(" + z + ", 0)";
+            case LINEAR -> z;
+        };
+    }
+
+    /** f'(z[l]) as backpropagation multiplies by it: v(1 − v), 1 − v², [z > 0], or 1. */
+    private static String derivative(Activation f, int l) {
+        String v = "v" + l;
+        return switch (f) {
+            case SIGMOID -> v + "(1 − " + v + ")";
+            case TANH -> "(1 − " + v + "²)";
+            case RELU -> "[z" + l + " > 0]";
+            case LINEAR -> "1";
+        };
+    }
+
+    /** What the general lines' symbols mean, beyond {@link #LEGEND}: the activation's derivative, the optimiser's state. */
+    static String generalLegend(UpdateTrace t) {
+        TrainingOptions o = t.options();
+        StringBuilder s = new StringBuilder();
+        s.append(switch (o.activation()) {
+            case SIGMOID -> "σ′(z) = v(1 − v).";
+            case TANH -> "tanh′(z) = 1 − v², with v = tanh(z).";
+            case RELU -> "ReLU′: [z > 0] is 1 where z > 0, else 0 (0 at z = 0).";
+            case LINEAR -> "A linear layer's derivative is 1.";
+        });
+        if (o.loss() == TrainingOptions.Loss.CROSS_ENTROPY) {
+            s.append(" With cross-entropy the output's error is ŷ − y: its σ′ cancels, so it does not vanish when ŷ "
+                    + "saturates.");
+        }
+        if (o.regularization() != TrainingOptions.Regularization.NONE) {
+            s.append(" rW is the regularisation term, gW = dW + rW the gradient the optimiser uses.");
+        }
+        s.append(switch (o.optimizer()) {
+            case SGD -> "";
+            case MOMENTUM, NESTEROV -> " vW, vb: each parameter's velocity after this update.";
+            case RMSPROP -> " sW, sb: each parameter's running average of squared gradients after this update.";
+            case ADAM -> " mW, sW: each parameter's moments after this update; mhat, shat: m and s corrected for"
+                    + " their start at 0 (Adam's m̂, ŝ).";
+        });
+        if (o.optimizer() != TrainingOptions.Optimizer.SGD) {
+            s.append(" ΔW: the update applied.");
+        }
+        return s.toString();
     }
 
     private void rebuild(UpdateTrace t) {
@@ -212,27 +449,47 @@ public final class StepInspector extends BorderPane {
         afters.clear();
         List<Node> nodes = new ArrayList<>();
         String section = null;
+        Integer chosen = layerRow.isManaged() ? layerChoice.getValue() : null;
+        int only = chosen == null ? ALL_LAYERS : chosen;
         for (Line line : lines(t)) {
+            if (only != ALL_LAYERS && line.layer() != 0 && line.layer() != only) {
+                continue;
+            }
             if (!line.section().equals(section)) {
                 section = line.section();
-                Label title = new Label(section);
-                title.getStyleClass().add("inspector-section");
-                title.setWrapText(true);
-                nodes.add(title);
+                nodes.add(paragraph(section, "inspector-section"));
             }
             nodes.add(render(line));
         }
-        Label legend = new Label(LEGEND);
-        legend.getStyleClass().add("inspector-note");
-        legend.setWrapText(true);
-        Label convention = new Label(CONVENTION);
+        Label legend = paragraph(LEGEND, "inspector-note");
+        Label convention = paragraph(CONVENTION, "inspector-note");
         convention.setId("inspector-convention");
-        convention.getStyleClass().add("inspector-note");
-        convention.setWrapText(true);
-        VBox notes = new VBox(6, legend, convention);
+        VBox notes = new VBox(6, legend);
+        if (!isNotebook(t)) {
+            Label general = paragraph(generalLegend(t), "inspector-note");
+            general.setId("inspector-legend");
+            notes.getChildren().add(general);
+        }
+        notes.getChildren().add(convention);
         notes.setPadding(new Insets(12, 0, 0, 0));
         nodes.add(notes);
         lines.getChildren().setAll(nodes);
+    }
+
+    /**
+     * A wrapping label as wide as the panel shows: when a wide matrix (a layer of 8 over 8) makes the lines scroll
+     * across, titles and notes still wrap within the visible width rather than the matrix's.
+     */
+    private Label paragraph(String text, String style) {
+        Label label = new Label(text);
+        label.getStyleClass().add(style);
+        label.setWrapText(true);
+        label.maxWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(() -> {
+            double visible = scroll.getViewportBounds().getWidth() - lines.getPadding().getLeft()
+                    - lines.getPadding().getRight();
+            return visible > 0 ? visible : Double.MAX_VALUE;
+        }, scroll.viewportBoundsProperty()));
+        return label;
     }
 
     private Node render(Line line) {
@@ -279,6 +536,34 @@ public final class StepInspector extends BorderPane {
         VBox.setMargin(shownValue, new Insets(0, 0, 0, weight && shownValue != row ? 0 : 10));
         box.getStyleClass().add("inspector-line");
         return box;
+    }
+
+    /** Every line's formula and every section's title as shown, top to bottom. */
+    public List<String> textsShown() {
+        List<String> out = new ArrayList<>();
+        collectTexts(lines, out);
+        return out;
+    }
+
+    private static void collectTexts(Node node, List<String> out) {
+        if (node instanceof Label label && (label.getStyleClass().contains("inspector-formula")
+                || label.getStyleClass().contains("inspector-section"))) {
+            out.add(label.getText());
+        } else if (node instanceof javafx.scene.Parent parent) {
+            for (Node child : parent.getChildrenUnmodifiable()) {
+                collectTexts(child, out);
+            }
+        }
+    }
+
+    /** The layer chooser (shown only for networks deeper than the notebook's). */
+    public ChoiceBox<Integer> layerChoice() {
+        return layerChoice;
+    }
+
+    /** True while the layer chooser is showing. */
+    public boolean layerChoiceShown() {
+        return layerRow.isVisible();
     }
 
     /** The caption as shown. */

@@ -27,11 +27,13 @@ import javafx.scene.control.ButtonBase;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuButton;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.Slider;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TitledPane;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyEvent;
 import javafx.stage.Stage;
@@ -82,7 +84,8 @@ class MonkeyTest {
     private static final long HANG_MILLIS = 60_000;
     private static final List<String> TEXTS = List.of("0.1", "0.5", "2", "10", "1e-6", "1e6", "1e300", "abc", "",
             "-1", "0", "NaN", "Infinity", "1e999", "42", "4294967295", "4294967296", "7", "100", "0.01", "1e-300",
-            " 3 ", "٣", "😀", "99999999999999999999");
+            " 3 ", "٣", "😀", "99999999999999999999", "4,4", "8,8,8,8,8,8", "3,2", "1,8,1", "2,2,2,2,2,2,2", "4,,4",
+            "0.9", "0.999", "1e-8");
     /** On average one export every this many actions, from a random stream of its own (the actions stay as they were). */
     private static final int EXPORT_EVERY = 250;
     /** The File ▸ Export items and the file extension each writes. */
@@ -92,6 +95,8 @@ class MonkeyTest {
     private static final KeyCode[] KEYS = {KeyCode.SPACE, KeyCode.RIGHT, KeyCode.LEFT, KeyCode.ESCAPE, KeyCode.DIGIT1,
         KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.R, KeyCode.N, KeyCode.UP, KeyCode.DOWN, KeyCode.L, KeyCode.I};
 
+    /** What the runs trained with ("train optimizer adam", "compare loss cross-entropy", "train layers 2", ...). */
+    private final Set<String> trainedWith = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final List<Throwable> uncaught = Collections.synchronizedList(new ArrayList<>());
     private final List<String> violations = Collections.synchronizedList(new ArrayList<>());
     @TempDir
@@ -127,6 +132,15 @@ class MonkeyTest {
         frames.addListener((o, old, now) -> {
             if (now == null) {
                 return;
+            }
+            for (RunFrame run : now.runs()) {
+                var config = run.snapshot().config();
+                if (run.snapshot().epoch() > 0) {
+                    trainedWith.add(where + " optimizer " + config.options().optimizer().id());
+                    trainedWith.add(where + " loss " + config.options().loss().id());
+                    trainedWith.add(where + " layers " + config.hiddenLayers().length);
+                    trainedWith.add(where + " activation " + config.options().activation().id());
+                }
             }
             for (int i = 0; i < now.runs().size(); i++) {
                 RunFrame run = now.runs().get(i);
@@ -171,6 +185,13 @@ class MonkeyTest {
             all.add(item + " on tab 1");
         }
         System.out.printf("Monkey: %d exports took %.1f s%n", exports, exportNanos / 1e9);
+        System.out.println("Monkey: trained with " + new TreeSet<>(trainedWith));
+        // The general network's settings were reached and trained with, on both tabs.
+        assertThat(trainedWith).as("settings the runs trained with").contains("train optimizer adam",
+                "train loss cross-entropy", "train activation tanh", "compare optimizer momentum",
+                "compare loss cross-entropy");
+        assertThat(trainedWith.stream().filter(w -> w.startsWith("train layers ")).count())
+                .as("depths trained on the Train tab").isGreaterThan(1);
         assertThat(exported).as("every export on both tabs").containsAll(all);
         assertThat(exportedFiles).as("exports that wrote a file").hasSizeGreaterThan(EXPORT_ITEMS.size() * 2);
         for (Path file : exportedFiles) {
@@ -351,6 +372,13 @@ class MonkeyTest {
             tabs.getSelectionModel().select(tab);
             return "tab " + tab;
         }
+        if (kind == 1 && random.nextInt(10) == 0) {
+            // The classic races' shortcuts, Ctrl+1 to Ctrl+3, now and then.
+            KeyCode key = new KeyCode[] {KeyCode.DIGIT1, KeyCode.DIGIT2, KeyCode.DIGIT3}[random.nextInt(3)];
+            Node target = scene.getFocusOwner() != null ? scene.getFocusOwner() : scene.getRoot();
+            Event.fireEvent(target, new KeyEvent(KeyEvent.KEY_PRESSED, "", "", key, false, true, false, false));
+            return "key Ctrl+" + key;
+        }
         if (kind <= 4) {
             KeyCode key = KEYS[random.nextInt(KEYS.length)];
             boolean shift = random.nextInt(4) == 0;
@@ -365,6 +393,15 @@ class MonkeyTest {
         }
         Node control = controls.get(random.nextInt(controls.size()));
         String name = control.getClass().getSimpleName() + (control.getId() == null ? "" : "#" + control.getId());
+        if (control instanceof MenuButton m && !m.getItems().isEmpty()) {
+            MenuItem item = m.getItems().get(random.nextInt(m.getItems().size()));
+            item.fire();
+            return "choose " + name + " '" + item.getText() + "'";
+        }
+        if (control instanceof TitledPane t) {
+            t.setExpanded(!t.isExpanded());
+            return (t.isExpanded() ? "open " : "close ") + name;
+        }
         if (control instanceof ButtonBase b) {
             b.fire();
             return "press " + name + " '" + b.getText() + "'";
@@ -410,7 +447,13 @@ class MonkeyTest {
             if (!n.isVisible() || n.isDisabled()) {
                 continue;
             }
-            if (n instanceof ButtonBase || n instanceof ComboBox || n instanceof Spinner || n instanceof Slider
+            if (n instanceof TitledPane t) {
+                // The fold (the Train tab's advanced settings) is pressed like a control, and what it shows is reachable.
+                out.add(t);
+                if (t.isExpanded()) {
+                    collect(t, out);
+                }
+            } else if (n instanceof ButtonBase || n instanceof ComboBox || n instanceof Spinner || n instanceof Slider
                     || n instanceof TextField && !(n.getParent() instanceof Spinner)) {
                 out.add(n);
             } else if (n instanceof Parent p) {

@@ -383,6 +383,26 @@ class StepInspectorTest {
         }
     }
 
+    /**
+     * A new, shallower run while the chooser shows the old run's deepest layer (the monkey found this crash: the
+     * chooser named layer 4 from a trace with three): the chooser offers the new layers and shows every layer.
+     */
+    @Test
+    void aShallowerRunAfterChoosingADeepLayerShowsEveryLayer(FxRobot robot) throws Exception {
+        alone(DEEP_ADAM.withHiddenLayers(4, 4, 4), 2, INSPECTOR_AT_1024);
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ChoiceBox<Integer> choice = onFx(() ->
+                (javafx.scene.control.ChoiceBox<Integer>) alone.lookup("#inspector-layer"));
+        runFx(() -> choice.setValue(4));
+        WaitForAsyncUtils.waitForFxEvents();
+        UpdateTrace shallower = traceOf(DEEP_ADAM, 2);
+        runFx(() -> alone.show(shallower, false));
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(onFx(() -> List.copyOf(choice.getItems()))).containsExactly(0, 1, 2, 3);
+        assertThat(onFx(() -> choice.getConverter().toString(choice.getValue()))).isEqualTo("every layer");
+        assertThat(texts(alone)).contains("z3 = W3 v2 + b3").doesNotContain("z4 = W4 v3 + b4");
+    }
+
     /** The inspector's width and height beside the views at 1024 x 768. */
     private static final double[] INSPECTOR_AT_1024 = {340, 700};
     private StepInspector alone;

@@ -192,12 +192,12 @@ public final class StepInspector extends BorderPane {
         if (!offered) {
             return;
         }
-        // Each item names its layer's width and activation, which only a new run changes.
-        layerChoice.setConverter(new ChoiceText<>(l -> layerText(trace, l)));
         List<Integer> items = new ArrayList<>();
         for (int l = ALL_LAYERS; l <= layers; l++) {
             items.add(l);
         }
+        // The items first, then the names: a deeper run's items must never be named from a shallower run's trace.
+        layerChoice.setConverter(new ChoiceText<>(l -> l <= layers ? layerText(trace, l) : "layer " + l));
         if (!layerChoice.getItems().equals(items)) {
             layerChoice.getItems().setAll(items);
             layerChoice.setValue(ALL_LAYERS);

@@ -10,6 +10,8 @@
 #   rewind.png     rewound 3,000 epochs on the timeline
 #   compare.png    the Compare tab after both runs trained 10,000 epochs in lockstep
 #   race.png       Ctrl+3's race, SGD vs momentum vs Adam, after 10,000 epochs
+#   deep.png       docs/examples/deep-network.xorlab.json (2-4-4-1, tanh, Adam, cross-entropy) opened, trained
+#                  3,000 epochs, and one update later with the step inspector
 #   presenter-views.png  presenter mode (F5: large text, settings hidden) on the Train tab
 #   presenter.png  presenter mode with the step inspector (I)
 #   shortcuts.png  the shortcut sheet (?)
@@ -92,6 +94,25 @@ shoot() {
   key question
   shot "$dir" shortcuts 2
   key question F5
+  # A deeper network: the example session (2-4-4-1, tanh, Adam, cross-entropy) opened in a second launch.
+  kill "$app" 2>/dev/null || true; wait "$app" 2>/dev/null || true
+  XORLAB_HOME=$home "$launcher" open "$PWD/docs/examples/deep-network.xorlab.json" >>"$log" 2>&1 &
+  app=$!
+  win=
+  for _ in $(seq 1 60); do
+    win=$(xdotool search --name "XOR Lab" 2>/dev/null | head -1 || true)
+    [ -n "$win" ] && break
+    sleep 0.5
+  done
+  [ -n "${win:-}" ] || { echo "the window did not appear for the deep session"; cat "$log"; exit 1; }
+  xdotool windowmove "$win" 0 0 windowsize "$win" "$width" "$height" 2>/dev/null || true
+  xdotool mousemove $((width / 2)) 20
+  sleep 2
+  key space
+  sleep 6
+  key Right
+  [ $narrow = 1 ] && key i
+  shot "$dir" deep 2
   if grep -nE "Exception|Error:|^\s+at [a-z]+\." "$log"; then
     echo "the app printed an error at $size (above)"; exit 1
   fi

@@ -352,6 +352,15 @@ public record Verdict(Map<Measure, Outcome> outcomes, String sentence) {
          * together when there is more than one; and, when the runs minimise different losses, what the target is
          * for each.
          */
+        /**
+         * True when every run's name already says its value of {@code s} ("Adam (batch size 1)" for the optimiser
+         * adam): the values then stand alone, without the names.
+         */
+        private static boolean namedByValue(List<ComparisonResult.RunSummary> runs, Setting s) {
+            return runs.stream().allMatch(r -> !s.applies(r.config()) || r.name().toLowerCase(java.util.Locale.ROOT)
+                    .contains(s.value(r.config()).toLowerCase(java.util.Locale.ROOT)));
+        }
+
         private void differences() {
             List<ComparisonResult.RunSummary> runs = result.runs();
             if (runs.size() < 2) {
@@ -374,7 +383,7 @@ public record Verdict(Map<Measure, Outcome> outcomes, String sentence) {
                     if (s.applies(r.config())) {
                         String value = s.value(r.config());
                         own.add(differ.size() > 1 ? s.label + " " + value
-                                : value.equals(r.name()) ? value : r.name() + " " + value);
+                                : namedByValue(runs, s) ? value : r.name() + " " + value);
                     }
                 }
                 if (differ.size() > 1) {

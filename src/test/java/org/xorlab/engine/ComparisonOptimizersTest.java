@@ -186,6 +186,18 @@ class ComparisonOptimizersTest {
     }
 
     /** The verdict after 2,000 epochs with target 0.2. */
+    /** Runs named by their optimiser ("Adam-1", or the window's "Adam (batch size 1)") are listed by the value alone. */
+    @Test
+    void runsNamedByTheirOptimiserAreListedByItAlone() {
+        TrainingConfig adam = TrainingConfig.NOTEBOOK.withOptions(TrainingOptions.NOTEBOOK
+                .withOptimizer(TrainingOptions.Optimizer.ADAM));
+        assertThat(verdict(new ComparisonRun("SGD-1", TrainingConfig.NOTEBOOK),
+                new ComparisonRun("Adam-1", adam)))
+                .endsWith("The runs differ in optimiser (SGD, Adam).");
+        assertThat(verdict(new ComparisonRun("one", TrainingConfig.NOTEBOOK), new ComparisonRun("Adam", adam)))
+                .endsWith("The runs differ in optimiser (one SGD, Adam Adam).");
+    }
+
     private static String verdict(ComparisonRun... runs) {
         Comparison c = new Comparison(List.of(runs), 0.2, Budget.epochs(2_000));
         c.run(null);

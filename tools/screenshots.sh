@@ -55,18 +55,7 @@ shoot() {
   export DISPLAY=$display
   # A fresh settings folder, so remembered settings from earlier runs don't change the pictures.
   home=$(mktemp -d)
-  XORLAB_HOME=$home "$launcher" >"$log" 2>&1 &
-  app=$!
-  win=
-  for _ in $(seq 1 60); do
-    win=$(xdotool search --name "XOR Lab" 2>/dev/null | head -1 || true)
-    [ -n "$win" ] && break
-    sleep 0.5
-  done
-  [ -n "${win:-}" ] || { echo "the window did not appear"; cat "$log"; exit 1; }
-  xdotool windowmove "$win" 0 0 windowsize "$win" "$width" "$height" 2>/dev/null || true
-  xdotool mousemove $((width / 2)) 20
-  sleep 2
+  launch
   import -window root "$dir/start.png"
   key space
   shot "$dir" training 3
@@ -96,18 +85,7 @@ shoot() {
   key question F5
   # A deeper network: the example session (2-4-4-1, tanh, Adam, cross-entropy) opened in a second launch.
   kill "$app" 2>/dev/null || true; wait "$app" 2>/dev/null || true
-  XORLAB_HOME=$home "$launcher" open "$PWD/docs/examples/deep-network.xorlab.json" >>"$log" 2>&1 &
-  app=$!
-  win=
-  for _ in $(seq 1 60); do
-    win=$(xdotool search --name "XOR Lab" 2>/dev/null | head -1 || true)
-    [ -n "$win" ] && break
-    sleep 0.5
-  done
-  [ -n "${win:-}" ] || { echo "the window did not appear for the deep session"; cat "$log"; exit 1; }
-  xdotool windowmove "$win" 0 0 windowsize "$win" "$width" "$height" 2>/dev/null || true
-  xdotool mousemove $((width / 2)) 20
-  sleep 2
+  launch open "$PWD/docs/examples/deep-network.xorlab.json"
   key space
   sleep 6
   key Right
@@ -120,6 +98,22 @@ shoot() {
   rm -rf "$home"
 }
 shot() { sleep "$3"; import -window root "$1/$2.png"; }
+# Starts the app (with these arguments) on $display with the settings folder $home, waits for its window and gives it
+# the screen's size; the app's output goes to $log.
+launch() {
+  XORLAB_HOME=$home "$launcher" "$@" >>"$log" 2>&1 &
+  app=$!
+  win=
+  for _ in $(seq 1 60); do
+    win=$(xdotool search --name "XOR Lab" 2>/dev/null | head -1 || true)
+    [ -n "$win" ] && break
+    sleep 0.5
+  done
+  [ -n "${win:-}" ] || { echo "the window did not appear (xorlab $*)"; cat "$log"; exit 1; }
+  xdotool windowmove "$win" 0 0 windowsize "$win" "$width" "$height" 2>/dev/null || true
+  xdotool mousemove $((width / 2)) 20
+  sleep 2
+}
 key() { xdotool key "$@"; }
 # Stop the app first and wait for it: pulling the display from under a running GTK window crashes it.
 stop() {

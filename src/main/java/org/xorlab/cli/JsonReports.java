@@ -12,6 +12,7 @@ import org.xorlab.engine.TrainingConfig;
 import org.xorlab.engine.TrainingOptions;
 import org.xorlab.engine.Verdict;
 import org.xorlab.engine.Weights;
+import org.xorlab.session.RunSettingsJson;
 import org.xorlab.session.WeightsJson;
 
 /** The JSON documents the commands write, built as Jackson trees. */
@@ -61,23 +62,11 @@ final class JsonReports {
      * beta2, epsilon, regularization, reg_rate, init and order.
      */
     private static void putOptions(ObjectNode node, TrainingConfig config) {
-        TrainingOptions o = config.options();
         ArrayNode layers = node.putArray("hidden_layers");
         for (int width : config.hiddenLayers()) {
             layers.add(width);
         }
-        node.put("activation", o.activation().id());
-        node.put("loss", o.loss().id());
-        node.put("optimizer", o.optimizer().id());
-        node.put("momentum", o.momentum());
-        node.put("rho", o.rho());
-        node.put("beta1", o.beta1());
-        node.put("beta2", o.beta2());
-        node.put("epsilon", o.epsilon());
-        node.put("regularization", o.regularization().id());
-        node.put("reg_rate", o.regRate());
-        node.put("init", o.init().id());
-        node.put("order", o.order().id());
+        RunSettingsJson.putOptions(node, config.options());
     }
 
     /**

@@ -22,7 +22,7 @@ import org.xorlab.engine.TrainingOptions;
  *  "beta2": 0.999, "epsilon": 1e-8, "regularization": "none", "reg_rate": 0.0, "init": "uniform",
  *  "order": "fixed", "stop": {...}}</pre>
  */
-final class RunSettingsJson {
+public final class RunSettingsJson {
     private RunSettingsJson() {
     }
 
@@ -46,19 +46,7 @@ final class RunSettingsJson {
         node.put("learning_rate", c.learningRate());
         node.put("batch_size", c.batchSize());
         if (general) {
-            TrainingOptions o = c.options();
-            node.put("activation", o.activation().id());
-            node.put("loss", o.loss().id());
-            node.put("optimizer", o.optimizer().id());
-            node.put("momentum", o.momentum());
-            node.put("rho", o.rho());
-            node.put("beta1", o.beta1());
-            node.put("beta2", o.beta2());
-            node.put("epsilon", o.epsilon());
-            node.put("regularization", o.regularization().id());
-            node.put("reg_rate", o.regRate());
-            node.put("init", o.init().id());
-            node.put("order", o.order().id());
+            putOptions(node, c.options());
         }
         ObjectNode stop = node.putObject("stop");
         stop.put("at", s.stopAtLoss() ? "loss" : "epochs");
@@ -217,5 +205,24 @@ final class RunSettingsJson {
             problems.accept(e.getMessage());
             return fallback;
         }
+    }
+
+    /**
+     * The general network's options by their file names ("activation", "loss", ..., "order"), as session files and
+     * {@code xorlab train/compare --json} both write them.
+     */
+    public static void putOptions(ObjectNode node, TrainingOptions o) {
+        node.put("activation", o.activation().id());
+        node.put("loss", o.loss().id());
+        node.put("optimizer", o.optimizer().id());
+        node.put("momentum", o.momentum());
+        node.put("rho", o.rho());
+        node.put("beta1", o.beta1());
+        node.put("beta2", o.beta2());
+        node.put("epsilon", o.epsilon());
+        node.put("regularization", o.regularization().id());
+        node.put("reg_rate", o.regRate());
+        node.put("init", o.init().id());
+        node.put("order", o.order().id());
     }
 }

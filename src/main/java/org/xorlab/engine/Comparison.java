@@ -31,7 +31,7 @@ public final class Comparison {
     /**
      * Runs from {@code initial}, which every run's config must match in hidden layers. The runs may differ in
      * optimiser (and its hyper-parameters), learning rate, batch size, loss, regularisation and sample order, but must
-     * share dataset, hidden layers, activation, init and seed: the settings that make their initial weights, and the
+     * share dataset, input features, hidden layers, activation, init and seed: the settings that make their initial weights, and the
      * task, the same.
      *
      * @param budget        how long each run trains
@@ -125,7 +125,7 @@ public final class Comparison {
             if (differs != null) {
                 throw new IllegalArgumentException("runs '" + first.name() + "' and '" + run.name() + "' differ in "
                         + differs + "; the runs of a comparison start from identical initial weights, so they must "
-                        + "share dataset, hidden layers, activation, init and seed (they may differ in optimiser, "
+                        + "share dataset, input features, hidden layers, activation, init and seed (they may differ in optimiser, "
                         + "learning rate, batch size, loss, regularisation and order)");
             }
         }
@@ -134,8 +134,13 @@ public final class Comparison {
 
     /** The first setting {@code a} and {@code b} must share but do not, with both values, or null. */
     private static String sharedDifference(TrainingConfig a, TrainingConfig b) {
-        if (a.dataset() != b.dataset()) {
-            return "dataset (" + a.dataset().id() + " and " + b.dataset().id() + ")";
+        if (!a.dataName().equals(b.dataName()) || !a.samples().equals(b.samples())
+                || !a.testSamples().equals(b.testSamples())) {
+            return "dataset (" + a.dataName() + " and " + b.dataName() + ")";
+        }
+        if (!a.options().features().equals(b.options().features())) {
+            return "input features (" + Feature.ids(a.options().features()) + " and "
+                    + Feature.ids(b.options().features()) + ")";
         }
         if (!Arrays.equals(a.hiddenLayers(), b.hiddenLayers())) {
             return "hidden layers (" + Verdict.widths(a) + " and " + Verdict.widths(b) + ")";

@@ -50,7 +50,7 @@ public record ComparisonResult(double targetLoss, Budget budget, List<RunSummary
             return new RunSummary(name, s.config(), s.epoch(), s.updates(), s.samples(),
                     reached ? OptionalLong.of(epochsToTarget) : OptionalLong.empty(),
                     reached ? OptionalLong.of(updatesToTarget) : OptionalLong.empty(),
-                    reached ? OptionalLong.of(epochsToTarget * Dataset.SIZE) : OptionalLong.empty(),
+                    reached ? OptionalLong.of(epochsToTarget * s.config().sampleCount()) : OptionalLong.empty(),
                     finalLoss, s.divergence());
         }
 

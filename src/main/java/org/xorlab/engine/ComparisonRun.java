@@ -27,8 +27,9 @@ public record ComparisonRun(String name, TrainingConfig config) {
      * notebook's optimiser, else as {@link #nameForBatchSize(int, TrainingOptions.Optimizer)}.
      */
     public static ComparisonRun ofBatchSize(TrainingConfig base, int batchSize) {
-        return new ComparisonRun(nameForBatchSize(batchSize, base.options().optimizer()),
-                base.withBatchSize(batchSize));
+        TrainingConfig config = base.withBatchSize(batchSize);
+        return new ComparisonRun(nameForBatchSize(batchSize, base.options().optimizer(), config.sampleCount()),
+                config);
     }
 
     /**
@@ -36,10 +37,15 @@ public record ComparisonRun(String name, TrainingConfig config) {
      * and the size: "Adam-batch4", "momentum-batch1".
      */
     public static String nameForBatchSize(int batchSize, TrainingOptions.Optimizer optimizer) {
+        return nameForBatchSize(batchSize, optimizer, Dataset.SIZE);
+    }
+
+    /** As {@link #nameForBatchSize(int, TrainingOptions.Optimizer)} for {@code n} training samples. */
+    public static String nameForBatchSize(int batchSize, TrainingOptions.Optimizer optimizer, int n) {
         if (optimizer == TrainingOptions.Optimizer.SGD) {
-            return nameForBatchSize(batchSize);
+            return nameForBatchSize(batchSize, n);
         }
-        TrainingConfig.checkBatchSize(batchSize);
+        TrainingConfig.checkBatchSize(batchSize, n);
         return nameForOptimizer(optimizer) + "-batch" + batchSize;
     }
 
@@ -68,11 +74,16 @@ public record ComparisonRun(String name, TrainingConfig config) {
 
     /** "sgd" for batch size 1, "batch" for full-batch gradient descent (4), "minibatch2" and so on between. */
     public static String nameForBatchSize(int batchSize) {
-        TrainingConfig.checkBatchSize(batchSize);
+        return nameForBatchSize(batchSize, Dataset.SIZE);
+    }
+
+    /** As {@link #nameForBatchSize(int)} for {@code n} training samples: "batch" for a batch size of n. */
+    public static String nameForBatchSize(int batchSize, int n) {
+        TrainingConfig.checkBatchSize(batchSize, n);
         if (batchSize == 1) {
             return "sgd";
         }
-        if (batchSize == Dataset.SIZE) {
+        if (batchSize == n) {
             return "batch";
         }
         return "minibatch" + batchSize;

@@ -65,12 +65,46 @@ public final class DecisionGrid {
     }
 
     /**
+     * Samples {@code weights} through the options' input features and hidden activation on {@code resolution} x
+     * {@code resolution} cells covering [min, max] on both axes: with the default features x1, x2 exactly
+     * {@link #sample(Weights, Activation, int, double, double)}.
+     */
+    public static DecisionGrid sample(Weights weights, TrainingOptions options, int resolution, double min,
+                                      double max) {
+        if (options.features().equals(Feature.DEFAULT)) {
+            return sample(weights, options.activation(), resolution, min, max);
+        }
+        DecisionGrid.check(weights, options.activation(), resolution, min, max);
+        return sampleEachCell(weights, options.activation(), options.features(), resolution, min, max,
+                centres(resolution, min, max));
+    }
+
+    private static double[] centres(int n, double min, double max) {
+        final double step = (max - min) / n;
+        final double[] centres = new double[n];
+        for (int i = 0; i < n; i++) {
+            centres[i] = min + (i + 0.5) * step;
+        }
+        return centres;
+    }
+
+    /**
      * Samples {@code weights}, whose hidden layers apply {@code activation}, on {@code resolution} x
      * {@code resolution} cells covering [min, max] on both axes.
      *
      * @throws IllegalArgumentException if the resolution is out of range or the range is empty or not finite
      */
     public static DecisionGrid sample(Weights weights, Activation activation, int resolution, double min, double max) {
+        check(weights, activation, resolution, min, max);
+        final int n = resolution;
+        final double[] centres = centres(n, min, max);
+        if (activation != Activation.SIGMOID || weights.layers() != 2 || weights.inputs() != 2) {
+            return sampleEachCell(weights, activation, Feature.DEFAULT, n, min, max, centres);
+        }
+        return sampleNotebook(weights, activation, n, min, max, centres);
+    }
+
+    private static void check(Weights weights, Activation activation, int resolution, double min, double max) {
         if (weights == null) {
             throw new IllegalArgumentException("weights must be given");
         }
@@ -85,15 +119,11 @@ public final class DecisionGrid {
             throw new IllegalArgumentException("range must be two finite numbers with min < max (got "
                     + min + " .. " + max + ")");
         }
-        final int n = resolution;
-        final double step = (max - min) / n;
-        final double[] centres = new double[n];
-        for (int i = 0; i < n; i++) {
-            centres[i] = min + (i + 0.5) * step;
-        }
-        if (activation != Activation.SIGMOID || weights.layers() != 2) {
-            return sampleEachCell(weights, activation, n, min, max, centres);
-        }
+    }
+
+    /** The notebook's network, separably (see the class comment). */
+    private static DecisionGrid sampleNotebook(Weights weights, Activation activation, int n, double min, double max,
+                                               double[] centres) {
         final int h = weights.hidden();
         final double[] out = new double[n * n];
         final double[] hid = new double[h * n * n];
@@ -140,8 +170,14 @@ public final class DecisionGrid {
     }
 
     /** Any network: a forward pass ({@link Weights#activations}) per cell. */
-    private static DecisionGrid sampleEachCell(Weights weights, Activation activation, int n, double min, double max,
+    private static DecisionGrid sampleEachCell(Weights weights, Activation activation,
+                                               java.util.List<Feature> features, int n, double min, double max,
                                                double[] centres) {
+        if (features.size() != weights.inputs()) {
+            throw new IllegalArgumentException("the weights take " + weights.inputs() + " input features, not "
+                    + features.size());
+        }
+        double[] in = new double[features.size()];
         int[] widths = weights.hiddenLayers();
         double[] out = new double[n * n];
         double[][] hid = new double[widths.length][];
@@ -156,7 +192,8 @@ public final class DecisionGrid {
         for (int row = 0; row < n; row++) {
             double x1 = centres[n - 1 - row];
             for (int col = 0; col < n; col++) {
-                weights.forward(activation, centres[col], x1, v, null);
+                Feature.apply(features, centres[col], x1, in);
+                weights.forward(activation, in, v, null);
                 int cell = row * n + col;
                 for (int l = 0; l < widths.length; l++) {
                     for (int j = 0; j < widths[l]; j++) {

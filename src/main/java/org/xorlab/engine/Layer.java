@@ -11,7 +11,7 @@ import java.util.Arrays;
  * <p>Everything is a flat {@code double[]}. W and b are one array, a row per unit: W[j][k] at {@code j * cols + k}
  * and b[j] after them, at {@code j * cols + inputs}; the gradient sums and the spare buffer have the same layout, so
  * that one loop updates W and b together. A per-sample value (z, v, d) of unit j for sample i is at
- * {@code j * SAMPLES + i}, so the chunk being trained is the columns {@code start} to {@code start + m - 1}, as in
+ * {@code j * samples + i}, so the chunk being trained is the columns {@code start} to {@code start + m - 1}, as in
  * the notebook's X; below each layer's v (and the trainer's X) is a row of ones, the input b is multiplied by, so
  * that b is the last term of z's sum (b * 1 is exactly b). The order of every floating-point operation is the one
  * the tests hold against NumPy: z's sum starts from its first product and adds b last, W^T d's from its first
@@ -21,8 +21,8 @@ import java.util.Arrays;
  * weights nor an update produce; only a hand-edited session could.)
  */
 final class Layer {
-    /** Columns of the per-sample arrays: every sample of the dataset has its own. */
-    static final int SAMPLES = Dataset.SIZE;
+    /** Columns of the per-sample arrays: every training sample has its own. */
+    final int samples;
 
     /** This layer's width: the rows of W. */
     final int units;
@@ -73,13 +73,17 @@ final class Layer {
     private double[] nextFirst;
     private double[] nextSecond;
 
-    /** A layer of the notebook's network: plain SGD. */
+    /** A layer of the notebook's network: plain SGD on the truth table's four samples. */
     Layer(int units, int inputs, Activation activation) {
-        this(units, inputs, activation, TrainingOptions.NOTEBOOK);
+        this(units, inputs, activation, TrainingOptions.NOTEBOOK, Dataset.SIZE);
     }
 
-    /** A layer that updates by the options' optimiser and regularisation (the activation is given on its own). */
-    Layer(int units, int inputs, Activation activation, TrainingOptions options) {
+    /**
+     * A layer that updates by the options' optimiser and regularisation (the activation is given on its own), with
+     * room for {@code samples} training samples.
+     */
+    Layer(int units, int inputs, Activation activation, TrainingOptions options, int samples) {
+        this.samples = samples;
         optimizer = options.optimizer();
         regularization = options.regularization();
         regRate = options.regRate();
@@ -99,10 +103,10 @@ final class Layer {
         cols = inputs + 1;
         p = new double[units * cols];
         nextP = new double[units * cols];
-        z = new double[units * SAMPLES];
-        v = new double[(units + 1) * SAMPLES];
-        Arrays.fill(v, units * SAMPLES, v.length, 1.0);
-        d = new double[units * SAMPLES];
+        z = new double[units * samples];
+        v = new double[(units + 1) * samples];
+        Arrays.fill(v, units * samples, v.length, 1.0);
+        d = new double[units * samples];
         sums = new double[units * cols];
     }
 
@@ -178,8 +182,8 @@ final class Layer {
         for (int i = start; i < end; i++) {
             for (int j = 0; j < units; j++) {
                 double sum = weightedSum(in, j * cols, i);
-                z[j * SAMPLES + i] = sum;
-                v[j * SAMPLES + i] = f.apply(sum);
+                z[j * samples + i] = sum;
+                v[j * samples + i] = f.apply(sum);
             }
         }
     }
@@ -189,7 +193,7 @@ final class Layer {
         final double[] p = this.p;
         double sum = p[row] * in[i];
         for (int k = 1; k < cols; k++) {
-            sum += p[row + k] * in[k * SAMPLES + i];
+            sum += p[row + k] * in[k * samples + i];
         }
         return sum;
     }
@@ -200,8 +204,8 @@ final class Layer {
         for (int i = start; i < end; i++) {
             for (int j = 0; j < units; j++) {
                 double sum = weightedSum(in, j * cols, i);
-                z[j * SAMPLES + i] = sum;
-                v[j * SAMPLES + i] = Activation.sigmoid(sum);
+                z[j * samples + i] = sum;
+                v[j * samples + i] = Activation.sigmoid(sum);
             }
         }
     }
@@ -220,9 +224,9 @@ final class Layer {
             for (int k = 0; k < inputs; k++) {
                 double sum = p[k] * d[i];
                 for (int j = 1; j < units; j++) {
-                    sum += p[j * cols + k] * d[j * SAMPLES + i];
+                    sum += p[j * cols + k] * d[j * samples + i];
                 }
-                int at = k * SAMPLES + i;
+                int at = k * samples + i;
                 double v = bv[at];
                 bd[at] = sum * (sigmoid ? v * (1 - v) : f.derivative(bz[at], v));
             }
@@ -247,10 +251,10 @@ final class Layer {
         final boolean single = m == 1;
         boolean finite = true;
         for (int j = 0; j < units; j++) {
-            final int at = j * SAMPLES;
+            final int at = j * samples;
             final int row = j * cols;
             for (int k = 0; k < cols; k++) {
-                double sum = chunkSum(in, at, k * SAMPLES, start, end);
+                double sum = chunkSum(in, at, k * samples, start, end);
                 sums[row + k] = sum;
                 // For one sample, lr * sum / 1 is lr * sum exactly: the division is left out (it is the costliest
                 // operation of SGD's update).
@@ -295,10 +299,10 @@ final class Layer {
         final double c2 = optimizer == TrainingOptions.Optimizer.ADAM ? biasCorrection(beta2, t) : 1;
         boolean finite = true;
         for (int j = 0; j < units; j++) {
-            final int at = j * SAMPLES;
+            final int at = j * samples;
             final int row = j * cols;
             for (int k = 0; k < cols; k++) {
-                double sum = chunkSum(in, at, k * SAMPLES, start, end);
+                double sum = chunkSum(in, at, k * samples, start, end);
                 sums[row + k] = sum;
                 final int n = row + k;
                 final double old = p[n];

@@ -130,7 +130,7 @@ public final class Lockstep {
     }
 
     private static long samples(Trainer t) {
-        return t.epoch() * Dataset.SIZE + t.nextSample();
+        return t.epoch() * t.sampleCount() + t.nextSample();
     }
 
     private boolean canTrain(Trainer t) {

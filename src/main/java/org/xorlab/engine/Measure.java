@@ -40,7 +40,7 @@ public enum Measure {
         return switch (this) {
             case EPOCHS -> 1;
             case UPDATES -> config.updatesPerEpoch();
-            case SAMPLES -> Dataset.SIZE;
+            case SAMPLES -> config.sampleCount();
         };
     }
 

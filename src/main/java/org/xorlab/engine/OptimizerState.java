@@ -24,7 +24,12 @@ public record OptimizerState(Weights first, Weights second) {
 
     /** The state an optimiser starts from: zeros for every parameter of a network with these hidden layers. */
     public static OptimizerState zero(int[] hiddenLayers) {
-        Weights zeros = Weights.zeros(hiddenLayers);
+        return zero(2, hiddenLayers);
+    }
+
+    /** No state yet for a network with {@code inputs} input features and these hidden layers. */
+    public static OptimizerState zero(int inputs, int[] hiddenLayers) {
+        Weights zeros = Weights.zeros(inputs, hiddenLayers);
         return new OptimizerState(zeros, zeros);
     }
 }

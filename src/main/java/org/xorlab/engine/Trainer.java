@@ -25,9 +25,13 @@ import org.apache.commons.math3.linear.RealMatrix;
  * if they are all finite, so a diverging update is refused and the last finite weights stay in place.
  */
 public final class Trainer {
-    private static final int SAMPLES = Layer.SAMPLES;
-    /** Input features per sample: the truth table's two inputs. */
-    private static final int INPUTS = 2;
+    /** Training samples n: the columns of X. */
+    private final int n;
+    /** Input features per sample: the first layer's fan-in (the truth table's two inputs by default). */
+    private final int inputs;
+    /** The points training walks, and the held-out points whose loss is taken after each epoch. */
+    private final Samples samples;
+    private final Samples testSamples;
 
     private TrainingConfig config;
     private final int hidden;
@@ -37,13 +41,13 @@ public final class Trainer {
     /** The seed's stream after the initial weights, for the shuffle's permutations; null with the fixed order. */
     private NumpyRandom random;
     /** The current epoch's sample order: column i of X and Y holds sample {@code order[i]}. */
-    private int[] order = {0, 1, 2, 3};
+    private int[] order;
     private double learningRate;
     private int batchSize;
-    /** X, the inputs as columns: feature k of sample i at {@code k * SAMPLES + i}; then a row of ones, for b1. */
-    private final double[] x = new double[(INPUTS + 1) * SAMPLES];
+    /** X, the inputs as columns: feature k of sample i at {@code k * n + i}; then a row of ones, for b1. */
+    private final double[] x;
     /** Y, the targets as a row. */
-    private final double[] y = new double[SAMPLES];
+    private final double[] y;
     private final Weights initial;
 
     /** Input side first; the last is the output layer, one sigmoid unit. */
@@ -55,6 +59,8 @@ public final class Trainer {
     private int nextSample;
     private double epochTotal;
     private double loss = Double.NaN;
+    /** The test set's loss with the last completed epoch's final weights; NaN without a test set. */
+    private double testLoss = Double.NaN;
     /** The squared errors of this epoch's chunks so far, and of the last completed epoch (see {@link #squaredError}). */
     private double epochSquared;
     private double squaredError = Double.NaN;
@@ -88,24 +94,43 @@ public final class Trainer {
         this.learningRate = config.learningRate();
         this.batchSize = config.batchSize();
         this.initial = initial;
-        for (int i = 0; i < SAMPLES; i++) {
-            x[INPUTS * SAMPLES + i] = 1.0;
+        this.samples = config.samples();
+        this.testSamples = config.testSamples();
+        this.n = samples.size();
+        this.inputs = config.inputs();
+        this.order = identity(n);
+        this.x = new double[(inputs + 1) * n];
+        this.y = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[inputs * n + i] = 1.0;
         }
         fillData();
         int[] widths = config.hiddenLayers();
         layers = new Layer[widths.length + 1];
-        int in = INPUTS;
+        int in = inputs;
         for (int l = 0; l < widths.length; l++) {
-            layers[l] = new Layer(widths[l], in, options.activation(), options);
+            layers[l] = new Layer(widths[l], in, options.activation(), options, n);
             in = widths[l];
         }
-        layers[widths.length] = new Layer(1, in, Activation.SIGMOID, options);
+        layers[widths.length] = new Layer(1, in, Activation.SIGMOID, options, n);
         output = layers[layers.length - 1];
         load(initial);
         startStream();
     }
 
+    private static int[] identity(int count) {
+        int[] order = new int[count];
+        for (int i = 0; i < count; i++) {
+            order[i] = i;
+        }
+        return order;
+    }
+
     private static void requireLayers(String which, Weights weights, TrainingConfig config) {
+        if (weights.inputs() != config.inputs()) {
+            throw new IllegalArgumentException(which + " take " + weights.inputs() + " input features but the config"
+                    + " has " + config.inputs() + " (" + Feature.ids(config.options().features()) + ")");
+        }
         if (weights.hasHiddenLayers(config.hiddenLayers())) {
             return;
         }
@@ -120,11 +145,15 @@ public final class Trainer {
 
     /** X and Y in the current {@link #order}. */
     private void fillData() {
-        for (int i = 0; i < SAMPLES; i++) {
+        java.util.List<Feature> features = options.features();
+        for (int i = 0; i < n; i++) {
             int sample = order[i];
-            x[i] = Dataset.x0(sample);
-            x[SAMPLES + i] = Dataset.x1(sample);
-            y[i] = config.dataset().target(sample);
+            double x1 = samples.x1(sample);
+            double x2 = samples.x2(sample);
+            for (int k = 0; k < inputs; k++) {
+                x[k * n + i] = features.get(k).of(x1, x2);
+            }
+            y[i] = samples.y(sample);
         }
     }
 
@@ -135,11 +164,11 @@ public final class Trainer {
             return;
         }
         random = new NumpyRandom(config.seed());
-        for (long n = Weights.draws(config.hiddenLayers(), options.init()); n > 0; n--) {
+        for (long draws = Weights.draws(inputs, config.hiddenLayers(), options.init()); draws > 0; draws--) {
             random.nextDouble();
         }
-        if (order[0] != 0 || order[1] != 1 || order[2] != 2 || order[3] != 3) {
-            order = new int[] {0, 1, 2, 3};
+        if (!Arrays.equals(order, identity(n))) {
+            order = identity(n);
             fillData();
         }
     }
@@ -161,7 +190,8 @@ public final class Trainer {
      */
     public static Trainer restore(TrainingConfig config, Weights initial, Weights current, long epoch, long updates,
                                   double loss) {
-        return restore(config, initial, current, epoch, updates, loss, OptimizerState.zero(config.hiddenLayers()));
+        return restore(config, initial, current, epoch, updates, loss,
+                OptimizerState.zero(config.inputs(), config.hiddenLayers()));
     }
 
     /**
@@ -189,8 +219,9 @@ public final class Trainer {
         if (epoch < 0) {
             throw new IllegalArgumentException("epoch must be 0 or more (got " + epoch + ")");
         }
-        // Each epoch takes from 1 (batch size 4) to 4 (batch size 1) updates, whatever batch sizes it went through.
-        long most = epoch > Long.MAX_VALUE / Dataset.SIZE ? Long.MAX_VALUE : epoch * Dataset.SIZE;
+        // Each epoch takes from 1 (full batch) to n (batch size 1) updates, whatever batch sizes it went through.
+        int samples = config.sampleCount();
+        long most = epoch > Long.MAX_VALUE / samples ? Long.MAX_VALUE : epoch * samples;
         if (updates < epoch || updates > most) {
             throw new IllegalArgumentException("after " + epoch + " epochs the updates must be from " + epoch
                     + " to " + most + " (got " + updates + ")");
@@ -212,7 +243,7 @@ public final class Trainer {
         // Each finished epoch drew one permutation from the stream.
         if (trainer.random != null) {
             for (long e = 0; e < epoch; e++) {
-                trainer.order = trainer.random.permutation(SAMPLES);
+                trainer.order = trainer.random.permutation(trainer.n);
             }
             trainer.fillData();
         }
@@ -221,6 +252,7 @@ public final class Trainer {
         trainer.loss = loss;
         // With cross-entropy the saved loss does not say the squared error; it is known again after the next epoch.
         trainer.squaredError = squared ? loss : Double.NaN;
+        trainer.testLoss = epoch > 0 ? trainer.measureTest() : Double.NaN;
         return trainer;
     }
 
@@ -236,10 +268,10 @@ public final class Trainer {
         }
         final int start = nextSample;
         if (start == 0 && random != null) {
-            order = random.permutation(SAMPLES);
+            order = random.permutation(n);
             fillData();
         }
-        final int m = Math.min(batchSize, SAMPLES - start);
+        final int m = Math.min(batchSize, n - start);
         forward(start, m);
         final double squared = crossEntropy ? crossEntropyError(start, m) : outputError(start, m);
         backward(start, m);
@@ -264,10 +296,11 @@ public final class Trainer {
         epochTotal += squared;
         epochSquared += crossEntropy ? chunkSquared : squared;
         nextSample = start + m;
-        if (nextSample == SAMPLES) {
+        if (nextSample == n) {
             epoch++;
-            loss = epochTotal / SAMPLES;
-            squaredError = epochSquared / SAMPLES;
+            loss = epochTotal / n;
+            squaredError = epochSquared / n;
+            testLoss = measureTest();
             epochTotal = 0;
             epochSquared = 0;
             nextSample = 0;
@@ -346,6 +379,11 @@ public final class Trainer {
         return finite;
     }
 
+    /** The test set's loss with the current weights (NaN without a test set). */
+    private double measureTest() {
+        return testSamples.isEmpty() ? Double.NaN : weights().loss(testSamples, options);
+    }
+
     /** Sets every layer's parameters, in both buffers, to {@code w}. */
     private void load(Weights w) {
         for (int l = 0; l < layers.length; l++) {
@@ -358,7 +396,7 @@ public final class Trainer {
         int[] widths = new int[layers.length + 1];
         double[][] w = new double[layers.length][];
         double[][] b = new double[layers.length][];
-        widths[0] = INPUTS;
+        widths[0] = inputs;
         for (int l = 0; l < layers.length; l++) {
             Layer layer = layers[l];
             double[] params = spare ? layer.nextP : layer.p;
@@ -426,6 +464,7 @@ public final class Trainer {
         nextSample = 0;
         epochTotal = 0;
         loss = Double.NaN;
+        testLoss = Double.NaN;
         epochSquared = 0;
         squaredError = Double.NaN;
         divergence = null;
@@ -463,7 +502,7 @@ public final class Trainer {
         int[] widths = new int[layers.length + 1];
         double[][] w = new double[layers.length][];
         double[][] b = new double[layers.length][];
-        widths[0] = INPUTS;
+        widths[0] = inputs;
         for (int l = 0; l < layers.length; l++) {
             widths[l + 1] = layers[l].units;
             w[l] = layers[l].stateWeights(second);
@@ -472,7 +511,7 @@ public final class Trainer {
         return new Weights(widths, w, b);
     }
 
-    /** The current epoch's sample order (the last epoch's at a boundary): always 0, 1, 2, 3 with the fixed order. */
+    /** The current epoch's sample order (the last epoch's at a boundary): always 0, 1, ..., n - 1 with the fixed order. */
     public int[] sampleOrder() {
         return order.clone();
     }
@@ -487,7 +526,7 @@ public final class Trainer {
         return updates;
     }
 
-    /** Position (0 to 3) in this epoch's {@link #sampleOrder()} of the next sample to train on. */
+    /** Position (0 to n - 1) in this epoch's {@link #sampleOrder()} of the next sample to train on. */
     public int nextSample() {
         return nextSample;
     }
@@ -510,6 +549,19 @@ public final class Trainer {
         return squaredError;
     }
 
+    /**
+     * The test set's loss (by the run's loss function) with the last completed epoch's final weights; NaN before the
+     * first epoch and when nothing is held out (SPEC.md, "Data").
+     */
+    public double testLoss() {
+        return testLoss;
+    }
+
+    /** The number of training samples n. */
+    public int sampleCount() {
+        return n;
+    }
+
     /** Why the run stopped, or null. */
     public Divergence divergence() {
         return divergence;
@@ -521,7 +573,8 @@ public final class Trainer {
 
     /** An immutable picture of the run now. */
     public TrainingSnapshot snapshot() {
-        return new TrainingSnapshot(config, epoch, updates, nextSample, loss, weights(), lastUpdate(), divergence);
+        return new TrainingSnapshot(config, epoch, updates, nextSample, loss, testLoss, weights(), lastUpdate(),
+                divergence);
     }
 
     /** The last update's intermediate values, or null before the first update. */
@@ -530,12 +583,12 @@ public final class Trainer {
             return null;
         }
         final int m = traceSize;
-        RealMatrix mx = new Array2DRowRealMatrix(INPUTS, m);
+        RealMatrix mx = new Array2DRowRealMatrix(inputs, m);
         RealMatrix my = new Array2DRowRealMatrix(1, m);
         for (int c = 0; c < m; c++) {
             int i = traceStart + c;
-            for (int k = 0; k < INPUTS; k++) {
-                mx.setEntry(k, c, x[k * SAMPLES + i]);
+            for (int k = 0; k < inputs; k++) {
+                mx.setEntry(k, c, x[k * n + i]);
             }
             my.setEntry(0, c, y[i]);
         }
@@ -566,7 +619,7 @@ public final class Trainer {
         RealMatrix d = new Array2DRowRealMatrix(units, m);
         for (int j = 0; j < units; j++) {
             for (int c = 0; c < m; c++) {
-                int at = j * SAMPLES + traceStart + c;
+                int at = j * n + traceStart + c;
                 z.setEntry(j, c, layer.z[at]);
                 v.setEntry(j, c, layer.v[at]);
                 d.setEntry(j, c, layer.d[at]);

@@ -10,7 +10,8 @@ import java.util.List;
  * @param hidden       hidden units H (of the first hidden layer), from {@value #MIN_HIDDEN} to {@value #MAX_HIDDEN}
  * @param seed         NumPy seed for the initial weights, from 0 to {@value #MAX_SEED}
  * @param learningRate step size, any finite number greater than 0
- * @param batchSize    samples per weight update: 1 is the notebook's SGD, 4 is full-batch gradient descent
+ * @param batchSize    samples per weight update: 1 is the notebook's SGD, the number of training samples (4 for a
+ *                     truth table) is full-batch gradient descent
  * @param options      the general network's options (SPEC.md, "Beyond the notebook"); {@link TrainingOptions#NOTEBOOK}
  *                     for the notebook's network. {@code hidden} is the first hidden layer's width, the options
  *                     hold any deeper layers'
@@ -42,7 +43,12 @@ public record TrainingConfig(Dataset dataset, int hidden, long seed, double lear
         checkHidden(hidden);
         checkSeed(seed);
         checkLearningRate(learningRate);
-        checkBatchSize(batchSize);
+        if (options.data().isTruthTable()) {
+            checkBatchSize(batchSize);
+        } else if (batchSize < MIN_BATCH || batchSize > options.data().train().size()) {
+            throw new IllegalArgumentException("batch size must be a whole number from " + MIN_BATCH + " to "
+                    + options.data().train().size() + ", the number of training points (got " + batchSize + ")");
+        }
     }
 
     public static void checkHidden(int hidden) {
@@ -64,16 +70,53 @@ public record TrainingConfig(Dataset dataset, int hidden, long seed, double lear
         }
     }
 
+    /** Checks a batch size for the truth tables' four samples. */
     public static void checkBatchSize(int batchSize) {
-        if (batchSize < MIN_BATCH || batchSize > MAX_BATCH) {
+        checkBatchSize(batchSize, MAX_BATCH);
+    }
+
+    /** Checks a batch size for {@code n} training samples: 1 to n, n being full-batch gradient descent. */
+    public static void checkBatchSize(int batchSize, int n) {
+        if (batchSize < MIN_BATCH || batchSize > n) {
             throw new IllegalArgumentException("batch size must be a whole number from "
-                    + MIN_BATCH + " to " + MAX_BATCH + " (got " + batchSize + ")");
+                    + MIN_BATCH + " to " + n + " (got " + batchSize + ")");
         }
     }
 
-    /** Weight updates in one epoch: the number of chunks of {@code batchSize} in the four samples. */
+    /** Weight updates in one epoch: the number of chunks of {@code batchSize} in the training samples. */
     public int updatesPerEpoch() {
-        return (Dataset.SIZE + batchSize - 1) / batchSize;
+        int n = sampleCount();
+        return (n + batchSize - 1) / batchSize;
+    }
+
+    /** The points training walks: the truth table's four, or the options' data's training set. */
+    public Samples samples() {
+        return options.data().isTruthTable() ? Samples.of(dataset) : options.data().train();
+    }
+
+    /** The held-out points, never trained on ({@link Samples#NONE} for none). */
+    public Samples testSamples() {
+        return options.data().isTruthTable() ? Samples.NONE : options.data().test();
+    }
+
+    /** The number of training samples n: an epoch sees each once. */
+    public int sampleCount() {
+        return options.data().isTruthTable() ? Dataset.SIZE : options.data().train().size();
+    }
+
+    /** True when the run learns a truth table (the notebook's four points), not a dataset of its own. */
+    public boolean onTruthTable() {
+        return options.data().isTruthTable();
+    }
+
+    /** What the run learns, as titles and file names say it: "xor", or the data's name. */
+    public String dataName() {
+        return onTruthTable() ? dataset.id() : options.data().name();
+    }
+
+    /** The first layer's fan-in: the number of input features. */
+    public int inputs() {
+        return options.features().size();
     }
 
     /** Every hidden layer's width, input side first: {@code hidden}, then the options' deeper layers. */

@@ -25,17 +25,29 @@ import java.util.stream.Collectors;
  * @param regRate        the penalty's rate, a finite number from 0 up (ignored with {@link Regularization#NONE})
  * @param init           how the initial weights are drawn from the seed's stream
  * @param order          the samples' order in each epoch
+ * @param features       the input features the first layer sees, in this order ({@link Feature#DEFAULT}: x1, x2)
+ * @param data           the points to learn ({@link Data#TRUTH_TABLE}: the config's truth table)
  */
 public record TrainingOptions(List<Integer> deeperLayers, Activation activation, Loss loss, Optimizer optimizer,
                               double momentum, double rho, double beta1, double beta2, double epsilon,
-                              Regularization regularization, double regRate, Init init, Order order) {
+                              Regularization regularization, double regRate, Init init, Order order,
+                              List<Feature> features, Data data) {
 
     /** Hidden layers at most. */
     public static final int MAX_LAYERS = 6;
 
     /** Every option at its default: the notebook's network. */
     public static final TrainingOptions NOTEBOOK = new TrainingOptions(List.of(), Activation.SIGMOID, Loss.MSE,
-            Optimizer.SGD, 0.9, 0.9, 0.9, 0.999, 1e-8, Regularization.NONE, 0.0, Init.UNIFORM, Order.FIXED);
+            Optimizer.SGD, 0.9, 0.9, 0.9, 0.999, 1e-8, Regularization.NONE, 0.0, Init.UNIFORM, Order.FIXED, Feature.DEFAULT,
+            Data.TRUTH_TABLE);
+
+    /** These options with the notebook's inputs and the config's truth table. */
+    public TrainingOptions(List<Integer> deeperLayers, Activation activation, Loss loss, Optimizer optimizer,
+                           double momentum, double rho, double beta1, double beta2, double epsilon,
+                           Regularization regularization, double regRate, Init init, Order order) {
+        this(deeperLayers, activation, loss, optimizer, momentum, rho, beta1, beta2, epsilon, regularization, regRate,
+                init, order, Feature.DEFAULT, Data.TRUTH_TABLE);
+    }
 
     public TrainingOptions {
         if (deeperLayers == null) {
@@ -55,6 +67,10 @@ public record TrainingOptions(List<Integer> deeperLayers, Activation activation,
         require(regularization, "regularization", names(Regularization.values()));
         require(init, "init", names(Init.values()));
         require(order, "order", names(Order.values()));
+        features = Feature.check(features);
+        if (data == null) {
+            throw new IllegalArgumentException("data must be given (Data.TRUTH_TABLE for the truth table)");
+        }
         checkDecay("momentum", momentum);
         checkDecay("rho", rho);
         checkDecay("beta1", beta1);
@@ -88,43 +104,58 @@ public record TrainingOptions(List<Integer> deeperLayers, Activation activation,
 
     public TrainingOptions withDeeperLayers(List<Integer> widths) {
         return new TrainingOptions(widths, activation, loss, optimizer, momentum, rho, beta1, beta2, epsilon,
-                regularization, regRate, init, order);
+                regularization, regRate, init, order, features, data);
     }
 
     public TrainingOptions withActivation(Activation a) {
         return new TrainingOptions(deeperLayers, a, loss, optimizer, momentum, rho, beta1, beta2, epsilon,
-                regularization, regRate, init, order);
+                regularization, regRate, init, order, features, data);
     }
 
     public TrainingOptions withLoss(Loss l) {
         return new TrainingOptions(deeperLayers, activation, l, optimizer, momentum, rho, beta1, beta2, epsilon,
-                regularization, regRate, init, order);
+                regularization, regRate, init, order, features, data);
     }
 
     public TrainingOptions withOptimizer(Optimizer o) {
         return new TrainingOptions(deeperLayers, activation, loss, o, momentum, rho, beta1, beta2, epsilon,
-                regularization, regRate, init, order);
+                regularization, regRate, init, order, features, data);
     }
 
     /** The optimisers' hyper-parameters: mu, rho, beta1, beta2, epsilon. */
     public TrainingOptions withHyperParameters(double mu, double r, double b1, double b2, double eps) {
         return new TrainingOptions(deeperLayers, activation, loss, optimizer, mu, r, b1, b2, eps,
-                regularization, regRate, init, order);
+                regularization, regRate, init, order, features, data);
     }
 
     public TrainingOptions withRegularization(Regularization reg, double rate) {
         return new TrainingOptions(deeperLayers, activation, loss, optimizer, momentum, rho, beta1, beta2, epsilon,
-                reg, rate, init, order);
+                reg, rate, init, order, features, data);
     }
 
     public TrainingOptions withInit(Init i) {
         return new TrainingOptions(deeperLayers, activation, loss, optimizer, momentum, rho, beta1, beta2, epsilon,
-                regularization, regRate, i, order);
+                regularization, regRate, i, order, features, data);
+    }
+
+    public TrainingOptions withFeatures(List<Feature> f) {
+        return new TrainingOptions(deeperLayers, activation, loss, optimizer, momentum, rho, beta1, beta2, epsilon,
+                regularization, regRate, init, order, f, data);
+    }
+
+    public TrainingOptions withData(Data d) {
+        return new TrainingOptions(deeperLayers, activation, loss, optimizer, momentum, rho, beta1, beta2, epsilon,
+                regularization, regRate, init, order, features, d);
+    }
+
+    /** The same network and training options on the truth table with the notebook's inputs. */
+    public TrainingOptions onTruthTable() {
+        return withFeatures(Feature.DEFAULT).withData(Data.TRUTH_TABLE);
     }
 
     public TrainingOptions withOrder(Order o) {
         return new TrainingOptions(deeperLayers, activation, loss, optimizer, momentum, rho, beta1, beta2, epsilon,
-                regularization, regRate, init, o);
+                regularization, regRate, init, o, features, data);
     }
 
     /** The loss a run minimises and reports. */

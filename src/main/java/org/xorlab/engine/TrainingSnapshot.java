@@ -6,14 +6,15 @@ package org.xorlab.engine;
  * @param config     the run's settings
  * @param epoch      completed epochs
  * @param updates    weight updates applied so far
- * @param nextSample index (0 to 3) of the next sample to train on; 0 at an epoch boundary
+ * @param nextSample index (0 to n - 1) of the next sample to train on; 0 at an epoch boundary
  * @param loss       the last completed epoch's loss, NaN before the first epoch completes
+ * @param testLoss   the test set's loss with that epoch's final weights; NaN before it and without a test set
  * @param weights    the current weights
  * @param lastUpdate the last update's intermediate values, or null before the first update
  * @param divergence why the run stopped, or null while it can go on
  */
 public record TrainingSnapshot(TrainingConfig config, long epoch, long updates, int nextSample, double loss,
-                               Weights weights, UpdateTrace lastUpdate, Divergence divergence) {
+                               double testLoss, Weights weights, UpdateTrace lastUpdate, Divergence divergence) {
 
     /** True when the run stopped because a value became NaN or infinite. */
     public boolean diverged() {
@@ -22,7 +23,7 @@ public record TrainingSnapshot(TrainingConfig config, long epoch, long updates, 
 
     /** Samples seen so far, one gradient evaluation each: every completed epoch sees all of them. */
     public long samples() {
-        return epoch * Dataset.SIZE + nextSample;
+        return epoch * config.sampleCount() + nextSample;
     }
 
     /** True when the last completed epoch's loss exists. */

@@ -123,7 +123,8 @@ public record Verdict(Map<Measure, Outcome> outcomes, String sentence) {
                 : c.options().regularization().id() + " rate " + NumberText.plain(c.options().regRate())),
         ORDER("sample order", c -> true, c -> c.options().order().id()),
         // A Comparison refuses runs that differ in these; a result built otherwise still has them named.
-        DATASET("dataset", c -> true, c -> c.dataset().id()),
+        DATASET("dataset", c -> true, TrainingConfig::dataName),
+        FEATURES("input features", c -> true, c -> Feature.ids(c.options().features())),
         HIDDEN_LAYERS("hidden layers", c -> true, Verdict::widths),
         ACTIVATION("activation", c -> true, c -> c.options().activation().id()),
         INIT("init", c -> true, c -> c.options().init().id()),

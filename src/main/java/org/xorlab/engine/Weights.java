@@ -42,12 +42,12 @@ public final class Weights {
      */
     public static Weights initial(int hidden, long seed) {
         TrainingConfig.checkHidden(hidden);
-        return initial(new int[] {hidden}, TrainingOptions.Init.UNIFORM, new NumpyRandom(seed));
+        return initial(2, new int[] {hidden}, TrainingOptions.Init.UNIFORM, new NumpyRandom(seed));
     }
 
     /** The initial weights of a config: its layers drawn by its init from {@code np.random.seed(seed)}'s stream. */
     public static Weights initial(TrainingConfig config) {
-        return initial(config.hiddenLayers(), config.options().init(), new NumpyRandom(config.seed()));
+        return initial(config.inputs(), config.hiddenLayers(), config.options().init(), new NumpyRandom(config.seed()));
     }
 
     /**
@@ -55,8 +55,8 @@ public final class Weights {
      * every value in [0, 1); xavier and he draw only W[l], each (2u - 1) sqrt(6 / (fan_in + fan_out)) or
      * (2u - 1) sqrt(6 / fan_in), with biases 0.
      */
-    static Weights initial(int[] hidden, TrainingOptions.Init init, NumpyRandom random) {
-        int[] widths = widthsOf(hidden);
+    static Weights initial(int inputs, int[] hidden, TrainingOptions.Init init, NumpyRandom random) {
+        int[] widths = widthsOf(inputs, hidden);
         int layers = widths.length - 1;
         double[][] w = new double[layers][];
         double[][] b = new double[layers][];
@@ -84,9 +84,9 @@ public final class Weights {
         return new Weights(widths, w, b);
     }
 
-    /** Zero for every parameter of a network with these hidden layers (the optimisers' starting state). */
-    static Weights zeros(int[] hidden) {
-        int[] widths = widthsOf(hidden);
+    /** Zero for every parameter of a network with these inputs and hidden layers (the optimisers' starting state). */
+    static Weights zeros(int inputs, int[] hidden) {
+        int[] widths = widthsOf(inputs, hidden);
         double[][] w = new double[widths.length - 1][];
         double[][] b = new double[widths.length - 1][];
         for (int l = 0; l + 1 < widths.length; l++) {
@@ -96,9 +96,9 @@ public final class Weights {
         return new Weights(widths, w, b);
     }
 
-    /** How many doubles {@link #initial(int[], TrainingOptions.Init, NumpyRandom)} draws from the stream. */
-    static long draws(int[] hidden, TrainingOptions.Init init) {
-        int[] widths = widthsOf(hidden);
+    /** How many doubles {@link #initial(int, int[], TrainingOptions.Init, NumpyRandom)} draws from the stream. */
+    static long draws(int inputs, int[] hidden, TrainingOptions.Init init) {
+        int[] widths = widthsOf(inputs, hidden);
         long n = 0;
         for (int l = 0; l + 1 < widths.length; l++) {
             n += (long) widths[l + 1] * widths[l] + (init == TrainingOptions.Init.UNIFORM ? widths[l + 1] : 0);
@@ -106,9 +106,13 @@ public final class Weights {
         return n;
     }
 
-    private static int[] widthsOf(int[] hidden) {
+    private static int[] widthsOf(int inputs, int[] hidden) {
+        if (inputs < 1 || inputs > Feature.values().length) {
+            throw new IllegalArgumentException("inputs must be from 1 to " + Feature.values().length + " (got "
+                    + inputs + ")");
+        }
         int[] widths = new int[hidden.length + 2];
-        widths[0] = 2;
+        widths[0] = inputs;
         for (int l = 0; l < hidden.length; l++) {
             TrainingConfig.checkHidden(hidden[l]);
             widths[l + 1] = hidden[l];
@@ -127,7 +131,8 @@ public final class Weights {
     }
 
     /**
-     * Weights from every layer's W[l] and b[l], input side first: 2 to 7 layers, the last a single output unit.
+     * Weights from every layer's W[l] and b[l], input side first: 2 to 7 layers, the last a single output unit; W1
+     * has one column per input feature (1 to 7).
      *
      * @throws IllegalArgumentException if a shape is wrong, a width is out of range, or a value is not finite
      */
@@ -138,7 +143,11 @@ public final class Weights {
         }
         int layers = ws.size();
         int[] widths = new int[layers + 1];
-        widths[0] = 2;
+        widths[0] = ws.get(0).getColumnDimension();
+        if (widths[0] < 1 || widths[0] > Feature.values().length) {
+            throw new IllegalArgumentException("W1 must have one column per input feature, 1 to "
+                    + Feature.values().length + " (got " + widths[0] + ")");
+        }
         double[][] w = new double[layers][];
         double[][] b = new double[layers][];
         for (int l = 0; l < layers; l++) {
@@ -174,6 +183,11 @@ public final class Weights {
         }
     }
 
+    /** The number of input features: W1's columns. */
+    public int inputs() {
+        return widths[0];
+    }
+
     /** Number of units H in the first hidden layer. */
     public int hidden() {
         return widths[1];
@@ -191,7 +205,7 @@ public final class Weights {
 
     /** W1[j][k]: weight from input k to hidden unit j. */
     public double w1(int j, int k) {
-        return w[0][j * 2 + k];
+        return w[0][j * widths[0] + k];
     }
 
     /** b1[j]: bias of hidden unit j. */
@@ -259,7 +273,7 @@ public final class Weights {
 
     /** The network's output y_hat for input (x0, x1), with sigmoid hidden units (the notebook's). */
     public double predict(double x0, double x1) {
-        if (w.length != 2) {
+        if (w.length != 2 || widths[0] != 2) {
             return predict(Activation.SIGMOID, x0, x1);
         }
         double[] w1 = w[0];
@@ -278,7 +292,7 @@ public final class Weights {
      * layer) gives exactly {@link #predict(double, double)}.
      */
     public double predict(Activation hidden, double x0, double x1) {
-        if (hidden == Activation.SIGMOID && w.length == 2) {
+        if (hidden == Activation.SIGMOID && w.length == 2 && widths[0] == 2) {
             return predict(x0, x1); // the notebook's own arithmetic, bit for bit as before, without allocating
         }
         double[][] v = activations(hidden, x0, x1);
@@ -310,6 +324,17 @@ public final class Weights {
      * inputs allocates nothing per input.
      */
     void forward(Activation hidden, double x0, double x1, double[][] values, double[] outputZ) {
+        if (widths[0] != 2) {
+            throw new IllegalStateException("these weights take " + widths[0] + " input features, not (x0, x1)");
+        }
+        forward(hidden, new double[] {x0, x1}, values, outputZ);
+    }
+
+    /**
+     * Every layer's output for the input features {@code in} (one per column of W1) into {@code values}, the output's
+     * pre-activation into {@code outputZ[0]} if it is given.
+     */
+    void forward(Activation hidden, double[] in0, double[][] values, double[] outputZ) {
         boolean notebook = hidden == Activation.SIGMOID && w.length == 2;
         for (int l = 0; l < w.length; l++) {
             int in = widths[l];
@@ -324,12 +349,11 @@ public final class Weights {
                     for (int k = 0; k < in; k++) {
                         z += w[l][j * in + k] * v[k];
                     }
-                } else if (l == 0) {
-                    z = w[0][j * 2] * x0 + w[0][j * 2 + 1] * x1 + b[0][j];
                 } else {
-                    z = w[l][j * in] * v[0];
+                    double[] from = l == 0 ? in0 : v;
+                    z = w[l][j * in] * from[0];
                     for (int k = 1; k < in; k++) {
-                        z += w[l][j * in + k] * v[k];
+                        z += w[l][j * in + k] * from[k];
                     }
                     z += b[l][j];
                 }
@@ -373,6 +397,113 @@ public final class Weights {
             }
         }
         return total / Dataset.SIZE;
+    }
+
+    /**
+     * Every layer's output for the point (x1, x2) through the options' input features and hidden activation, as
+     * {@link #activations(Activation, double, double)}; with the default features x1, x2 exactly that.
+     */
+    public double[][] activations(TrainingOptions options, double x1, double x2) {
+        double[][] values = new double[w.length][];
+        for (int l = 0; l < w.length; l++) {
+            values[l] = new double[widths[l + 1]];
+        }
+        forward(options.activation(), features(options.features(), x1, x2), values, null);
+        return values;
+    }
+
+    /** The network's output y_hat for the point (x1, x2) through the options' features and hidden activation. */
+    public double predict(TrainingOptions options, double x1, double x2) {
+        if (options.features().equals(Feature.DEFAULT)) {
+            return predict(options.activation(), x1, x2);
+        }
+        double[][] v = activations(options, x1, x2);
+        return v[v.length - 1][0];
+    }
+
+    private double[] features(List<Feature> features, double x1, double x2) {
+        if (features.size() != widths[0]) {
+            throw new IllegalArgumentException("these weights take " + widths[0] + " input features, not "
+                    + features.size() + " (" + Feature.ids(features) + ")");
+        }
+        double[] in = new double[features.size()];
+        Feature.apply(features, x1, x2, in);
+        return in;
+    }
+
+    /**
+     * The options' loss (mean squared error or cross-entropy) over {@code samples} for these weights, through the
+     * options' features and hidden activation: the data loss, without any regularisation term. NaN for no samples.
+     * The test set's loss (SPEC.md): each z summed from its first product, b last, as the trainer does.
+     */
+    public double loss(Samples samples, TrainingOptions options) {
+        if (samples.isEmpty()) {
+            return Double.NaN;
+        }
+        boolean crossEntropy = options.loss() == TrainingOptions.Loss.CROSS_ENTROPY;
+        double[][] values = new double[w.length][];
+        for (int l = 0; l < w.length; l++) {
+            values[l] = new double[widths[l + 1]];
+        }
+        double[] in = new double[widths[0]];
+        double[] z = new double[1];
+        double total = 0;
+        for (int i = 0; i < samples.size(); i++) {
+            Feature.apply(options.features(), samples.x1(i), samples.x2(i), in);
+            forwardAsTrained(options.activation(), in, values, z);
+            double y = samples.y(i);
+            if (crossEntropy) {
+                total += Math.max(z[0], 0.0) - z[0] * y + Math.log(1 + Math.exp(-Math.abs(z[0])));
+            } else {
+                double e = y - values[w.length - 1][0];
+                total += e * e;
+            }
+        }
+        return total / samples.size();
+    }
+
+    /**
+     * The fraction of {@code samples} classified right at threshold 0.5: y_hat of at least 0.5 where y is at least
+     * 0.5, below it where y is. NaN for no samples.
+     */
+    public double accuracy(Samples samples, TrainingOptions options) {
+        if (samples.isEmpty()) {
+            return Double.NaN;
+        }
+        double[][] values = new double[w.length][];
+        for (int l = 0; l < w.length; l++) {
+            values[l] = new double[widths[l + 1]];
+        }
+        double[] in = new double[widths[0]];
+        int right = 0;
+        for (int i = 0; i < samples.size(); i++) {
+            Feature.apply(options.features(), samples.x1(i), samples.x2(i), in);
+            forwardAsTrained(options.activation(), in, values, null);
+            boolean said = values[w.length - 1][0] >= 0.5;
+            right += said == samples.positive(i) ? 1 : 0;
+        }
+        return (double) right / samples.size();
+    }
+
+    /** A forward pass summing every z as the trainer's layers do: from the first product, b last. */
+    private void forwardAsTrained(Activation hidden, double[] in0, double[][] values, double[] outputZ) {
+        for (int l = 0; l < w.length; l++) {
+            int in = widths[l];
+            int out = widths[l + 1];
+            boolean top = l == w.length - 1;
+            double[] from = l == 0 ? in0 : values[l - 1];
+            for (int j = 0; j < out; j++) {
+                double z = w[l][j * in] * from[0];
+                for (int k = 1; k < in; k++) {
+                    z += w[l][j * in + k] * from[k];
+                }
+                z += b[l][j];
+                if (top && outputZ != null) {
+                    outputZ[0] = z;
+                }
+                values[l][j] = top ? Activation.sigmoid(z) : hidden.apply(z);
+            }
+        }
     }
 
     /** The largest absolute value among all weights and biases. */

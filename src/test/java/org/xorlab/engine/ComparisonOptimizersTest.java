@@ -144,7 +144,7 @@ class ComparisonOptimizersTest {
         assertThatThrownBy(() -> new Comparison(runs, 0.01, Budget.epochs(1)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("runs 'a' and 'b' differ in " + named + "; ")
-                .hasMessageContaining("must share dataset, hidden layers, activation, init and seed");
+                .hasMessageContaining("must share dataset, input features, hidden layers, activation, init and seed");
         assertThatThrownBy(() -> new Comparison(Weights.initial(TrainingConfig.NOTEBOOK), runs, 0.01,
                 Budget.epochs(1))).hasMessageStartingWith("runs 'a' and 'b' differ in " + named);
     }

@@ -119,7 +119,7 @@ public class DecisionGridTest {
                 .hasMessage("hidden layer must be from 1 to 2 (got 3)");
         assertThatThrownBy(() -> grid.hidden(2, 4, 0, 0)).isInstanceOf(IndexOutOfBoundsException.class)
                 .hasMessage("hidden unit must be from 0 to 3 (got 4)");
-        assertThatThrownBy(() -> DecisionGrid.sample(Weights.initial(2, 42), null, 4, 0, 1))
+        assertThatThrownBy(() -> DecisionGrid.sample(Weights.initial(2, 42), (Activation) null, 4, 0, 1))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("sigmoid, tanh, relu, linear");
     }
 

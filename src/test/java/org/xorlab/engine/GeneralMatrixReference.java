@@ -63,7 +63,7 @@ final class GeneralMatrixReference {
         }
         if (o.order() == TrainingOptions.Order.SHUFFLE) {
             random = new NumpyRandom(config.seed());
-            for (long n = Weights.draws(config.hiddenLayers(), o.init()); n > 0; n--) {
+            for (long n = Weights.draws(config.inputs(), config.hiddenLayers(), o.init()); n > 0; n--) {
                 random.nextDouble();
             }
         } else {

@@ -605,7 +605,8 @@ public final class TrainingLoop {
 
     /** The decision surface of {@code weights} trained by {@code config}, with its hidden activation. */
     private static DecisionGrid sample(Weights weights, TrainingConfig config) {
-        return DecisionGrid.sample(weights, config.options().activation(), GRID_RESOLUTION, GRID_MIN, GRID_MAX);
+        PlotRange range = PlotRange.of(config);
+        return DecisionGrid.sample(weights, config.options(), GRID_RESOLUTION, range.min(), range.max());
     }
 
     private void publish() {

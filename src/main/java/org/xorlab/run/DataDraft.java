@@ -25,6 +25,8 @@ public final class DataDraft {
     private final Deque<Samples> undo = new ArrayDeque<>();
     private final Deque<Samples> redo = new ArrayDeque<>();
     private final List<Runnable> listeners = new ArrayList<>();
+    /** The points before the drag under way ({@code null} when none): what Undo of the drag goes back to. */
+    private Samples beforeDrag;
 
     /** A draft starting from these points, with nothing to undo. */
     public DataDraft(Samples start) {
@@ -74,11 +76,14 @@ public final class DataDraft {
     }
 
     /**
-     * Moves point {@code i} without a step of Undo, for the frames of a drag: {@link #move} at the drag's end, from
-     * where it started, records the one step.
+     * Moves point {@code i} without a step of Undo, for the frames of a drag; the next change ({@link #move} at the
+     * drag's end) records the whole drag as one step, which Undo takes back to where the drag began.
      */
     public void drag(int i, double x1, double x2) {
         checkIndex(i);
+        if (beforeDrag == null) {
+            beforeDrag = points;
+        }
         points = points.with(i, x1, x2, points.y(i));
         fire();
     }
@@ -107,22 +112,22 @@ public final class DataDraft {
 
     /** Takes back the last change; false when there is none. */
     public boolean undo() {
-        if (undo.isEmpty()) {
-            return false;
-        }
-        redo.push(points);
-        points = undo.pop();
-        fire();
-        return true;
+        return step(undo, redo);
     }
 
     /** Makes the last undone change again; false when there is none. */
     public boolean redo() {
-        if (redo.isEmpty()) {
+        return step(redo, undo);
+    }
+
+    /** Goes back to the top of {@code from}, keeping the points now shown on {@code to}. */
+    private boolean step(Deque<Samples> from, Deque<Samples> to) {
+        if (from.isEmpty()) {
             return false;
         }
-        undo.push(points);
-        points = redo.pop();
+        beforeDrag = null;
+        to.push(points);
+        points = from.pop();
         fire();
         return true;
     }
@@ -162,7 +167,8 @@ public final class DataDraft {
     }
 
     private void change(Samples next) {
-        undo.push(points);
+        undo.push(beforeDrag != null ? beforeDrag : points);
+        beforeDrag = null;
         if (undo.size() > HISTORY) {
             undo.removeLast();
         }

@@ -62,8 +62,13 @@ class DataDraftTest {
         d.drag(0, 0.1, 0.1);
         d.drag(0, 0.2, 0.2);
         d.move(0, 0.3, 0.3);
+        assertThat(d.points().x1(0)).isEqualTo(0.3);
         d.undo();
-        assertThat(d.points().x1(0)).isEqualTo(0.2);
+        // Back to where the drag began (XOR's first row, 0,0), not to a frame of the drag.
+        assertThat(d.points()).isEqualTo(Samples.of(Dataset.XOR));
+        assertThat(d.canUndo()).isFalse();
+        d.redo();
+        assertThat(d.points().x1(0)).isEqualTo(0.3);
     }
 
     @Test

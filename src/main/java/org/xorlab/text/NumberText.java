@@ -256,6 +256,41 @@ public final class NumberText {
     }
 
     /**
+     * What a person typed into a number field, in the characters the parsers read: a decimal digit of any script
+     * (Arabic-Indic {@code \u0663}, fullwidth {@code \uFF13}) becomes its 0-9, and the minus sign {@link #MINUS}
+     * becomes {@code -}, so a number copied from the step inspector reads back. Printable ASCII is kept as typed (the
+     * parsers say what is wrong with it); anything else is refused here, before it reaches the field.
+     *
+     * <p>Refusing it also keeps complex-script text out of the window's text fields: JavaFX 21 shares one Pango
+     * glyph layout between the FX thread and the render thread (which lays out canvas text), and releases it before
+     * it frees its strings, so such text in a field while a canvas draws can corrupt the native heap (the JVM
+     * aborted with "malloc(): unsorted double linked list corrupted" in the monkey test).
+     *
+     * @throws IllegalArgumentException naming the first character refused, by its Unicode name and number, and what
+     *                                  a number is written with
+     */
+    public static String typedNumber(String typed) {
+        StringBuilder out = new StringBuilder(typed.length());
+        for (int i = 0; i < typed.length(); ) {
+            int c = typed.codePointAt(i);
+            i += Character.charCount(c);
+            if (c >= 0x20 && c <= 0x7e) {
+                out.append((char) c);
+            } else if (c == MINUS) {
+                out.append('-');
+            } else if (Character.getType(c) == Character.DECIMAL_DIGIT_NUMBER) {
+                out.append((char) ('0' + Character.digit(c, 10)));
+            } else {
+                String name = Character.getName(c);
+                throw new IllegalArgumentException((name == null ? "The character" : name) + String.format(
+                        " (U+%04X) cannot be typed here: numbers are written with the digits 0-9, '.', ',', '-' and 'e'",
+                        c));
+            }
+        }
+        return out.toString();
+    }
+
+    /**
      * Reads a setting typed into the field named {@code what} ("Learning rate", "Target loss") as
      * {@link #parseDecimal(String)} does, refusing a number too large to be finite.
      *

@@ -99,6 +99,41 @@ class NumericFieldsTest {
                 .isEqualTo(new StopRule(false, 12000, 0.001));
     }
 
+    /**
+     * Digits pasted from another script read as the digits they are; a character no number has (an emoji, a letter
+     * of a complex script) never enters the field, and the field says which character and what a number is written
+     * with. Keeping such text out of the fields is also what keeps JavaFX's shared Pango layout from corrupting the
+     * native heap while the canvases draw (see NumberText.typedNumber).
+     */
+    @Test
+    void digitsOfOtherScriptsReadAsDigitsAndOtherCharactersAreRefused() {
+        waitFor(() -> FxTesting.frame(window) != null);
+        RunModel model = window.train().model();
+        TextField seed = onFx(() -> (TextField) window.lookup("#seed"));
+        onFx(() -> {
+            seed.selectAll();
+            seed.replaceSelection("\u0663\u0661"); // Arabic-Indic 3 and 1
+            seed.fireEvent(new javafx.event.ActionEvent());
+            return null;
+        });
+        assertThat(FxTesting.<String>onFx(seed::getText)).isEqualTo("31");
+        waitFor(() -> model.configProperty().get().seed() == 31L);
+
+        onFx(() -> {
+            seed.selectAll();
+            seed.replaceSelection("7\uD83D\uDE00"); // 7 and a grinning face
+            return null;
+        });
+        assertThat(FxTesting.<String>onFx(seed::getText)).as("the refused paste left the field as it was").isEqualTo("31");
+        Label error = onFx(() -> (Label) window.lookup("#seed-error"));
+        assertThat(FxTesting.<Boolean>onFx(error::isVisible)).isTrue();
+        String message = FxTesting.<String>onFx(error::getText);
+        assertThat(message).isEqualTo("GRINNING FACE (U+1F600) cannot be typed here: numbers are "
+                + "written with the digits 0-9, '.', ',', '-' and 'e'; keeping 31.");
+        assertThat(message.chars().allMatch(c -> c < 0x80)).as("the message is plain ASCII").isTrue();
+        assertThat(model.configProperty().get().seed()).isEqualTo(31L);
+    }
+
     @Test
     void everyNumberOnTheCompareTabTakesTypingAndRefusesNonsense(FxRobot robot) {
         onFx(() -> {

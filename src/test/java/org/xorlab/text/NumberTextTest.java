@@ -263,4 +263,26 @@ class NumberTextTest {
         assertThat(wrong.size()).as("values written unlike Python's %s, of %d; the first: %s", what, checked,
                 String.join("\n", wrong.subList(0, Math.min(20, wrong.size())))).isZero();
     }
+
+    @Test
+    void typedNumbersKeepAsciiAndReadDigitsOfEveryScriptAsZeroToNine() {
+        assertThat(NumberText.typedNumber("1e-3, .5 +x")).isEqualTo("1e-3, .5 +x");
+        assertThat(NumberText.typedNumber("\u0664\u0662")).as("Arabic-Indic").isEqualTo("42");
+        assertThat(NumberText.typedNumber("\u096B")).as("Devanagari five").isEqualTo("5");
+        assertThat(NumberText.typedNumber("\uFF10.\uFF11")).as("fullwidth").isEqualTo("0.1");
+        assertThat(NumberText.typedNumber("\uD835\uDFCF")).as("mathematical bold one, outside the BMP").isEqualTo("1");
+        assertThat(NumberText.typedNumber(NumberText.MINUS + "0.25")).as("the inspector's minus").isEqualTo("-0.25");
+        assertThat(NumberText.typedNumber("")).isEmpty();
+    }
+
+    @Test
+    void typedNumbersRefuseEveryOtherCharacterByName() {
+        assertThatThrownBy(() -> NumberText.typedNumber("1\u0628"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("ARABIC LETTER BEH (U+0628) cannot be typed here: numbers are written with the digits "
+                        + "0-9, '.', ',', '-' and 'e'");
+        assertThatThrownBy(() -> NumberText.typedNumber("\uD83D\uDE00")).hasMessageStartingWith("GRINNING FACE (U+1F600)");
+        assertThatThrownBy(() -> NumberText.typedNumber("1\t2")).hasMessageStartingWith("CHARACTER TABULATION (U+0009)");
+        assertThatThrownBy(() -> NumberText.typedNumber("\u00A0")).hasMessageStartingWith("NO-BREAK SPACE (U+00A0)");
+    }
 }

@@ -4,6 +4,7 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
+import javafx.scene.control.TextFormatter;
 import javafx.scene.layout.VBox;
 import org.xorlab.engine.TrainingConfig;
 import org.xorlab.text.NumberText;
@@ -38,6 +39,7 @@ public final class ValidatedField<T> extends VBox {
         caption.getStyleClass().add("field-label");
         caption.setLabelFor(field);
         field.setId(id);
+        field.setTextFormatter(new TextFormatter<>(this::filter));
         field.setText(formatter.apply(initial));
         error.setId(id + "-error");
         error.getStyleClass().add("field-error");
@@ -70,6 +72,28 @@ public final class ValidatedField<T> extends VBox {
         return field;
     }
 
+    /** Lets a change into the field in the characters a number is read in (NumberText.typedNumber), else says why. */
+    private TextFormatter.Change filter(TextFormatter.Change change) {
+        try {
+            String typed = NumberText.typedNumber(change.getText());
+            if (!typed.equals(change.getText())) {
+                change.setText(typed);
+            }
+            return change;
+        } catch (IllegalArgumentException e) {
+            refuse(e.getMessage());
+            return null;
+        }
+    }
+
+    private void refuse(String why) {
+        error.setText(why + "; keeping " + formatter.apply(value) + ".");
+        error.setVisible(true);
+        if (!field.getStyleClass().contains(INVALID)) {
+            field.getStyleClass().add(INVALID);
+        }
+    }
+
     private T validate(String text) {
         try {
             T parsed = parser.apply(text.trim());
@@ -77,11 +101,7 @@ public final class ValidatedField<T> extends VBox {
             field.getStyleClass().remove(INVALID);
             return parsed;
         } catch (IllegalArgumentException e) {
-            error.setText(e.getMessage() + "; keeping " + formatter.apply(value) + ".");
-            error.setVisible(true);
-            if (!field.getStyleClass().contains(INVALID)) {
-                field.getStyleClass().add(INVALID);
-            }
+            refuse(e.getMessage());
             return null;
         }
     }

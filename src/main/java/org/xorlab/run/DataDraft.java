@@ -25,6 +25,8 @@ public final class DataDraft {
     private final Deque<Samples> undo = new ArrayDeque<>();
     private final Deque<Samples> redo = new ArrayDeque<>();
     private final List<Runnable> listeners = new ArrayList<>();
+    /** True from a {@link #drag} until the next recorded change: listeners may wait for the drag's end. */
+    private boolean dragging;
 
     /** A draft starting from these points, with nothing to undo. */
     public DataDraft(Samples start) {
@@ -80,6 +82,7 @@ public final class DataDraft {
     public void drag(int i, double x1, double x2) {
         checkIndex(i);
         points = points.with(i, x1, x2, points.y(i));
+        dragging = true;
         fire();
     }
 
@@ -97,6 +100,11 @@ public final class DataDraft {
         }
     }
 
+    /** True while a point is being dragged: the points change again soon, and {@link #move} ends it. */
+    public boolean dragging() {
+        return dragging;
+    }
+
     public boolean canUndo() {
         return !undo.isEmpty();
     }
@@ -111,6 +119,7 @@ public final class DataDraft {
             return false;
         }
         redo.push(points);
+        dragging = false;
         points = undo.pop();
         fire();
         return true;
@@ -122,6 +131,7 @@ public final class DataDraft {
             return false;
         }
         undo.push(points);
+        dragging = false;
         points = redo.pop();
         fire();
         return true;
@@ -167,6 +177,7 @@ public final class DataDraft {
             undo.removeLast();
         }
         redo.clear();
+        dragging = false;
         points = next;
         fire();
     }

@@ -102,6 +102,11 @@ public final class DataDraft {
         }
     }
 
+    /** True while a point is being dragged: the points change again soon, and {@link #move} ends it. */
+    public boolean dragging() {
+        return beforeDrag != null;
+    }
+
     public boolean canUndo() {
         return !undo.isEmpty();
     }

@@ -207,4 +207,25 @@ class DataPanelWindowTest {
         assertThat(DataCsv.read(written).points()).isEqualTo(config().samples());
         assertThat(message()).isEqualTo("Wrote 5 points to mine.csv.");
     }
+
+    /**
+     * A config with data set from elsewhere (an opened session does this) shows in the panel as own points to edit
+     * from, with the session's own split, and leaves the run as it was: no new config, no restart.
+     */
+    @Test
+    void dataSetElsewhereShowsAsOwnPointsWithoutRestartingTheRun() {
+        waitFor(() -> FxTesting.frame(window) != null);
+        Samples all = org.xorlab.engine.PointCloud.CIRCLE.generate(40, 0.0, 3);
+        org.xorlab.engine.Data data = org.xorlab.engine.Data.split("circle from a session", all, 0.25, 3);
+        TrainingConfig before = config();
+        TrainingConfig session = new TrainingConfig(before.dataset(), before.hidden(), before.seed(),
+                before.learningRate(), 1, before.options().withData(data));
+        runFx(() -> window.train().model().configProperty().set(session));
+        FxTesting.settle();
+        assertThat(config()).as("the panel did not replace the session's config").isEqualTo(session);
+        assertThat(onFx(() -> ((ComboBox<?>) window.lookup("#data-source")).getSelectionModel().getSelectedIndex()))
+                .isEqualTo(OWN_POINTS);
+        assertThat(message()).isEqualTo("30 training points, 10 held out from " + session.dataName()
+                + "; editing them holds out the test fraction anew.");
+    }
 }

@@ -79,6 +79,8 @@ final class DataPanel extends VBox {
     private final VBox ownBox = new VBox(6);
     /** True while this panel sets the config, so that its own change is not read back as one from elsewhere. */
     private boolean applying;
+    /** The data of the config this panel last set or showed. */
+    private Data currentData = Data.TRUTH_TABLE;
 
     DataPanel(RunModel model, PointFiles files) {
         this.model = model;
@@ -115,6 +117,9 @@ final class DataPanel extends VBox {
         if (editing()) {
             if (draft.size() == 0) {
                 return new Samples[] {Samples.NONE, Samples.NONE};
+            }
+            if (!c.onTruthTable() && draft.points().equals(c.samples().concat(c.testSamples()))) {
+                return new Samples[] {c.samples(), c.testSamples()};
             }
             Data d = Data.split(OWN_NAME, draft.points(), testFraction.value(), dataSeed.value());
             return new Samples[] {d.train(), d.test()};
@@ -252,20 +257,38 @@ final class DataPanel extends VBox {
         });
     }
 
-    /** Shows a config set elsewhere (an opened session): its features, and the truth table when it has one. */
+    /**
+     * Shows a config set elsewhere (an opened session, a preset): its features, and its data, the truth table or,
+     * for any other data, its points as own points to edit from (the run keeps the config's own split until they
+     * are edited).
+     */
     private void showConfig(TrainingConfig c) {
         applying = true;
         try {
             for (Map.Entry<Feature, CheckBox> e : features.entrySet()) {
                 e.getValue().setSelected(c.options().features().contains(e.getKey()));
             }
-            if (c.onTruthTable() && source.getValue() != Source.TRUTH_TABLE) {
-                source.setValue(Source.TRUTH_TABLE);
-                showSource();
+            if (c.onTruthTable()) {
+                if (source.getValue() != Source.TRUTH_TABLE) {
+                    source.setValue(Source.TRUTH_TABLE);
+                }
+                message.setVisible(false);
+            } else if (!c.options().data().equals(currentData)) {
+                draft.replace(c.samples().concat(c.testSamples()));
+                source.setValue(Source.OWN);
+                say(describe(c.options().data()) + " from " + c.dataName() + "; editing them holds out the test "
+                        + "fraction anew.", false);
             }
+            currentData = c.options().data();
+            showSource();
         } finally {
             applying = false;
         }
+    }
+
+    private static String describe(Data d) {
+        return NumberText.count(d.train().size()) + " training points" + (d.hasTest() ? ", "
+                + NumberText.count(d.test().size()) + " held out" : "");
     }
 
     private void showSource() {
@@ -330,11 +353,11 @@ final class DataPanel extends VBox {
         TrainingConfig next = new TrainingConfig(c.dataset(), c.hidden(), c.seed(), c.learningRate(), batch,
                 c.options().withData(d).withFeatures(chosenFeatures()));
         if (!d.isTruthTable()) {
-            say(d.train().size() + " training points" + (d.hasTest() ? ", " + d.test().size() + " held out" : "")
-                    + ".", false);
+            say(describe(d) + ".", false);
         } else {
             message.setVisible(false);
         }
+        currentData = d;
         if (!next.equals(c)) {
             applying = true;
             try {
@@ -351,8 +374,9 @@ final class DataPanel extends VBox {
             return;
         }
         try {
-            draft.importCsv(file);
-            say("Read " + NumberText.count(draft.size()) + " points from " + file.getFileName() + ".", false);
+            boolean split = draft.importCsv(file).hasSplit();
+            say("Read " + NumberText.count(draft.size()) + " points from " + file.getFileName() + (split
+                    ? "; its split column is not used here: the test fraction holds points out." : "."), false);
         } catch (DataCsvException e) {
             say("Not imported: " + file.getFileName() + ", " + e.getMessage(), true);
         }

@@ -87,6 +87,32 @@ class DataOracleAgreementTest {
         }
     }
 
+    /** The file holds what its docstring promises: small CSV-like point sets with soft targets, and stays small. */
+    @Test
+    void theFixtureCoversWhatItClaims() throws Exception {
+        assertThat(java.nio.file.Files.size(ReferenceFiles.dir().resolve("generated/data-runs.json")))
+                .as("fixture size").isLessThan(1 << 20);
+        int soft = 0;
+        int sets = 0;
+        int wide = 0;
+        for (JsonNode set : fixture.get("point_sets")) {
+            sets++;
+            Samples s = Samples.of(ReferenceFiles.doubles(set.get("x1")), ReferenceFiles.doubles(set.get("x2")),
+                    ReferenceFiles.doubles(set.get("y")));
+            assertThat(s.size()).isBetween(12, 40);
+            for (int i = 0; i < s.size(); i++) {
+                soft += s.y(i) > 0 && s.y(i) < 1 ? 1 : 0;
+                wide += Math.abs(s.x1(i)) > 1 || Math.abs(s.x2(i)) > 1 ? 1 : 0;
+            }
+        }
+        assertThat(sets).isGreaterThanOrEqualTo(3);
+        assertThat(soft).as("targets strictly between 0 and 1").isGreaterThanOrEqualTo(5);
+        assertThat(wide).as("coordinates beyond the unit square").isGreaterThanOrEqualTo(20);
+        for (JsonNode run : runs) {
+            assertThat(run.get("epochs").intValue()).as(run.get("name").textValue()).isGreaterThanOrEqualTo(200);
+        }
+    }
+
     /** Every generated cloud of the file equals the engine's to 1e-12 (an ulp of libm's sin, cos or log apart). */
     @Test
     void theGeneratorsAgreeWithTheOracle() {

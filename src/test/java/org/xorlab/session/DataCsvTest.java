@@ -182,6 +182,20 @@ class DataCsvTest {
     }
 
     @Test
+    void aSplitOfTheWrongLengthIsRefusedBeforeAnythingIsWritten() throws Exception {
+        Path file = Files.writeString(dir.resolve("points.csv"), "x1,x2,y\n9,9,1\n");
+        assertThatThrownBy(() -> DataCsv.write(file, points(0, 0, 0, 1, 1, 1), new boolean[] {true}))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("the split must have one flag per point (got 1 for 2 points)");
+        assertThatThrownBy(() -> DataCsv.format(points(0, 0, 0), new boolean[] {true, false}))
+                .hasMessage("the split must have one flag per point (got 2 for 1 point)");
+        assertThat(Files.readString(file)).isEqualTo("x1,x2,y\n9,9,1\n");
+        try (var files = Files.list(dir)) {
+            assertThat(files).containsExactly(file);
+        }
+    }
+
+    @Test
     void aWriteIntoAMissingFolderFailsAndCreatesNothing() {
         Path file = dir.resolve("missing").resolve("points.csv");
         assertThatThrownBy(() -> DataCsv.write(file, points(0, 0, 0), null)).isInstanceOf(IOException.class);

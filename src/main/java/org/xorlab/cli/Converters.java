@@ -274,6 +274,58 @@ final class Converters {
         }
     }
 
+    /** A generated dataset's name: circle, gauss, xor-cloud or spiral. */
+    static final class CloudName extends Checked<org.xorlab.engine.PointCloud> {
+        @Override
+        String allowed() {
+            return "one of " + org.xorlab.engine.PointCloud.allowedNames();
+        }
+
+        @Override
+        org.xorlab.engine.PointCloud parse(String value) {
+            return org.xorlab.engine.PointCloud.find(value);
+        }
+    }
+
+    /** How many points a generated dataset has. */
+    static final class CloudPoints extends SmallWholeNumber {
+        CloudPoints() {
+            super(org.xorlab.engine.PointCloud.MIN_POINTS, org.xorlab.engine.PointCloud.MAX_POINTS);
+        }
+    }
+
+    /** A number in [0, max], written as a plain decimal. */
+    abstract static class Fraction extends Checked<Double> {
+        private final double max;
+
+        Fraction(double max) {
+            this.max = max;
+        }
+
+        @Override
+        String allowed() {
+            return "a number from 0 to " + NumberText.plain(max);
+        }
+
+        @Override
+        Double parse(String value) {
+            double d = NumberText.parseDecimal(value);
+            return d >= 0 && d <= max ? d : null;
+        }
+    }
+
+    static final class Noise extends Fraction {
+        Noise() {
+            super(org.xorlab.engine.PointCloud.MAX_NOISE);
+        }
+    }
+
+    static final class TestFraction extends Fraction {
+        TestFraction() {
+            super(org.xorlab.engine.Data.MAX_TEST_FRACTION);
+        }
+    }
+
     static final class BatchSize extends SmallWholeNumber {
         BatchSize() {
             super(TrainingConfig.MIN_BATCH, TrainingConfig.MAX_BATCH);

@@ -11,7 +11,6 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.xorlab.engine.Budget;
-import org.xorlab.engine.Dataset;
 import org.xorlab.engine.DecisionGrid;
 import org.xorlab.engine.Lockstep;
 import org.xorlab.engine.LossHistory;
@@ -117,6 +116,9 @@ public final class TrainingLoop {
             Run run = runs.get(i);
             run.weights.record(trainer.epoch(), trainer.weights());
             run.history.append(lockstep.yardstick().read(trainer));
+            if (!trainer.config().testSamples().isEmpty()) {
+                run.testHistory.append(trainer.testLoss());
+            }
         }
 
         @Override
@@ -138,6 +140,8 @@ public final class TrainingLoop {
     private static final class Run {
         final String name;
         LossHistory history = new LossHistory();
+        /** The test loss after each completed epoch; stays empty without a test set. */
+        LossHistory testHistory = new LossHistory();
         WeightHistory weights = new WeightHistory();
         /** The earlier epoch shown instead of the live run, or null. */
         Preview preview;
@@ -146,6 +150,23 @@ public final class TrainingLoop {
         Weights gridWeights;
         long gridAt;
         long gridNanos;
+        /** The accuracies last computed for a frame and the weights they belong to. */
+        Weights accuracyWeights;
+        double accuracy = Double.NaN;
+        double testAccuracy = Double.NaN;
+
+        /**
+         * Computes, here on the training thread, the fraction of the training and test samples that {@code shown}
+         * classifies right at threshold 0.5; kept while the shown weights stay the same.
+         */
+        void measureAccuracy(Weights shown, TrainingConfig config) {
+            if (shown.equals(accuracyWeights)) {
+                return;
+            }
+            accuracy = shown.accuracy(config.samples(), config.options());
+            testAccuracy = shown.accuracy(config.testSamples(), config.options());
+            accuracyWeights = shown;
+        }
 
         /**
          * The decision surface of the snapshot's weights. A deep network's grid costs a forward pass per cell (about
@@ -174,9 +195,11 @@ public final class TrainingLoop {
 
         void clear(Trainer trainer) {
             history = new LossHistory();
+            testHistory = new LossHistory();
             weights = new WeightHistory();
             weights.record(trainer.epoch(), trainer.weights());
             preview = null;
+            accuracyWeights = null;
         }
     }
 
@@ -503,7 +526,7 @@ public final class TrainingLoop {
     private void capture(Run run, Trainer t, CompletableFuture<Session> result) {
         if (t.nextSample() != 0) {
             result.completeExceptionally(new IllegalStateException("A session is saved between epochs, and this run is "
-                    + t.nextSample() + " of " + Dataset.SIZE + " samples into epoch " + NumberText.count(t.epoch() + 1)
+                    + t.nextSample() + " of " + t.sampleCount() + " samples into epoch " + NumberText.count(t.epoch() + 1)
                     + ": press Shift+→ to finish the epoch, then save."));
             return;
         }
@@ -605,7 +628,7 @@ public final class TrainingLoop {
 
     /** The decision surface of {@code weights} trained by {@code config}, with its hidden activation. */
     private static DecisionGrid sample(Weights weights, TrainingConfig config) {
-        return DecisionGrid.sample(weights, config.options().activation(), GRID_RESOLUTION, GRID_MIN, GRID_MAX);
+        return DecisionGrid.sample(weights, config.options(), GRID_RESOLUTION, GRID_MIN, GRID_MAX);
     }
 
     private void publish() {
@@ -623,8 +646,10 @@ public final class TrainingLoop {
             Run run = runs.get(i);
             var snapshot = lockstep.trainer(i).snapshot();
             var grid = run.grid(snapshot, playing, now);
+            run.measureAccuracy(run.preview != null ? run.preview.weights() : snapshot.weights(), snapshot.config());
             shown.add(new RunFrame(run.name, snapshot, grid, run.history, lockstep.epochsToTarget(i),
-                    lockstep.updatesToTarget(i), lockstep.trainingNanos(i), run.weights, run.preview));
+                    lockstep.updatesToTarget(i), lockstep.trainingNanos(i), run.weights, run.preview,
+                    run.testHistory, run.accuracy, run.testAccuracy));
         }
         frames.accept(new TrainingFrame(generation, shown, stopRule.targetLoss(), playing, epochsPerSecond, message));
     }

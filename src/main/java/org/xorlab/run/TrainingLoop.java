@@ -46,8 +46,6 @@ public final class TrainingLoop {
     public static final double MAX_SPEED = Double.POSITIVE_INFINITY;
     /** Resolution of the decision surface sampled for each frame. */
     public static final int GRID_RESOLUTION = 100;
-    public static final double GRID_MIN = -0.5;
-    public static final double GRID_MAX = 1.5;
 
     private static final long SLICE_NANOS = 8_000_000L;
     private static final long FRAME_NANOS = 16_000_000L;
@@ -628,7 +626,8 @@ public final class TrainingLoop {
 
     /** The decision surface of {@code weights} trained by {@code config}, with its hidden activation. */
     private static DecisionGrid sample(Weights weights, TrainingConfig config) {
-        return DecisionGrid.sample(weights, config.options(), GRID_RESOLUTION, GRID_MIN, GRID_MAX);
+        PlotRange range = PlotRange.of(config);
+        return DecisionGrid.sample(weights, config.options(), GRID_RESOLUTION, range.min(), range.max());
     }
 
     private void publish() {

@@ -27,6 +27,7 @@ import org.xorlab.engine.DecisionGrid;
 import org.xorlab.engine.Trainer;
 import org.xorlab.engine.TrainingConfig;
 import org.xorlab.engine.Weights;
+import org.xorlab.run.PlotRange;
 import org.xorlab.run.Preview;
 import org.xorlab.run.TrainingFrame;
 import org.xorlab.run.TrainingLoop;
@@ -129,8 +130,8 @@ class RewindTest {
             String yHat = NumberText.fixed(expected.predict(Dataset.x0(i), Dataset.x1(i)), 4);
             assertThat(text(robot, "#truth-" + i + "-3")).as("truth table ŷ for input %d", i).isEqualTo(yHat);
         }
-        DecisionGrid grid = DecisionGrid.sample(expected, TrainingLoop.GRID_RESOLUTION, TrainingLoop.GRID_MIN,
-                TrainingLoop.GRID_MAX);
+        DecisionGrid grid = DecisionGrid.sample(expected, TrainingLoop.GRID_RESOLUTION, PlotRange.UNIT.min(),
+                PlotRange.UNIT.max());
         DecisionSurfaceView surface = robot.lookup("#decision-surface").queryAs(DecisionSurfaceView.class);
         for (double[] x : new double[][] {{0, 0}, {0, 1}, {1, 0}, {1, 1}, {0.5, 0.5}}) {
             Color shown = onFx(() -> surface.colorAt(x[0], x[1]));

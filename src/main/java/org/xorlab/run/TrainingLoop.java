@@ -12,6 +12,7 @@ import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.xorlab.engine.Budget;
 import org.xorlab.engine.DecisionGrid;
+import org.xorlab.engine.Feature;
 import org.xorlab.engine.Lockstep;
 import org.xorlab.engine.LossHistory;
 import org.xorlab.engine.Measure;
@@ -213,9 +214,9 @@ public final class TrainingLoop {
             String differs = sharedDifference(first, c);
             if (differs != null) {
                 throw new IllegalArgumentException("runs compared side by side start from identical weights, so they"
-                        + " must share dataset, hidden layers, activation, initialisation and seed; "
-                        + spec.name() + " differs in its " + differs + " (they may differ in optimiser, learning"
-                        + " rate, batch size, loss, regularisation and sample order)");
+                        + " must share dataset, data, input features, hidden layers, activation, initialisation and"
+                        + " seed; " + spec.name() + " differs in its " + differs + " (they may differ in optimiser,"
+                        + " learning rate, batch size, loss, regularisation and sample order)");
             }
             trainers.add(new Trainer(c, initial));
         }
@@ -223,12 +224,19 @@ public final class TrainingLoop {
     }
 
     /**
-     * What of the settings that fix the initial weights and the data (dataset, hidden layers, activation, init,
-     * seed) {@code c} has otherwise than {@code first}, or null when they share all of them.
+     * What of the settings that fix the initial weights and the data (dataset, data, features, hidden layers,
+     * activation, init, seed) {@code c} has otherwise than {@code first}, or null when they share all of them.
      */
     static String sharedDifference(TrainingConfig first, TrainingConfig c) {
         if (c.dataset() != first.dataset()) {
             return "dataset (" + c.dataset().id() + ", not " + first.dataset().id() + ")";
+        }
+        if (!c.options().data().equals(first.options().data())) {
+            return "data (" + describe(c) + ", not " + describe(first) + ")";
+        }
+        if (!c.options().features().equals(first.options().features())) {
+            return "input features (" + Feature.ids(c.options().features()) + ", not "
+                    + Feature.ids(first.options().features()) + ")";
         }
         if (!Arrays.equals(c.hiddenLayers(), first.hiddenLayers())) {
             return "hidden layers (" + widths(c.hiddenLayers()) + ", not " + widths(first.hiddenLayers()) + ")";
@@ -243,6 +251,10 @@ public final class TrainingLoop {
             return "seed (" + c.seed() + ", not " + first.seed() + ")";
         }
         return null;
+    }
+
+    private static String describe(TrainingConfig c) {
+        return c.onTruthTable() ? "the " + c.dataset().id() + " truth table" : c.options().data().toString();
     }
 
     private static String widths(int[] widths) {
@@ -524,7 +536,8 @@ public final class TrainingLoop {
     private void capture(Run run, Trainer t, CompletableFuture<Session> result) {
         if (t.nextSample() != 0) {
             result.completeExceptionally(new IllegalStateException("A session is saved between epochs, and this run is "
-                    + t.nextSample() + " of " + t.sampleCount() + " samples into epoch " + NumberText.count(t.epoch() + 1)
+                    + t.nextSample() + " of " + t.sampleCount() + " samples into epoch "
+                    + NumberText.count(t.epoch() + 1)
                     + ": press Shift+→ to finish the epoch, then save."));
             return;
         }

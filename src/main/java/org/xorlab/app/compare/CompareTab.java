@@ -326,7 +326,7 @@ public final class CompareTab extends BorderPane implements LabTab {
             chart.removeAllRuns();
             chart.describeLoss(f.runs().stream().map(r -> r.snapshot().config()).toList());
             for (RunFrame r : f.runs()) {
-                chart.addRun(r.name(), r.snapshot().config().updatesPerEpoch());
+                chart.addRun(r.name(), r.snapshot().config().updatesPerEpoch(), r.snapshot().config().sampleCount());
             }
             chartFeed.restart(f);
             chartNames = names;

@@ -236,7 +236,8 @@ public final class TrainTab extends BorderPane implements LabTab {
         hiddenMaps.setPrefHeight(170);
         VBox.setVgrow(surfacePane, Priority.ALWAYS);
 
-        tableCard = card(header("Truth table"), new TruthTable(model));
+        TruthTable table = new TruthTable(model);
+        tableCard = card(header(table.titleProperty()), table);
         tableCard.setId("truth-table-card");
         // Numbers never shorten to "0...." when zoomed in; the canvases beside it give way instead.
         tableCard.setMinWidth(Region.USE_PREF_SIZE);
@@ -284,8 +285,7 @@ public final class TrainTab extends BorderPane implements LabTab {
         model.selectedInputProperty().addListener((o, old, i) -> {
             TrainingFrame f = model.frameProperty().get();
             if (f != null) {
-                network.show(f.runs().get(0).shownWeights(), f.snapshot().config().options().activation(),
-                        i.intValue());
+                network.show(f.runs().get(0).shownWeights(), f.snapshot().config(), i.intValue());
             }
         });
         presenting.addListener(o -> {
@@ -666,11 +666,11 @@ public final class TrainTab extends BorderPane implements LabTab {
         RunFrame only = f.runs().get(0);
         Preview preview = only.preview();
         shownWeights = only.shownWeights();
-        network.show(shownWeights, f.snapshot().config().options().activation(), model.selectedInputProperty().get());
+        network.show(shownWeights, f.snapshot().config(), model.selectedInputProperty().get());
         surface.show(only.shownGrid(), f.snapshot().config().dataset());
         showPoints(f.snapshot().config());
         chooseLayers(only.shownGrid().hiddenLayerCount());
-        hiddenMaps.show(only.shownGrid());
+        hiddenMaps.show(only.shownGrid(), f.snapshot().config().samples());
         UpdateTrace trace = f.snapshot().lastUpdate();
         // The arrows belong to the live weights' last step: none while playing, rewound or before any step.
         if (trace != null && preview == null && !f.playing()) {

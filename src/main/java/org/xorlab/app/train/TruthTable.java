@@ -185,7 +185,7 @@ final class TruthTable extends VBox {
         Dataset d = config.dataset();
         for (int i = 0; i < Dataset.SIZE; i++) {
             double y = d.target(i);
-            double yHat = w.predict(config.options().activation(), Dataset.x0(i), Dataset.x1(i));
+            double yHat = w.predict(config.options(), Dataset.x0(i), Dataset.x1(i));
             cells[i][2].setText(fmt0(y));
             cells[i][3].setText(NumberText.fixed(yHat, 4));
             cells[i][4].setText(signed(NumberText.fixed(y - yHat, 4)));

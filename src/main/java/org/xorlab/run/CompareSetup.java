@@ -169,7 +169,7 @@ public record CompareSetup(Dataset dataset, int hidden, long seed, Budget budget
             throw new IllegalArgumentException("a comparison has " + MIN_RUNS + " to " + MAX_RUNS + " runs (got "
                     + runs.size() + ")");
         }
-        int n = network.data().isTruthTable() ? Dataset.SIZE : network.data().train().size();
+        int n = sampleCount(network.data());
         for (Run r : runs) {
             if (r.batchSize() > n) {
                 throw new IllegalArgumentException("batch size must be a whole number from 1 to " + n
@@ -180,7 +180,11 @@ public record CompareSetup(Dataset dataset, int hidden, long seed, Budget budget
 
     /** The number of training samples n every run walks in an epoch: 4 on a truth table. */
     public int sampleCount() {
-        return network.data().isTruthTable() ? Dataset.SIZE : network.data().train().size();
+        return sampleCount(network.data());
+    }
+
+    private static int sampleCount(Data data) {
+        return data.isTruthTable() ? Dataset.SIZE : data.train().size();
     }
 
     /** What every run learns, as the verdict and titles name it: "xor", or the data's name. */
@@ -202,7 +206,7 @@ public record CompareSetup(Dataset dataset, int hidden, long seed, Budget budget
         }
         TrainingOptions changed = network.withFeatures(Feature.check(features)).withData(data);
         int before = sampleCount();
-        int after = data.isTruthTable() ? Dataset.SIZE : data.train().size();
+        int after = sampleCount(data);
         List<Run> fitted = new ArrayList<>();
         for (Run r : runs) {
             fitted.add(r.batchSize() == before || r.batchSize() > after ? r.withBatchSize(after) : r);

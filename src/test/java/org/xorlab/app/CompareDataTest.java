@@ -75,6 +75,9 @@ class CompareDataTest {
                 .containsExactly(1, 2, 5, 10, 20, 50, 100, 140);
         assertThat(onFx(batch::getValue)).isEqualTo(140);
 
+        assertThat(onFx(() -> ((javafx.scene.control.Label) view.lookup("#compare-measures-note")).getText()))
+                .startsWith("An epoch is one pass over the 140 training samples: batch size 1 makes 140 weight"
+                        + " updates in it, batch size 140 makes one.");
         // The same data again changes nothing: the race goes on.
         runFx(() -> view.useData(data, features));
         FxTesting.settle();

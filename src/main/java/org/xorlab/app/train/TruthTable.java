@@ -27,7 +27,7 @@ import org.xorlab.text.NumberText;
  * y - y_hat; clicking a row selects that input for the network view. On data beyond the truth tables, a table of
  * every point instead (x1, x2, y, y_hat and whether it trains or is held out as a test point), which only computes
  * the predictions of the rows in sight; clicking a training point selects it for the network view. The title says
- * which, with the shown weights' accuracy at threshold 0.5.
+ * which; a line under the rows gives the shown weights' accuracy at threshold 0.5.
  */
 final class TruthTable extends VBox {
     static final String SELECTED = "selected";
@@ -42,6 +42,8 @@ final class TruthTable extends VBox {
     private final Label[][] cells = new Label[Dataset.SIZE][HEADERS.length];
     private final TableView<Point> data = new TableView<>();
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper(this, "title", TRUTH_TABLE_TITLE);
+    /** "Accuracy 75 % at threshold 0.5", "Accuracy 97 % (test 94 %) at threshold 0.5". */
+    private final Label accuracy = new Label();
 
     /** The config and weights the data table's predictions are computed with, and when they last refreshed. */
     private TrainingConfig dataConfig;
@@ -65,7 +67,7 @@ final class TruthTable extends VBox {
         initListeners();
     }
 
-    /** The card's title: "Truth table · accuracy 75 %" or "Data: 140 training, 60 test · accuracy 97 % (test 94 %)". */
+    /** The card's title: "Truth table", or "Data: 140 training, 60 test" (short: a card's title is never cut). */
     ReadOnlyStringProperty titleProperty() {
         return title.getReadOnlyProperty();
     }
@@ -109,19 +111,30 @@ final class TruthTable extends VBox {
         data.setPlaceholder(new Label("No points"));
         data.setPrefHeight(240);
         data.setMinHeight(120);
-        data.getColumns().add(column("x1", p -> NumberText.fixed(p.x1(), 3)));
-        data.getColumns().add(column("x2", p -> NumberText.fixed(p.x2(), 3)));
-        data.getColumns().add(column("y", p -> target(p.y())));
-        TableColumn<Point, String> yHat = column("ŷ", p -> NumberText.fixed(prediction(p), 4));
+        // As wide as the truth table's grid asks for, so the card beside the network fits a 1024 px window; the
+        // constrained columns share whatever width the card gets.
+        data.setPrefWidth(300);
+        data.setMinWidth(240);
+        // Widths in proportion to what each column writes; the constrained columns share the card's width so.
+        data.getColumns().add(column("x1", 7, p -> NumberText.fixed(p.x1(), 3)));
+        data.getColumns().add(column("x2", 7, p -> NumberText.fixed(p.x2(), 3)));
+        data.getColumns().add(column("y", 4, p -> target(p.y())));
+        TableColumn<Point, String> yHat = column("ŷ", 7, p -> NumberText.fixed(prediction(p), 3));
         yHat.setCellFactory(c -> new PredictionCell());
         data.getColumns().add(yHat);
-        data.getColumns().add(column("split", p -> p.test() ? "test" : "train"));
+        data.getColumns().add(column("split", 6, p -> p.test() ? "test" : "train"));
         VBox.setVgrow(data, Priority.ALWAYS);
-        getChildren().add(grid);
+        accuracy.setId("table-accuracy");
+        accuracy.getStyleClass().add("table-accuracy");
+        accuracy.setWrapText(true);
+        setSpacing(6);
+        getChildren().addAll(grid, accuracy);
     }
 
-    private TableColumn<Point, String> column(String header, java.util.function.Function<Point, String> text) {
+    private TableColumn<Point, String> column(String header, int share,
+                                              java.util.function.Function<Point, String> text) {
         TableColumn<Point, String> c = new TableColumn<>(header);
+        c.setPrefWidth(10 * share);
         c.setSortable(false);
         c.setReorderable(false);
         c.setCellValueFactory(cell -> new SimpleStringProperty(text.apply(cell.getValue())));
@@ -161,21 +174,20 @@ final class TruthTable extends VBox {
     private void show(TrainingFrame f) {
         RunFrame run = f.runs().get(0);
         TrainingConfig config = f.snapshot().config();
-        String accuracy = "accuracy " + TrainStatusBar.accuracy(run);
+        accuracy.setText("Accuracy " + TrainStatusBar.accuracy(run) + " at threshold 0.5");
         if (config.onTruthTable()) {
-            title.set(TRUTH_TABLE_TITLE + " · " + accuracy);
+            title.set(TRUTH_TABLE_TITLE);
             if (getChildren().get(0) != grid) {
-                getChildren().setAll(grid);
+                getChildren().setAll(grid, accuracy);
             }
             showTruthTable(config, run.shownWeights());
             highlight(model.selectedInputProperty().get());
             return;
         }
         title.set("Data: " + NumberText.count(config.sampleCount()) + " training"
-                + (run.hasTest() ? ", " + NumberText.count(config.testSamples().size()) + " test" : "")
-                + " · " + accuracy);
+                + (run.hasTest() ? ", " + NumberText.count(config.testSamples().size()) + " test" : ""));
         if (getChildren().get(0) != data) {
-            getChildren().setAll(data);
+            getChildren().setAll(data, accuracy);
         }
         showData(config, run.shownWeights(), f.playing());
     }

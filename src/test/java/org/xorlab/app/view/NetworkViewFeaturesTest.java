@@ -66,8 +66,11 @@ class NetworkViewFeaturesTest {
         return t.weights();
     }
 
-    /** The network card's sizes: the Train tab's at 1024x768 and larger, up to a presenter column. */
-    private static final double[][] SIZES = {{430, 330}, {520, 400}, {760, 520}, {1200, 700}};
+    /**
+     * The network card's sizes: the Train tab's at 1024x768 (254 x 480 beside the data table, 430 x 330 wider) and
+     * larger, up to a presenter column.
+     */
+    private static final double[][] SIZES = {{254, 480}, {430, 330}, {520, 400}, {760, 520}, {1200, 700}};
 
     @Test
     void sevenFeaturesAreSevenNamedInputsEachFeedingEveryHiddenUnitWithNothingOverprinted(FxRobot robot) {

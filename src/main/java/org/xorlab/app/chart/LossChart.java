@@ -548,6 +548,8 @@ public final class LossChart extends StackPane {
         plot.setDataset(1, testDataset);
         plot.setRenderer(1, testRenderer);
         testRenderer.setDrawSeriesLineAsPath(true);
+        // The test curves are named by the fixed legend (legendItems) once one has points, never one per run.
+        testRenderer.setDefaultSeriesVisibleInLegend(false);
         plot.setNoDataMessage(NO_DATA_MESSAGE);
         plot.setNoDataMessageFont(LOOK.axisLabelFont());
         plot.setNoDataMessagePaint(NO_DATA_TEXT);

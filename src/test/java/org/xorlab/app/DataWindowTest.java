@@ -166,10 +166,10 @@ class DataWindowTest {
                 + " samples").contains("Network 7-8-1 · inputs x\u2081, x\u2082, x\u2081\u00b2");
         String[][] x = onFx(() -> window.train().inspector().displayed("x"));
         assertThat(x).hasNumberOfRows(7);
-        // Ten columns: the first three, an ellipsis and the last.
-        assertThat(x[0]).hasSize(5);
-        assertThat(x[0][3]).isEqualTo("…");
-        assertThat(x[0][4]).isNotEqualTo("…");
+        // Ten columns: the first six, an ellipsis and the last (a deep network's 8 x 8 weight is shown whole).
+        assertThat(x[0]).hasSize(8);
+        assertThat(x[0][6]).isEqualTo("…");
+        assertThat(x[0][7]).isNotEqualTo("…");
     }
 
     /** Every status value lies inside the window: nothing is pushed off its right edge at 1024 px. */

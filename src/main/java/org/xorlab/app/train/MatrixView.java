@@ -12,16 +12,17 @@ import org.xorlab.text.NumberText;
 /**
  * A matrix as bracketed rows of right-aligned numbers, or a single number without brackets. The brackets are drawn
  * as borders, not bracket glyphs, so they span the rows cleanly in any font. A mini-batch of many samples (up to
- * 1,000 columns on data) shows its first {@value #HEAD} columns, an ellipsis column and its last (about as wide as
- * the truth tables' full batch of 4), so the panel neither scrolls sideways for ever nor builds thousands of labels.
+ * 1,000 columns on data) shows its first {@value #HEAD} columns, an ellipsis column and its last (as wide as a deep
+ * network's 8 x 8 weight, which is shown whole), so the panel neither scrolls sideways for ever nor builds thousands
+ * of labels.
  */
 final class MatrixView extends HBox {
     static final String STYLE = "matrix";
     /** From this many columns a matrix is set a little smaller (style class "wide"), so a chunk of 4 fits the panel. */
     static final int WIDE = 4;
     /** The most columns shown in full; a wider matrix shows {@link #HEAD} columns, "…" and its last column. */
-    static final int MAX_COLUMNS = 5;
-    static final int HEAD = 3;
+    static final int MAX_COLUMNS = 8;
+    static final int HEAD = 6;
     static final String ELLIPSIS = "…";
 
     private final Label[][] cells;

@@ -12,6 +12,9 @@
 #   race.png       Ctrl+3's race, SGD vs momentum vs Adam, after 10,000 epochs
 #   deep.png       docs/examples/deep-network.xorlab.json (2-4-4-1, tanh, Adam, cross-entropy) opened, trained
 #                  3,000 epochs, and one update later with the step inspector
+#   spiral.png     docs/examples/spiral.xorlab.json (spiral of 300 points, 30 % held out, all seven features, 8,8 tanh,
+#                  Adam, cross-entropy) played to 2,000 epochs
+#   own-points.png docs/examples/own-points.xorlab.json (30 points placed by hand, x1, x2, x1², x2²) played to 2,000
 #   presenter-views.png  presenter mode (F5: large text, settings hidden) on the Train tab
 #   presenter.png  presenter mode with the step inspector (I)
 #   shortcuts.png  the shortcut sheet (?)
@@ -91,6 +94,14 @@ shoot() {
   key Right
   [ $narrow = 1 ] && key i
   shot "$dir" deep 2
+  # Data beyond four points: the spiral learned by a deeper tanh network on all seven features, and a student's own
+  # points (docs/examples/spiral.xorlab.json and own-points.xorlab.json), each played to its 2,000 epochs.
+  for example in spiral own-points; do
+    kill "$app" 2>/dev/null || true; wait "$app" 2>/dev/null || true
+    launch open "$PWD/docs/examples/$example.xorlab.json"
+    key space
+    shot "$dir" "$example" 20
+  done
   if grep -nE "Exception|Error:|^\s+at [a-z]+\." "$log"; then
     echo "the app printed an error at $size (above)"; exit 1
   fi

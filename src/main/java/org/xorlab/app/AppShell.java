@@ -25,6 +25,9 @@ import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import javafx.stage.Window;
+import org.xorlab.engine.Data;
+import org.xorlab.engine.Feature;
+import org.xorlab.engine.TrainingOptions;
 import org.xorlab.run.CompareSetup;
 import org.xorlab.app.compare.CompareModel;
 import org.xorlab.app.compare.CompareTab;
@@ -51,6 +54,9 @@ final class AppShell extends BorderPane {
     private final Tab compareTab = new Tab("Compare");
     /** The Compare tab, created when it is first shown (its training thread with it). */
     private CompareTab compare;
+    /** The Train tab's data and features as last handed to the Compare tab (see {@link #followTrainData}). */
+    private Data comparedData = Data.TRUTH_TABLE;
+    private List<Feature> comparedFeatures = Feature.DEFAULT;
     private final TabPane tabs = new TabPane();
     /** What each tab shows; the Compare tab is created on first use. */
     private final Map<Tab, Supplier<LabTab>> tabViews = new HashMap<>();
@@ -98,6 +104,13 @@ final class AppShell extends BorderPane {
         compareTab.selectedProperty().addListener((o, was, selected) -> {
             if (selected) {
                 compare();
+                followTrainData();
+            }
+        });
+        // A session opened while the Compare tab shows brings its data there too.
+        train.model().configProperty().addListener((o, old, c) -> {
+            if (compareTab.isSelected()) {
+                followTrainData();
             }
         });
         tabViews.put(trainTab, () -> train);
@@ -335,6 +348,19 @@ final class AppShell extends BorderPane {
     }
 
     /** The Compare tab, created with its own model and training thread on first use. */
+    /**
+     * The Compare tab races on the data and input features the Train tab has, from when they change there: a truth
+     * table chosen on the Compare tab stays until the Train tab's data changes again.
+     */
+    private void followTrainData() {
+        TrainingOptions o = train.model().configProperty().get().options();
+        if (!o.data().equals(comparedData) || !o.features().equals(comparedFeatures)) {
+            comparedData = o.data();
+            comparedFeatures = o.features();
+            compare().useData(o.data(), o.features());
+        }
+    }
+
     CompareTab compare() {
         if (compare == null) {
             compare = new CompareTab(new CompareModel(CompareSetup.NOTEBOOK,

@@ -38,6 +38,12 @@ import org.xorlab.text.NumberText;
  * (momentum's and nesterov's velocity, adam's first moment) and {@code "optimizer_second"} (rmsprop's and adam's
  * average of squared gradients), each only when the optimiser keeps it. A run of the notebook's network is saved as
  * version 1, which every XOR Lab opens; any other as version 2.
+ * A version 2 run on points of its own (not a truth table) also has {@code "features"} in its settings (the input
+ * features in order, {@code ["x1", "x2"]} when missing) and a top-level {@code "data"}: {@code {"name": "spiral (300
+ * points, noise 0, seed 1)", "train": {"x1": [..], "x2": [..], "y": [..]}, "test": {...the same...}}}, every point
+ * checked as {@code Samples} checks it (finite, at most 1e6 in size, y from 0 to 1, at most 1,000 in all, at least one
+ * to train on); the batch size is then checked against the training points and W1 against the features. Version 1
+ * ignores both.
  * Weights are nested arrays in the notebook's shapes, as the command line's JSON output writes them. Numbers are
  * written in full precision, so a run reopened from a file continues with exactly the numbers it would have had.
  *

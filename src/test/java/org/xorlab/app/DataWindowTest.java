@@ -102,6 +102,22 @@ class DataWindowTest {
     }
 
     @Test
+    void dataArrivingAsSettingsShowsItsHeldOutShareAndNoTruthTableInputs() {
+        useData();
+        settle();
+        // The data panel shows the points as own points, with the share they hold out (60 of 200).
+        assertThat(onFx(() -> ((javafx.scene.control.TextField) window.lookup("#test-fraction")).getText()))
+                .isEqualTo("0.3");
+        // The network's four truth-table inputs make no sense here; a row of the data table picks the point.
+        assertThat(onFx(() -> shown(window.lookup("#input-0")))).isFalse();
+        assertThat(onFx(() -> shown(window.lookup("#network-point-hint")))).isTrue();
+        runFx(() -> window.train().model().configProperty().set(TrainingConfig.NOTEBOOK));
+        settle();
+        assertThat(onFx(() -> shown(window.lookup("#input-0")))).isTrue();
+        assertThat(onFx(() -> shown(window.lookup("#network-point-hint")))).isFalse();
+    }
+
+    @Test
     void theDataTableListsEveryPointWithItsSplitAndPredictionAndSelectsTheNetworksSample(FxRobot robot) {
         useData();
         trainEpochs(20);
@@ -181,7 +197,62 @@ class DataWindowTest {
                 return n.localToScene(n.getBoundsInLocal());
             });
             assertThat(b.getMaxX()).as(id).isLessThanOrEqualTo(1024);
-            assertThat(onFx(() -> ((Label) window.lookup(id)).getText())).as(id).doesNotContain("…");
+            // What the label draws is all of its text: not cut to "..." (JavaFX's ellipsis) or "…".
+            assertThat(onFx(() -> shownText((Label) window.lookup(id)))).as(id)
+                    .isEqualTo(onFx(() -> ((Label) window.lookup(id)).getText()));
         }
+    }
+
+    @Test
+    void theCompareTabRacesOnTheTrainTabsDataUntilATruthTableIsChosenThere() {
+        useData();
+        org.xorlab.app.compare.CompareTab compare = FxTesting.showCompare(window);
+        waitFor(() -> onFx(() -> compare.model().frameProperty().get().runs().stream()
+                .noneMatch(r -> r.snapshot().config().onTruthTable())));
+        assertThat(onFx(() -> compare.model().frameProperty().get().runs().stream().map(RunFrame::name).toList()))
+                .containsExactly("SGD (batch size 1)", "Batch GD (batch size 140)");
+        assertThat(onFx(() -> compare.model().frameProperty().get().runs().get(0).snapshot().config().inputs()))
+                .isEqualTo(7);
+        assertThat(text("#compare-measures-note")).startsWith("An epoch is one pass over the 140 training samples");
+
+        // A truth table chosen on the Compare tab stays through tab switches while the Train tab's data is the same.
+        runFx(() -> compare.model().setupProperty().set(compare.model().setupProperty().get()
+                .withData(Data.TRUTH_TABLE, Feature.DEFAULT)));
+        waitFor(() -> onFx(() -> compare.model().frameProperty().get().runs().get(0).snapshot().config()
+                .onTruthTable()));
+        runFx(() -> ((javafx.scene.control.TabPane) window.lookup("#tabs")).getSelectionModel().select(0));
+        runFx(() -> ((javafx.scene.control.TabPane) window.lookup("#tabs")).getSelectionModel().select(1));
+        settle();
+        assertThat(onFx(() -> compare.model().setupProperty().get().sampleCount())).isEqualTo(4);
+
+        // New data on the Train tab is raced on at the next visit.
+        runFx(() -> ((javafx.scene.control.TabPane) window.lookup("#tabs")).getSelectionModel().select(0));
+        TrainingConfig fewer = CONFIG.withOptions(CONFIG.options().withFeatures(Feature.DEFAULT));
+        runFx(() -> window.train().model().configProperty().set(fewer));
+        runFx(() -> ((javafx.scene.control.TabPane) window.lookup("#tabs")).getSelectionModel().select(1));
+        waitFor(() -> onFx(() -> compare.model().frameProperty().get().runs().get(0).snapshot().config()
+                .inputs() == 2 && !compare.model().frameProperty().get().runs().get(0).snapshot().config()
+                .onTruthTable()));
+        assertThat(text("#compare-measures-note")).startsWith("An epoch is one pass over the 140 training samples");
+    }
+
+    /** The text a label draws now, which JavaFX cuts short with an ellipsis when it lacks the room. */
+    private static String shownText(Label label) {
+        for (Node child : label.getChildrenUnmodifiable()) {
+            if (child instanceof javafx.scene.text.Text t) {
+                return t.getText();
+            }
+        }
+        return "";
+    }
+
+    /** True when the node and every node it is inside are visible: the user can see it. */
+    private static boolean shown(Node node) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -8,6 +8,7 @@ import javafx.geometry.Pos;
 import javafx.scene.control.Label;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import org.xorlab.run.TrainingFrame;
 
 /**
@@ -53,6 +54,9 @@ public class StatusBar extends HBox {
         Label value = new Label("–");
         value.setId(idPrefix + "status-" + caption.toLowerCase(Locale.ROOT));
         value.getStyleClass().add("status-value");
+        // Captions and values never shrink into "...": the message at the end gives way instead.
+        c.setMinWidth(Region.USE_PREF_SIZE);
+        value.setMinWidth(Region.USE_PREF_SIZE);
         values.put(caption, value);
         getChildren().addAll(c, value);
     }

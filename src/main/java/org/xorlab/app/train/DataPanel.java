@@ -275,6 +275,10 @@ final class DataPanel extends VBox {
                 message.setVisible(false);
             } else if (!c.options().data().equals(currentData)) {
                 draft.replace(c.samples().concat(c.testSamples()));
+                // The share the data holds out, to two decimals, so an edit holds out about as many again.
+                int all = c.samples().size() + c.testSamples().size();
+                testFraction.show(Math.min(Data.MAX_TEST_FRACTION,
+                        Math.round(100.0 * c.testSamples().size() / all) / 100.0));
                 source.setValue(Source.OWN);
                 say(describe(c.options().data()) + " from " + c.dataName() + "; editing them holds out the test "
                         + "fraction anew.", false);

@@ -199,7 +199,21 @@ public final class TrainTab extends BorderPane implements LabTab {
             model.selectedInputProperty().addListener((o, old, now) -> b.setSelected(now.intValue() == index));
             inputs.getChildren().add(b);
         }
-        javafx.scene.layout.FlowPane networkHeader = new javafx.scene.layout.FlowPane(12, 6, title("Network"), inputs);
+        // On data the four inputs are not the points trained on: a row of the data table chooses the point shown.
+        Label pointHint = new Label("a point: click its row in the data table");
+        pointHint.setId("network-point-hint");
+        pointHint.getStyleClass().add("field-label");
+        pointHint.setMinWidth(Region.USE_PREF_SIZE);
+        java.util.function.Consumer<TrainingConfig> onData = c -> {
+            inputs.setVisible(c.onTruthTable());
+            inputs.setManaged(c.onTruthTable());
+            pointHint.setVisible(!c.onTruthTable());
+            pointHint.setManaged(!c.onTruthTable());
+        };
+        onData.accept(model.configProperty().get());
+        model.configProperty().addListener((o, old, c) -> onData.accept(c));
+        javafx.scene.layout.FlowPane networkHeader = new javafx.scene.layout.FlowPane(12, 6, title("Network"), inputs,
+                pointHint);
         networkHeader.setAlignment(Pos.CENTER_LEFT);
         networkHeader.setMinHeight(Region.USE_PREF_SIZE);
         inputs.setMinWidth(Region.USE_PREF_SIZE);

@@ -79,7 +79,8 @@ The rules (SPEC.md, "Beyond the notebook"), exactly as coded below, so that an e
     adam     m = b1 * m + (1 - b1) * g; s = b2 * s + (1 - b2) * g ** 2;
              p - lr * (m / (1 - b1 ** t)) / (sqrt(s / (1 - b2 ** t)) + eps)
   - divergence: after the first epoch whose loss or weights are not all finite the run stops.
-SPEC's CSV data, extra input features and test set are not covered here yet.
+SPEC's data (points, input features, a test set, the generated clouds) is covered by tools/data_reference.py, which
+imports this file's rules.
 """
 
 import json

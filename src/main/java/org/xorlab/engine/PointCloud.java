@@ -17,7 +17,10 @@ public enum PointCloud {
     GAUSS("gauss"),
     /** x1, x2 uniform in [-5, 5], pushed 0.3 away from the axes; class 1 where the signs differ (x1 x2 < 0). */
     XOR_CLOUD("xor-cloud"),
-    /** Two interleaved arms r = 5 s, angle 3.5 pi s (+ pi for class 0), s = i / (n / 2) for the arm's i-th point. */
+    /**
+     * Two interleaved arms r = 5 s, angle 3.5 pi s (+ pi for class 0), s = k / m for the k-th (from 0) of an arm's m
+     * points: class 1's arm holds the first ceil(n / 2) points, class 0's the rest.
+     */
     SPIRAL("spiral");
 
     public static final int MIN_POINTS = 8;
@@ -66,8 +69,8 @@ public enum PointCloud {
     }
 
     /**
-     * The cloud's points, the first half (rounded up) of class 1 for circle, gauss and spiral, alternating for the
-     * xor cloud's quadrants as drawn. With noise, circle, xor-cloud and spiral points move by noise * 5 * (2u - 1)
+     * The cloud's points, the first half (rounded up) of class 1 for circle, gauss and spiral; the xor cloud's class is
+     * the quadrant each point was drawn in. With noise, circle, xor-cloud and spiral points move by noise * 5 * (2u - 1)
      * on each axis, keeping the class of the place they were drawn at, so noise blurs the boundary.
      */
     public Samples generate(int points, double noise, long seed) {

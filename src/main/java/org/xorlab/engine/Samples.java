@@ -152,6 +152,7 @@ public final class Samples {
 
     /** The same points with one more at the end. */
     public Samples plus(double px1, double px2, double py) {
+        checkPoint(size(), px1, px2, py); // named as the point it would be, not as point 1 of a one-point list
         return concat(of(new double[] {px1}, new double[] {px2}, new double[] {py}));
     }
 

@@ -175,8 +175,16 @@ public final class DataCsv {
         return b.toString();
     }
 
-    /** The CSV text of these points, with a split column when {@code test} is given. */
+    /**
+     * The CSV text of these points, with a split column when {@code test} is given.
+     *
+     * @throws IllegalArgumentException if {@code test} does not have one flag per point
+     */
     public static String format(Samples points, boolean[] test) {
+        if (test != null && test.length != points.size()) {
+            throw new IllegalArgumentException("the split must have one flag per point (got " + test.length
+                    + " for " + points.size() + (points.size() == 1 ? " point)" : " points)"));
+        }
         StringBuilder b = new StringBuilder(test == null ? "x1,x2,y\n" : "x1,x2,y,split\n");
         for (int i = 0; i < points.size(); i++) {
             b.append(number(points.x1(i))).append(',').append(number(points.x2(i))).append(',')

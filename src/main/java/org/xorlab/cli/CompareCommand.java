@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,6 +15,9 @@ import org.xorlab.engine.Budget;
 import org.xorlab.engine.Comparison;
 import org.xorlab.engine.ComparisonResult;
 import org.xorlab.engine.ComparisonRun;
+import org.xorlab.engine.Dataset;
+import org.xorlab.engine.Feature;
+import org.xorlab.engine.Weights;
 import org.xorlab.engine.Measure;
 import org.xorlab.engine.TrainingOptions;
 import org.xorlab.text.NumberText;
@@ -60,11 +64,14 @@ final class CompareCommand implements Callable<Integer> {
 
     @Option(names = "--batch-sizes", order = 8, paramLabel = "K", split = ",", defaultValue = "4,1",
             converter = Converters.BatchSize.class,
-            description = "Batch sizes to compare, at least two different ones from 1 to 4, comma-separated or "
-                    + "repeated; 4 is named batch, 1 sgd (Adam-batch4, Adam-batch1 with --optimizer adam; "
-                    + "default: ${DEFAULT-VALUE}). With --optimizers: the one "
-                    + "batch size of every run (default there: 1).")
-    List<Integer> batchSizes;
+            description = "Batch sizes to compare, at least two different ones from 1 to 4 (1 to n for n training "
+                    + "points of --data; full is n), comma-separated or repeated; 4 (n) is named batch, 1 sgd "
+                    + "(Adam-batch4, Adam-batch1 with --optimizer adam; default: ${DEFAULT-VALUE}, with --data "
+                    + "full,1). With --optimizers: the one batch size of every run (default there: 1).")
+    List<String> batchTexts;
+
+    /** The batch sizes, checked against the data once it is read. */
+    private List<Integer> batchSizes;
 
     @Option(names = "--learning-rates", order = 9, paramLabel = "LR", split = ",", converter = Converters.LearningRate.class,
             description = "Instead of --learning-rate: one learning rate per batch size (or per optimiser with "
@@ -98,6 +105,9 @@ final class CompareCommand implements Callable<Integer> {
                     + "--batch-sizes (default 1).")
     List<TrainingOptions.Optimizer> optimizers;
 
+    /** The number of training points the batch sizes run up to: 4 for a truth table. */
+    private int n;
+
     @Override
     public Integer call() throws IOException {
         PrintWriter err = spec.commandLine().getErr();
@@ -116,12 +126,19 @@ final class CompareCommand implements Callable<Integer> {
             OutputFiles.Pending csvFile = created.get("--csv");
             OutputFiles.Pending jsonFile = created.get("--json");
             OutputFiles.Pending pngFile = created.get("--png");
-            LossCsvWriter table = csvFile == null ? null : new LossCsvWriter(csvFile.writer(), names);
+            boolean testing = !comparison.runs().get(0).config().testSamples().isEmpty();
+            List<String> columns = new ArrayList<>(names);
+            if (testing) {
+                names.forEach(name -> columns.add(name + "_test_loss"));
+            }
+            LossCsvWriter table = csvFile == null ? null : new LossCsvWriter(csvFile.writer(), columns);
 
-            comparison.run(table == null ? null : table::row);
+            comparison.run(table == null ? null : testing ? (epoch, losses) -> table.row(epoch,
+                    withTestLosses(comparison, losses)) : table::row);
             result = comparison.result();
             if (jsonFile != null) {
-                jsonFile.writer().write(JsonReports.text(JsonReports.compare(result, trainingNanos(comparison))));
+                jsonFile.writer().write(JsonReports.text(JsonReports.compare(result, trainingNanos(comparison),
+                        finalWeights(comparison))));
             }
             if (pngFile != null) {
                 LossCurvePng.write(LossCurvePng.chart(result, comparison.history(), describe(budget)
@@ -130,7 +147,7 @@ final class CompareCommand implements Callable<Integer> {
             files.commit();
         }
 
-        printResult(out, result, trainingNanos(comparison));
+        printResult(out, result, trainingNanos(comparison), finalWeights(comparison));
         boolean diverged = false;
         for (ComparisonResult.RunSummary run : result.runs()) {
             if (run.diverged()) {
@@ -139,6 +156,23 @@ final class CompareCommand implements Callable<Integer> {
             }
         }
         return diverged ? ExitCodes.DIVERGED : ExitCodes.OK;
+    }
+
+    /** Each run's loss, then each run's test loss (an empty cell for a run that has stopped). */
+    private static double[] withTestLosses(Comparison comparison, double[] losses) {
+        double[] row = Arrays.copyOf(losses, 2 * losses.length);
+        for (int i = 0; i < losses.length; i++) {
+            row[losses.length + i] = Double.isFinite(losses[i]) ? comparison.snapshot(i).testLoss() : Double.NaN;
+        }
+        return row;
+    }
+
+    private static List<Weights> finalWeights(Comparison comparison) {
+        List<Weights> weights = new ArrayList<>();
+        for (int i = 0; i < comparison.runs().size(); i++) {
+            weights.add(comparison.snapshot(i).weights());
+        }
+        return weights;
     }
 
     /** Exactly one of --epochs (the default), --updates and --samples. */
@@ -166,6 +200,15 @@ final class CompareCommand implements Callable<Integer> {
     /** The runs the options ask for, checked (batch sizes or optimisers first, then the budget, then the rates). */
     private Comparison comparison() {
         var parsed = spec.commandLine().getParseResult();
+        List<String> typed = batchTexts;
+        if (!network.data(spec.commandLine()).isTruthTable() && !parsed.hasMatchedOption("--batch-sizes")) {
+            typed = List.of(GeneralOptions.FULL, "1");
+        }
+        batchSizes = new ArrayList<>();
+        for (String text : typed) {
+            batchSizes.add(network.batchSize(spec.commandLine(), "--batch-sizes", text));
+        }
+        n = network.config(spec.commandLine(), 1).sampleCount();
         if (optimizers != null && parsed.hasMatchedOption("--optimizer")) {
             throw new ParameterException(spec.commandLine(), "--optimizer and --optimizers are alternatives: pick one"
                     + " (--optimizer NAME trains every run with NAME, --optimizers A,B,... races them)");
@@ -187,9 +230,10 @@ final class CompareCommand implements Callable<Integer> {
         for (int i = 0; i < count; i++) {
             double rate = learningRates == null ? network.learningRate : learningRates.get(i);
             if (optimizers == null) {
-                runs.add(ComparisonRun.ofBatchSize(network.config(1).withLearningRate(rate), batchSizes.get(i)));
+                runs.add(ComparisonRun.ofBatchSize(network.config(spec.commandLine(), 1).withLearningRate(rate),
+                        batchSizes.get(i)));
             } else {
-                runs.add(ComparisonRun.ofOptimizer(network.config(batchSize).withLearningRate(rate),
+                runs.add(ComparisonRun.ofOptimizer(network.config(spec.commandLine(), batchSize).withLearningRate(rate),
                         optimizers.get(i)));
             }
         }
@@ -203,7 +247,8 @@ final class CompareCommand implements Callable<Integer> {
         }
         if (batchSizes.size() != 1) {
             throw new ParameterException(spec.commandLine(), "--optimizers races optimisers at one batch size: give"
-                    + " --batch-sizes one size from 1 to 4, such as --batch-sizes 4 (got '" + joined(batchSizes)
+                    + " --batch-sizes one size from 1 to " + n + ", such as --batch-sizes " + n + " (got '"
+                    + String.join(",", batchTexts)
                     + "'), or race batch sizes without --optimizers");
         }
         return batchSizes.get(0);
@@ -219,8 +264,8 @@ final class CompareCommand implements Callable<Integer> {
 
     /** @return how many runs the batch sizes make, after checking they are at least two different ones */
     private int checkedBatchSizes() {
-        checkDifferent("--batch-sizes", "batch sizes", "batch sizes from 1 to 4, such as 4,1", batchSizes,
-                joined(batchSizes));
+        checkDifferent("--batch-sizes", "batch sizes", "batch sizes from 1 to " + n + ", such as "
+                + (n == Dataset.SIZE ? "4,1" : "full,1"), batchSizes, joined(batchSizes));
         return batchSizes.size();
     }
 
@@ -259,7 +304,7 @@ final class CompareCommand implements Callable<Integer> {
         return network.describe(learningRates == null) + ", " + budget.describe() + " each";
     }
 
-    private void printResult(PrintWriter out, ComparisonResult result, long[] nanos) {
+    private void printResult(PrintWriter out, ComparisonResult result, long[] nanos, List<Weights> finals) {
         String target = "loss < " + NumberText.plain(result.targetLoss());
         out.println("Compared " + describe(result.budget()) + ", all from the same initial weights:");
         boolean rates = learningRates != null;
@@ -304,6 +349,13 @@ final class CompareCommand implements Callable<Integer> {
             out.println(line.toString().stripTrailing());
         }
         out.println(result.verdict().sentence());
+        if (network.onData() || !network.features.values().equals(Feature.DEFAULT)) {
+            for (int i = 0; i < result.runs().size(); i++) {
+                ComparisonResult.RunSummary r = result.runs().get(i);
+                out.println("Accuracy of " + r.name() + " (threshold 0.5): "
+                        + TrainCommand.accuracy(finals.get(i), r.config()) + ".");
+            }
+        }
         out.println("(Training time depends on this machine and never decides the verdict.)");
         if (csv != null) {
             out.println("Wrote the loss per epoch to " + OutputFiles.describe(csv) + ".");

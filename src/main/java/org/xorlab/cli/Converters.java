@@ -274,9 +274,111 @@ final class Converters {
         }
     }
 
-    static final class BatchSize extends SmallWholeNumber {
-        BatchSize() {
-            super(TrainingConfig.MIN_BATCH, TrainingConfig.MAX_BATCH);
+    /** A generated dataset's name: circle, gauss, xor-cloud or spiral. */
+    static final class CloudName extends Checked<org.xorlab.engine.PointCloud> {
+        @Override
+        String allowed() {
+            return "one of " + org.xorlab.engine.PointCloud.allowedNames();
+        }
+
+        @Override
+        org.xorlab.engine.PointCloud parse(String value) {
+            return org.xorlab.engine.PointCloud.find(value);
+        }
+    }
+
+    /** How many points a generated dataset has. */
+    static final class CloudPoints extends SmallWholeNumber {
+        CloudPoints() {
+            super(org.xorlab.engine.PointCloud.MIN_POINTS, org.xorlab.engine.PointCloud.MAX_POINTS);
+        }
+    }
+
+    /** A number in [0, max], written as a plain decimal. */
+    abstract static class Fraction extends Checked<Double> {
+        private final double max;
+
+        Fraction(double max) {
+            this.max = max;
+        }
+
+        @Override
+        String allowed() {
+            return "a number from 0 to " + NumberText.plain(max);
+        }
+
+        @Override
+        Double parse(String value) {
+            double d = NumberText.parseDecimal(value);
+            return d >= 0 && d <= max ? d : null;
+        }
+    }
+
+    static final class Noise extends Fraction {
+        Noise() {
+            super(org.xorlab.engine.PointCloud.MAX_NOISE);
+        }
+    }
+
+    static final class TestFraction extends Fraction {
+        TestFraction() {
+            super(org.xorlab.engine.Data.MAX_TEST_FRACTION);
+        }
+    }
+
+    /**
+     * A batch size as typed: whether it is allowed depends on the data (1 to 4 for a truth table, 1 to n or
+     * {@code full} for n points), so {@link GeneralOptions#batchSize} checks it once the data is read; this only
+     * says what is allowed when the value is missing.
+     */
+    static final class BatchSize extends Checked<String> {
+        @Override
+        String allowed() {
+            return "a whole number from 1 to the number of training points (4 for a truth table), or full";
+        }
+
+        @Override
+        String parse(String value) {
+            return value;
+        }
+    }
+
+    /** The network's input features: a comma-separated list such as x1,x2,x1x2, each at most once. */
+    static final class Features extends Checked<FeatureList> {
+        @Override
+        String allowed() {
+            return "a comma-separated list of " + org.xorlab.engine.Feature.allowedNames() + ", each at most once";
+        }
+
+        @Override
+        FeatureList parse(String value) {
+            return new FeatureList(org.xorlab.engine.Feature.parseList(value));
+        }
+    }
+
+    /** The input features in order (a single value for picocli, not a repeated option). */
+    record FeatureList(java.util.List<org.xorlab.engine.Feature> values) {
+        FeatureList {
+            values = java.util.List.copyOf(values);
+        }
+    }
+
+    /**
+     * A file to read: a name that is valid here (whether the file exists and what it holds is checked when it is
+     * read, with the reason). Standard input is not read.
+     */
+    static final class InputFile extends Checked<Path> {
+        @Override
+        String allowed() {
+            return "the name of a file to read";
+        }
+
+        @Override
+        Path parse(String value) {
+            if (value.isBlank() || value.equals("-")) {
+                return null;
+            }
+            return Path.of(value); // an InvalidPathException is an IllegalArgumentException
         }
     }
 

@@ -7,7 +7,9 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.xorlab.engine.ComparisonResult;
 import org.xorlab.engine.Dataset;
 import org.xorlab.engine.Divergence;
+import org.xorlab.engine.Feature;
 import org.xorlab.engine.Measure;
+import org.xorlab.engine.Samples;
 import org.xorlab.engine.TrainingConfig;
 import org.xorlab.engine.TrainingOptions;
 import org.xorlab.engine.Verdict;
@@ -27,7 +29,11 @@ final class JsonReports {
      * weights as nested arrays in the notebook's shapes, and {@code predictions} for the four inputs; plus
      * {@code divergence} if the run stopped early. With any option beyond the notebook's, {@code config} also holds
      * {@code hidden_layers} and every option (activation, loss, optimizer, momentum, rho, beta1, beta2, epsilon,
-     * regularization, reg_rate, init, order), and the weights go on as W3, b3, ... for deeper networks.
+     * regularization, reg_rate, init, order), and the weights go on as W3, b3, ... for deeper networks. On the points
+     * of a file, {@code config} has {@code data} (name, points, test_points) instead of {@code dataset}, and
+     * {@code predictions} and {@code test_predictions} are the outputs for those points; with data or features
+     * beyond the notebook's, {@code config} lists the {@code features} and {@code accuracy} gives the final
+     * weights' accuracy at threshold 0.5 on the {@code train} and {@code test} points (null for none).
      */
     static ObjectNode train(TrainingConfig config, long epochs, Weights initial, Weights last, Divergence divergence) {
         ObjectNode root = MAPPER.createObjectNode();
@@ -37,16 +43,24 @@ final class JsonReports {
         c.put("epochs", epochs);
         c.put("batch_size", config.batchSize());
         c.put("hidden", config.hidden());
-        c.put("dataset", config.dataset().id());
+        putData(c, config);
         TrainingOptions o = config.options();
         if (!o.isNotebook()) {
             putOptions(c, config);
         }
         root.set("initial", WeightsJson.toJson(initial));
         root.set("final", WeightsJson.toJson(last));
-        ArrayNode predictions = root.putArray("predictions");
-        for (int i = 0; i < Dataset.SIZE; i++) {
-            predictions.add(last.predict(o.activation(), Dataset.x0(i), Dataset.x1(i)));
+        if (config.onTruthTable()) {
+            ArrayNode predictions = root.putArray("predictions");
+            for (int i = 0; i < Dataset.SIZE; i++) {
+                predictions.add(last.predict(o, Dataset.x0(i), Dataset.x1(i)));
+            }
+        } else {
+            putPredictions(root.putArray("predictions"), last, config.samples(), o);
+            putPredictions(root.putArray("test_predictions"), last, config.testSamples(), o);
+        }
+        if (!isNotebookData(config)) {
+            putAccuracy(root, config, last);
         }
         if (divergence != null) {
             ObjectNode d = root.putObject("divergence");
@@ -55,6 +69,52 @@ final class JsonReports {
             d.put("message", divergence.message());
         }
         return root;
+    }
+
+    /** True for a truth table seen through x1 and x2: the reports then stay exactly as they always were. */
+    private static boolean isNotebookData(TrainingConfig config) {
+        return config.onTruthTable() && config.options().features().equals(Feature.DEFAULT);
+    }
+
+    /**
+     * What the run learns: {@code "dataset": "xor"} for a truth table, or {@code "data": {"name", "points",
+     * "test_points"}} for the points of a file; then {@code "features"} unless they are x1, x2 on a truth table.
+     */
+    private static void putData(ObjectNode node, TrainingConfig config) {
+        if (config.onTruthTable()) {
+            node.put("dataset", config.dataset().id());
+        } else {
+            ObjectNode d = node.putObject("data");
+            d.put("name", config.dataName());
+            d.put("points", config.samples().size());
+            d.put("test_points", config.testSamples().size());
+        }
+        if (!isNotebookData(config)) {
+            ArrayNode f = node.putArray("features");
+            config.options().features().forEach(feature -> f.add(feature.id()));
+        }
+    }
+
+    /** The network's output for every point, in order. */
+    private static void putPredictions(ArrayNode into, Weights w, Samples points, TrainingOptions o) {
+        for (int i = 0; i < points.size(); i++) {
+            into.add(w.predict(o, points.x1(i), points.x2(i)));
+        }
+    }
+
+    /** {@code "accuracy": {"train": 0.975, "test": 0.925}} at threshold 0.5; test is null with no test points. */
+    private static void putAccuracy(ObjectNode node, TrainingConfig config, Weights w) {
+        ObjectNode a = node.putObject("accuracy");
+        putFinite(a, "train", w.accuracy(config.samples(), config.options()));
+        putFinite(a, "test", w.accuracy(config.testSamples(), config.options()));
+    }
+
+    private static void putFinite(ObjectNode node, String name, double value) {
+        if (Double.isFinite(value)) {
+            node.put(name, value);
+        } else {
+            node.putNull(name);
+        }
     }
 
     /**
@@ -78,13 +138,15 @@ final class JsonReports {
      * {@code diverged_at_epoch}; and the {@code verdict}: per measure a run's name, "tie", "undecided" or "none",
      * and the {@code sentence}. When any run has an option beyond the notebook's (an optimiser race, a deeper
      * network, ...), every run also has every option after {@code learning_rate}, as {@code train}'s config has
-     * them: {@code hidden_layers}, {@code activation}, {@code loss}, {@code optimizer}, ..., {@code order}.
+     * them: {@code hidden_layers}, {@code activation}, {@code loss}, {@code optimizer}, ..., {@code order}. With
+     * data or features beyond the notebook's, {@code config} has them as {@code train}'s has, and every run its
+     * final {@code accuracy} on the training and test points.
      */
-    static ObjectNode compare(ComparisonResult result, long[] trainingNanos) {
+    static ObjectNode compare(ComparisonResult result, long[] trainingNanos, java.util.List<Weights> finals) {
         ObjectNode root = MAPPER.createObjectNode();
         ObjectNode config = root.putObject("config");
         TrainingConfig first = result.runs().get(0).config();
-        config.put("dataset", first.dataset().id());
+        putData(config, first);
         config.put("hidden", first.hidden());
         config.put("seed", first.seed());
         config.put("target_loss", result.targetLoss());
@@ -118,6 +180,9 @@ final class JsonReports {
                 run.putNull("final_loss");
             }
             run.put("seconds", trainingNanos[i] / 1e9);
+            if (!isNotebookData(r.config())) {
+                putAccuracy(run, r.config(), finals.get(i));
+            }
             if (r.diverged()) {
                 run.put("diverged_at_epoch", r.divergence().epoch());
             }

@@ -34,10 +34,15 @@ abstract class RunBasics {
 
     /** "batch size 1 (SGD)", "batch size 4 (full-batch GD)", "batch size 2 (mini-batch)". */
     static String describeBatch(int batchSize) {
+        return describeBatch(batchSize, Dataset.SIZE);
+    }
+
+    /** As {@link #describeBatch(int)} for {@code n} training samples: n is full-batch. */
+    static String describeBatch(int batchSize, int n) {
         if (batchSize == 1) {
             return "batch size 1 (SGD)";
         }
-        if (batchSize == Dataset.SIZE) {
+        if (batchSize == n) {
             return "batch size " + batchSize + " (full-batch GD)";
         }
         return "batch size " + batchSize + " (mini-batch)";

@@ -97,6 +97,11 @@ final class Json {
      * @param name where they are, for messages: "initial" or "current"
      */
     static Weights weights(JsonNode node, String name, int[] hidden) {
+        return weights(node, name, 2, hidden);
+    }
+
+    /** As {@link #weights(JsonNode, String, int[])} for a first layer of {@code inputs} features. */
+    static Weights weights(JsonNode node, String name, int inputs, int[] hidden) {
         ObjectNode w = object(node, name);
         // "for 2 hidden units" (one layer, as version 1 has always said) or "for hidden layers 4,4".
         String network = hidden.length == 1 ? hidden[0] + " hidden unit" + (hidden[0] == 1 ? "" : "s")
@@ -104,7 +109,7 @@ final class Json {
                         .collect(java.util.stream.Collectors.joining(","));
         List<RealMatrix> ws = new ArrayList<>();
         List<RealMatrix> bs = new ArrayList<>();
-        int in = 2;
+        int in = inputs;
         for (int l = 0; l <= hidden.length; l++) {
             int out = l < hidden.length ? hidden[l] : 1;
             ws.add(new Array2DRowRealMatrix(matrix(w, name, "W" + (l + 1), out, in, network), false));

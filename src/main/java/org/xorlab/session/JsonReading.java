@@ -66,8 +66,12 @@ final class JsonReading {
 
     /** What is left of a value's allowance of {@link #MAX_VALUES} values. */
     private static final class Allowance {
-        int left = MAX_VALUES;
+        int left;
         boolean exceeded;
+
+        Allowance(int values) {
+            left = values;
+        }
     }
 
     /**
@@ -79,11 +83,20 @@ final class JsonReading {
      * @throws RefusedInput if an object in it names a field twice
      */
     static JsonNode smallValue(JsonParser p, String name, Consumer<String> tooLarge) throws IOException {
-        Allowance allowance = new Allowance();
+        return value(p, name, tooLarge, MAX_VALUES,
+                "far more than any setting or weight matrix (8 hidden units' weights are 41 numbers)");
+    }
+
+    /**
+     * As {@link #smallValue(JsonParser, String, Consumer)} with an allowance of {@code values} values, {@code why}
+     * saying in the message why that is enough.
+     */
+    static JsonNode value(JsonParser p, String name, Consumer<String> tooLarge, int values, String why)
+            throws IOException {
+        Allowance allowance = new Allowance(values);
         JsonNode node = value(p, name, allowance);
         if (allowance.exceeded) {
-            tooLarge.accept("\"" + name + "\" holds more than " + NumberText.count(MAX_VALUES)
-                    + " values, far more than any setting or weight matrix (8 hidden units' weights are 41 numbers)");
+            tooLarge.accept("\"" + name + "\" holds more than " + NumberText.count(values) + " values, " + why);
             return node.isObject() ? NODES.objectNode() : NODES.arrayNode();
         }
         return node;

@@ -3,10 +3,14 @@ package org.xorlab.session;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.xorlab.engine.Activation;
+import org.xorlab.engine.Data;
 import org.xorlab.engine.Dataset;
+import org.xorlab.engine.Feature;
 import org.xorlab.engine.TrainingConfig;
 import org.xorlab.engine.TrainingOptions;
 
@@ -47,6 +51,10 @@ public final class RunSettingsJson {
         node.put("batch_size", c.batchSize());
         if (general) {
             putOptions(node, c.options());
+            if (!c.options().features().equals(Feature.DEFAULT)) {
+                ArrayNode features = node.putArray("features");
+                c.options().features().forEach(f -> features.add(f.id()));
+            }
         }
         ObjectNode stop = node.putObject("stop");
         stop.put("at", s.stopAtLoss() ? "loss" : "epochs");
@@ -67,6 +75,16 @@ public final class RunSettingsJson {
      *                 every option
      */
     static RunSettings read(ObjectNode node, String prefix, Consumer<String> problems, boolean general) {
+        return read(node, prefix, problems, general, Data.TRUTH_TABLE);
+    }
+
+    /**
+     * As {@link #read(ObjectNode, String, Consumer, boolean)} for a run on {@code data} (a session's points): the
+     * batch size then runs from 1 to the number of training points. The general network's {@code "features"} are
+     * optional (x1, x2 when missing, as in files saved before features existed).
+     */
+    static RunSettings read(ObjectNode node, String prefix, Consumer<String> problems, boolean general, Data data) {
+        int points = data.isTruthTable() ? TrainingConfig.MAX_BATCH : data.train().size();
         RunSettings d = RunSettings.DEFAULT;
         TrainingConfig dc = d.config();
         Dataset dataset = field(node, "dataset", prefix, problems, dc.dataset(),
@@ -85,7 +103,7 @@ public final class RunSettingsJson {
         });
         int batch = field(node, "batch_size", prefix, problems, dc.batchSize(), n -> {
             long k = Json.wholeNumber(n, prefix + "batch_size");
-            TrainingConfig.checkBatchSize((int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, k)));
+            TrainingConfig.checkBatchSize((int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, k)), points);
             return (int) k;
         });
         String stopName = prefix + "stop";
@@ -113,13 +131,43 @@ public final class RunSettingsJson {
                 return t;
             });
         }
-        TrainingConfig config = new TrainingConfig(dataset, layers[0], seed, rate, batch);
+        TrainingOptions options = TrainingOptions.NOTEBOOK;
         if (general) {
-            config = config.withOptions(options(node, prefix, problems)).withHiddenLayers(layers);
-        } else {
-            config = config.withHiddenLayers(layers);
+            List<Feature> features = node.get("features") == null ? Feature.DEFAULT
+                    : field(node, "features", prefix, problems, Feature.DEFAULT, f -> features(f, prefix + "features"));
+            options = options(node, prefix, problems).withFeatures(features).withData(data);
         }
+        TrainingConfig config = new TrainingConfig(dataset, layers[0], seed, rate, batch, options)
+                .withHiddenLayers(layers);
         return new RunSettings(config, atLoss, epochs, target);
+    }
+
+    /** "features": ["x1", "x2", "x1x2"], 1 to 7 names, each once. */
+    private static List<Feature> features(JsonNode n, String name) {
+        if (!n.isArray() || n.isEmpty() || n.size() > Feature.values().length) {
+            throw new IllegalArgumentException("\"" + name + "\" must be a list of 1 to " + Feature.values().length
+                    + " of \"" + String.join("\", \"", Feature.allowedNames().split(", ")) + "\" (got "
+                    + Json.text(n) + ")");
+        }
+        List<Feature> list = new ArrayList<>();
+        for (int i = 0; i < n.size(); i++) {
+            list.add(Feature.parse(Json.string(n.get(i), name + "[" + i + "]")));
+        }
+        return Feature.check(list);
+    }
+
+    /**
+     * The settings as the remembered settings keep them: the points of a run stay in its session, so a run on data
+     * is remembered on its truth table, with a batch size of at most 4 and the same features.
+     */
+    static RunSettings onTruthTable(RunSettings s) {
+        TrainingConfig c = s.config();
+        if (c.onTruthTable()) {
+            return s;
+        }
+        TrainingConfig table = new TrainingConfig(c.dataset(), c.hidden(), c.seed(), c.learningRate(),
+                Math.min(c.batchSize(), TrainingConfig.MAX_BATCH), c.options().withData(Data.TRUTH_TABLE));
+        return new RunSettings(table, s.stopAtLoss(), s.stopEpochs(), s.targetLoss());
     }
 
     /** One layer's width, a whole number from 1 to 8. */

@@ -29,8 +29,8 @@ public final class Session {
 
     /** A session whose optimiser keeps no state, or whose state is zero (plain SGD, or epoch 0). */
     public Session(RunSettings settings, Weights initial, Weights current, long epoch, long updates, double[] history) {
-        this(settings, initial, current, OptimizerState.zero(settings.config().hiddenLayers()), epoch, updates,
-                history);
+        this(settings, initial, current, OptimizerState.zero(settings.config().inputs(),
+                settings.config().hiddenLayers()), epoch, updates, history);
     }
 
     /**

@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import org.xorlab.engine.Data;
 import org.xorlab.engine.OptimizerState;
 import org.xorlab.engine.TrainingOptions;
 import org.xorlab.engine.Weights;
@@ -58,6 +59,8 @@ public final class SessionFile {
     public static final String EXTENSION = "xorlab.json";
 
     private static final String HISTORY = "loss_history";
+    /** A version 2 session's own points (absent for a truth table). */
+    private static final String DATA = "data";
 
     private SessionFile() {
     }
@@ -79,6 +82,10 @@ public final class SessionFile {
             g.writeNumberField("version", general ? VERSION : NOTEBOOK_VERSION);
             g.writeFieldName("settings");
             g.writeTree(RunSettingsJson.write(session.settings(), general));
+            if (!options.data().isTruthTable()) {
+                g.writeFieldName(DATA);
+                g.writeTree(DataJson.write(options.data()));
+            }
             g.writeNumberField("epoch", session.epoch());
             g.writeNumberField("updates", session.updates());
             g.writeFieldName("initial");
@@ -114,7 +121,7 @@ public final class SessionFile {
     private static final String WHAT = "a session file";
     /** The fields read (each small); anything else is skipped unread. The loss history is streamed apart. */
     private static final Set<String> FIELDS = Set.of("format", "version", "settings", "epoch", "updates", "initial",
-            "current", FIRST, SECOND);
+            "current", FIRST, SECOND, DATA);
 
     /** Momentum's and nesterov's velocity, adam's first moment. */
     private static boolean usesFirst(TrainingOptions.Optimizer o) {
@@ -192,7 +199,10 @@ public final class SessionFile {
                     if (fields.has(name)) {
                         throw new SessionFileException(JsonReading.givenTwice(name, p));
                     }
-                    fields.set(name, JsonReading.smallValue(p, name, tooLarge::add));
+                    fields.set(name, name.equals(DATA)
+                            ? JsonReading.value(p, name, tooLarge::add, DataJson.MAX_VALUES, "more than "
+                                    + NumberText.count(org.xorlab.engine.Samples.MAX_POINTS) + " points hold")
+                            : JsonReading.smallValue(p, name, tooLarge::add));
                 } else {
                     // Unknown: skipped token by token, nothing kept.
                     p.skipChildren();
@@ -237,18 +247,21 @@ public final class SessionFile {
             throw new IllegalArgumentException(tooLarge.get(0));
         }
         boolean general = version == VERSION;
+        Data data = general && root.get(DATA) != null ? DataJson.read(root.get(DATA), DATA) : Data.TRUTH_TABLE;
         RunSettings settings = RunSettingsJson.read(Json.object(root.get("settings"), "settings"), "settings.", null,
-                general);
+                general, data);
         int[] hidden = settings.config().hiddenLayers();
+        int inputs = settings.config().inputs();
         long epoch = Json.wholeNumber(Json.required(root, "epoch", "epoch"), "epoch");
         long updates = Json.wholeNumber(Json.required(root, "updates", "updates"), "updates");
-        Weights initial = Json.weights(root.get("initial"), "initial", hidden);
-        Weights current = Json.weights(root.get("current"), "current", hidden);
+        Weights initial = Json.weights(root.get("initial"), "initial", inputs, hidden);
+        Weights current = Json.weights(root.get("current"), "current", inputs, hidden);
         // Version 1 has no optimiser but SGD, so no state; version 2 has the state its optimiser keeps.
         TrainingOptions.Optimizer optimizer = settings.config().options().optimizer();
-        Weights zero = OptimizerState.zero(hidden).first();
-        Weights first = general && usesFirst(optimizer) ? Json.weights(root.get(FIRST), FIRST, hidden) : zero;
-        Weights second = general && usesSecond(optimizer) ? Json.weights(root.get(SECOND), SECOND, hidden) : zero;
+        Weights zero = OptimizerState.zero(inputs, hidden).first();
+        Weights first = general && usesFirst(optimizer) ? Json.weights(root.get(FIRST), FIRST, inputs, hidden) : zero;
+        Weights second = general && usesSecond(optimizer) ? Json.weights(root.get(SECOND), SECOND, inputs, hidden)
+                : zero;
         if (historyProblem != null) {
             throw new IllegalArgumentException(historyProblem);
         }

@@ -186,7 +186,7 @@ public final class SettingsFile {
      */
     public void save(AppSettings settings) throws IOException {
         ObjectNode root = Json.MAPPER.createObjectNode();
-        root.set("run", RunSettingsJson.write(settings.run(), true));
+        root.set("run", RunSettingsJson.write(RunSettingsJson.onTruthTable(settings.run()), true));
         if (Double.isInfinite(settings.speed())) {
             root.put("speed", "max");
         } else {

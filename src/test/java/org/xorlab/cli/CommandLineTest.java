@@ -42,7 +42,7 @@ class CommandLineTest {
         assertThat(run.status()).isEqualTo(2);
         assertThat(run.out()).isEmpty();
         assertThat(run.errLines()).containsExactly(
-                "xorlab: unknown command 'fly'; the commands are train, compare, open (see 'xorlab --help')");
+                "xorlab: unknown command 'fly'; the commands are train, compare, data, open (see 'xorlab --help')");
     }
 
     @Test
@@ -53,7 +53,7 @@ class CommandLineTest {
         CliRun none = CliRun.of();
         assertThat(none.status()).isEqualTo(2);
         assertThat(none.errLines()).containsExactly(
-                "xorlab: missing command; the commands are train, compare, open (see 'xorlab --help')");
+                "xorlab: missing command; the commands are train, compare, data, open (see 'xorlab --help')");
     }
 
     @Test

@@ -10,6 +10,7 @@ import javafx.event.ActionEvent;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.control.TextField;
@@ -28,6 +29,8 @@ import org.xorlab.app.XorLabApp;
  *   <li>Epochs per second in the window: the status bar's epoch count over the measuring time.</li>
  *   <li>Heap after about 1,000,000 epochs: used heap after a full GC, against the same just before Play (a GC
  *       during the frame measurement would show up as a dropped frame, so there is none).</li>
+ *   <li>Frame intervals while training on 1,000 points (a circle, 30 % held out, at the fastest speed): the decision
+ *       surface then draws every point each frame; compare with the truth table's fastest phase of the same run.</li>
  * </ul>
  * Prints {@code key=value} lines and exits. Run on a display (Xvfb is fine), with the app's runtime class path:
  * see tools/bench.sh. Seconds of measuring per speed: system property {@code probe.seconds} (default 10).
@@ -50,7 +53,7 @@ public final class WindowProbe {
         private static final double GIVE_UP_SECONDS = 180;
 
         /** What the probe is doing; each phase ends after its time and starts the next. */
-        private enum Phase { SETTLE, DEFAULT_SPEED, FASTEST, HEAP, DONE }
+        private enum Phase { SETTLE, DEFAULT_SPEED, FASTEST, HEAP, DATA_SETTLE, DATA_1000, DONE }
 
         private final XorLabApp app = new XorLabApp();
         private final double measureSeconds = Double.parseDouble(System.getProperty("probe.seconds", "10"));
@@ -112,6 +115,29 @@ public final class WindowProbe {
                         print("heap_used_after_gc_before_play_mb", heapBeforePlay);
                         print("heap_check_epochs", epoch);
                         print("heap_used_after_gc_mb", heapAfterGc());
+                        // 1,000 points: the circle, all of them, 30 % held out; a new config starts a new run.
+                        @SuppressWarnings("unchecked")
+                        ComboBox<Object> source = (ComboBox<Object>) find(scene, "#data-source");
+                        source.getSelectionModel().select(1);
+                        type(scene, "#data-points", "1000");
+                        type(scene, "#test-fraction", "0.3");
+                        next(Phase.DATA_SETTLE, scene, now);
+                    }
+                }
+                case DATA_SETTLE -> {
+                    if (seconds >= SETTLE_SECONDS) {
+                        Button play = (Button) find(scene, "#play");
+                        if (play.getText().equals("Play")) {
+                            play.fire();
+                        }
+                        next(Phase.DATA_1000, scene, now);
+                    }
+                }
+                case DATA_1000 -> {
+                    record(now - last);
+                    if (seconds >= measureSeconds) {
+                        print("data_1000_points", ((Label) find(scene, "#data-message")).getText());
+                        report("data_1000", scene, seconds);
                         next(Phase.DONE, scene, now);
                         Platform.exit();
                     }
@@ -164,6 +190,12 @@ public final class WindowProbe {
             System.gc();
             System.gc();
             return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / (1024.0 * 1024.0);
+        }
+
+        private static void type(Scene scene, String selector, String text) {
+            TextField field = (TextField) find(scene, selector);
+            field.setText(text);
+            field.fireEvent(new ActionEvent());
         }
 
         private static Node find(Scene scene, String selector) {

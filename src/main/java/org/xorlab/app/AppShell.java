@@ -34,6 +34,7 @@ import org.xorlab.app.controls.TransportBar;
 import org.xorlab.app.files.Exports;
 import org.xorlab.app.files.FileDialogs;
 import org.xorlab.app.files.SessionCommands;
+import org.xorlab.app.train.PointFiles;
 import org.xorlab.app.train.RunModel;
 import org.xorlab.app.train.TrainTab;
 
@@ -74,7 +75,9 @@ final class AppShell extends BorderPane {
     private final SessionCommands sessions;
 
     AppShell(RunModel model) {
-        this.train = new TrainTab(model);
+        FileDialogs.Kind csv = new FileDialogs.Kind("CSV table", "csv");
+        this.train = new TrainTab(model, new PointFiles(() -> dialogs.open("Import points", csv),
+                name -> dialogs.save("Export points", name, csv)));
         this.exports = new Exports(this::showing, dialogs, notice, files, () -> overlays.setVisible(false),
                 () -> overlays.setVisible(true));
         this.sessions = new SessionCommands(model, dialogs, notice, files);

@@ -118,6 +118,24 @@ public record ChartLook(
         return renderer;
     }
 
+    /**
+     * A renderer drawing each run's test loss (SPEC.md, "Data": the held-out points' loss after each epoch) as a
+     * dashed line of the run's width, so that it reads as the same run's second curve; colour it with {@link #paint}.
+     */
+    public XYLineAndShapeRenderer testRenderer() {
+        XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
+        renderer.setAutoPopulateSeriesStroke(false);
+        renderer.setDefaultStroke(testStroke());
+        return renderer;
+    }
+
+    /** The test loss's line: {@link #runStroke}'s width, in short dashes. */
+    public BasicStroke testStroke() {
+        float width = runStroke.getLineWidth();
+        return new BasicStroke(width, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f,
+                new float[] {3 * width, 2 * width}, 0f);
+    }
+
     /** Draws series {@code run} of the renderer in the run's {@link RunColours colour}. */
     public static void paint(XYLineAndShapeRenderer renderer, int run) {
         renderer.setSeriesPaint(run, RunColours.of(run), false);

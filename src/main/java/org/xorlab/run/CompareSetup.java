@@ -5,9 +5,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.xorlab.engine.Budget;
+import org.xorlab.engine.Data;
 import org.xorlab.engine.Dataset;
+import org.xorlab.engine.Feature;
 import org.xorlab.engine.Measure;
 import org.xorlab.engine.Activation;
+import org.xorlab.engine.Samples;
 import org.xorlab.engine.TrainingConfig;
 import org.xorlab.engine.TrainingOptions;
 import org.xorlab.engine.TrainingOptions.Loss;
@@ -26,7 +29,8 @@ import org.xorlab.engine.TrainingOptions.Optimizer;
  * @param targetLoss the loss the summary counts epochs, updates and samples to
  * @param runs       from {@value #MIN_RUNS} to {@value #MAX_RUNS} runs, in order
  * @param network    the options every run shares (deeper layers, activation, init, the optimisers' hyper-parameters,
- *                   regularisation, order); each run's own optimiser and loss replace this one's
+ *                   regularisation, order, and the data and input features: the truth table of {@code dataset}, or
+ *                   points of their own, see {@link #withData}); each run's own optimiser and loss replace this one's
  */
 public record CompareSetup(Dataset dataset, int hidden, long seed, Budget budget, double targetLoss, List<Run> runs,
                            TrainingOptions network) {
@@ -72,14 +76,15 @@ public record CompareSetup(Dataset dataset, int hidden, long seed, Budget budget
      * One run's own settings.
      *
      * @param learningRate the run's step size, a finite number greater than 0
-     * @param batchSize    samples per weight update, 1 to 4
+     * @param batchSize    samples per weight update, 1 to the setup's number of training samples n (4 on a truth
+     *                     table; the setup checks it against its data)
      * @param optimizer    how the run turns a gradient into an update (its hyper-parameters are the setup's)
      * @param loss         the loss the run minimises
      */
     public record Run(double learningRate, int batchSize, Optimizer optimizer, Loss loss) {
         public Run {
             TrainingConfig.checkLearningRate(learningRate);
-            TrainingConfig.checkBatchSize(batchSize);
+            TrainingConfig.checkBatchSize(batchSize, Samples.MAX_POINTS);
             if (optimizer == null || loss == null) {
                 throw new IllegalArgumentException("a run needs an optimizer and a loss");
             }
@@ -90,18 +95,24 @@ public record CompareSetup(Dataset dataset, int hidden, long seed, Budget budget
             this(learningRate, batchSize, Optimizer.SGD, Loss.MSE);
         }
 
-        /**
-         * "SGD", "Mini-batch GD" or "Batch GD" for plain gradient descent (by the batch size); the optimiser's name
-         * ("Momentum", "Nesterov", "RMSprop", "Adam") for the others.
-         */
+        /** {@link #method(int)} on a truth table's four samples. */
         public String method() {
+            return method(Dataset.SIZE);
+        }
+
+        /**
+         * "SGD", "Mini-batch GD" or "Batch GD" for plain gradient descent (by the batch size: n, the number of
+         * training samples, is the full batch); the optimiser's name ("Momentum", "Nesterov", "RMSprop", "Adam") for
+         * the others.
+         */
+        public String method(int n) {
             if (optimizer != Optimizer.SGD) {
                 return optimizerName(optimizer);
             }
             if (batchSize == 1) {
                 return "SGD";
             }
-            return batchSize == Dataset.SIZE ? "Batch GD" : "Mini-batch GD";
+            return batchSize == n ? "Batch GD" : "Mini-batch GD";
         }
 
         public Run withLearningRate(double lr) {
@@ -158,6 +169,49 @@ public record CompareSetup(Dataset dataset, int hidden, long seed, Budget budget
             throw new IllegalArgumentException("a comparison has " + MIN_RUNS + " to " + MAX_RUNS + " runs (got "
                     + runs.size() + ")");
         }
+        int n = sampleCount(network.data());
+        for (Run r : runs) {
+            if (r.batchSize() > n) {
+                throw new IllegalArgumentException("batch size must be a whole number from 1 to " + n
+                        + ", the number of training samples (got " + r.batchSize() + ")");
+            }
+        }
+    }
+
+    /** The number of training samples n every run walks in an epoch: 4 on a truth table. */
+    public int sampleCount() {
+        return sampleCount(network.data());
+    }
+
+    private static int sampleCount(Data data) {
+        return data.isTruthTable() ? Dataset.SIZE : data.train().size();
+    }
+
+    /** What every run learns, as the verdict and titles name it: "xor", or the data's name. */
+    public String dataName() {
+        return network.data().isTruthTable() ? dataset.id() : network.data().name();
+    }
+
+    /**
+     * Every run on {@code data} ({@link Data#TRUTH_TABLE} for the truth table of {@link #dataset()}) through these
+     * input features, as the Train tab has them. A run's batch size follows the new number of training samples n: the
+     * full batch stays the full batch, and a batch larger than the new n becomes it.
+     *
+     * @throws IllegalArgumentException if the features are not 1 to 7 distinct ones, or the truth table is asked
+     *     for with features other than x1, x2 (the truth tables are the notebook's)
+     */
+    public CompareSetup withData(Data data, List<Feature> features) {
+        if (data == null) {
+            throw new IllegalArgumentException("a comparison needs data (Data.TRUTH_TABLE for the truth table)");
+        }
+        TrainingOptions changed = network.withFeatures(Feature.check(features)).withData(data);
+        int before = sampleCount();
+        int after = sampleCount(data);
+        List<Run> fitted = new ArrayList<>();
+        for (Run r : runs) {
+            fitted.add(r.batchSize() == before || r.batchSize() > after ? r.withBatchSize(after) : r);
+        }
+        return new CompareSetup(dataset, hidden, seed, budget, targetLoss, fitted, changed);
     }
 
     /** The most of each measure a run may be given: as many as the window's epoch limit allows SGD. */
@@ -182,21 +236,23 @@ public record CompareSetup(Dataset dataset, int hidden, long seed, Budget budget
     }
 
     /**
-     * The runs' names: "SGD (batch size 1)", "Batch GD (batch size 4)", "Adam (batch size 1)"; with the learning rate
-     * when the runs' rates differ and the loss when their losses differ, and numbered if two runs are still alike.
+     * The runs' names: "SGD (batch size 1)", "Batch GD (batch size 4)", "Adam (batch size 1)" ("Batch GD (batch size
+     * 140)" on 140 points); with the learning rate when the runs' rates differ and the loss when their losses differ,
+     * and numbered if two runs are still alike.
      */
     public List<String> names() {
         boolean ratesDiffer = runs.stream().map(Run::learningRate).distinct().count() > 1;
         boolean lossesDiffer = runs.stream().map(Run::loss).distinct().count() > 1;
+        int n = sampleCount();
         List<String> names = new ArrayList<>();
         for (Run r : runs) {
-            names.add(r.method() + " (batch size " + r.batchSize()
+            names.add(r.method(n) + " (batch size " + r.batchSize()
                     + (ratesDiffer ? ", rate " + r.learningRate() : "")
                     + (lossesDiffer ? ", " + lossName(r.loss()) : "") + ")");
         }
         Map<String, Integer> seen = new HashMap<>();
-        for (String n : names) {
-            seen.merge(n, 1, Integer::sum);
+        for (String name : names) {
+            seen.merge(name, 1, Integer::sum);
         }
         for (int i = 0; i < names.size(); i++) {
             if (seen.get(names.get(i)) > 1) {
@@ -274,12 +330,16 @@ public record CompareSetup(Dataset dataset, int hidden, long seed, Budget budget
         return new CompareSetup(dataset, hidden, seed, budget, targetLoss, changed, network);
     }
 
-    /** One more run: the first batch size no run uses yet (mini-batch 2 next to SGD and batch), learning rate 0.1. */
+    /**
+     * One more run: the first batch size no run uses yet (mini-batch 2 next to SGD and batch; on n points also a
+     * tenth of n), learning rate 0.1.
+     */
     public CompareSetup withAddedRun() {
-        int batch = 2;
-        for (int k : new int[] {2, 1, Dataset.SIZE, 3}) {
+        int n = sampleCount();
+        int batch = Math.min(2, n);
+        for (int k : new int[] {2, 1, n, 3, Math.max(1, n / 10)}) {
             final int candidate = k;
-            if (runs.stream().noneMatch(r -> r.batchSize() == candidate)) {
+            if (candidate <= n && runs.stream().noneMatch(r -> r.batchSize() == candidate)) {
                 batch = k;
                 break;
             }

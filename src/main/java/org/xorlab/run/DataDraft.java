@@ -102,6 +102,11 @@ public final class DataDraft {
         }
     }
 
+    /** True while a point is being dragged: the points change again soon, and {@link #move} ends it. */
+    public boolean dragging() {
+        return beforeDrag != null;
+    }
+
     public boolean canUndo() {
         return !undo.isEmpty();
     }
@@ -154,11 +159,13 @@ public final class DataDraft {
      * Replaces the points with a file's (one undoable change; a split column is read but not kept: the test fraction
      * decides which points are held out).
      *
+     * @return the file's points and split column, as read
      * @throws DataCsvException naming the line and what is wrong there; the points are then unchanged
      */
-    public void importCsv(Path file) throws DataCsvException {
+    public DataCsv.Points importCsv(Path file) throws DataCsvException {
         DataCsv.Points read = DataCsv.read(file);
         replace(read.points());
+        return read;
     }
 
     /** Writes the points as {@code x1,x2,y}, atomically. */

@@ -20,15 +20,25 @@ import org.xorlab.engine.Weights;
  * @param trainingNanos   wall-clock time spent training this run since it (re)started, in nanoseconds
  * @param weightHistory   the weights at this generation's epoch boundaries (bounded, thinned with age), or null
  * @param preview         the earlier epoch the run is rewound to, or null when it shows the run live
+ * @param testHistory     every completed epoch's test loss of this generation, as {@code history} keeps the training
+ *                        loss; empty when nothing is held out
+ * @param accuracy        the fraction of the training samples the shown weights classify right at threshold 0.5
+ * @param testAccuracy    the same for the test samples; NaN when nothing is held out
  */
 public record RunFrame(String name, TrainingSnapshot snapshot, DecisionGrid grid, LossHistory history,
                        long epochsToTarget, long updatesToTarget, long trainingNanos, WeightHistory weightHistory,
-                       Preview preview) {
+                       Preview preview, LossHistory testHistory, double accuracy, double testAccuracy) {
 
-    /** A live frame without training time or weight history. */
+    /** A live frame without training time, weight history, test history or accuracy. */
     public RunFrame(String name, TrainingSnapshot snapshot, DecisionGrid grid, LossHistory history,
                     long epochsToTarget, long updatesToTarget) {
-        this(name, snapshot, grid, history, epochsToTarget, updatesToTarget, 0, null, null);
+        this(name, snapshot, grid, history, epochsToTarget, updatesToTarget, 0, null, null, new LossHistory(),
+                Double.NaN, Double.NaN);
+    }
+
+    /** True when the run holds samples out as a test set. */
+    public boolean hasTest() {
+        return !snapshot.config().testSamples().isEmpty();
     }
 
     /** The weights the views show: the rewound epoch's, or the live ones. */

@@ -11,8 +11,8 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import org.xorlab.engine.Budget;
-import org.xorlab.engine.Dataset;
 import org.xorlab.engine.DecisionGrid;
+import org.xorlab.engine.Feature;
 import org.xorlab.engine.Lockstep;
 import org.xorlab.engine.LossHistory;
 import org.xorlab.engine.Measure;
@@ -115,6 +115,9 @@ public final class TrainingLoop {
             Run run = runs.get(i);
             run.weights.record(trainer.epoch(), trainer.weights());
             run.history.append(lockstep.yardstick().read(trainer));
+            if (!trainer.config().testSamples().isEmpty()) {
+                run.testHistory.append(trainer.testLoss());
+            }
         }
 
         @Override
@@ -136,6 +139,8 @@ public final class TrainingLoop {
     private static final class Run {
         final String name;
         LossHistory history = new LossHistory();
+        /** The test loss after each completed epoch; stays empty without a test set. */
+        LossHistory testHistory = new LossHistory();
         WeightHistory weights = new WeightHistory();
         /** The earlier epoch shown instead of the live run, or null. */
         Preview preview;
@@ -144,6 +149,23 @@ public final class TrainingLoop {
         Weights gridWeights;
         long gridAt;
         long gridNanos;
+        /** The accuracies last computed for a frame and the weights they belong to. */
+        Weights accuracyWeights;
+        double accuracy = Double.NaN;
+        double testAccuracy = Double.NaN;
+
+        /**
+         * Computes, here on the training thread, the fraction of the training and test samples that {@code shown}
+         * classifies right at threshold 0.5; kept while the shown weights stay the same.
+         */
+        void measureAccuracy(Weights shown, TrainingConfig config) {
+            if (shown.equals(accuracyWeights)) {
+                return;
+            }
+            accuracy = shown.accuracy(config.samples(), config.options());
+            testAccuracy = shown.accuracy(config.testSamples(), config.options());
+            accuracyWeights = shown;
+        }
 
         /**
          * The decision surface of the snapshot's weights. A deep network's grid costs a forward pass per cell (about
@@ -172,9 +194,11 @@ public final class TrainingLoop {
 
         void clear(Trainer trainer) {
             history = new LossHistory();
+            testHistory = new LossHistory();
             weights = new WeightHistory();
             weights.record(trainer.epoch(), trainer.weights());
             preview = null;
+            accuracyWeights = null;
         }
     }
 
@@ -190,9 +214,9 @@ public final class TrainingLoop {
             String differs = sharedDifference(first, c);
             if (differs != null) {
                 throw new IllegalArgumentException("runs compared side by side start from identical weights, so they"
-                        + " must share dataset, hidden layers, activation, initialisation and seed; "
-                        + spec.name() + " differs in its " + differs + " (they may differ in optimiser, learning"
-                        + " rate, batch size, loss, regularisation and sample order)");
+                        + " must share dataset, data, input features, hidden layers, activation, initialisation and"
+                        + " seed; " + spec.name() + " differs in its " + differs + " (they may differ in optimiser,"
+                        + " learning rate, batch size, loss, regularisation and sample order)");
             }
             trainers.add(new Trainer(c, initial));
         }
@@ -200,12 +224,19 @@ public final class TrainingLoop {
     }
 
     /**
-     * What of the settings that fix the initial weights and the data (dataset, hidden layers, activation, init,
-     * seed) {@code c} has otherwise than {@code first}, or null when they share all of them.
+     * What of the settings that fix the initial weights and the data (dataset, data, features, hidden layers,
+     * activation, init, seed) {@code c} has otherwise than {@code first}, or null when they share all of them.
      */
     static String sharedDifference(TrainingConfig first, TrainingConfig c) {
         if (c.dataset() != first.dataset()) {
             return "dataset (" + c.dataset().id() + ", not " + first.dataset().id() + ")";
+        }
+        if (!c.options().data().equals(first.options().data())) {
+            return "data (" + describe(c) + ", not " + describe(first) + ")";
+        }
+        if (!c.options().features().equals(first.options().features())) {
+            return "input features (" + Feature.ids(c.options().features()) + ", not "
+                    + Feature.ids(first.options().features()) + ")";
         }
         if (!Arrays.equals(c.hiddenLayers(), first.hiddenLayers())) {
             return "hidden layers (" + widths(c.hiddenLayers()) + ", not " + widths(first.hiddenLayers()) + ")";
@@ -220,6 +251,10 @@ public final class TrainingLoop {
             return "seed (" + c.seed() + ", not " + first.seed() + ")";
         }
         return null;
+    }
+
+    private static String describe(TrainingConfig c) {
+        return c.onTruthTable() ? "the " + c.dataset().id() + " truth table" : c.options().data().toString();
     }
 
     private static String widths(int[] widths) {
@@ -501,7 +536,8 @@ public final class TrainingLoop {
     private void capture(Run run, Trainer t, CompletableFuture<Session> result) {
         if (t.nextSample() != 0) {
             result.completeExceptionally(new IllegalStateException("A session is saved between epochs, and this run is "
-                    + t.nextSample() + " of " + Dataset.SIZE + " samples into epoch " + NumberText.count(t.epoch() + 1)
+                    + t.nextSample() + " of " + t.sampleCount() + " samples into epoch "
+                    + NumberText.count(t.epoch() + 1)
                     + ": press Shift+→ to finish the epoch, then save."));
             return;
         }
@@ -622,8 +658,10 @@ public final class TrainingLoop {
             Run run = runs.get(i);
             var snapshot = lockstep.trainer(i).snapshot();
             var grid = run.grid(snapshot, playing, now);
+            run.measureAccuracy(run.preview != null ? run.preview.weights() : snapshot.weights(), snapshot.config());
             shown.add(new RunFrame(run.name, snapshot, grid, run.history, lockstep.epochsToTarget(i),
-                    lockstep.updatesToTarget(i), lockstep.trainingNanos(i), run.weights, run.preview));
+                    lockstep.updatesToTarget(i), lockstep.trainingNanos(i), run.weights, run.preview,
+                    run.testHistory, run.accuracy, run.testAccuracy));
         }
         frames.accept(new TrainingFrame(generation, shown, stopRule.targetLoss(), playing, epochsPerSecond, message));
     }

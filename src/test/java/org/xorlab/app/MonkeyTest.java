@@ -101,6 +101,12 @@ class MonkeyTest {
     private final List<String> violations = Collections.synchronizedList(new ArrayList<>());
     @TempDir
     Path exportDir;
+    /**
+     * Where the data panel's Import and Export of points go between File exports (its own folder, so the exports'
+     * folder holds only what File ▸ Export wrote): a file that does not exist yet is refused on import.
+     */
+    @TempDir
+    Path pointsDir;
     /** What was exported, as "item on tab", and the files written. */
     private final Set<String> exported = new TreeSet<>();
     private final List<Path> exportedFiles = new ArrayList<>();
@@ -118,6 +124,7 @@ class MonkeyTest {
         Thread.currentThread().setUncaughtExceptionHandler((t, e) -> uncaught.add(e));
         model = new RunModel(TrainingConfig.NOTEBOOK, StopRule.DEFAULT, TrainingLoop.MAX_SPEED);
         shell = new AppShell(model);
+        shell.setFileDialogs(pointDialogs());
         scene = new Scene(shell, 1560, 960);
         shell.attach(scene);
         stage.setScene(scene);
@@ -286,8 +293,13 @@ class MonkeyTest {
             assertThat(failure.getMessage()).as(action).isEqualTo(NOTHING_TO_EXPORT);
         }
         exported.add(item + " on tab " + tab);
+        FxTesting.runFx(() -> shell.setFileDialogs(pointDialogs()));
         settle(afterAction, action);
         exportNanos += System.nanoTime() - start;
+    }
+
+    private FakeDialogs pointDialogs() {
+        return new FakeDialogs(pointsDir.resolve("points.csv"), new ArrayList<>());
     }
 
     /** The cells of a CSV line as RFC 4180 has them: a quoted cell may hold commas and doubled quotes. */

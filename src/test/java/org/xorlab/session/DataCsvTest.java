@@ -237,4 +237,20 @@ class DataCsvTest {
         assertThatThrownBy(() -> DataCsv.read(fifo)).isInstanceOf(DataCsvException.class)
                 .hasMessage("it is a named pipe (FIFO), not a regular file; XOR Lab reads only regular files");
     }
+
+    /**
+     * Found by DataDraftFuzzTest: 200,000 digits and then a letter made the old number pattern (\d+\.?\d*) try every
+     * way of splitting the digits, for minutes, with the window waiting. A hang, not a speed, is what fails here.
+     */
+    @Test
+    @Timeout(value = 20, unit = TimeUnit.SECONDS)
+    void aHugeMalformedNumberIsRefusedWithoutHanging() {
+        String digits = "1".repeat(200_000);
+        assertThatThrownBy(() -> DataCsv.parse("x1,x2,y\n0,0,1\n" + digits + "x,0,1\n"))
+                .isInstanceOf(DataCsvException.class)
+                .hasMessage("line 3: x1 must be a number such as 0.25 or -1.5e-3 (got '" + "1".repeat(40) + "...')");
+        assertThatThrownBy(() -> DataCsv.parse("x1,x2,y\n" + digits + ",0,1\n"))
+                .isInstanceOf(DataCsvException.class)
+                .hasMessage("line 2: x1 must be from -1000000 to 1000000 (got " + "1".repeat(40) + "...)");
+    }
 }

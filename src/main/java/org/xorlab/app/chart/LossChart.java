@@ -23,6 +23,8 @@ import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.StackPane;
 import javax.imageio.ImageIO;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.LegendItem;
+import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.axis.AxisState;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.axis.NumberTickUnit;
@@ -56,6 +58,8 @@ import org.xorlab.text.NumberText;
 
 /**
  * The live loss chart: mean squared error per epoch for one or more training runs, on a log (default) or linear axis.
+ * A run with a test set also draws its test loss per epoch ({@link #appendTest}), dashed in the run's colour; the
+ * legend then names the two curves, and the readout gives both losses of the epoch under the mouse.
  *
  * <p>Feed it with {@link #append} in batches, at most once per frame: each batch redraws the chart once. However long a
  * run trains, at most {@link #POINT_BUDGET} points per run are plotted (see {@link DecimatedSeries}). Moving the mouse
@@ -81,6 +85,9 @@ public final class LossChart extends StackPane {
 
     static final String LOG_LABEL = "Loss (MSE, log)";
     static final String LINEAR_LABEL = "Loss (MSE)";
+    /** The legend's names for a single run's two curves. */
+    static final String TRAINING_CURVE = "training loss";
+    static final String TEST_CURVE = "test loss";
     /** The loss axis's name when the runs minimise different losses and are all read by their squared error. */
     static final String SQUARED_ERROR_LABEL = "Mean squared error";
     static final String NO_DATA_MESSAGE = "No loss values yet";
@@ -94,6 +101,9 @@ public final class LossChart extends StackPane {
 
     private final XYSeriesCollection dataset = new XYSeriesCollection();
     private final XYLineAndShapeRenderer renderer = LOOK.runRenderer();
+    /** Each run's test loss, series i for run i (empty for a run without a test set), on the same loss axis. */
+    private final XYSeriesCollection testDataset = new XYSeriesCollection();
+    private final XYLineAndShapeRenderer testRenderer = LOOK.testRenderer();
     private final NumberAxis domainAxis = new NumberAxis(XAxisMode.EPOCHS.label());
     private final LossLogAxis logAxis = new LossLogAxis(LOG_LABEL);
     private final NumberAxis linearAxis = new NumberAxis(LINEAR_LABEL);
@@ -130,33 +140,54 @@ public final class LossChart extends StackPane {
      *
      * @param name what the legend and the readout call it, e.g. "SGD (batch 1)"
      * @param updatesPerEpoch weight updates the run makes per epoch, for the "Weight updates" axis
+     * @param samplesPerEpoch training samples in one epoch (4 for a truth table), for the "Samples seen" axis
      * @return the run's index, counting from 0 in the order of adding
-     * @throws IllegalArgumentException if the name is blank or updatesPerEpoch is below 1
+     * @throws IllegalArgumentException if the name is blank or updatesPerEpoch or samplesPerEpoch is below 1
      */
-    public int addRun(String name, int updatesPerEpoch) {
+    public int addRun(String name, int updatesPerEpoch, int samplesPerEpoch) {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("run name must not be blank");
         }
         if (updatesPerEpoch < 1) {
             throw new IllegalArgumentException("updates per epoch must be 1 or more, got " + updatesPerEpoch);
         }
+        if (samplesPerEpoch < 1) {
+            throw new IllegalArgumentException("samples per epoch must be 1 or more, got " + samplesPerEpoch);
+        }
         int index = runs.size();
-        Run run = new Run(name.strip(), updatesPerEpoch, new XYSeries(new RunKey(index, name.strip()), false, true));
+        Run run = new Run(name.strip(), updatesPerEpoch, samplesPerEpoch,
+                new XYSeries(new RunKey(index, name.strip()), false, true),
+                new XYSeries(new RunKey(index, name.strip() + " (" + TEST_CURVE + ")"), false, true));
         runs.add(run);
         ChartLook.paint(renderer, index);
+        ChartLook.paint(testRenderer, index);
         batch(() -> {
             dataset.addSeries(run.series);
+            testDataset.addSeries(run.testSeries);
             placeAnnotations();
             placeMarker();
         });
         return index;
     }
 
-    /** Drops all of a run's points, keeping the run and its colour (for Reset). */
+    /**
+     * A run on a truth table's four samples (the Train tab's run keeps to the epoch axis, where this is never read).
+     *
+     * @see #addRun(String, int, int)
+     */
+    public int addRun(String name, int updatesPerEpoch) {
+        return addRun(name, updatesPerEpoch, org.xorlab.engine.Dataset.SIZE);
+    }
+
+    /** Drops all of a run's points, training and test, keeping the run and its colour (for Reset). */
     public void clearRun(int run) {
         Run r = run(run);
         r.history.clear();
-        refresh(r);
+        r.test.history.clear();
+        batch(() -> {
+            refresh(r);
+            placeAnnotations();
+        });
         if (r.cutOff) {
             r.cutOff = false;
             placeAnnotations();
@@ -169,6 +200,7 @@ public final class LossChart extends StackPane {
         runs.clear();
         batch(() -> {
             dataset.removeAllSeries();
+            testDataset.removeAllSeries();
             placeAnnotations();
         });
         readout.hide();
@@ -202,6 +234,45 @@ public final class LossChart extends StackPane {
         }
         refresh(r);
         refreshReadout();
+    }
+
+    /**
+     * Appends the test losses (the held-out points' loss after each epoch) of consecutive epochs to a run's dashed
+     * second curve, as {@link #append} does its training losses. The first test loss shows the legend.
+     *
+     * @throws IllegalArgumentException as {@link #append}
+     */
+    public void appendTest(int run, long firstEpoch, double[] losses, int count) {
+        Run r = run(run);
+        Objects.requireNonNull(losses, "losses");
+        if (count < 0 || count > losses.length) {
+            throw new IllegalArgumentException(
+                    "count must be between 0 and " + losses.length + " (the length of losses), got " + count);
+        }
+        if (count == 0) {
+            return;
+        }
+        boolean first = r.test.history.received() == 0;
+        for (int i = 0; i < count; i++) {
+            r.test.history.add(firstEpoch + i, losses[i]);
+        }
+        batch(() -> {
+            refresh(r);
+            if (first) {
+                placeAnnotations();
+            }
+        });
+        refreshReadout();
+    }
+
+    /** Number of points the run's test curve is drawn through now; 0 for a run without a test set. */
+    public int plottedTestPoints(int run) {
+        return run(run).testSeries.getItemCount();
+    }
+
+    /** True while some run has a test loss on the chart. */
+    public boolean showsTestLoss() {
+        return runs.stream().anyMatch(r -> r.test.size > 0);
     }
 
     /** Number of points the run's line is drawn through now. */
@@ -461,6 +532,10 @@ public final class LossChart extends StackPane {
         return run(run).series;
     }
 
+    XYSeries testSeries(int run) {
+        return run(run).testSeries;
+    }
+
     // ---- building ----
 
     private void createView() {
@@ -470,6 +545,11 @@ public final class LossChart extends StackPane {
         chart.setTextAntiAlias(true);
 
         LOOK.style(plot);
+        plot.setDataset(1, testDataset);
+        plot.setRenderer(1, testRenderer);
+        testRenderer.setDrawSeriesLineAsPath(true);
+        // The test curves are named by the fixed legend (legendItems) once one has points, never one per run.
+        testRenderer.setDefaultSeriesVisibleInLegend(false);
         plot.setNoDataMessage(NO_DATA_MESSAGE);
         plot.setNoDataMessageFont(LOOK.axisLabelFont());
         plot.setNoDataMessagePaint(NO_DATA_TEXT);
@@ -575,20 +655,27 @@ public final class LossChart extends StackPane {
         return runs.get(run);
     }
 
-    /** Copies a run's kept points into its series and notifies the chart once. Costs O(POINT_BUDGET). */
+    /** Copies a run's kept points, training and test, into its series and notifies the chart. O(POINT_BUDGET). */
     private void refresh(Run run) {
-        run.size = 0;
-        run.history.forEachPoint((epoch, loss) -> {
-            run.epochs[run.size] = epoch;
-            run.losses[run.size] = loss;
-            run.size++;
+        batch(() -> {
+            refresh(run, run);
+            refresh(run, run.test);
+        });
+    }
+
+    private void refresh(Run run, Curve curve) {
+        curve.size = 0;
+        curve.history.forEachPoint((epoch, loss) -> {
+            curve.epochs[curve.size] = epoch;
+            curve.losses[curve.size] = loss;
+            curve.size++;
         });
         XAxisMode mode = xAxisMode.get();
-        XYSeries series = run.series;
+        XYSeries series = curve == run ? run.series : run.testSeries;
         series.setNotify(false);
         series.clear();
-        for (int i = 0; i < run.size; i++) {
-            series.add(mode.x(run.epochs[i], run.updatesPerEpoch), run.losses[i], false);
+        for (int i = 0; i < curve.size; i++) {
+            series.add(run.x(mode, curve.epochs[i]), curve.losses[i], false);
         }
         series.setNotify(true);
     }
@@ -604,17 +691,57 @@ public final class LossChart extends StackPane {
             for (int i = 0; i < runs.size(); i++) {
                 Run r = runs.get(i);
                 if (r.cutOff && r.size > 0) {
-                    plot.addAnnotation(new CutOffMark(mode.x(r.epochs[r.size - 1], r.updatesPerEpoch),
+                    plot.addAnnotation(new CutOffMark(r.x(mode, r.epochs[r.size - 1]),
                             r.losses[r.size - 1], RunColours.of(i), LOOK));
                 }
             }
             // Annotations do not re-run the auto range by themselves; the target line is part of it.
             plot.configureRangeAxes();
             chart.removeSubtitle(legend);
-            if (runs.size() > 1) {
+            boolean test = showsTestLoss();
+            plot.setFixedLegendItems(test ? legendItems() : null);
+            if (runs.size() > 1 || test) {
                 chart.addSubtitle(legend);
             }
         });
+    }
+
+    /**
+     * The legend with test curves: one run's "training loss" and "test loss" in its colour; several runs' names and
+     * one grey dashed "test loss", since every run's test curve is its own colour dashed.
+     */
+    private LegendItemCollection legendItems() {
+        LegendItemCollection items = new LegendItemCollection();
+        Line2D line = new Line2D.Double(-14, 0, 14, 0);
+        if (runs.size() == 1) {
+            items.add(legendItem(TRAINING_CURVE, line, LOOK.runStroke(), RunColours.of(0)));
+            items.add(legendItem(TEST_CURVE, line, LOOK.testStroke(), RunColours.of(0)));
+            return items;
+        }
+        for (int i = 0; i < runs.size(); i++) {
+            items.add(legendItem(runs.get(i).name, line, LOOK.runStroke(), RunColours.of(i)));
+        }
+        items.add(legendItem(TEST_CURVE, line, LOOK.testStroke(), LOOK.note()));
+        return items;
+    }
+
+    private LegendItem legendItem(String label, Line2D line, BasicStroke stroke, Color colour) {
+        LegendItem item = new LegendItem(label, null, null, null, line, stroke, colour);
+        item.setLabelFont(LOOK.legendFont());
+        item.setLabelPaint(LOOK.text());
+        return item;
+    }
+
+    /** The legend's item labels as drawn now, in order; empty while no legend is shown. */
+    List<String> legendLabels() {
+        List<String> labels = new ArrayList<>();
+        if (isLegendShown()) {
+            LegendItemCollection items = plot.getLegendItems();
+            for (int i = 0; i < items.getItemCount(); i++) {
+                labels.add(items.get(i).getLabel());
+            }
+        }
+        return labels;
     }
 
     /** True while the legend is shown. */
@@ -644,8 +771,7 @@ public final class LossChart extends StackPane {
             }
             return;
         }
-        int updatesPerEpoch = runs.isEmpty() ? 1 : runs.get(0).updatesPerEpoch;
-        double x = xAxisMode.get().x(markerEpoch, updatesPerEpoch);
+        double x = runs.isEmpty() ? xAxisMode.get().x(markerEpoch, 1, 1) : runs.get(0).x(xAxisMode.get(), markerEpoch);
         if (marker == null) {
             marker = new ValueMarker(x, MARKER, MARKER_STROKE);
             plot.addDomainMarker(marker);
@@ -668,24 +794,29 @@ public final class LossChart extends StackPane {
         RectangleEdge domainEdge = plot.getDomainAxisEdge();
         RectangleEdge rangeEdge = plot.getRangeAxisEdge();
         Run best = null;
+        Curve bestCurve = null;
         int bestIndex = -1;
         double bestDistance = Double.POSITIVE_INFINITY;
         double bestX = 0;
         double bestY = 0;
         for (Run run : runs) {
-            for (int i = 0; i < run.size; i++) {
-                double x = domainAxis.valueToJava2D(mode.x(run.epochs[i], run.updatesPerEpoch), area, domainEdge);
-                double y = rangeAxis.valueToJava2D(run.losses[i], area, rangeEdge);
-                if (!area.contains(x, y)) {
-                    continue; // zoomed out of view
-                }
-                double distance = (x - mouse.getX()) * (x - mouse.getX()) + (y - mouse.getY()) * (y - mouse.getY());
-                if (distance < bestDistance) {
-                    best = run;
-                    bestIndex = i;
-                    bestDistance = distance;
-                    bestX = x;
-                    bestY = y;
+            for (Curve curve : List.of(run, run.test)) {
+                for (int i = 0; i < curve.size; i++) {
+                    double x = domainAxis.valueToJava2D(run.x(mode, curve.epochs[i]), area, domainEdge);
+                    double y = rangeAxis.valueToJava2D(curve.losses[i], area, rangeEdge);
+                    if (!area.contains(x, y)) {
+                        continue; // zoomed out of view
+                    }
+                    double distance = (x - mouse.getX()) * (x - mouse.getX())
+                            + (y - mouse.getY()) * (y - mouse.getY());
+                    if (distance < bestDistance) {
+                        best = run;
+                        bestCurve = curve;
+                        bestIndex = i;
+                        bestDistance = distance;
+                        bestX = x;
+                        bestY = y;
+                    }
                 }
             }
         }
@@ -693,8 +824,12 @@ public final class LossChart extends StackPane {
             readout.hide();
             return;
         }
-        String text = ChartText.readout(runs.size() > 1 ? best.name : null, best.epochs[bestIndex],
-                best.losses[bestIndex], mode, best.updatesPerEpoch);
+        long epoch = bestCurve.epochs[bestIndex];
+        // Both losses of that epoch: the one under the mouse and its partner on the other curve, when plotted.
+        double loss = bestCurve == best ? best.losses[bestIndex] : best.lossAt(epoch);
+        double testLoss = bestCurve == best.test ? best.test.losses[bestIndex] : best.test.lossAt(epoch);
+        String text = ChartText.readout(runs.size() > 1 ? best.name : null, epoch, loss, testLoss, mode,
+                best.updatesPerEpoch, best.samplesPerEpoch);
         ChartCanvas canvas = viewer.getCanvas();
         Point2D at = readout.sceneToLocal(canvas.localToScene(bestX, bestY));
         readout.show(at, text, fxColour(RunColours.of(runs.indexOf(best))));
@@ -718,23 +853,43 @@ public final class LossChart extends StackPane {
         }
     }
 
-    /** One training run: its full-length history, decimated, and the points currently plotted. */
-    private static final class Run {
-        final String name;
-        final int updatesPerEpoch;
+    /** One curve: its full-length history, decimated, and the points currently plotted. */
+    private static class Curve {
         final DecimatedSeries history = new DecimatedSeries(POINT_BUDGET);
-        final XYSeries series;
         /** The plotted points, in epochs, for the hover readout. */
         final long[] epochs = new long[POINT_BUDGET];
         final double[] losses = new double[POINT_BUDGET];
         int size;
+
+        /** The plotted loss at {@code epoch}, or NaN when that epoch is not one of the plotted points. */
+        double lossAt(long epoch) {
+            int i = java.util.Arrays.binarySearch(epochs, 0, size, epoch);
+            return i >= 0 ? losses[i] : Double.NaN;
+        }
+    }
+
+    /** One training run: its training loss curve (this) and its test loss curve, empty without a test set. */
+    private static final class Run extends Curve {
+        final String name;
+        final int updatesPerEpoch;
+        final int samplesPerEpoch;
+        final XYSeries series;
+        final Curve test = new Curve();
+        final XYSeries testSeries;
         /** True when the run stopped for lack of budget before the target: its curve ends in a {@link CutOffMark}. */
         boolean cutOff;
 
-        Run(String name, int updatesPerEpoch, XYSeries series) {
+        Run(String name, int updatesPerEpoch, int samplesPerEpoch, XYSeries series, XYSeries testSeries) {
             this.name = name;
             this.updatesPerEpoch = updatesPerEpoch;
+            this.samplesPerEpoch = samplesPerEpoch;
             this.series = series;
+            this.testSeries = testSeries;
+        }
+
+        /** Where the end of {@code epoch} stands on the {@code mode} axis. */
+        double x(XAxisMode mode, long epoch) {
+            return mode.x(epoch, updatesPerEpoch, samplesPerEpoch);
         }
     }
 }

@@ -1,14 +1,12 @@
 package org.xorlab.app.chart;
 
-import org.xorlab.engine.Dataset;
-
 /** What the loss chart's horizontal axis counts. */
 public enum XAxisMode {
     /** Passes over the whole dataset. */
     EPOCHS("Epoch"),
     /** Weight updates: one per mini-batch, so an epoch counts {@code updatesPerEpoch} of them. */
     UPDATES("Weight updates"),
-    /** Training samples the network has seen: every epoch shows it the whole dataset once. */
+    /** Training samples the network has seen: every epoch shows it every training sample once. */
     SAMPLES("Samples seen");
 
     private final String label;
@@ -22,12 +20,15 @@ public enum XAxisMode {
         return label;
     }
 
-    /** Position on this axis of the end of {@code epoch} for a run making {@code updatesPerEpoch} updates an epoch. */
-    public long x(long epoch, int updatesPerEpoch) {
+    /**
+     * Position on this axis of the end of {@code epoch} for a run making {@code updatesPerEpoch} updates an epoch over
+     * {@code samplesPerEpoch} training samples (4 for a truth table, n for a dataset).
+     */
+    public long x(long epoch, int updatesPerEpoch, int samplesPerEpoch) {
         return switch (this) {
             case EPOCHS -> epoch;
             case UPDATES -> epoch * updatesPerEpoch;
-            case SAMPLES -> epoch * Dataset.SIZE;
+            case SAMPLES -> epoch * samplesPerEpoch;
         };
     }
 

@@ -70,7 +70,18 @@ public final class CompareModel extends TabModel {
         TrainingFrame f = frameProperty().get();
         CompareSetup s = setup.get();
         long epoch = f == null ? 0 : f.runs().stream().mapToLong(r -> r.snapshot().epoch()).max().orElse(0);
-        return s.dataset().id() + "-seed" + s.seed() + "-compare-epoch" + epoch;
+        return fileStem(s) + "-seed" + s.seed() + "-compare-epoch" + epoch;
+    }
+
+    /** "xor", or the data's name as a file name's start: "spiral (200 points, noise 0.1)" gives "spiral-200-points-noise-0-1". */
+    static String fileStem(CompareSetup s) {
+        if (s.network().data().isTruthTable()) {
+            return s.dataset().id();
+        }
+        String stem = s.dataName().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-")
+                .replaceAll("^-|-$", "");
+        stem = stem.length() > 40 ? stem.substring(0, 40).replaceAll("-$", "") : stem;
+        return stem.isEmpty() ? "data" : stem;
     }
 
     /** Starts over from the initial weights of another seed. */

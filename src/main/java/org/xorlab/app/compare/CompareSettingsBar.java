@@ -131,7 +131,9 @@ final class CompareSettingsBar extends FlowPane {
     private void initListeners() {
         dataset.valueProperty().addListener((o, old, d) -> {
             if (!showing && d != null) {
-                update(setup().withDataset(d));
+                // A truth table chosen here races on its four rows, whatever data the Train tab had sent.
+                update(setup().withDataset(d).withData(org.xorlab.engine.Data.TRUTH_TABLE,
+                        org.xorlab.engine.Feature.DEFAULT));
             }
         });
         hidden.valueProperty().addListener((o, old, h) -> {
@@ -159,7 +161,8 @@ final class CompareSettingsBar extends FlowPane {
     private void show(CompareSetup s) {
         showing = true;
         try {
-            dataset.setValue(s.dataset());
+            // No truth table chosen while the runs race on data: choosing one goes back to it.
+            dataset.setValue(s.network().data().isTruthTable() ? s.dataset() : null);
             hidden.getValueFactory().setValue(s.hidden());
             activation.setValue(s.network().activation());
             budgetMeasure.setValue(s.budget().measure());

@@ -24,6 +24,8 @@ import org.xorlab.run.RunFrame;
 import org.xorlab.run.TrainingFrame;
 import org.xorlab.app.chart.LossChart;
 import org.xorlab.app.chart.XAxisMode;
+import org.xorlab.engine.Data;
+import org.xorlab.engine.Feature;
 import org.xorlab.run.CompareSetup;
 import org.xorlab.run.CompareSummary;
 import org.xorlab.run.RunFrame;
@@ -266,6 +268,22 @@ public final class CompareTab extends BorderPane implements LabTab {
         return model;
     }
 
+    /**
+     * Races the runs on the Train tab's data and input features from now on ({@link Data#TRUTH_TABLE} and x1, x2
+     * for the truth table chosen here): the runs start over from their shared initial weights, each batch size
+     * following the new number of training samples (the full batch stays the full batch). Call on the FX thread.
+     *
+     * @throws IllegalArgumentException if the data or the features are missing or the features are not 1 to 7
+     *     distinct ones; nothing changes then
+     */
+    public void useData(Data data, List<Feature> features) {
+        CompareSetup now = model.setupProperty().get();
+        CompareSetup next = now.withData(data, features);
+        if (!next.equals(now)) {
+            model.setupProperty().set(next);
+        }
+    }
+
     @Override
     public TransportBar transport() {
         return transport;
@@ -326,7 +344,7 @@ public final class CompareTab extends BorderPane implements LabTab {
             chart.removeAllRuns();
             chart.describeLoss(f.runs().stream().map(r -> r.snapshot().config()).toList());
             for (RunFrame r : f.runs()) {
-                chart.addRun(r.name(), r.snapshot().config().updatesPerEpoch());
+                chart.addRun(r.name(), r.snapshot().config().updatesPerEpoch(), r.snapshot().config().sampleCount());
             }
             chartFeed.restart(f);
             chartNames = names;

@@ -27,11 +27,19 @@ import org.xorlab.text.NumberText;
  */
 public final class CompareTable extends VBox {
     static final String FIRST = "first";
-    static final String MEASURES_NOTE = "An epoch is one pass over the four samples: batch size 1 makes 4 weight"
-            + " updates in it, batch size 4 makes one. The x axis switch compares per update or per sample. Wall time"
-            + " depends on this computer and never decides the verdict.";
+    static final String MEASURES_NOTE = measuresNote(4);
+
+    /** What the three measures count, for runs on {@code n} training samples (the truth tables' four, or data). */
+    static String measuresNote(int n) {
+        String count = org.xorlab.text.NumberText.count(n);
+        return "An epoch is one pass over the " + (n == 4 ? "four samples" : count + " training samples")
+                + ": batch size 1 makes " + count + " weight updates in it, batch size " + count + " makes one. The x"
+                + " axis switch compares per update or per sample. Wall time depends on this computer and never"
+                + " decides the verdict.";
+    }
 
     private final CompareModel model;
+    private final Label note = new Label();
     private final GridPane grid = new GridPane();
     private final Label epochsHeader = header("");
     private final Label updatesHeader = header("");
@@ -75,7 +83,7 @@ public final class CompareTable extends VBox {
         verdict.setPrefWidth(100); // wraps to the table's width instead of widening it
         verdict.setMinHeight(Region.USE_PREF_SIZE);
         verdict.setMaxHeight(Region.USE_PREF_SIZE); // beside the taller chart it keeps its own height
-        Label note = new Label(MEASURES_NOTE);
+        note.setText(MEASURES_NOTE);
         note.setId("compare-measures-note");
         note.getStyleClass().add("compare-note");
         note.setWrapText(true);
@@ -153,6 +161,9 @@ public final class CompareTable extends VBox {
             }
             row[4].setText(s.finalLoss(i));
             row[5].setText(s.wallTime(i));
+        }
+        if (!s.result().runs().isEmpty()) {
+            note.setText(measuresNote(s.result().runs().get(0).config().sampleCount()));
         }
         if (s.finished()) {
             verdict.setText(s.verdict());

@@ -1,5 +1,6 @@
 package org.xorlab.app.compare;
 
+import java.util.List;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.ComboBox;
@@ -69,7 +70,7 @@ public final class RunPanel extends VBox {
 
         learningRate.setPrefWidth(110);
         learningRate.setMaxWidth(Region.USE_PREF_SIZE);
-        batchSize.getItems().setAll(1, 2, 3, 4);
+        batchSize.getItems().setAll(batchSizes(4, 1));
         batchSize.setId(prefix() + "batch-size");
         batchSize.setConverter(new ChoiceText<>(String::valueOf));
         batchSize.setTooltip(new Tooltip("Samples per weight update: 1 is the notebook's SGD, 4 is full-batch"
@@ -130,15 +131,49 @@ public final class RunPanel extends VBox {
         CompareSetup.Run run = setup.runs().get(index);
         name.setText(setup.names().get(index));
         learningRate.show(run.learningRate());
+        int n = setup.sampleCount();
+        List<Integer> sizes = batchSizes(n, run.batchSize());
+        if (!batchSize.getItems().equals(sizes)) {
+            batchSize.getItems().setAll(sizes);
+            batchSize.getTooltip().setText("Samples per weight update: 1 is the notebook's SGD, " + n
+                    + " is full-batch gradient descent");
+        }
         batchSize.setValue(run.batchSize());
         optimizer.setValue(run.optimizer());
         loss.setValue(run.loss());
         showing = true;
     }
 
+    /**
+     * The batch sizes offered for {@code n} training samples: every one up to 8, beyond that 1, 2, 5, 10, 20, 50, ...
+     * below n, then n itself (full-batch gradient descent, always one choice away), with the run's own size
+     * {@code current} among them.
+     */
+    static List<Integer> batchSizes(int n, int current) {
+        java.util.TreeSet<Integer> sizes = new java.util.TreeSet<>();
+        if (n <= 8) {
+            for (int k = 1; k <= n; k++) {
+                sizes.add(k);
+            }
+        } else {
+            for (int decade = 1; decade < n; decade *= 10) {
+                for (int m : new int[] {1, 2, 5}) {
+                    if (m * decade < n) {
+                        sizes.add(m * decade);
+                    }
+                }
+            }
+            sizes.add(n);
+        }
+        if (current >= 1 && current <= n) {
+            sizes.add(current);
+        }
+        return List.copyOf(sizes);
+    }
+
     /** Draws the run's weights and decision surface from its part of a frame. */
     void show(RunFrame frame) {
-        network.show(frame.snapshot().weights(), frame.snapshot().config().options().activation(), SHOWN_INPUT);
+        network.show(frame.snapshot().weights(), frame.snapshot().config(), SHOWN_INPUT);
         surface.show(frame.grid(), frame.snapshot().config().dataset());
     }
 

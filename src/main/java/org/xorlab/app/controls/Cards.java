@@ -29,6 +29,13 @@ public final class Cards {
         return box;
     }
 
+    /** A header row whose title follows {@code title} (a view that names itself), then {@code extras}. */
+    public static HBox header(javafx.beans.value.ObservableValue<String> title, Node... extras) {
+        HBox box = header(title.getValue(), extras);
+        ((Label) box.getChildren().get(0)).textProperty().bind(title);
+        return box;
+    }
+
     /** A card holding {@code children} one above the other. */
     public static VBox card(Node... children) {
         VBox box = new VBox(8, children);

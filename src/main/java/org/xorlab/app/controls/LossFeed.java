@@ -12,8 +12,9 @@ import org.xorlab.app.chart.LossChart;
 public final class LossFeed {
     private final LossChart chart;
     private long generation = -1;
-    /** Per run, the epochs already on the chart. */
+    /** Per run, the epochs already on the chart, training and test. */
     private int[] appended = new int[0];
+    private int[] appendedTest = new int[0];
 
     public LossFeed(LossChart chart) {
         this.chart = chart;
@@ -28,9 +29,10 @@ public final class LossFeed {
     public void restart(TrainingFrame f) {
         generation = f.generation();
         appended = new int[f.runs().size()];
+        appendedTest = new int[f.runs().size()];
     }
 
-    /** Appends every run's epochs completed since the last frame. */
+    /** Appends every run's epochs completed since the last frame: the training loss, and the test loss if any. */
     public void append(TrainingFrame f) {
         for (int i = 0; i < f.runs().size() && i < appended.length; i++) {
             RunFrame r = f.runs().get(i);
@@ -39,6 +41,12 @@ public final class LossFeed {
                 double[] losses = r.history().copyRange(appended[i], available);
                 chart.append(i, appended[i] + 1L, losses, losses.length);
                 appended[i] = available;
+            }
+            int tested = (int) Math.min(r.snapshot().epoch(), r.testHistory().size());
+            if (tested > appendedTest[i]) {
+                double[] losses = r.testHistory().copyRange(appendedTest[i], tested);
+                chart.appendTest(i, appendedTest[i] + 1L, losses, losses.length);
+                appendedTest[i] = tested;
             }
         }
     }

@@ -191,7 +191,9 @@ final class AdvancedSettings extends TitledPane {
         });
         reset.setOnAction(e -> {
             regRate.show(FIRST_REG_RATE);
-            update(config().withOptions(TrainingOptions.NOTEBOOK));
+            // Reset is for the network and training options; the data and its features belong to the data panel.
+            update(config().withOptions(TrainingOptions.NOTEBOOK.withData(options().data())
+                    .withFeatures(options().features())));
         });
         // Settings set elsewhere (an opened session, the remembered settings, Reset) show here too.
         model.configProperty().addListener((o, old, c) -> show(c));

@@ -1,12 +1,16 @@
 package org.xorlab.app.train;
 
 import javafx.geometry.Insets;
+import java.util.ArrayList;
+import java.util.List;
+import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.RadioButton;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.xorlab.app.controls.ChoiceText;
 import org.xorlab.app.controls.HiddenUnits;
@@ -25,6 +29,8 @@ public final class SettingsPanel extends VBox {
     private final ComboBox<Dataset> dataset = new ComboBox<>();
     private final Spinner<Integer> hidden = new Spinner<>();
     private final ComboBox<Integer> batchSize = new ComboBox<>();
+    private final Button fullBatch = new Button("Full batch");
+    private final DataPanel data;
     private ValidatedField<Double> learningRate;
     private ValidatedField<Long> seed;
     private ValidatedField<Long> stopEpochs;
@@ -32,8 +38,9 @@ public final class SettingsPanel extends VBox {
     private final RadioButton byEpochs = new RadioButton("Stop after epochs");
     private final RadioButton byLoss = new RadioButton("Stop when loss is below");
 
-    SettingsPanel(RunModel model) {
+    SettingsPanel(RunModel model, DataPanel data) {
         this.model = model;
+        this.data = data;
         createView();
         initListeners();
     }
@@ -47,6 +54,7 @@ public final class SettingsPanel extends VBox {
         dataset.getItems().setAll(Dataset.values());
         dataset.setValue(c.dataset());
         dataset.setId("dataset");
+        dataset.setDisable(!c.onTruthTable());
         dataset.setMaxWidth(Double.MAX_VALUE);
         dataset.setConverter(new ChoiceText<>(d -> d.name() + "  (" + targets(d) + ")"));
 
@@ -57,13 +65,14 @@ public final class SettingsPanel extends VBox {
                 ValidatedField::parseLearningRate, NumberText::plain,
                 lr -> update(model.configProperty().get().withLearningRate(lr)));
 
-        batchSize.getItems().setAll(1, 2, 3, 4);
-        batchSize.setValue(c.batchSize());
+        showBatchChoices(c);
         batchSize.setId("batch-size");
         batchSize.setMaxWidth(Double.MAX_VALUE);
-        batchSize.setConverter(new ChoiceText<>(SettingsPanel::batchName));
         batchSize.setTooltip(new Tooltip("Samples per weight update. 1 updates after every sample (the notebook's SGD);"
-                + " 4 averages all four samples into one update (full-batch gradient descent)."));
+                + " all of them averages every sample into one update (full-batch gradient descent)."));
+        fullBatch.setId("full-batch");
+        fullBatch.setMinWidth(Region.USE_PREF_SIZE);
+        fullBatch.setTooltip(new Tooltip("One update per epoch from every training sample"));
 
         seed = new ValidatedField<>("Seed", "seed", c.seed(), ValidatedField::parseSeed,
                 String::valueOf, s -> update(model.configProperty().get().withSeed(s)));
@@ -89,10 +98,11 @@ public final class SettingsPanel extends VBox {
         Label title = new Label("Settings");
         title.getStyleClass().add("panel-title");
         getChildren().addAll(title,
-                caption("Dataset", dataset), dataset,
+                data,
+                caption("Truth table", dataset), dataset,
                 caption("Hidden units", hidden), hidden, hiddenError,
                 learningRate,
-                caption("Batch size", batchSize), batchSize,
+                caption("Batch size", batchSize), batchSize, fullBatch,
                 seed,
                 sectionTitle("Play stops"), byEpochs, stopEpochs, byLoss, stopLoss,
                 new AdvancedSettings(model));
@@ -102,18 +112,20 @@ public final class SettingsPanel extends VBox {
         dataset.valueProperty().addListener((o, old, d) -> update(model.configProperty().get().withDataset(d)));
         hidden.valueProperty().addListener((o, old, h) -> update(model.configProperty().get().withHidden(h)));
         batchSize.valueProperty().addListener((o, old, k) -> {
-            if (k != null) {
+            if (k != null && k != model.configProperty().get().batchSize()) {
                 update(model.configProperty().get().withBatchSize(k));
             }
         });
+        fullBatch.setOnAction(e -> batchSize.setValue(model.configProperty().get().sampleCount()));
         model.configProperty().addListener((o, old, c) -> {
             if (c.seed() != seed.value()) {
                 seed.show(c.seed());
             }
             // Settings set elsewhere (an opened session) show here too; equal values change nothing.
             dataset.setValue(c.dataset());
+            dataset.setDisable(!c.onTruthTable());
             hidden.getValueFactory().setValue(c.hidden());
-            batchSize.setValue(c.batchSize());
+            showBatchChoices(c);
             if (c.learningRate() != learningRate.value()) {
                 learningRate.show(c.learningRate());
             }
@@ -137,13 +149,34 @@ public final class SettingsPanel extends VBox {
         model.stopRuleProperty().set(new StopRule(byLoss.isSelected(), stopEpochs.value(), stopLoss.value()));
     }
 
-    /** "1 · SGD, as in the notebook", ..., "4 · Batch GD". */
+    /** Offers batch sizes 1 to n for the config's n training samples, showing its own. */
+    private void showBatchChoices(TrainingConfig c) {
+        int n = c.sampleCount();
+        if (batchSize.getItems().size() != n) {
+            List<Integer> sizes = new ArrayList<>(n);
+            for (int k = 1; k <= n; k++) {
+                sizes.add(k);
+            }
+            batchSize.setValue(null);
+            batchSize.getItems().setAll(sizes);
+            batchSize.setConverter(new ChoiceText<>(k -> batchName(k, n)));
+            batchSize.setVisibleRowCount(Math.min(n, 12));
+        }
+        batchSize.setValue(c.batchSize());
+        fullBatch.setDisable(c.batchSize() == n);
+    }
+
+    /** "1 · SGD, as in the notebook", ..., "4 · Batch GD" for the truth tables' four samples. */
     static String batchName(int k) {
-        return switch (k) {
-            case 1 -> "1 · SGD, as in the notebook";
-            case 4 -> "4 · Batch GD";
-            default -> k + " · mini-batch";
-        };
+        return batchName(k, TrainingConfig.MAX_BATCH);
+    }
+
+    /** The name of batch size {@code k} of {@code n} samples: SGD, mini-batch or (k = n) batch GD. */
+    static String batchName(int k, int n) {
+        if (k == 1) {
+            return "1 · SGD, as in the notebook";
+        }
+        return k == n ? k + " · Batch GD (full batch)" : k + " · mini-batch";
     }
 
     private static String targets(Dataset d) {

@@ -18,6 +18,7 @@ import org.apache.commons.math3.linear.RealMatrix;
 import org.xorlab.app.controls.ChoiceText;
 import org.xorlab.engine.Activation;
 import org.xorlab.engine.Dataset;
+import org.xorlab.engine.Feature;
 import org.xorlab.engine.TrainingOptions;
 import org.xorlab.engine.UpdateTrace;
 import org.xorlab.text.NumberText;
@@ -209,17 +210,31 @@ public final class StepInspector extends BorderPane {
                 && a.learningRate() == b.learningRate() && a.before().equals(b.before()) && a.after().equals(b.after());
     }
 
-    /** "Update 3 · epoch 1 · sample x = (1, 0)", or the chunk's samples for a mini-batch. */
+    /**
+     * "Update 3 · epoch 1 · sample x = (1, 0)", or the chunk's samples for a mini-batch; on data beyond the truth
+     * tables the chunk's place among the n training samples ("samples 21 to 30 of 140"), the x rows being below.
+     */
     static String caption(UpdateTrace t) {
         int m = t.samples();
         int first = t.firstSample();
+        int n = sampleCount(t);
         StringBuilder s = new StringBuilder("Update " + NumberText.count(t.update()) + " · epoch "
                 + NumberText.count(t.epoch()));
-        if (first + m == Dataset.SIZE) {
+        if (first + m == n) {
             s.append(" (its last update)");
         }
         s.append("\n");
-        if (m == 1) {
+        if (!t.options().data().isTruthTable()) {
+            s.append(m == 1 ? "One sample, " + NumberText.count(first + 1L)
+                            : "Mini-batch of m = " + m + " samples, one per column: "
+                                    + NumberText.count(first + 1L) + " to " + NumberText.count((long) first + m))
+                    .append(" of the ").append(NumberText.count(n)).append(" training samples in this epoch's order");
+            if (m == 1) {
+                s.append(", y = ").append(NumberText.step(t.y().getEntry(0, 0)));
+            } else {
+                s.append("\nGradients are averaged over the m = ").append(m).append(" samples.");
+            }
+        } else if (m == 1) {
             s.append("One sample: x = ").append(input(first)).append(", y = ").append(NumberText.step(t.y().getEntry(0, 0)));
         } else {
             s.append("Mini-batch of m = ").append(m).append(" samples, one per column: ");
@@ -234,22 +249,33 @@ public final class StepInspector extends BorderPane {
         return s.toString();
     }
 
+    /** The number of training samples n the update's epoch walks: 4 on a truth table. */
+    static int sampleCount(UpdateTrace t) {
+        return t.options().data().isTruthTable() ? Dataset.SIZE : t.options().data().train().size();
+    }
+
     /** True when the update is the notebook's: one sigmoid hidden layer, squared error, plain SGD, no penalty. */
     static boolean isNotebook(UpdateTrace t) {
         TrainingOptions o = t.options();
-        return t.layers() == 2 && o.activation() == Activation.SIGMOID && o.loss() == TrainingOptions.Loss.MSE
+        return t.layers() == 2 && o.features().equals(Feature.DEFAULT) && o.activation() == Activation.SIGMOID
+                && o.loss() == TrainingOptions.Loss.MSE
                 && o.optimizer() == TrainingOptions.Optimizer.SGD
                 && o.regularization() == TrainingOptions.Regularization.NONE;
     }
 
-    /** "Network 2-4-4-1 · tanh · cross-entropy · adam · l2": the options the lines below follow. */
+    /**
+     * "Network 2-4-4-1 · tanh · cross-entropy · adam · l2", with the input features when they are not x1, x2
+     * ("Network 7-8-1 · inputs x₁, x₂, x₁², ..."): the options the lines below follow.
+     */
     static String network(UpdateTrace t) {
-        StringBuilder widths = new StringBuilder("2");
+        StringBuilder widths = new StringBuilder(Integer.toString(t.before().inputs()));
         for (int l = 1; l <= t.layers(); l++) {
             widths.append('-').append(t.layer(l).units());
         }
         TrainingOptions o = t.options();
-        return "Network " + widths + " · " + o.activation().id() + " · " + o.loss().id() + " · " + o.optimizer().id()
+        String inputs = o.features().equals(Feature.DEFAULT) ? "" : " · inputs " + featureNames(o);
+        return "Network " + widths + inputs + " · " + o.activation().id() + " · " + o.loss().id() + " · "
+                + o.optimizer().id()
                 + (o.regularization() == TrainingOptions.Regularization.NONE ? "" : " · " + o.regularization().id());
     }
 
@@ -262,6 +288,15 @@ public final class StepInspector extends BorderPane {
         String kind = l == t.layers() ? "output layer " + l : "layer " + l;
         String f = l == t.layers() ? "sigmoid" : t.options().activation().id();
         return kind + ": " + units + " " + f + (units == 1 ? " unit" : " units");
+    }
+
+    /** "x₁, x₂, sin x₁": the features in the order of x's rows. */
+    static String featureNames(TrainingOptions o) {
+        StringBuilder s = new StringBuilder();
+        for (Feature f : o.features()) {
+            s.append(s.length() == 0 ? "" : ", ").append(f.label());
+        }
+        return s.toString();
     }
 
     private static String input(int sample) {
@@ -282,7 +317,8 @@ public final class StepInspector extends BorderPane {
         String backward = "Backward pass: errors";
         String gradients = m == 1 ? "Gradients (m = 1 sample)" : "Gradients, averaged over m = " + m + " samples";
         List<Line> out = new ArrayList<>();
-        out.add(Line.of(forward, 0, "x", "", t.x()));
+        // The rows of x are the input features: named when they are more than the notebook's x1 and x2.
+        out.add(Line.of(forward, 0, "x", o.features().equals(Feature.DEFAULT) ? "" : "rows " + featureNames(o), t.x()));
         out.add(Line.of(forward, 0, "y", "", t.y()));
         for (int l = 1; l <= top; l++) {
             UpdateTrace.LayerStep s = t.layer(l);

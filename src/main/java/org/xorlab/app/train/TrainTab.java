@@ -36,7 +36,10 @@ import org.xorlab.app.view.HiddenUnitMaps;
 import org.xorlab.app.view.NetworkView;
 import org.xorlab.app.view.ZoomPane;
 import org.xorlab.engine.Dataset;
+import org.xorlab.engine.Samples;
+import org.xorlab.engine.TrainingConfig;
 import org.xorlab.engine.UpdateTrace;
+import org.xorlab.run.DataDraft;
 import org.xorlab.engine.Weights;
 import org.xorlab.run.Preview;
 import org.xorlab.run.RunFrame;
@@ -128,6 +131,7 @@ public final class TrainTab extends BorderPane implements LabTab {
     private int presenterColumns;
     private boolean networkFirst;
     private ScrollPane settings;
+    private final DataPanel data;
     private int run;
     private final LossFeed chartFeed = new LossFeed(chart);
     private Weights shownWeights;
@@ -136,7 +140,13 @@ public final class TrainTab extends BorderPane implements LabTab {
     private UpdateTrace shownTrace;
 
     public TrainTab(RunModel model) {
+        this(model, PointFiles.NONE);
+    }
+
+    /** @param files where the data panel's Import CSV… and Export CSV… ask for a file */
+    public TrainTab(RunModel model, PointFiles files) {
         this.model = model;
+        this.data = new DataPanel(model, files);
         this.transport = new TransportBar(model, "", WORDING, List.of(10L, 100L, 1000L));
         this.rewind = new RewindBar(model);
         createView();
@@ -146,7 +156,7 @@ public final class TrainTab extends BorderPane implements LabTab {
     private void createView() {
         getStyleClass().add("main-window");
         setTop(transport);
-        settings = new ScrollPane(new SettingsPanel(model));
+        settings = new ScrollPane(new SettingsPanel(model, data));
         settings.setFitToWidth(true);
         settings.getStyleClass().add("settings-scroll");
         settings.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
@@ -226,7 +236,8 @@ public final class TrainTab extends BorderPane implements LabTab {
         hiddenMaps.setPrefHeight(170);
         VBox.setVgrow(surfacePane, Priority.ALWAYS);
 
-        tableCard = card(header("Truth table"), new TruthTable(model));
+        TruthTable table = new TruthTable(model);
+        tableCard = card(header(table.titleProperty()), table);
         tableCard.setId("truth-table-card");
         // Numbers never shorten to "0...." when zoomed in; the canvases beside it give way instead.
         tableCard.setMinWidth(Region.USE_PREF_SIZE);
@@ -263,11 +274,18 @@ public final class TrainTab extends BorderPane implements LabTab {
 
     private void initListeners() {
         model.frameProperty().addListener((o, old, f) -> show(f));
+        // The own points show as they are drawn, before training restarts on them.
+        data.draft().addListener(() -> showPoints(model.configProperty().get()));
+        Runnable editing = () -> {
+            surface.edit(data.editing() ? data.draft() : null, data::selectedClass);
+            showPoints(model.configProperty().get());
+        };
+        data.editingProperty().addListener(o -> editing.run());
+        editing.run();
         model.selectedInputProperty().addListener((o, old, i) -> {
             TrainingFrame f = model.frameProperty().get();
             if (f != null) {
-                network.show(f.runs().get(0).shownWeights(), f.snapshot().config().options().activation(),
-                        i.intValue());
+                network.show(f.runs().get(0).shownWeights(), f.snapshot().config(), i.intValue());
             }
         });
         presenting.addListener(o -> {
@@ -610,6 +628,17 @@ public final class TrainTab extends BorderPane implements LabTab {
         return true;
     }
 
+    /** Draws the data's points on the surface, and lets it edit them while the own points are chosen. */
+    private void showPoints(TrainingConfig c) {
+        Samples[] shown = data.shownPoints(c);
+        surface.showPoints(shown[0], shown[1]);
+    }
+
+    /** The data panel's own points, for tests. */
+    DataDraft draft() {
+        return data.draft();
+    }
+
     /** Offers layers 1 to {@code depth} for the hidden-unit maps, keeping the chosen one where it still exists. */
     private void chooseLayers(int depth) {
         if (hiddenLayer.getItems().size() == depth) {
@@ -637,10 +666,11 @@ public final class TrainTab extends BorderPane implements LabTab {
         RunFrame only = f.runs().get(0);
         Preview preview = only.preview();
         shownWeights = only.shownWeights();
-        network.show(shownWeights, f.snapshot().config().options().activation(), model.selectedInputProperty().get());
+        network.show(shownWeights, f.snapshot().config(), model.selectedInputProperty().get());
         surface.show(only.shownGrid(), f.snapshot().config().dataset());
+        showPoints(f.snapshot().config());
         chooseLayers(only.shownGrid().hiddenLayerCount());
-        hiddenMaps.show(only.shownGrid());
+        hiddenMaps.show(only.shownGrid(), f.snapshot().config().samples());
         UpdateTrace trace = f.snapshot().lastUpdate();
         // The arrows belong to the live weights' last step: none while playing, rewound or before any step.
         if (trace != null && preview == null && !f.playing()) {

@@ -7,13 +7,26 @@ import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.StrokeLineCap;
 import javafx.scene.text.TextAlignment;
+import java.util.function.IntSupplier;
+import javafx.scene.Cursor;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.input.MouseButton;
+import javafx.scene.input.MouseEvent;
 import org.xorlab.engine.DecisionGrid;
 import org.xorlab.engine.Dataset;
+import org.xorlab.engine.Samples;
+import org.xorlab.run.DataDraft;
+import org.xorlab.run.PlotRange;
 
 /**
  * The network's output y_hat over the input plane as a heatmap, with the y_hat = 0.5 decision boundary, the unit
  * square, the axes x1 (horizontal) and x2 (vertical), the four training points in their target's colour, and a
  * colour legend. The plot stays square at any size. Feed it with {@link #show}; it never samples the network itself.
+ * For data beyond the truth tables ({@link #showPoints}) it draws every point as a plain fill, training points solid
+ * and test points hollow, over the range the grid was sampled on ({@link PlotRange}); given a {@link DataDraft}
+ * ({@link #edit}) a click adds a point, a right-click removes the nearest, a drag moves one, Delete removes the
+ * hovered one and Ctrl+Z / Ctrl+Y (or Ctrl+Shift+Z) undo and redo.
  */
 public final class DecisionSurfaceView extends CanvasView {
     /** The output level drawn as the decision boundary. */
@@ -31,10 +44,161 @@ public final class DecisionSurfaceView extends CanvasView {
     /** The boundary's segments in input coordinates, recomputed with each grid. */
     private double[] boundary = new double[0];
     private Rectangle2D plot = Rectangle2D.EMPTY;
+    /** The data's training and test points; null for a truth table's four. */
+    private Samples train;
+    private Samples test = Samples.NONE;
+    /** The points a click edits, or null when the surface only shows. */
+    private DataDraft draft;
+    private IntSupplier newClass = () -> 1;
+    /** The draft's point under the pointer, or -1. */
+    private int hovered = -1;
+    /** The draft's point being dragged, or -1; where it started, for the one step of Undo. */
+    private int dragging = -1;
+    private double dragFromX1;
+    private double dragFromX2;
+    private boolean dragMoved;
+    /** How near (in pixels) a click must be to a point to pick it. */
+    static final double PICK_PIXELS = 10;
 
     public DecisionSurfaceView() {
         super(560, 480);
         setMinSize(240, 200);
+        initEditing();
+    }
+
+    /**
+     * Shows these points instead of the truth table's: {@code train} solid, {@code test} hollow. Null for
+     * {@code train} goes back to the truth table's four points. Call on the FX thread.
+     */
+    public void showPoints(Samples train, Samples test) {
+        Samples t = test == null ? Samples.NONE : test;
+        if (java.util.Objects.equals(train, this.train) && t.equals(this.test)) {
+            return;
+        }
+        this.train = train;
+        this.test = t;
+        hovered = -1;
+        redraw();
+    }
+
+    /**
+     * Lets the pointer edit {@code draft} (null: only show); {@code newClass} says the class a click adds, 0 or 1.
+     */
+    public void edit(DataDraft draft, IntSupplier newClass) {
+        this.draft = draft;
+        this.newClass = newClass == null ? () -> 1 : newClass;
+        hovered = -1;
+        dragging = -1;
+        setFocusTraversable(draft != null);
+        setCursor(draft == null ? Cursor.DEFAULT : Cursor.CROSSHAIR);
+        redraw();
+    }
+
+    /** The input (x1, x2) drawn at view point (sx, sy). */
+    Point2D toInput(double sx, double sy) {
+        PlotRange r = range();
+        return new Point2D(r.min() + (sx - plot.getMinX()) / plot.getWidth() * (r.max() - r.min()),
+                r.max() - (sy - plot.getMinY()) / plot.getHeight() * (r.max() - r.min()));
+    }
+
+    private int pick(double sx, double sy) {
+        Point2D p = toInput(sx, sy);
+        double radius = PICK_PIXELS / plot.getWidth() * (range().max() - range().min());
+        return draft.nearest(p.getX(), p.getY(), radius);
+    }
+
+    private void initEditing() {
+        addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
+            if (draft == null || !plot.contains(e.getX(), e.getY())) {
+                return;
+            }
+            requestFocus();
+            dragMoved = false;
+            dragging = e.getButton() == MouseButton.PRIMARY ? pick(e.getX(), e.getY()) : -1;
+            if (dragging >= 0) {
+                dragFromX1 = draft.points().x1(dragging);
+                dragFromX2 = draft.points().x2(dragging);
+            }
+            e.consume();
+        });
+        addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> {
+            if (draft == null || dragging < 0) {
+                return;
+            }
+            Point2D p = clampedInput(e.getX(), e.getY());
+            dragMoved = true;
+            draft.drag(dragging, p.getX(), p.getY());
+            e.consume();
+        });
+        addEventHandler(MouseEvent.MOUSE_RELEASED, e -> {
+            if (draft == null) {
+                return;
+            }
+            if (dragging >= 0) {
+                int i = dragging;
+                dragging = -1;
+                if (dragMoved) {
+                    double x1 = draft.points().x1(i);
+                    double x2 = draft.points().x2(i);
+                    draft.drag(i, dragFromX1, dragFromX2);
+                    draft.move(i, x1, x2);
+                }
+                e.consume();
+                return;
+            }
+            if (!plot.contains(e.getX(), e.getY())) {
+                return;
+            }
+            if (e.getButton() == MouseButton.SECONDARY) {
+                int i = pick(e.getX(), e.getY());
+                if (i >= 0) {
+                    draft.remove(i);
+                }
+            } else if (e.getButton() == MouseButton.PRIMARY && draft.size() < Samples.MAX_POINTS) {
+                Point2D p = toInput(e.getX(), e.getY());
+                draft.add(p.getX(), p.getY(), newClass.getAsInt());
+            }
+            e.consume();
+        });
+        addEventHandler(MouseEvent.MOUSE_MOVED, e -> {
+            int now = draft == null || !plot.contains(e.getX(), e.getY()) ? -1 : pick(e.getX(), e.getY());
+            if (now != hovered) {
+                hovered = now;
+                redraw();
+            }
+        });
+        addEventHandler(MouseEvent.MOUSE_EXITED, e -> {
+            if (hovered >= 0) {
+                hovered = -1;
+                redraw();
+            }
+        });
+        addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            if (draft == null) {
+                return;
+            }
+            boolean undoKey = e.isShortcutDown() && e.getCode() == KeyCode.Z && !e.isShiftDown();
+            boolean redoKey = e.isShortcutDown() && (e.getCode() == KeyCode.Y
+                    || e.getCode() == KeyCode.Z && e.isShiftDown());
+            if (undoKey) {
+                draft.undo();
+            } else if (redoKey) {
+                draft.redo();
+            } else if ((e.getCode() == KeyCode.DELETE || e.getCode() == KeyCode.BACK_SPACE) && hovered >= 0
+                    && hovered < draft.size()) {
+                draft.remove(hovered);
+                hovered = -1;
+            } else {
+                return;
+            }
+            e.consume();
+        });
+    }
+
+    private Point2D clampedInput(double sx, double sy) {
+        double cx = Math.max(plot.getMinX(), Math.min(plot.getMaxX(), sx));
+        double cy = Math.max(plot.getMinY(), Math.min(plot.getMaxY(), sy));
+        return toInput(cx, cy);
     }
 
     /**
@@ -79,7 +243,7 @@ public final class DecisionSurfaceView extends CanvasView {
     }
 
     /** Where input (x0, x1) is drawn, in this view's coordinates. */
-    Point2D toView(double x0, double x1) {
+    public Point2D toView(double x0, double x1) {
         return new Point2D(screenX(x0), screenY(x1));
     }
 
@@ -104,7 +268,9 @@ public final class DecisionSurfaceView extends CanvasView {
         g.setLineWidth(1);
         g.strokeRect(x + 0.5, y + 0.5, side - 1, side - 1);
         drawUnitSquareAndAxes(g);
-        if (dataset != null) {
+        if (train != null) {
+            drawData(g);
+        } else if (dataset != null) {
             drawPoints(g);
         }
         drawLegend(g);
@@ -125,6 +291,10 @@ public final class DecisionSurfaceView extends CanvasView {
     }
 
     private void drawUnitSquareAndAxes(GraphicsContext g) {
+        if (train != null) {
+            drawAxes(g, tickStep(range()));
+            return;
+        }
         double left = Math.round(screenX(0));
         double right = Math.round(screenX(1));
         double top = Math.round(screenY(1));
@@ -161,6 +331,78 @@ public final class DecisionSurfaceView extends CanvasView {
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.CENTER);
         g.fillText("x2", plotLeft - 40, plot.getMinY() + plot.getHeight() / 2);
+    }
+
+    /** Axes with ticks every {@code step} over the range, for data beyond the unit square. */
+    private void drawAxes(GraphicsContext g, double step) {
+        PlotRange r = range();
+        double plotBottom = plot.getMaxY();
+        double plotLeft = plot.getMinX();
+        g.setStroke(Palette.MUTED);
+        g.setLineWidth(1.5);
+        g.setFill(Palette.MUTED);
+        g.setFont(Fonts.SMALL);
+        for (double v = Math.ceil(r.min() / step) * step; v <= r.max() + 1e-9; v += step) {
+            String label = org.xorlab.text.NumberText.brief(Math.abs(v) < 1e-9 ? 0 : v);
+            double sx = Math.round(screenX(v));
+            g.strokeLine(sx, plotBottom, sx, plotBottom + 6);
+            g.setTextAlign(TextAlignment.CENTER);
+            g.setTextBaseline(VPos.TOP);
+            g.fillText(label, sx, plotBottom + 8);
+            double sy = Math.round(screenY(v));
+            g.strokeLine(plotLeft - 6, sy, plotLeft, sy);
+            g.setTextAlign(TextAlignment.RIGHT);
+            g.setTextBaseline(VPos.CENTER);
+            g.fillText(label, plotLeft - 9, sy);
+        }
+        g.setFill(Palette.INK);
+        g.setFont(Fonts.LABEL);
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.TOP);
+        g.fillText("x1", plot.getMinX() + plot.getWidth() / 2, plotBottom + 26);
+        g.setTextBaseline(VPos.CENTER);
+        g.fillText("x2", plotLeft - 40, plot.getMinY() + plot.getHeight() / 2);
+    }
+
+    /** A round tick step (1, 2 or 5 times a power of ten) giving about four to eight ticks over the range. */
+    static double tickStep(PlotRange r) {
+        double raw = (r.max() - r.min()) / 5;
+        double power = Math.pow(10, Math.floor(Math.log10(raw)));
+        double m = raw / power;
+        return (m < 1.5 ? 1 : m < 3.5 ? 2 : m < 7.5 ? 5 : 10) * power;
+    }
+
+    /**
+     * The data's points as plain fills (a thousand stay within a frame): training points solid with a dark rim, test
+     * points hollow rings in their class's colour; the draft's hovered point ringed larger.
+     */
+    private void drawData(GraphicsContext g) {
+        double r = Math.max(3, Math.min(6, plot.getWidth() / 90));
+        g.setLineWidth(1);
+        for (int i = 0; i < train.size(); i++) {
+            double sx = screenX(train.x1(i));
+            double sy = screenY(train.x2(i));
+            g.setFill(Palette.INK);
+            g.fillOval(sx - r - 1, sy - r - 1, 2 * r + 2, 2 * r + 2);
+            g.setFill(Palette.forValue(train.y(i)));
+            g.fillOval(sx - r, sy - r, 2 * r, 2 * r);
+        }
+        g.setLineWidth(2);
+        for (int i = 0; i < test.size(); i++) {
+            double sx = screenX(test.x1(i));
+            double sy = screenY(test.x2(i));
+            g.setFill(Color.WHITE);
+            g.fillOval(sx - r, sy - r, 2 * r, 2 * r);
+            g.setStroke(Palette.forValue(test.y(i)));
+            g.strokeOval(sx - r, sy - r, 2 * r, 2 * r);
+        }
+        if (draft != null && hovered >= 0 && hovered < draft.size()) {
+            g.setStroke(Palette.INK);
+            g.setLineWidth(2);
+            double sx = screenX(draft.points().x1(hovered));
+            double sy = screenY(draft.points().x2(hovered));
+            g.strokeOval(sx - r - 4, sy - r - 4, 2 * r + 8, 2 * r + 8);
+        }
     }
 
     /** Each training point in its target's colour, with a white ring and a dark rim so it shows on either side. */
@@ -204,6 +446,11 @@ public final class DecisionSurfaceView extends CanvasView {
             g.strokeLine(bx + barWidth, ty, bx + barWidth + 5, ty);
             g.fillText(labels[i], bx + barWidth + 8, ty);
         }
+    }
+
+    /** The range shown: the grid's, which the loop sampled on {@link PlotRange}; the unit range before any. */
+    private PlotRange range() {
+        return grid == null ? PlotRange.UNIT : new PlotRange(grid.min(), grid.max());
     }
 
     private double screenX(double x0) {

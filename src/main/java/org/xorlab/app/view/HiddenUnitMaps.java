@@ -11,13 +11,15 @@ import javafx.scene.text.TextAlignment;
 import org.xorlab.engine.Activation;
 import org.xorlab.engine.DecisionGrid;
 import org.xorlab.engine.Dataset;
+import org.xorlab.engine.Samples;
 import org.xorlab.engine.TrainingOptions;
 
 /**
  * One small heatmap per hidden unit of one hidden layer: v[l][j] over the same input plane as the decision surface,
  * on the colour scale of the layer's activation ({@link ActivationScale}: a sigmoid's 0 to 1 as the surface's, else
  * -1 to 1), titled h1, h2, ... for the notebook's one layer and "layer 2, unit 3" (or as much of it as fits) for a
- * deeper network's, with the unit's own line at the scale's middle and the four inputs marked. {@link #showLayer}
+ * deeper network's, with the unit's own line at the scale's middle and the four inputs marked (on data, its training
+ * points, over the data's range as the grid was sampled: {@link org.xorlab.run.PlotRange}). {@link #showLayer}
  * chooses the layer. Tiles flow into as many rows as make them largest in the space given.
  */
 public final class HiddenUnitMaps extends CanvasView {
@@ -30,6 +32,8 @@ public final class HiddenUnitMaps extends CanvasView {
     private final List<Rectangle2D> tiles = new ArrayList<>();
     private final List<String> titles = new ArrayList<>();
     private DecisionGrid grid;
+    /** The points marked on every tile: the truth tables' four corners, or the data's training points. */
+    private Samples points = Samples.of(Dataset.XOR);
     /** The hidden layer shown, from 1. */
     private int layer = 1;
 
@@ -44,12 +48,23 @@ public final class HiddenUnitMaps extends CanvasView {
      * @throws IllegalArgumentException if the grid is missing
      */
     public void show(DecisionGrid grid) {
-        if (grid == null) {
-            throw new IllegalArgumentException("the hidden unit maps need a sampled grid");
+        show(grid, Samples.of(Dataset.XOR));
+    }
+
+    /**
+     * Shows the hidden activations of a newly sampled grid with {@code points} marked on each tile (a truth table's
+     * four, or a dataset's training points). Call on the FX thread.
+     *
+     * @throws IllegalArgumentException if the grid or the points are missing
+     */
+    public void show(DecisionGrid grid, Samples points) {
+        if (grid == null || points == null) {
+            throw new IllegalArgumentException("the hidden unit maps need a sampled grid and the points to mark");
         }
-        if (grid == this.grid) {
+        if (grid == this.grid && points.equals(this.points)) {
             return;
         }
+        this.points = points;
         int before = units();
         this.grid = grid;
         layer = Math.min(layer, grid.hiddenLayerCount());
@@ -200,23 +215,34 @@ public final class HiddenUnitMaps extends CanvasView {
         }
         g.setLineCap(StrokeLineCap.SQUARE);
 
-        g.setStroke(Palette.INK.deriveColor(0, 1, 1, 0.5));
-        g.setLineWidth(1);
-        g.setLineDashes(4, 4);
-        double l = Math.round(sx(tile, 0));
-        double r = Math.round(sx(tile, 1));
-        double t = Math.round(sy(tile, 1));
-        double b = Math.round(sy(tile, 0));
-        g.strokeRect(l, t, r - l, b - t);
-        g.setLineDashes();
-
-        double dot = Math.max(3, side / 40);
+        // A truth table's four corners on the notebook's range, with their unit square.
+        boolean corners = points.size() == Dataset.SIZE && grid.min() == DecisionGrid.DEFAULT_MIN
+                && grid.max() == DecisionGrid.DEFAULT_MAX;
+        if (corners) {
+            // The truth tables' unit square, dashed, its four corners ringed.
+            g.setStroke(Palette.INK.deriveColor(0, 1, 1, 0.5));
+            g.setLineWidth(1);
+            g.setLineDashes(4, 4);
+            double l = Math.round(sx(tile, 0));
+            double r = Math.round(sx(tile, 1));
+            double t = Math.round(sy(tile, 1));
+            double b = Math.round(sy(tile, 0));
+            g.strokeRect(l, t, r - l, b - t);
+            g.setLineDashes();
+        }
+        // Four corners get rings; a dataset's many points small dots, so the map still shows through.
+        double dot = points.size() <= Dataset.SIZE ? Math.max(3, side / 40) : Math.max(1.2, Math.min(2.5, side / 90));
         g.setStroke(Palette.INK);
+        g.setFill(Palette.INK.deriveColor(0, 1, 1, 0.7));
         g.setLineWidth(1.5);
-        for (int i = 0; i < Dataset.SIZE; i++) {
-            double px = sx(tile, Dataset.x0(i));
-            double py = sy(tile, Dataset.x1(i));
-            g.strokeOval(px - dot, py - dot, 2 * dot, 2 * dot);
+        for (int i = 0; i < points.size(); i++) {
+            double px = sx(tile, points.x1(i));
+            double py = sy(tile, points.x2(i));
+            if (points.size() <= Dataset.SIZE) {
+                g.strokeOval(px - dot, py - dot, 2 * dot, 2 * dot);
+            } else {
+                g.fillOval(px - dot, py - dot, 2 * dot, 2 * dot);
+            }
         }
 
         g.setStroke(Palette.FRAME);

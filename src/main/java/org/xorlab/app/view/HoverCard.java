@@ -12,6 +12,8 @@ import org.xorlab.app.view.NetworkView.Kind;
 import org.xorlab.app.view.NetworkView.Part;
 import org.xorlab.engine.Activation;
 import org.xorlab.engine.Dataset;
+import org.xorlab.engine.Feature;
+import org.xorlab.engine.TrainingOptions;
 import org.xorlab.engine.Weights;
 import org.xorlab.text.NumberText;
 
@@ -21,32 +23,45 @@ final class HoverCard {
     }
 
     /**
-     * The card's text for a part: its value for the weights, whose hidden layers apply {@code activation}, and the
-     * selected input (0 to 3), and with {@code gradients} (null for none) the last step's change. The notebook's one
-     * hidden layer is written as the notebook writes it (W1, b1, v1, z1); a deeper network's layers with their index
-     * (W[2][3,1], v[2][3]).
+     * The card's text for a part of the notebook's network on truth-table input {@code selected} (0 to 3).
+     *
+     * @see #describe(Part, Weights, TrainingOptions, double, double, NetworkView.Gradients)
      */
     static String describe(Part part, Weights weights, Activation activation, int selected,
                            NetworkView.Gradients gradients) {
-        double x0 = Dataset.x0(selected);
-        double x1 = Dataset.x1(selected);
-        double[][] v = weights.activations(activation, x0, x1);
+        return describe(part, weights, TrainingOptions.NOTEBOOK.withActivation(activation), Dataset.x0(selected),
+                Dataset.x1(selected), gradients);
+    }
+
+    /**
+     * The card's text for a part: its value for the weights, trained with the options' input features and hidden
+     * activation, and the selected point (x1, x2), and with {@code gradients} (null for none) the last step's change.
+     * The notebook's one hidden layer is written as the notebook writes it (W1, b1, v1, z1); a deeper network's
+     * layers with their index (W[2][3,1], v[2][3]); an input by its feature's name ("x1² = 0.25 for x = (0.5, 1)").
+     */
+    static String describe(Part part, Weights weights, TrainingOptions options, double x1, double x2,
+                           NetworkView.Gradients gradients) {
+        List<Feature> features = options.features();
+        double[] in = new double[features.size()];
+        Feature.apply(features, x1, x2, in);
+        double[][] v = weights.activations(options, x1, x2);
         int top = weights.layers();
-        String forInput = " for x = " + inputText(selected);
+        String forInput = " for x = " + pointText(x1, x2);
         String text = switch (part.kind()) {
             case W1 -> "W1[" + (part.j() + 1) + "," + (part.k() + 1) + "] = " + fmt3(weights.w1(part.j(), part.k()))
-                    + "   (x" + (part.k() + 1) + " \u2192 h" + (part.j() + 1) + ")";
+                    + "   (" + inputNames(features).get(part.k()) + " \u2192 h" + (part.j() + 1) + ")";
             case W2 -> "W2[1," + (part.j() + 1) + "] = " + fmt3(weights.w2(part.j()))
                     + "   (h" + (part.j() + 1) + " \u2192 y_hat)";
             case WEIGHT -> "W[" + part.layer() + "][" + (part.j() + 1) + "," + (part.k() + 1) + "] = "
                     + fmt3(weights.weight(part.layer(), part.j(), part.k())) + "   ("
-                    + unitName(part.layer() - 1, part.k(), top) + " \u2192 " + unitName(part.layer(), part.j(), top)
-                    + ")";
-            case INPUT -> "x" + (part.k() + 1) + " = " + plain(part.k() == 0 ? x0 : x1) + forInput;
+                    + unitName(part.layer() - 1, part.k(), top, features) + " \u2192 "
+                    + unitName(part.layer(), part.j(), top, features) + ")";
+            // An input is (INPUT, j = its index, k = 0), as the view and its layout name it.
+            case INPUT -> inputNames(features).get(part.j()) + " = " + plain(in[part.j()]) + forInput;
             case HIDDEN -> {
                 int l = part.layer();
                 int j = part.j();
-                double z = z(weights, v, x0, x1, l, j);
+                double z = z(weights, v, in, l, j);
                 if (top == 2) {
                     yield "h" + (j + 1) + ": b1[" + (j + 1) + "] = " + fmt3(weights.b1(j))
                             + "\nv1 = " + fmt3(v[0][j]) + forInput
@@ -68,13 +83,13 @@ final class HoverCard {
     }
 
     /** A unit of layer {@code l} (0 for the inputs, {@code top} for the output) as the hover card names it. */
-    private static String unitName(int l, int j, int top) {
-        return l == 0 ? "x" + (j + 1) : l == top ? "y_hat" : "layer " + l + " unit " + (j + 1);
+    private static String unitName(int l, int j, int top, List<Feature> features) {
+        return l == 0 ? inputNames(features).get(j) : l == top ? "y_hat" : "layer " + l + " unit " + (j + 1);
     }
 
-    /** Unit j's pre-activation z[l][j] = W[l] v[l-1] + b[l], given every layer's v for the input (x0, x1). */
-    private static double z(Weights weights, double[][] v, double x0, double x1, int l, int j) {
-        double[] in = l == 1 ? new double[] {x0, x1} : v[l - 2];
+    /** Unit j's pre-activation z[l][j] = W[l] v[l-1] + b[l], given the input features and every layer's v. */
+    private static double z(Weights weights, double[][] v, double[] features, int l, int j) {
+        double[] in = l == 1 ? features : v[l - 2];
         double z = weights.weight(l, j, 0) * in[0];
         for (int k = 1; k < in.length; k++) {
             z += weights.weight(l, j, k) * in[k];
@@ -160,7 +175,33 @@ final class HoverCard {
 
     /** The selected input (0 to 3) as the diagram writes it: "(0, 1)". */
     static String inputText(int selected) {
-        return "(" + plain(Dataset.x0(selected)) + ", " + plain(Dataset.x1(selected)) + ")";
+        return pointText(Dataset.x0(selected), Dataset.x1(selected));
+    }
+
+    /** A point as the diagram writes it: "(0, 1)", "(0.25, -1.5)" (two decimals at most off the truth tables). */
+    static String pointText(double x1, double x2) {
+        return "(" + coordinate(x1) + ", " + coordinate(x2) + ")";
+    }
+
+    private static String coordinate(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : NumberText.fixed(v, 2);
+    }
+
+    /**
+     * The input nodes' names, one per feature, as {@link Feature#label()} writes them; the notebook's x1 and x2 as
+     * the rest of the diagram writes them (W1, y_hat), so the default network reads as the notebook's.
+     */
+    static List<String> inputNames(List<Feature> features) {
+        List<String> names = new ArrayList<>();
+        for (Feature f : features) {
+            names.add(features.equals(Feature.DEFAULT) ? f.id() : f.label());
+        }
+        return names;
+    }
+
+    /** An input's value as its node writes it: 0 and 1 as they are, a data point's to two decimals ("-0.84"). */
+    static String nodeValue(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : NumberText.fixed(v, 2);
     }
 
     /** 0 and 1 without decimals; anything else as Python writes it. */

@@ -23,7 +23,7 @@ final class NetworkHitTest {
         if (pointer == null || layout.isEmpty()) {
             return null;
         }
-        for (int k = 0; k < 2; k++) {
+        for (int k = 0; k < layout.inputs.size(); k++) {
             if (pointer.distance(layout.inputs.get(k)) <= layout.outerRadius + 2) {
                 return new Part(Kind.INPUT, k, 0);
             }
@@ -53,15 +53,16 @@ final class NetworkHitTest {
     }
 
     /**
-     * Every edge of the layout: with one hidden layer W1[j][0], W1[j][1] and W2[0][j] for each hidden unit j; with
-     * more, W[l][j][k] of every layer l (the {@link Kind#WEIGHT} parts).
+     * Every edge of the layout: with one hidden layer W1[j][k] for each input k and W2[0][j] for each hidden unit j;
+     * with more, W[l][j][k] of every layer l (the {@link Kind#WEIGHT} parts).
      */
     static List<Part> edges(NetworkLayout layout) {
         List<Part> edges = new ArrayList<>();
         if (layout.layers.size() <= 1) {
             for (int j = 0; j < layout.hidden.size(); j++) {
-                edges.add(new Part(Kind.W1, j, 0));
-                edges.add(new Part(Kind.W1, j, 1));
+                for (int k = 0; k < layout.inputs.size(); k++) {
+                    edges.add(new Part(Kind.W1, j, k));
+                }
                 edges.add(new Part(Kind.W2, j, 0));
             }
             return edges;

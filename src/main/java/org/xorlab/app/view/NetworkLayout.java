@@ -103,15 +103,33 @@ final class NetworkLayout {
 
     /**
      * What the layout depends on. The bias texts are as drawn ("b=-3.43"); {@code deeper} holds the widths of hidden
-     * layers 2 and up (empty for the notebook's one hidden layer of {@code hidden} units), and {@code activation}
-     * sets the legend's scale.
+     * layers 2 and up (empty for the notebook's one hidden layer of {@code hidden} units), {@code activation}
+     * sets the legend's scale, and {@code inputNames} names the input nodes, one per feature ("x₁", "x₂", "sin x₁").
      */
     record Spec(double width, double height, int hidden, List<Integer> deeper, String caption, String shortCaption,
                 List<String> hiddenBiases, String outputBias, boolean legendWanted, boolean arrows,
-                Activation activation) {
+                Activation activation, List<String> inputNames) {
         Spec {
             deeper = List.copyOf(deeper);
             hiddenBiases = List.copyOf(hiddenBiases);
+            inputNames = List.copyOf(inputNames);
+        }
+
+        /** The notebook's two inputs, x1 and x2. */
+        Spec(double width, double height, int hidden, List<Integer> deeper, String caption, String shortCaption,
+             List<String> hiddenBiases, String outputBias, boolean legendWanted, boolean arrows,
+             Activation activation) {
+            this(width, height, hidden, deeper, caption, shortCaption, hiddenBiases, outputBias, legendWanted, arrows,
+                    activation, List.of("x1", "x2"));
+        }
+
+        /** The widest input name in the label font, with its halo. */
+        double widestInputName() {
+            double widest = 0;
+            for (String name : inputNames) {
+                widest = Math.max(widest, NetworkLayout.width(name, Fonts.LABEL));
+            }
+            return widest;
         }
 
         /** The number of hidden layers. */
@@ -381,9 +399,9 @@ final class NetworkLayout {
                 break;
             }
         }
-        for (int k = 0; k < 2; k++) {
+        for (int k = 0; k < g.inputs.size(); k++) {
             Point2D c = g.inputs.get(k);
-            String name = "x" + (k + 1);
+            String name = spec.inputNames().get(k);
             double w = width(name, Fonts.LABEL) + 2 * HALO;
             double h = height(Fonts.LABEL);
             double reach = inputReach(g.outerRadius);
@@ -532,9 +550,9 @@ final class NetworkLayout {
             }
         }
         // x1 and x2 left of their neurons, or above them.
-        for (int k = 0; k < 2; k++) {
+        for (int k = 0; k < g.inputs.size(); k++) {
             Point2D c = g.inputs.get(k);
-            String name = "x" + (k + 1);
+            String name = spec.inputNames().get(k);
             double w = width(name, Fonts.LABEL) + 2 * HALO;
             double h = height(Fonts.LABEL);
             double reach = inputReach(g.outerRadius);
@@ -705,7 +723,7 @@ final class NetworkLayout {
         List<Part> parts = new ArrayList<>();
         List<Point2D[]> edges = new ArrayList<>();
         for (int j = 0; j < g.hidden.size(); j++) {
-            for (int k = 0; k < 2; k++) {
+            for (int k = 0; k < g.inputs.size(); k++) {
                 parts.add(new Part(Kind.W1, j, k));
                 edges.add(new Point2D[] {g.inputs.get(k), g.hidden.get(j)});
             }
@@ -882,10 +900,12 @@ final class NetworkLayout {
             g.column = column;
             double spacing = span / units;
             double slot = span / Math.max(units, 2);
+            int inputs = spec.inputNames().size();
+            double inputSlot = span / Math.max(inputs, 2);
             // Inputs and output: up to 16 px (more only if the hidden units are larger), less in a narrow view.
-            double outer = Math.min(16, Math.min(span / 2 * 0.38, w / 24));
+            double outer = Math.min(16, Math.min(inputSlot * 0.38, w / 24));
             // Room for "x2" left of the inputs and "y_hat" right of the output; more where the view is wide.
-            double inX = Math.max(LEFT + width("x2", Fonts.LABEL) + 2 * HALO + 4 + inputReach(outer), w * 0.13);
+            double inX = Math.max(LEFT + spec.widestInputName() + 2 * HALO + 4 + inputReach(outer), w * 0.13);
             // In a narrow view "y_hat" goes above the output, leaving room on its right only for the bias's arrow.
             double yHat = w >= 360 ? ringedReach(outer) + 4 + width("y_hat", Fonts.LABEL) + 2 * HALO + 4
                     : ringedReach(outer) + 2 * arrowHalfWidth(ARROW_LENGTHS[ARROW_LENGTHS.length - 1]) + 8;
@@ -894,10 +914,11 @@ final class NetworkLayout {
             double r = Math.min(32, Math.min(slot * 0.38, (outX - inX) * 0.09));
             // Neighbouring hidden units never touch, rings included (a ring is at most 6/15 of a small radius).
             double apart = r >= 15 ? (spacing - 2 * 6 - 4) / 2 : (spacing - 4) / 2.8;
-            g.hiddenRadius = Math.max(3, Math.min(r, apart));
+            // The inputs take the hidden units' radius if larger: with many inputs that must fit their column too.
+            g.hiddenRadius = Math.max(3, Math.min(Math.min(r, apart), inputs > 2 ? inputSlot * 0.38 : r));
             g.outerRadius = Math.max(g.hiddenRadius, outer);
-            for (int k = 0; k < 2; k++) {
-                g.inputs.add(new Point2D(inX, top + (k + 0.5) * span / 2));
+            for (int k = 0; k < inputs; k++) {
+                g.inputs.add(new Point2D(inX, top + (k + 0.5) * span / inputs));
             }
             for (int j = 0; j < units; j++) {
                 g.hidden.add(new Point2D(hidX, top + (j + 0.5) * spacing));
@@ -934,18 +955,20 @@ final class NetworkLayout {
             }
             Geometry g = new Geometry(w, h, top, legend ? h - LEGEND : h, legend);
             double spacing = span / widest;
-            double outer = Math.min(16, Math.min(span / 2 * 0.38, w / 24));
-            double inX = Math.max(LEFT + width("x2", Fonts.LABEL) + 2 * HALO + 4 + inputReach(outer), w * 0.08);
+            int inputs = spec.inputNames().size();
+            double inputSlot = span / Math.max(inputs, 2);
+            double outer = Math.min(16, Math.min(inputSlot * 0.38, w / 24));
+            double inX = Math.max(LEFT + spec.widestInputName() + 2 * HALO + 4 + inputReach(outer), w * 0.08);
             double yHat = w >= 360 ? ringedReach(outer) + 4 + width("y_hat", Fonts.LABEL) + 2 * HALO + 4
                     : ringedReach(outer) + 8;
             double outX = w - Math.max(yHat, w * 0.1);
             double apartX = (outX - inX) / (spec.depth() + 1);
             double r = Math.min(32, Math.min(span / Math.max(widest, 2) * 0.38, apartX * 0.3));
             double apart = r >= 15 ? (spacing - 2 * 6 - 4) / 2 : (spacing - 4) / 2.8;
-            g.hiddenRadius = Math.max(3, Math.min(r, apart));
+            g.hiddenRadius = Math.max(3, Math.min(Math.min(r, apart), inputs > 2 ? inputSlot * 0.38 : r));
             g.outerRadius = Math.max(g.hiddenRadius, outer);
-            for (int k = 0; k < 2; k++) {
-                g.inputs.add(new Point2D(inX, top + (k + 0.5) * span / 2));
+            for (int k = 0; k < inputs; k++) {
+                g.inputs.add(new Point2D(inX, top + (k + 0.5) * span / inputs));
             }
             for (int l = 0; l < spec.depth(); l++) {
                 int units = spec.width(l);

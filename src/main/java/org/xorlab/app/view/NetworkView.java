@@ -15,12 +15,17 @@ import javafx.scene.text.TextAlignment;
 import org.apache.commons.math3.linear.RealMatrix;
 import org.xorlab.engine.Activation;
 import org.xorlab.engine.Dataset;
+import org.xorlab.engine.Feature;
+import org.xorlab.engine.Samples;
+import org.xorlab.engine.TrainingConfig;
+import org.xorlab.engine.TrainingOptions;
 import org.xorlab.engine.UpdateTrace;
 import org.xorlab.engine.Weights;
 import org.xorlab.text.NumberText;
 
 /**
- * The network: inputs x1, x2, every hidden layer (the notebook's one layer h1..hH, or up to six of up to eight units
+ * The network: one input per feature (the notebook's x1, x2, or up to seven: x₁², x₂², x₁·x₂, sin x₁, sin x₂), every
+ * hidden layer (the notebook's one layer h1..hH, or up to six of up to eight units
  * each) and the output y_hat. An edge's width grows with |weight|
  * and its colour shows the sign (blue positive, orange negative); each neuron is filled by its activation for the
  * selected input and ringed by its bias, with the numbers written beside it where they fit (a crowded view leaves
@@ -75,7 +80,12 @@ public final class NetworkView extends CanvasView {
     private Weights weights;
     /** The hidden layers' activation: what the neurons' figures and fills show. */
     private Activation activation = Activation.SIGMOID;
+    /** The input features, one input node each, and the hidden activation, as the weights were trained with. */
+    private TrainingOptions options = TrainingOptions.NOTEBOOK;
     private int selected;
+    /** The selected sample's point (x1, x2), whose activations the neurons show. */
+    private double pointX1;
+    private double pointX2;
     /** The update whose gradients are shown, or null when none are. */
     private UpdateTrace trace;
     private Gradients gradients;
@@ -105,9 +115,31 @@ public final class NetworkView extends CanvasView {
         setMinSize(MIN_WIDTH, MIN_HEIGHT);
     }
 
-    /** The input (0 to 3) whose activations the neurons show. */
+    /** The sample (0 to 3 on a truth table, 0 to n - 1 on data) whose activations the neurons show. */
     public int selectedInput() {
         return selected;
+    }
+
+    /**
+     * Shows the weights trained by {@code config} (one input node per feature of its options, with its hidden
+     * activation) and the activations they produce for the config's training sample {@code selectedSample}: on a
+     * truth table 0 to 3 for (0,0), (0,1), (1,0), (1,1). A sample beyond the data (the data has just shrunk) shows the
+     * first one. Call on the FX thread.
+     *
+     * @throws IllegalArgumentException if the weights or the config are missing, or the weights take another number
+     *     of inputs than the config's features
+     */
+    public void show(Weights weights, TrainingConfig config, int selectedSample) {
+        if (weights == null || config == null) {
+            throw new IllegalArgumentException("the network view needs weights and the config that trained them");
+        }
+        if (weights.inputs() != config.inputs()) {
+            throw new IllegalArgumentException("these weights take " + weights.inputs() + " inputs, but the config has "
+                    + config.inputs() + " features (" + Feature.ids(config.options().features()) + ")");
+        }
+        Samples samples = config.samples();
+        int i = selectedSample >= 0 && selectedSample < samples.size() ? selectedSample : 0;
+        show(weights, config.options(), i, samples.x1(i), samples.x2(i));
     }
 
     /**
@@ -137,13 +169,27 @@ public final class NetworkView extends CanvasView {
             throw new IllegalArgumentException("selected input must be from 0 to " + (Dataset.SIZE - 1)
                     + " for (0,0), (0,1), (1,0), (1,1) (got " + selectedInput + ")");
         }
-        if (weights.equals(this.weights) && selectedInput == selected && activation == this.activation) {
+        if (weights.inputs() != Feature.DEFAULT.size()) {
+            throw new IllegalArgumentException("these weights take " + weights.inputs() + " input features; show them"
+                    + " with the config that trained them");
+        }
+        show(weights, TrainingOptions.NOTEBOOK.withActivation(activation), selectedInput, Dataset.x0(selectedInput),
+                Dataset.x1(selectedInput));
+    }
+
+    private void show(Weights weights, TrainingOptions options, int selectedSample, double x1, double x2) {
+        if (weights.equals(this.weights) && selectedSample == selected && x1 == pointX1 && x2 == pointX2
+                && options.activation() == activation && options.features().equals(this.options.features())) {
             return;
         }
         this.weights = weights;
-        this.activation = activation;
-        this.selected = selectedInput;
-        if (gradients != null && (gradients.hidden() != weights.hidden() || weights.layers() != 2)) {
+        this.activation = options.activation();
+        this.options = options;
+        this.selected = selectedSample;
+        this.pointX1 = x1;
+        this.pointX2 = x2;
+        if (gradients != null && (gradients.hidden() != weights.hidden() || weights.layers() != 2
+                || weights.inputs() != 2)) {
             trace = null;
             gradients = null;
         }
@@ -164,8 +210,9 @@ public final class NetworkView extends CanvasView {
             return;
         }
         this.trace = trace;
-        // A deeper network's trace holds only its first layer and the output: no arrows rather than wrong ones.
-        gradients = trace.after().layers() == 2 ? Gradients.of(trace) : null;
+        // A deeper network's trace holds only its first layer and the output, and the arrows are laid out for x1 and
+        // x2 alone: no arrows rather than wrong ones.
+        gradients = trace.after().layers() == 2 && trace.after().inputs() == 2 ? Gradients.of(trace) : null;
         update();
     }
 
@@ -219,7 +266,7 @@ public final class NetworkView extends CanvasView {
         return length < MIN_ARROW ? 0 : length;
     }
 
-    /** Centre of input node k (0 for x1, 1 for x2) in the current layout. */
+    /** Centre of input node k (the k-th feature from 0: 0 for x1, 1 for x2) in the current layout. */
     Point2D inputCentre(int k) {
         return layout.inputs.get(k);
     }
@@ -279,10 +326,11 @@ public final class NetworkView extends CanvasView {
 
     /** Brings the layout and the hover text up to date with the fields and asks for a redraw. */
     private void update() {
-        String input = HoverCard.inputText(selected);
+        String input = HoverCard.pointText(pointX1, pointX2);
         NetworkLayout.Spec next = weights == null ? null : new NetworkLayout.Spec(canvasWidth(), canvasHeight(),
                 weights.hidden(), deeperLayers(), "activations for input x = " + input, "x = " + input, biasTexts(),
-                "b=" + fmt2(weights.bias(weights.layers(), 0)), legendVisible, gradients != null, activation);
+                "b=" + fmt2(weights.bias(weights.layers(), 0)), legendVisible, gradients != null, activation,
+                HoverCard.inputNames(options.features()));
         if (next != null && !next.equals(spec)) {
             spec = next;
             layout = NetworkLayout.compute(next);
@@ -303,7 +351,8 @@ public final class NetworkView extends CanvasView {
     /** The part under the pointer and its hover card's text, for the current layout and weights. */
     private void findHovered() {
         hovered = weights == null ? null : NetworkHitTest.partAt(layout, weights, pointer);
-        hoverText = hovered == null ? null : HoverCard.describe(hovered, weights, activation, selected, gradients);
+        hoverText = hovered == null ? null
+                : HoverCard.describe(hovered, weights, options, pointX1, pointX2, gradients);
     }
 
     private List<Integer> deeperLayers() {
@@ -329,14 +378,14 @@ public final class NetworkView extends CanvasView {
         if (weights == null || layout.isEmpty() || spec == null || spec.width() != w || spec.height() != h) {
             return;
         }
-        double x0 = Dataset.x0(selected);
-        double x1 = Dataset.x1(selected);
         drawEdges(g);
-        for (int k = 0; k < 2; k++) {
-            drawNode(g, layout.inputs.get(k), layout.outerRadius, k == 0 ? x0 : x1, Activation.SIGMOID, Double.NaN, false,
+        double[] in = new double[options.features().size()];
+        Feature.apply(options.features(), pointX1, pointX2, in);
+        for (int k = 0; k < layout.inputs.size(); k++) {
+            drawNode(g, layout.inputs.get(k), layout.outerRadius, in[k], Activation.SIGMOID, Double.NaN, false,
                     new Part(Kind.INPUT, k, 0).equals(hovered));
         }
-        double[][] v = weights.activations(activation, x0, x1);
+        double[][] v = weights.activations(options, pointX1, pointX2);
         for (int l = 0; l < layout.layers.size(); l++) {
             List<Point2D> layer = layout.layers.get(l);
             for (int j = 0; j < layer.size(); j++) {
@@ -420,7 +469,7 @@ public final class NetworkView extends CanvasView {
         g.setStroke(Palette.INK);
         g.setLineWidth(hovered ? 3 : Math.min(1.5, r / 6));
         g.strokeOval(c.getX() - r, c.getY() - r, 2 * r, 2 * r);
-        String text = Double.isNaN(bias) ? HoverCard.plain(value) : NumberText.fixed(value, Math.max(1, layout.decimals));
+        String text = Double.isNaN(bias) ? HoverCard.nodeValue(value) : NumberText.fixed(value, Math.max(1, layout.decimals));
         // A deeper network's hidden units too small for "-8.8" write no figure, not only the ones that happen to fit.
         Font font = hiddenUnit && layout.decimals == 0 ? null : valueFont(text, r);
         if (font != null) {

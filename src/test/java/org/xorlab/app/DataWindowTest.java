@@ -1,0 +1,187 @@
+package org.xorlab.app;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.xorlab.app.FxTesting.onFx;
+import static org.xorlab.app.FxTesting.runFx;
+import static org.xorlab.app.FxTesting.settle;
+import static org.xorlab.app.FxTesting.waitFor;
+
+import java.util.List;
+import javafx.geometry.Bounds;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.xorlab.app.view.NetworkView;
+import org.xorlab.engine.Activation;
+import org.xorlab.engine.Data;
+import org.xorlab.engine.Dataset;
+import org.xorlab.engine.Feature;
+import org.xorlab.engine.PointCloud;
+import org.xorlab.engine.Samples;
+import org.xorlab.engine.TrainingConfig;
+import org.xorlab.engine.TrainingOptions;
+import org.xorlab.engine.Weights;
+import org.xorlab.run.RunFrame;
+import org.xorlab.run.TrainingFrame;
+import org.xorlab.text.NumberText;
+
+/**
+ * The Train tab on a 200-point circle with 30 % held out and all seven features, at 1024x768: the status bar's
+ * accuracy and sample counter, the data table, the test loss curve, the network's seven inputs, the inspector's
+ * chunk of ten.
+ */
+@ExtendWith(ApplicationExtension.class)
+class DataWindowTest {
+    static final Data CIRCLE = Data.split("circle (200 points, noise 0.1, seed 1)",
+            PointCloud.CIRCLE.generate(200, 0.1, 1), 0.3, 1);
+    static final TrainingConfig CONFIG = new TrainingConfig(Dataset.XOR, 8, 3, 0.1, 10,
+            TrainingOptions.NOTEBOOK.withData(CIRCLE).withFeatures(List.of(Feature.values()))
+                    .withActivation(Activation.TANH));
+
+    private AppShell window;
+
+    @Start
+    void start(Stage stage) {
+        window = FxTesting.show(stage, 1024, 768);
+    }
+
+    @AfterEach
+    void stop() {
+        FxTesting.close(window);
+    }
+
+    private void useData() {
+        waitFor(() -> FxTesting.frame(window) != null);
+        runFx(() -> window.train().model().configProperty().set(CONFIG));
+        waitFor(() -> FxTesting.frame(window).snapshot().config().equals(CONFIG));
+    }
+
+    private void trainEpochs(int epochs) {
+        long from = FxTesting.frame(window).snapshot().epoch();
+        runFx(() -> window.train().model().stepEpochs(epochs));
+        waitFor(() -> FxTesting.frame(window).snapshot().epoch() == from + epochs);
+        settle();
+    }
+
+    private String text(String id) {
+        return onFx(() -> ((Label) window.lookup(id)).getText());
+    }
+
+    /** The fraction of the points the weights put on their class's side of 0.5, counted here. */
+    private static double handCount(Weights w, Samples points) {
+        int right = 0;
+        for (int i = 0; i < points.size(); i++) {
+            right += (w.predict(CONFIG.options(), points.x1(i), points.x2(i)) >= 0.5) == (points.y(i) >= 0.5) ? 1 : 0;
+        }
+        return (double) right / points.size();
+    }
+
+    @Test
+    void theStatusBarCountsTheDatasSamplesAndShowsTrainingAndTestAccuracy(FxRobot robot) {
+        useData();
+        trainEpochs(30);
+        TrainingFrame f = FxTesting.frame(window);
+        Weights w = f.runs().get(0).shownWeights();
+        String expected = NumberText.percent(handCount(w, CIRCLE.train())) + " (test "
+                + NumberText.percent(handCount(w, CIRCLE.test())) + ")";
+        assertThat(text("#status-accuracy")).isEqualTo(expected);
+
+        runFx(() -> window.train().model().stepUpdate());
+        waitFor(() -> FxTesting.frame(window).snapshot().nextSample() == 10);
+        settle();
+        assertThat(text("#status-epoch")).isEqualTo("30 + 10/140");
+        assertStatusBarFits();
+    }
+
+    @Test
+    void theDataTableListsEveryPointWithItsSplitAndPredictionAndSelectsTheNetworksSample(FxRobot robot) {
+        useData();
+        trainEpochs(20);
+        @SuppressWarnings("unchecked")
+        TableView<Object> table = onFx(() -> (TableView<Object>) window.lookup("#data-table"));
+        assertThat(table).isNotNull();
+        assertThat(onFx(() -> table.isVisible() && table.getScene() != null)).isTrue();
+        assertThat(onFx(() -> table.getItems().size())).isEqualTo(200);
+        List<String> headers = onFx(() -> table.getColumns().stream().map(TableColumn::getText).toList());
+        assertThat(headers).containsExactly("x1", "x2", "y", "ŷ", "split");
+        Weights w = FxTesting.frame(window).runs().get(0).shownWeights();
+        TableColumn<Object, ?> yHat = onFx(() -> table.getColumns().get(headers.indexOf("ŷ")));
+        for (int row : new int[] {0, 139}) {
+            assertThat(onFx(() -> table.getColumns().get(0).getCellData(row)))
+                    .isEqualTo(NumberText.fixed(CIRCLE.train().x1(row), 3));
+            assertThat(onFx(() -> yHat.getCellData(row))).isEqualTo(NumberText.fixed(
+                    w.predict(CONFIG.options(), CIRCLE.train().x1(row), CIRCLE.train().x2(row)), 3));
+            assertThat(onFx(() -> table.getColumns().get(4).getCellData(row))).isEqualTo("train");
+        }
+        assertThat(onFx(() -> table.getColumns().get(4).getCellData(140))).isEqualTo("test");
+        assertThat(onFx(() -> table.getColumns().get(1).getCellData(199)))
+                .isEqualTo(NumberText.fixed(CIRCLE.test().x2(59), 3));
+
+        String title = onFx(() -> ((Label) window.lookup("#truth-table-card").lookup(".card-title")).getText());
+        assertThat(title).isEqualTo("Data: 140 training, 60 test");
+        assertThat(text("#table-accuracy")).isEqualTo("Accuracy " + text("#status-accuracy") + " at threshold 0.5");
+        // The card is no wider than its rows need: at 1024 px the views fit the window, no sideways scrolling.
+        assertThat(onFx(() -> ((javafx.scene.layout.Region) window.lookup("#truth-table-card")).minWidth(-1)))
+                .isLessThan(450);
+
+        runFx(() -> table.getSelectionModel().select(5));
+        settle();
+        assertThat(onFx(() -> window.train().model().selectedInputProperty().get())).isEqualTo(5);
+        NetworkView network = onFx(() -> (NetworkView) window.lookup("#network-view"));
+        assertThat(onFx(network::selectedInput)).isEqualTo(5);
+    }
+
+    @Test
+    void theLossChartDrawsTheTestLossOfEveryEpoch(FxRobot robot) {
+        useData();
+        trainEpochs(25);
+        RunFrame run = FxTesting.frame(window).runs().get(0);
+        assertThat(run.testHistory().size()).isEqualTo(25);
+        assertThat(onFx(() -> window.train().chart().plottedTestPoints(0))).isEqualTo(25);
+        assertThat(onFx(() -> window.train().chart().showsTestLoss())).isTrue();
+    }
+
+    @Test
+    void theInspectorNamesTheFeatureRowsAndTheChunkOfTen(FxRobot robot) {
+        useData();
+        runFx(() -> {
+            if (!window.train().inspectorShownProperty().get()) {
+                window.train().toggleInspector();
+            }
+        });
+        runFx(() -> window.train().model().stepUpdate());
+        runFx(() -> window.train().model().stepUpdate());
+        waitFor(() -> FxTesting.frame(window).snapshot().updates() == 2);
+        settle();
+        String caption = onFx(() -> window.train().inspector().captionText());
+        assertThat(caption).contains("Mini-batch of m = 10 samples, one per column: 11 to 20 of the 140 training"
+                + " samples").contains("Network 7-8-1 · inputs x\u2081, x\u2082, x\u2081\u00b2");
+        String[][] x = onFx(() -> window.train().inspector().displayed("x"));
+        assertThat(x).hasNumberOfRows(7);
+        // Ten columns: the first six, an ellipsis and the last (a deep network's 8 x 8 weight is shown whole).
+        assertThat(x[0]).hasSize(8);
+        assertThat(x[0][6]).isEqualTo("…");
+        assertThat(x[0][7]).isNotEqualTo("…");
+    }
+
+    /** Every status value lies inside the window: nothing is pushed off its right edge at 1024 px. */
+    private void assertStatusBarFits() {
+        for (String id : List.of("#status-epoch", "#status-updates", "#status-loss", "#status-accuracy",
+                "#status-speed")) {
+            Bounds b = onFx(() -> {
+                Node n = window.lookup(id);
+                return n.localToScene(n.getBoundsInLocal());
+            });
+            assertThat(b.getMaxX()).as(id).isLessThanOrEqualTo(1024);
+            assertThat(onFx(() -> ((Label) window.lookup(id)).getText())).as(id).doesNotContain("…");
+        }
+    }
+}

@@ -65,7 +65,7 @@ import sys
 import numpy as np
 
 import general_reference as general
-from general_reference import activate, back_through, initial_weights, finite, as_json, flat, relative
+from general_reference import activate, back_through, initial_weights, finite, as_json, flat, relative, update
 from reference import MAX_SENSITIVITY, TOLERANCE
 
 EPOCHS = 200
@@ -234,7 +234,6 @@ def train(c, x_train, y_train, x_test, y_test, epochs, nudge=0.0):
     initial = as_json(layers)
     act, loss_name, opt = c["activation"], c["loss"], c["optimizer"]
     lr, k, reg, rate = c["learning_rate"], c["batch_size"], c["regularization"], c["reg_rate"]
-    mu, rho, b1, b2, eps = c["momentum"], c["rho"], c["beta1"], c["beta2"], c["epsilon"]
     first = [[np.zeros_like(p) for p in layer] for layer in layers]
     second = [[np.zeros_like(p) for p in layer] for layer in layers]
     t = 0
@@ -277,35 +276,7 @@ def train(c, x_train, y_train, x_test, y_test, epochs, nudge=0.0):
                     if i > 0:
                         d = back_through(act, np.dot(layers[i][0].T, d), zs[i - 1], vs[i])
                 t += 1
-                updated = []
-                for i, layer in enumerate(layers):
-                    new_layer = []
-                    for j, p in enumerate(layer):
-                        g_sum = sums[i][j]
-                        g = g_sum / m
-                        penalised = j == 0 and reg != "none"
-                        if penalised:
-                            g = g + rate * (p if reg == "l2" else np.sign(p))
-                        if opt == "sgd":
-                            p = p - lr * g if penalised else p - lr * g_sum / m
-                        elif opt == "momentum":
-                            first[i][j] = mu * first[i][j] + g
-                            p = p - lr * first[i][j]
-                        elif opt == "nesterov":
-                            first[i][j] = mu * first[i][j] + g
-                            p = p - lr * (g + mu * first[i][j])
-                        elif opt == "rmsprop":
-                            second[i][j] = rho * second[i][j] + (1 - rho) * g ** 2
-                            p = p - lr * g / (np.sqrt(second[i][j]) + eps)
-                        elif opt == "adam":
-                            first[i][j] = b1 * first[i][j] + (1 - b1) * g
-                            second[i][j] = b2 * second[i][j] + (1 - b2) * g ** 2
-                            p = p - lr * (first[i][j] / (1 - b1 ** t)) / (np.sqrt(second[i][j] / (1 - b2 ** t)) + eps)
-                        else:
-                            raise ValueError(opt)
-                        new_layer.append(p)
-                    updated.append(new_layer)
-                layers = updated
+                layers = update(layers, sums, m, t, c, first, second)
             loss = float(total / n)
             if not (math.isfinite(loss) and finite(layers)):
                 raise FloatingPointError("diverged in epoch %d" % epoch)

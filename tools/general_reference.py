@@ -298,6 +298,43 @@ def finite(layers):
     return all(np.isfinite(w).all() and np.isfinite(b).all() for w, b in layers)
 
 
+def update(layers, sums, m, t, c, first, second):
+    """One weight update of config c's optimiser (update number t, from 1) from the chunk's summed gradients `sums`
+    ([layer][0 = W, 1 = b]) over its m samples: the regularisation term on the weights, then the step. Updates the
+    optimiser state `first` and `second` in place and returns the new layers."""
+    opt, lr, reg, rate = c["optimizer"], c["learning_rate"], c["regularization"], c["reg_rate"]
+    mu, rho, b1, b2, eps = c["momentum"], c["rho"], c["beta1"], c["beta2"], c["epsilon"]
+    updated = []
+    for i, layer in enumerate(layers):
+        new_layer = []
+        for j, p in enumerate(layer):
+            g_sum = sums[i][j]
+            g = g_sum / m
+            penalised = j == 0 and reg != "none"
+            if penalised:
+                g = g + rate * (p if reg == "l2" else np.sign(p))
+            if opt == "sgd":
+                p = p - lr * g if penalised else p - lr * g_sum / m
+            elif opt == "momentum":
+                first[i][j] = mu * first[i][j] + g
+                p = p - lr * first[i][j]
+            elif opt == "nesterov":
+                first[i][j] = mu * first[i][j] + g
+                p = p - lr * (g + mu * first[i][j])
+            elif opt == "rmsprop":
+                second[i][j] = rho * second[i][j] + (1 - rho) * g ** 2
+                p = p - lr * g / (np.sqrt(second[i][j]) + eps)
+            elif opt == "adam":
+                first[i][j] = b1 * first[i][j] + (1 - b1) * g
+                second[i][j] = b2 * second[i][j] + (1 - b2) * g ** 2
+                p = p - lr * (first[i][j] / (1 - b1 ** t)) / (np.sqrt(second[i][j] / (1 - b2 ** t)) + eps)
+            else:
+                raise ValueError(opt)
+            new_layer.append(p)
+        updated.append(new_layer)
+    return updated
+
+
 def train(c, epochs, nudge=0.0):
     """Trains config c by the rules; `nudge` scales every initial weight by (1 + nudge) after the draw (the random
     stream, and so the shuffle, is unchanged), for the rounding check."""
@@ -309,7 +346,6 @@ def train(c, epochs, nudge=0.0):
     y_all = np.array([TARGETS[c["dataset"]]])      # 1 x 4
     act, loss_name, opt = c["activation"], c["loss"], c["optimizer"]
     lr, k, reg, rate = c["learning_rate"], c["batch_size"], c["regularization"], c["reg_rate"]
-    mu, rho, b1, b2, eps = c["momentum"], c["rho"], c["beta1"], c["beta2"], c["epsilon"]
     # Optimiser state per parameter, [layer][0 = W, 1 = b]: velocity (momentum, nesterov), first moment (adam),
     # squared average (rmsprop, adam).
     first = [[np.zeros_like(p) for p in layer] for layer in layers]
@@ -354,35 +390,7 @@ def train(c, epochs, nudge=0.0):
                     if i > 0:
                         d = back_through(act, np.dot(layers[i][0].T, d), zs[i - 1], vs[i])
                 t += 1
-                updated = []
-                for i, layer in enumerate(layers):
-                    new_layer = []
-                    for j, p in enumerate(layer):
-                        g_sum = sums[i][j]
-                        g = g_sum / m
-                        penalised = j == 0 and reg != "none"
-                        if penalised:
-                            g = g + rate * (p if reg == "l2" else np.sign(p))
-                        if opt == "sgd":
-                            p = p - lr * g if penalised else p - lr * g_sum / m
-                        elif opt == "momentum":
-                            first[i][j] = mu * first[i][j] + g
-                            p = p - lr * first[i][j]
-                        elif opt == "nesterov":
-                            first[i][j] = mu * first[i][j] + g
-                            p = p - lr * (g + mu * first[i][j])
-                        elif opt == "rmsprop":
-                            second[i][j] = rho * second[i][j] + (1 - rho) * g ** 2
-                            p = p - lr * g / (np.sqrt(second[i][j]) + eps)
-                        elif opt == "adam":
-                            first[i][j] = b1 * first[i][j] + (1 - b1) * g
-                            second[i][j] = b2 * second[i][j] + (1 - b2) * g ** 2
-                            p = p - lr * (first[i][j] / (1 - b1 ** t)) / (np.sqrt(second[i][j] / (1 - b2 ** t)) + eps)
-                        else:
-                            raise ValueError(opt)
-                        new_layer.append(p)
-                    updated.append(new_layer)
-                layers = updated
+                layers = update(layers, sums, m, t, c, first, second)
                 if divergence_update is None and not (np.isfinite(chunk_loss) and finite(layers)):
                     divergence_update = t
                     last_finite = as_json(before)

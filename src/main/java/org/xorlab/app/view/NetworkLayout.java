@@ -387,11 +387,11 @@ final class NetworkLayout {
     static final String VALUES_HINT = "hover a neuron for its value and bias";
     static final String SHORT_VALUES_HINT = "hover for values";
 
-    /** The caption, input and output names, the layers' names (for {@code tier}) and the hint; null if a layer's name finds no room. */
-    private static NetworkLayout attemptDeep(Spec spec, Geometry g, Tier tier) {
-        Placer p = new Placer(g);
-        List<Label> labels = new ArrayList<>();
-        double captionY = ((spec.height() >= 320 ? 40 : 30) - height(Fonts.LABEL)) / 2;
+    /**
+     * The caption (the long one, else the short one, where either finds room) at height {@code captionY}, and each
+     * input's name left of its node, or above it.
+     */
+    private static void placeCaptionAndInputs(Spec spec, Geometry g, Placer p, List<Label> labels, double captionY) {
         for (String text : List.of(spec.caption(), spec.shortCaption())) {
             Box b = textBox(text, Fonts.LABEL, LEFT, captionY);
             if (p.free(b)) {
@@ -409,6 +409,13 @@ final class NetworkLayout {
                     new Box(c.getX() - reach - 4 - w, c.getY() - h / 2, w, h),
                     new Box(c.getX() - w / 2, c.getY() - reach - GAP - 1 - h, w, h));
         }
+    }
+
+    /** The caption, input and output names, the layers' names (for {@code tier}) and the hint; null if a layer's name finds no room. */
+    private static NetworkLayout attemptDeep(Spec spec, Geometry g, Tier tier) {
+        Placer p = new Placer(g);
+        List<Label> labels = new ArrayList<>();
+        placeCaptionAndInputs(spec, g, p, labels, ((spec.height() >= 320 ? 40 : 30) - height(Fonts.LABEL)) / 2);
         Point2D out = g.output;
         double outReach = ringedReach(g.outerRadius);
         Part output = new Part(Kind.OUTPUT, 0, 0);
@@ -542,24 +549,7 @@ final class NetworkLayout {
         Map<Part, Slot> slots = new LinkedHashMap<>();
 
         // The caption, shortened if need be.
-        for (String text : List.of(spec.caption(), spec.shortCaption())) {
-            Box b = textBox(text, Fonts.LABEL, LEFT, (g.top - height(Fonts.LABEL)) / 2);
-            if (p.free(b)) {
-                labels.add(p.take(new Label(Role.CAPTION, null, text, Fonts.LABEL, b)));
-                break;
-            }
-        }
-        // x1 and x2 left of their neurons, or above them.
-        for (int k = 0; k < g.inputs.size(); k++) {
-            Point2D c = g.inputs.get(k);
-            String name = spec.inputNames().get(k);
-            double w = width(name, Fonts.LABEL) + 2 * HALO;
-            double h = height(Fonts.LABEL);
-            double reach = inputReach(g.outerRadius);
-            p.first(labels, Role.NAME, new Part(Kind.INPUT, k, 0), name, Fonts.LABEL,
-                    new Box(c.getX() - reach - 4 - w, c.getY() - h / 2, w, h),
-                    new Box(c.getX() - w / 2, c.getY() - reach - GAP - 1 - h, w, h));
-        }
+        placeCaptionAndInputs(spec, g, p, labels, (g.top - height(Fonts.LABEL)) / 2);
         // The output: y_hat to its right (or above), its bias under it, and the bias's arrow after the number.
         Point2D out = g.output;
         double outReach = ringedReach(g.outerRadius);

@@ -26,6 +26,7 @@ import org.xorlab.engine.Dataset;
 import org.xorlab.engine.Feature;
 import org.xorlab.engine.PointCloud;
 import org.xorlab.engine.Samples;
+import org.xorlab.engine.Trainer;
 import org.xorlab.engine.TrainingConfig;
 import org.xorlab.engine.TrainingOptions;
 import org.xorlab.engine.Weights;
@@ -99,6 +100,29 @@ class DataWindowTest {
         settle();
         assertThat(text("#status-epoch")).isEqualTo("30 + 10/140");
         assertStatusBarFits();
+    }
+
+    @Test
+    void rewindingOnDataShowsThatEpochsWeightsAndAccuracyAndEscapeReturnsToLive(FxRobot robot) {
+        useData();
+        trainEpochs(40);
+        String live = text("#status-accuracy");
+        robot.type(javafx.scene.input.KeyCode.LEFT, 35);
+        waitFor(() -> FxTesting.frame(window).runs().get(0).preview() != null
+                && FxTesting.frame(window).runs().get(0).preview().epoch() == 5);
+        settle();
+        Trainer trainer = new Trainer(CONFIG);
+        trainer.runEpochs(5, null);
+        Weights five = trainer.weights();
+        assertThat(onFx(() -> window.train().shownWeights())).isEqualTo(five);
+        assertThat(text("#rewind-label")).startsWith("Rewind: epoch 5 of 40");
+        assertThat(text("#status-accuracy")).isEqualTo(NumberText.percent(handCount(five, CIRCLE.train())) + " (test "
+                + NumberText.percent(handCount(five, CIRCLE.test())) + ")");
+        robot.type(javafx.scene.input.KeyCode.ESCAPE);
+        waitFor(() -> FxTesting.frame(window).runs().get(0).preview() == null);
+        settle();
+        assertThat(text("#status-accuracy")).isEqualTo(live);
+        assertThat(FxTesting.frame(window).snapshot().epoch()).as("rewinding never trains").isEqualTo(40);
     }
 
     @Test

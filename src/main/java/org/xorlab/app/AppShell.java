@@ -83,7 +83,7 @@ final class AppShell extends BorderPane {
     AppShell(RunModel model) {
         FileDialogs.Kind csv = new FileDialogs.Kind("CSV table", "csv");
         this.train = new TrainTab(model, new PointFiles(() -> dialogs.open("Import points", csv),
-                name -> dialogs.save("Export points", name, csv)));
+                name -> dialogs.save("Export points", name, csv), files));
         this.exports = new Exports(this::showing, dialogs, notice, files, () -> overlays.setVisible(false),
                 () -> overlays.setVisible(true));
         this.sessions = new SessionCommands(model, dialogs, notice, files);

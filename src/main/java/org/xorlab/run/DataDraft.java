@@ -159,6 +159,8 @@ public final class DataDraft {
      * Replaces the points with a file's (one undoable change; a split column is read but not kept: the test fraction
      * decides which points are held out).
      *
+     * The window does the same in two steps: {@link DataCsv#read} on its file thread, then {@link #replace}.
+     *
      * @return the file's points and split column, as read
      * @throws DataCsvException naming the line and what is wrong there; the points are then unchanged
      */

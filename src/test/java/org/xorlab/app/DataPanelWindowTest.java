@@ -202,7 +202,7 @@ class DataPanelWindowTest {
         window.setFileDialogs(new FakeDialogs(file, asked));
         robot.clickOn("#points-export");
         Path written = dir.resolve("mine.csv");
-        waitFor(() -> Files.exists(written));
+        waitFor(() -> message().startsWith("Wrote"));
         assertThat(asked).containsExactly("save: Export points, points.csv, csv");
         assertThat(DataCsv.read(written).points()).isEqualTo(config().samples());
         assertThat(message()).isEqualTo("Wrote 5 points to mine.csv.");

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import javafx.application.Platform;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
@@ -24,6 +25,7 @@ import org.xorlab.engine.PointCloud;
 import org.xorlab.engine.Samples;
 import org.xorlab.engine.TrainingConfig;
 import org.xorlab.run.DataDraft;
+import org.xorlab.session.DataCsv;
 import org.xorlab.session.DataCsvException;
 import org.xorlab.text.NumberText;
 
@@ -60,6 +62,8 @@ final class DataPanel extends VBox {
     private final RunModel model;
     private final DataDraft draft = new DataDraft(Samples.NONE);
     private final PointFiles files;
+    /** True while Import or Export is reading or writing its file on the file thread. */
+    private boolean busy;
     private final ComboBox<Source> source = new ComboBox<>();
     private ValidatedField<Long> points;
     private ValidatedField<Double> noise;
@@ -377,13 +381,32 @@ final class DataPanel extends VBox {
         if (file == null) {
             return;
         }
-        try {
-            boolean split = draft.importCsv(file).hasSplit();
-            say("Read " + NumberText.count(draft.size()) + " points from " + file.getFileName() + (split
-                    ? "; its split column is not used here: the test fraction holds points out." : "."), false);
-        } catch (DataCsvException e) {
-            say("Not imported: " + file.getFileName() + ", " + e.getMessage(), true);
-        }
+        // Read on the window's file thread (a slow disk never freezes the window), then applied here as one edit.
+        busy(true);
+        files.io().execute(() -> {
+            DataCsv.Points read = null;
+            String refusal = null;
+            try {
+                read = DataCsv.read(file);
+            } catch (DataCsvException e) {
+                refusal = e.getMessage();
+            } catch (RuntimeException e) {
+                refusal = "it cannot be read: " + e;
+            }
+            DataCsv.Points points = read;
+            String why = refusal;
+            Platform.runLater(() -> {
+                busy(false);
+                if (points == null) {
+                    say("Not imported: " + file.getFileName() + ", " + why, true);
+                    return;
+                }
+                draft.replace(points.points());
+                say("Read " + NumberText.count(points.points().size()) + " points from " + file.getFileName()
+                        + (points.hasSplit() ? "; its split column is not used here: the test fraction holds points"
+                        + " out." : "."), false);
+            });
+        });
     }
 
     private void exportPoints() {
@@ -391,19 +414,39 @@ final class DataPanel extends VBox {
         if (file == null) {
             return;
         }
-        try {
-            draft.exportCsv(file);
-            say("Wrote " + NumberText.count(draft.size()) + " points to " + file.getFileName() + ".", false);
-        } catch (IOException e) {
-            say("Not exported: " + file.getFileName() + ", " + e.getMessage(), true);
-        }
+        Samples points = draft.points();
+        busy(true);
+        files.io().execute(() -> {
+            String failure = null;
+            try {
+                DataCsv.write(file, points, null);
+            } catch (IOException | RuntimeException e) {
+                failure = e.getMessage();
+            }
+            String why = failure;
+            Platform.runLater(() -> {
+                busy(false);
+                if (why == null) {
+                    say("Wrote " + NumberText.count(points.size()) + " points to " + file.getFileName() + ".", false);
+                } else {
+                    say("Not exported: " + file.getFileName() + ", " + why, true);
+                }
+            });
+        });
+    }
+
+    /** While a file is read or written the panel's Import and Export wait for it. */
+    private void busy(boolean on) {
+        busy = on;
+        importCsv.setDisable(on);
+        updateButtons();
     }
 
     private void updateButtons() {
         undo.setDisable(!draft.canUndo());
         redo.setDisable(!draft.canRedo());
         clear.setDisable(draft.size() == 0);
-        exportCsv.setDisable(draft.size() == 0);
+        exportCsv.setDisable(busy || draft.size() == 0);
     }
 
     /** Shows a line under the panel: an error in the error style. */

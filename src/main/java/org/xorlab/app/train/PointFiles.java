@@ -1,6 +1,7 @@
 package org.xorlab.app.train;
 
 import java.nio.file.Path;
+import java.util.concurrent.Executor;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -10,8 +11,9 @@ import java.util.function.Supplier;
  *
  * @param open the CSV file to read, or null if the user cancelled
  * @param save the CSV file to write, given a suggested name, or null if the user cancelled
+ * @param io   where the file is read or written, off the FX thread (the window's file thread)
  */
-public record PointFiles(Supplier<Path> open, Function<String, Path> save) {
+public record PointFiles(Supplier<Path> open, Function<String, Path> save, Executor io) {
     /** No dialogs: every request is cancelled. */
-    public static final PointFiles NONE = new PointFiles(() -> null, name -> null);
+    public static final PointFiles NONE = new PointFiles(() -> null, name -> null, Runnable::run);
 }

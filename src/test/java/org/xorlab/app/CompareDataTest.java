@@ -62,6 +62,14 @@ class CompareDataTest {
         assertThat(names).containsExactly("SGD (batch size 1)", "Batch GD (batch size 140)");
         assertThat(frame().runs().get(1).snapshot().config().inputs()).isEqualTo(7);
 
+        // Each run's decision surface draws the data's points, not the truth table's four.
+        FxTesting.settle();
+        for (int run = 0; run < 2; run++) {
+            final int r = run;
+            assertThat(onFx(() -> ((org.xorlab.app.view.DecisionSurfaceView) view.lookup("#compare-run-" + r
+                    + "-surface")).shownTrainingPoints())).as("run %d's surface", r + 1).isEqualTo(data.train());
+        }
+
         runFx(() -> model.stepEpochs(3));
         waitFor(() -> frame().runs().stream().allMatch(r -> r.snapshot().epoch() == 3));
         FxTesting.settle();

@@ -174,7 +174,10 @@ public final class RunPanel extends VBox {
     /** Draws the run's weights and decision surface from its part of a frame. */
     void show(RunFrame frame) {
         network.show(frame.snapshot().weights(), frame.snapshot().config(), SHOWN_INPUT);
-        surface.show(frame.grid(), frame.snapshot().config().dataset());
+        org.xorlab.engine.TrainingConfig c = frame.snapshot().config();
+        // On data the run's own points (test points hollow); on a truth table its four.
+        surface.showPoints(c.onTruthTable() ? null : c.samples(), c.onTruthTable() ? null : c.testSamples());
+        surface.show(frame.grid(), c.dataset());
     }
 
     /** The run's name as its header shows it, for example "SGD (batch size 1)". */

@@ -81,6 +81,11 @@ public final class DecisionSurfaceView extends CanvasView {
         redraw();
     }
 
+    /** The training points drawn now, or null while the truth table's four are. */
+    public Samples shownTrainingPoints() {
+        return train;
+    }
+
     /**
      * Lets the pointer edit {@code draft} (null: only show); {@code newClass} says the class a click adds, 0 or 1.
      */

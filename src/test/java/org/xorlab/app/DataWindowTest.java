@@ -125,6 +125,54 @@ class DataWindowTest {
         assertThat(FxTesting.frame(window).snapshot().epoch()).as("rewinding never trains").isEqualTo(40);
     }
 
+    /**
+     * Changing the features and pressing Play at once: the data table goes on to the new run, its ŷ computed with
+     * the new run's weights through the new features, and nothing throws. (The monkey found the table holding the new
+     * features with the old run's weights, 3 features fed 2, until its next refresh; TruthTable.showData now changes
+     * both together. That needs a cell laid out in the wrong 200 ms, which this test does not hit reliably: without
+     * the fix it passed here too; the monkey is what would find it again.)
+     */
+    @Test
+    void changingTheFeaturesWhilePlayingPredictsWithTheNewRunsWeights() {
+        useData();
+        List<Throwable> thrown = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        Thread.UncaughtExceptionHandler before = onFx(() -> Thread.currentThread().getUncaughtExceptionHandler());
+        runFx(() -> Thread.currentThread().setUncaughtExceptionHandler((t, e) -> thrown.add(e)));
+        try {
+            runFx(() -> window.train().model().play());
+            waitFor(() -> FxTesting.frame(window).snapshot().epoch() > 3);
+            TrainingConfig two = CONFIG.withOptions(CONFIG.options().withFeatures(List.of(Feature.X1, Feature.SIN2)));
+            // New settings start a new run; Play pressed at once, before its first frame arrives. Right after each
+            // frame of the new run the table lays its cells out again (as scrolling or a resize does).
+            @SuppressWarnings("unchecked")
+            TableView<Object> table = onFx(() -> (TableView<Object>) window.lookup("#data-table"));
+            javafx.beans.value.ChangeListener<TrainingFrame> relayout = (o, old, f) -> {
+                if (f != null && f.snapshot().config().equals(two)) {
+                    javafx.application.Platform.runLater(table::refresh);
+                }
+            };
+            runFx(() -> {
+                window.train().model().frameProperty().addListener(relayout);
+                window.train().model().configProperty().set(two);
+                window.train().model().play();
+            });
+            waitFor(() -> FxTesting.frame(window).snapshot().config().equals(two)
+                    && FxTesting.frame(window).snapshot().epoch() > 3);
+            runFx(() -> window.train().model().frameProperty().removeListener(relayout));
+            runFx(() -> window.train().model().pause());
+            waitFor(() -> !FxTesting.frame(window).playing());
+            settle();
+            assertThat(thrown).isEmpty();
+            // The first row's ŷ is the shown weights' prediction through the two features.
+            Weights w = FxTesting.frame(window).runs().get(0).shownWeights();
+            String shown = onFx(() -> String.valueOf(table.getColumns().get(3).getCellData(0)));
+            assertThat(shown).isEqualTo(NumberText.fixed(w.predict(two.options(), CIRCLE.train().x1(0),
+                    CIRCLE.train().x2(0)), 3));
+        } finally {
+            runFx(() -> Thread.currentThread().setUncaughtExceptionHandler(before));
+        }
+    }
+
     @Test
     void dataArrivingAsSettingsShowsItsHeldOutShareAndNoTruthTableInputs() {
         useData();

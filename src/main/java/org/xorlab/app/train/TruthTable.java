@@ -213,9 +213,12 @@ final class TruthTable extends VBox {
      */
     private void showData(TrainingConfig config, Weights w, boolean playing) {
         boolean newPoints = dataConfig == null || !config.options().data().equals(dataConfig.options().data());
-        boolean newWeights = !w.equals(dataWeights) || !config.options().equals(dataConfig.options());
-        dataConfig = config;
+        // New options (features, layers) come with weights of their own shape: the config and the weights the
+        // cells predict with always change together, or a cell would feed 3-feature weights 2 features.
+        boolean newOptions = dataConfig == null || !config.options().equals(dataConfig.options());
+        boolean newWeights = newOptions || !w.equals(dataWeights);
         if (newPoints) {
+            dataConfig = config;
             dataWeights = w;
             data.getItems().setAll(points(config));
             highlight(model.selectedInputProperty().get());
@@ -223,7 +226,8 @@ final class TruthTable extends VBox {
             return;
         }
         long now = System.nanoTime();
-        if (newWeights && (!playing || now - dataRefreshedAt >= DATA_REFRESH_NANOS)) {
+        if (newWeights && (newOptions || !playing || now - dataRefreshedAt >= DATA_REFRESH_NANOS)) {
+            dataConfig = config;
             dataWeights = w;
             dataRefreshedAt = now;
             data.refresh();

@@ -295,6 +295,7 @@ public final class DecisionSurfaceView extends CanvasView {
         g.setLineCap(StrokeLineCap.SQUARE);
     }
 
+    /** The truth tables' dashed unit square and ticks at 0 and 1; the data's axes with round ticks otherwise. */
     private void drawUnitSquareAndAxes(GraphicsContext g) {
         if (train != null) {
             drawAxes(g, tickStep(range()));
@@ -309,36 +310,10 @@ public final class DecisionSurfaceView extends CanvasView {
         g.setLineDashes(6, 5);
         g.strokeRect(left, top, right - left, bottom - top);
         g.setLineDashes();
-
-        double plotBottom = plot.getMaxY();
-        double plotLeft = plot.getMinX();
-        g.setStroke(Palette.MUTED);
-        g.setLineWidth(1.5);
-        g.setFill(Palette.MUTED);
-        g.setFont(Fonts.SMALL);
-        for (int v = 0; v <= 1; v++) {
-            double sx = Math.round(screenX(v));
-            g.strokeLine(sx, plotBottom, sx, plotBottom + 6);
-            g.setTextAlign(TextAlignment.CENTER);
-            g.setTextBaseline(VPos.TOP);
-            g.fillText(Integer.toString(v), sx, plotBottom + 8);
-            double sy = Math.round(screenY(v));
-            g.strokeLine(plotLeft - 6, sy, plotLeft, sy);
-            g.setTextAlign(TextAlignment.RIGHT);
-            g.setTextBaseline(VPos.CENTER);
-            g.fillText(Integer.toString(v), plotLeft - 9, sy);
-        }
-        g.setFill(Palette.INK);
-        g.setFont(Fonts.LABEL);
-        g.setTextAlign(TextAlignment.CENTER);
-        g.setTextBaseline(VPos.TOP);
-        g.fillText("x1", plot.getMinX() + plot.getWidth() / 2, plotBottom + 26);
-        g.setTextAlign(TextAlignment.CENTER);
-        g.setTextBaseline(VPos.CENTER);
-        g.fillText("x2", plotLeft - 40, plot.getMinY() + plot.getHeight() / 2);
+        drawAxes(g, 1); // over -0.5 to 1.5: ticks at 0 and 1
     }
 
-    /** Axes with ticks every {@code step} over the range, for data beyond the unit square. */
+    /** Axes with ticks every {@code step} over the range, each labelled, and the names x1 and x2. */
     private void drawAxes(GraphicsContext g, double step) {
         PlotRange r = range();
         double plotBottom = plot.getMaxY();

@@ -160,6 +160,44 @@ public record Verdict(Map<Measure, Outcome> outcomes, String sentence) {
         }
     }
 
+    /** What the rules above say about two runs on one measure ({@link #pair}). */
+    public enum Pair {
+        /** The first run reached the target first, beyond the margin (or the second diverged or ran well past it). */
+        FIRST,
+        /** The second run did. */
+        SECOND,
+        /** Both reached it within the margin of each other. */
+        TIE,
+        /** One reached it, and the other stopped too soon to tell. */
+        UNDECIDED,
+        /** Neither reached it. */
+        NEITHER
+    }
+
+    /**
+     * The rules above for two runs on one measure (a study's paired seeds are judged one pair at a time by it).
+     *
+     * @param first         when the first run reached the target on the measure, if it did
+     * @param firstRan      how much of the measure it ran
+     * @param firstDiverged true if it diverged
+     */
+    public static Pair pair(OptionalLong first, long firstRan, boolean firstDiverged, OptionalLong second,
+                            long secondRan, boolean secondDiverged) {
+        if (first.isEmpty() && second.isEmpty()) {
+            return Pair.NEITHER;
+        }
+        boolean firstLeads = second.isEmpty() || (first.isPresent() && first.getAsLong() <= second.getAsLong());
+        long lead = firstLeads ? first.getAsLong() : second.getAsLong();
+        OptionalLong other = firstLeads ? second : first;
+        Pair leader = firstLeads ? Pair.FIRST : Pair.SECOND;
+        if (other.isPresent()) {
+            return beyondMargin(lead, other.getAsLong()) ? leader : Pair.TIE;
+        }
+        boolean otherDiverged = firstLeads ? secondDiverged : firstDiverged;
+        long otherRan = firstLeads ? secondRan : firstRan;
+        return otherDiverged || otherRan >= settling(lead) ? leader : Pair.UNDECIDED;
+    }
+
     /** True if {@code later} is more than the margin after {@code earlier}. */
     static boolean beyondMargin(long earlier, long later) {
         return later * 100 > earlier * (100 + MARGIN_PERCENT);

@@ -78,6 +78,21 @@ public final class NumberText {
     }
 
     /**
+     * A count that may have a fraction, as a median of counts has: {@code 1,234}, {@code 1,234.5}, {@code 12.25}
+     * (thousands separators, at most two decimals, trailing zeros dropped).
+     */
+    public static String count(double value) {
+        if (!Double.isFinite(value)) {
+            return special(value);
+        }
+        if (value == Math.rint(value) && Math.abs(value) < 1e18) {
+            return count((long) value);
+        }
+        String s = String.format(Locale.ROOT, "%,.2f", value);
+        return s.replaceAll("0+$", "").replaceAll("\\.$", "");
+    }
+
+    /**
      * {@code value} to {@code digits} significant digits, exactly as Python's {@code format(value, '.<digits>g')}:
      * correctly rounded, trailing zeros dropped, plain decimal when the decimal exponent is from -4 to
      * {@code digits - 1}, scientific otherwise ({@code 0.2481}, {@code 1.234e-05}, {@code 1.23457e+06}).

@@ -1,0 +1,170 @@
+package org.xorlab.run.study;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.xorlab.engine.Measure;
+import org.xorlab.engine.TrainingOptions;
+import org.xorlab.engine.Verdict;
+import org.xorlab.text.NumberText;
+
+/**
+ * The study's verdict in plain words, by the fairness rules of the Compare verdict ({@link Verdict}) and with its
+ * uncertainty. One method is called faster than another only when, at each one's best rate, it got below the
+ * target first on more seeds than the other, its median cost on the seeds where both got there is more than the
+ * {@value Verdict#MARGIN_PERCENT} % margin lower, and the Wilcoxon signed-rank test gives p below 0.05 (divided by
+ * the number of pairs when more than two methods are compared). Otherwise the sentence says the study does not show
+ * a difference, and why. It always names each method's best rate, says when that rate is at the edge of those
+ * tried, how many runs did not reach the target, and that another measure can give another answer.
+ */
+public final class StudyVerdict {
+    /** The significance level of one comparison. */
+    public static final double ALPHA = 0.05;
+    /** The fewest tested seeds whose exact p-value can fall below 0.05 (2 / 2^5 = 0.0625 with 5). */
+    static final int FEWEST_FOR_TEST = 6;
+
+    private StudyVerdict() {
+    }
+
+    /** The verdict on {@code summary} of a study of {@code grid}. */
+    public static String sentence(StudyGrid grid, StudySummary summary) {
+        List<String> s = new ArrayList<>();
+        if (summary.done() == 0) {
+            return "No run has finished yet.";
+        }
+        if (summary.cancelled()) {
+            s.add("The study was stopped after " + NumberText.count(summary.done()) + " of "
+                    + NumberText.count(summary.total()) + " runs; everything below is from the runs it finished.");
+        } else if (summary.done() < summary.total()) {
+            s.add("So far (" + NumberText.count(summary.done()) + " of " + NumberText.count(summary.total())
+                    + " runs):");
+        }
+        Measure m = summary.measure();
+        String target = target(grid);
+        for (StudyMethod method : grid.methods()) {
+            Double rate = summary.best().get(method);
+            if (rate != null) {
+                s.add(best(grid, summary, method, rate, target));
+            }
+        }
+        int pairs = summary.pairs().size();
+        double alpha = pairs > 1 ? ALPHA / pairs : ALPHA;
+        for (StudySummary.PairedComparison p : summary.pairs()) {
+            s.add(pair(p, m, alpha, pairs, target));
+        }
+        if (!summary.pairs().isEmpty()) {
+            s.add("This is by " + m.plural() + ", over " + NumberText.count(grid.seeds().size()) + " seeds and the "
+                    + (grid.learningRates().size() == 1 ? "one learning rate" : "learning rates") + " tried, within "
+                    + grid.budget().describe() + " a run; by " + others(m) + " the answer can differ.");
+        }
+        return String.join(" ", s);
+    }
+
+    private static String target(StudyGrid grid) {
+        String number = NumberText.plain(grid.targetLoss());
+        return grid.base().options().loss() == TrainingOptions.Loss.CROSS_ENTROPY ? "a cross-entropy of " + number
+                : "a loss of " + number;
+    }
+
+    private static String others(Measure m) {
+        return java.util.Arrays.stream(Measure.values()).filter(o -> o != m).map(Measure::plural)
+                .collect(Collectors.joining(" or "));
+    }
+
+    private static String best(StudyGrid grid, StudySummary summary, StudyMethod method, double rate,
+                               String target) {
+        StudySummary.Configuration c = summary.configuration(method, rate);
+        StudySummary.Quartiles q = c.on(summary.measure());
+        StringBuilder b = new StringBuilder();
+        b.append(capitalised(method.name())).append("'s best learning rate ")
+                .append(grid.learningRates().size() == 1 ? "(the only one tried) " : "")
+                .append("is ").append(NumberText.plain(rate)).append(": ")
+                .append(NumberText.count(c.converged())).append(" of ").append(NumberText.count(c.runs()))
+                .append(" seeds got below ").append(target);
+        if (Double.isFinite(q.median())) {
+            b.append(", in a median of ").append(NumberText.count(q.median())).append(' ').append(summary.measure().plural())
+                    .append(" (quartiles ").append(NumberText.count(q.q1())).append(" to ")
+                    .append(Double.isFinite(q.q3()) ? NumberText.count(q.q3()) : "not reached").append(")");
+        } else {
+            b.append(", so its median run did not get there");
+        }
+        if (c.diverged() > 0) {
+            b.append("; ").append(NumberText.count(c.diverged())).append(" diverged");
+        }
+        b.append('.');
+        List<Double> rates = grid.learningRates();
+        if (rates.size() > 1) {
+            double lo = rates.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
+            double hi = rates.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+            if (rate == hi) {
+                b.append(" It is the largest rate tried; a larger one might be faster.");
+            } else if (rate == lo) {
+                b.append(" It is the smallest rate tried; a smaller one might be better.");
+            }
+        }
+        return b.toString();
+    }
+
+    private static String pair(StudySummary.PairedComparison p, Measure m, double alpha, int pairs, String target) {
+        String a = p.first().name();
+        String b = p.second().name();
+        String counts = a + " got below " + target.replace("a loss of ", "") + " first on "
+                + NumberText.count(p.firstWins()) + " of " + NumberText.count(p.seeds()) + " seeds, " + b + " on "
+                + NumberText.count(p.secondWins()) + (p.ties() > 0 ? ", " + NumberText.count(p.ties())
+                + " tied (within " + Verdict.MARGIN_PERCENT + " %)" : "")
+                + (p.neither() > 0 ? ", neither on " + NumberText.count(p.neither()) : "")
+                + (p.undecided() > 0 ? ", and " + NumberText.count(p.undecided()) + " could not be told apart in the"
+                + " budget (one did not get there and had not run long enough to be more than "
+                + Verdict.MARGIN_PERCENT + " % late)" : "");
+        String test;
+        if (p.both() == 0) {
+            test = "no seed got below it with both, so their costs cannot be compared";
+        } else {
+            test = "on the " + NumberText.count(p.both()) + " seeds where both got there, " + a + " needed a median "
+                    + NumberText.significant(p.medianRatio(), 3) + " times " + b + "'s " + m.plural()
+                    + (p.tested() == 0 ? " (every one the same, so there is nothing to test)"
+                    : " (Wilcoxon signed-rank p = " + pValue(p.pValue()) + " over " + NumberText.count(p.tested())
+                    + " seeds" + (pairs > 1 ? "; below " + NumberText.significant(alpha, 2) + " is needed as "
+                    + pairs + " pairs are compared" : "") + ")");
+        }
+        String rates = " at their best rates (" + NumberText.plain(p.firstRate()) + " and "
+                + NumberText.plain(p.secondRate()) + ")";
+        String faster = null;
+        String slower = null;
+        boolean significant = p.tested() > 0 && p.pValue() < alpha;
+        if (significant && p.firstWins() > p.secondWins()
+                && p.medianRatio() * (100 + Verdict.MARGIN_PERCENT) < 100) {
+            faster = a;
+            slower = b;
+        } else if (significant && p.secondWins() > p.firstWins()
+                && p.medianRatio() * 100 > 100 + Verdict.MARGIN_PERCENT) {
+            faster = b;
+            slower = a;
+        }
+        if (faster != null) {
+            return "By " + m.plural() + ", " + faster + " converges faster than " + slower + rates + ": " + counts
+                    + "; " + test + ".";
+        }
+        String why;
+        if (p.tested() > 0 && p.tested() < FEWEST_FOR_TEST) {
+            why = "too few seeds differ for the test to show anything (at least " + FEWEST_FOR_TEST + " are needed)";
+        } else if (p.tested() > 0 && !significant) {
+            why = "the difference could be chance";
+        } else if (p.tested() > 0) {
+            why = "the seeds do not agree on which is faster by more than the margin";
+        } else {
+            why = "there is nothing to test";
+        }
+        return "By " + m.plural() + ", this study does not show that " + a + " or " + b + " converges faster" + rates
+                + " (" + why + "): " + counts + "; " + test + ".";
+    }
+
+    /** "0.0003", "0.41", "< 1e-12". */
+    static String pValue(double p) {
+        return p < 1e-12 ? "< 1e-12" : NumberText.significant(p, 2);
+    }
+
+    private static String capitalised(String name) {
+        return name.isEmpty() ? name : Character.toUpperCase(name.charAt(0)) + name.substring(1);
+    }
+}

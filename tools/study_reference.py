@@ -60,17 +60,19 @@ The summary, per grid, for each measure M in epochs, updates, samples ("summary"
     the Wilcoxon signed-rank test on those seeds with d = cost_A - cost_B, zero differences dropped:
     n_wilcoxon    the number of nonzero d; w_plus the sum of the ranks of |d| (ties get their average rank) over
                   positive d (null if n_wilcoxon is 0); w = max(w_plus, n(n+1)/2 - w_plus);
-    p_value       as Apache Commons Math 3.6.1's WilcoxonSignedRankTest computes it, given the nonzero d:
-                  n <= 30 exact: 2 * #{subsets of {1..n} whose sum >= w} / 2^n, capped at 1.0 (Commons Math does
-                  not cap: it can return more than 1 when w is exactly n(n+1)/4); n > 30 the normal approximation
-                  2 * Phi((w_min - n(n+1)/4 - 0.5) / sqrt(n(n+1)/4 * (2n+1)/6)), w_min = n(n+1)/2 - w, no tie
-                  correction; null if n_wilcoxon is 0. (Commons Math itself ranks zero differences too; the
-                  caller drops them first.)
-    Checked against SciPy: where the |d| have no ties and n <= 30 (every grid here), the p-value equals
-    scipy.stats.wilcoxon(d, zero_method="wilcox", correction=True, method="exact").pvalue to 1e-12 (for the exact
-    test correction is ignored). For n > 30 they differ on purpose: SciPy's continuity correction moves z half a
-    rank towards 0 (p larger), Commons Math's "- 0.5" moves it half a rank away from 0 (p smaller); the self-test
-    checks both formulas with SciPy's normal cdf, so the Java side should expect Commons Math's, not SciPy's.
+    p_value       two-sided. Exact when n <= 30 and the |d| have no ties (as Apache Commons Math 3.6.1's
+                  WilcoxonSignedRankTest computes it: 2 * #{subsets of {1..n} whose sum >= w} / 2^n, capped at 1.0;
+                  Commons Math does not cap, it can return more than 1 when w is exactly n(n+1)/4); otherwise the
+                  normal approximation with the variance corrected for ties and the continuity correction half a
+                  rank towards the mean: 2 * Phi(-max(0, |w_plus - n(n+1)/4| - 0.5) / sd),
+                  sd^2 = n(n+1)(2n+1)/24 - sum(t^3 - t)/48 over groups of t tied |d|, capped at 1.0, which is
+                  scipy.stats.wilcoxon(d, zero_method="wilcox", correction=True, method="approx") (asserted to
+                  1e-12). Not Commons Math's approximation: its 3.6.1 computes z = (w_min - n(n+1)/4 - 0.5) / sd,
+                  the correction half a rank AWAY from the mean, so its p is too small, and ignores ties.
+                  null if n_wilcoxon is 0. exact: which of the two it is.
+    Checked against SciPy: the exact p equals scipy.stats.wilcoxon(d, zero_method="wilcox", method="exact") to
+    1e-12. The grids have at most 12 seeds, so "wilcoxon_cases" adds synthetic differences (up to 100, with ties)
+    with their n, w_plus and p, to test the approximation and ties without training thousands of runs.
 """
 
 import json
@@ -216,7 +218,7 @@ def normal_cdf(z):
 
 
 def wilcoxon(d):
-    """(n, w_plus, p) of the signed-rank test on differences d, zeros dropped, p as Commons Math 3.6.1."""
+    """(n, w_plus, p) of the signed-rank test on differences d, zeros dropped, p exact or approximated as the docstring says."""
     d = [x for x in d if x != 0]
     n = len(d)
     if n == 0:
@@ -225,37 +227,32 @@ def wilcoxon(d):
     w_plus = float(sum(r for r, x in zip(ranks, d) if x > 0))
     total = n * (n + 1) / 2
     w = max(w_plus, total - w_plus)
-    if n <= 30:
+    exact = n <= 30 and len(set(abs(x) for x in d)) == n
+    if exact:
         p = min(1.0, 2 * subsets_at_least(n, w) / 2 ** n)
     else:
-        es = n * (n + 1) / 4.0
-        var = es * ((2 * n + 1) / 6.0)
-        p = 2 * normal_cdf((total - w - es - 0.5) / math.sqrt(var))
+        mean = n * (n + 1) / 4.0
+        var = n * (n + 1) * (2 * n + 1) / 24.0
+        groups = {}
+        for x in d:
+            groups[abs(x)] = groups.get(abs(x), 0) + 1
+        var -= sum(t ** 3 - t for t in groups.values()) / 48.0
+        distance = max(0.0, abs(w_plus - mean) - 0.5)
+        p = 1.0 if var <= 0 else min(1.0, 2 * normal_cdf(-distance / math.sqrt(var)))
     return n, w_plus, p
 
 
 def scipy_check(d, p):
-    """Where the nonzero |d| have no ties, SciPy must give the same p-value: scipy.stats.wilcoxon's exact one for
-    n <= 30. For n > 30 SciPy's continuity correction (correction=True) moves z half a rank towards 0, Commons
-    Math's half a rank away from 0, so SciPy's p is checked to be 2 Phi((w_min - n(n+1)/4 + 0.5) / sd) and ours
-    2 Phi((w_min - n(n+1)/4 - 0.5) / sd) with SciPy's normal cdf."""
+    """SciPy must give the same p-value: scipy.stats.wilcoxon's exact one where wilcoxon() is exact, its normal
+    approximation (correction=True, tie-corrected) elsewhere. Returns True (it always checks)."""
     d = [x for x in d if x != 0]
     n = len(d)
-    if not d or len(set(abs(x) for x in d)) < n:
+    if not d:
         return False
+    exact = n <= 30 and len(set(abs(x) for x in d)) == n
     ref = scipy.stats.wilcoxon(d, zero_method="wilcox", correction=True,
-                               method="exact" if n <= 30 else "approx").pvalue
-    if n <= 30:
-        assert abs(ref - p) <= 1e-12, (d, p, ref)
-    else:
-        w_plus = wilcoxon(d)[1]
-        w_min = min(w_plus, n * (n + 1) / 2 - w_plus)
-        mean, sd = n * (n + 1) / 4, math.sqrt(n * (n + 1) * (2 * n + 1) / 24)
-        # at w_min = n(n+1)/4 SciPy's correction is sign(0) = 0, its p 1
-        towards = 1.0 if w_min == mean else 2 * scipy.stats.norm.cdf((w_min - mean + 0.5) / sd)
-        assert abs(ref - towards) <= 1e-12, (d, ref)
-        assert abs(p - 2 * scipy.stats.norm.cdf((w_min - mean - 0.5) / sd)) <= 1e-12, (d, p)
-        assert p < ref
+                               method="exact" if exact else "approx").pvalue
+    assert abs(min(1.0, ref) - p) <= 1e-12, (d, p, ref)
     return True
 
 
@@ -406,7 +403,8 @@ def self_test():
             ranks = average_ranks([abs(x) for x in nz])
             w = max(w_plus, n_w * (n_w + 1) / 2 - w_plus)
             brute = sum(sum(j + 1 for j in range(n_w) if i >> j & 1) >= w for i in range(2 ** n_w))
-            assert p == min(1.0, 2 * brute / 2 ** n_w), (d, p)
+            if len(set(abs(x) for x in nz)) == n_w:
+                assert p == min(1.0, 2 * brute / 2 ** n_w), (d, p)
             assert w_plus == sum(r for r, x in zip(ranks, nz) if x > 0)
             scipy_check(d, p)
     for n in (12, 25, 30, 31, 40, 60):        # distinct |d|: SciPy checks exact and (n > 30) the approximation
@@ -420,6 +418,20 @@ def self_test():
 
 
 # ---------------------------------------------------------------------------------------------------- output
+
+def wilcoxon_cases():
+    """Synthetic differences for the test's approximation and ties: (n, w_plus, p) of each."""
+    rng = np.random.RandomState(2026)
+    cases = []
+    for n, spread in ((12, 4), (25, 1000), (31, 1000), (40, 6), (60, 30), (100, 20)):
+        d = [int(x) for x in rng.randint(-spread, spread + 1, size=n)]
+        d = [x + 1 if x == 0 else x for x in d[:-3]] + [0, 0, 0]     # three zero differences, dropped
+        n_w, w_plus, p = wilcoxon(d)
+        assert scipy_check(d, p)
+        cases.append({"d": d, "n_wilcoxon": n_w, "w_plus": w_plus, "p_value": p,
+                      "exact": n_w <= 30 and len(set(abs(x) for x in d if x)) == n_w})
+    return cases
+
 
 def write(path, grids):
     out = []
@@ -440,7 +452,8 @@ def write(path, grids):
     with open(path, "w", encoding="utf-8") as f:
         f.write('{"numpy": %s, "scipy": %s, "tolerance": %s, "margin_percent": %d,\n"grids": [\n'
                 % (json.dumps(np.__version__), json.dumps(scipy.__version__), json.dumps(TOLERANCE), MARGIN_PERCENT))
-        f.write(",\n".join(out) + "\n]}\n")
+        f.write(",\n".join(out) + '\n],\n"wilcoxon_cases": [\n'
+                + ",\n".join(json.dumps(c) for c in wilcoxon_cases()) + "\n]}\n")
     with open(path, encoding="utf-8") as f:
         assert json.load(f)["grids"][0]["runs"] == grids[0]["runs"]
     print("wrote %s: %d grids, %d runs, %d bytes" % (os.path.relpath(path), len(grids),
@@ -469,7 +482,7 @@ def main():
         if refused:
             grid["note"] = " ".join(refused)
         written.append(grid)
-    print("p-values checked against SciPy (no ties among |d|): %d of %d" % (sum(checked), len(checked)))
+    print("p-values checked against SciPy: %d of %d" % (sum(checked), len(checked)))
     write(os.path.join(out, "study-runs.json"), written)
 
 

@@ -53,7 +53,7 @@ public final class StudyVerdict {
             s.add(pair(p, m, alpha, pairs, target));
         }
         if (!summary.pairs().isEmpty()) {
-            s.add("This is by " + m.plural() + ", over " + NumberText.count(grid.seeds().size()) + " seeds and the "
+            s.add("This is by " + m.plural() + ", over " + seeds(grid.seeds().size()) + " and the "
                     + (grid.learningRates().size() == 1 ? "one learning rate" : "learning rates") + " tried, within "
                     + grid.budget().describe() + " a run; by " + others(m) + " the answer can differ.");
         }
@@ -76,40 +76,41 @@ public final class StudyVerdict {
         StudySummary.Configuration c = summary.configuration(method, rate);
         StudySummary.Quartiles q = c.on(summary.measure());
         StringBuilder b = new StringBuilder();
-        b.append(capitalised(method.name())).append("'s best learning rate ")
-                .append(grid.learningRates().size() == 1 ? "(the only one tried) " : "")
-                .append("is ").append(NumberText.plain(rate)).append(": ")
-                .append(NumberText.count(c.converged())).append(" of ").append(NumberText.count(c.runs()))
-                .append(" seeds got below ").append(target);
+        List<Double> rates = grid.learningRates();
+        String edge = "";
+        if (rates.size() == 1) {
+            edge = ", the only one tried";
+        } else if (rate == rates.stream().mapToDouble(Double::doubleValue).max().orElseThrow()) {
+            edge = ", the largest tried: a larger one might be faster";
+        } else if (rate == rates.stream().mapToDouble(Double::doubleValue).min().orElseThrow()) {
+            edge = ", the smallest tried: a smaller one might do better";
+        }
+        b.append("At its best learning rate (").append(NumberText.plain(rate)).append(edge).append("), ")
+                .append(method.name()).append(" got below ").append(target).append(" on ")
+                .append(NumberText.count(c.converged())).append(" of ").append(seeds(c.runs()));
         if (Double.isFinite(q.median())) {
-            b.append(", in a median of ").append(NumberText.count(q.median())).append(' ').append(summary.measure().plural())
-                    .append(" (quartiles ").append(NumberText.count(q.q1())).append(" to ")
-                    .append(Double.isFinite(q.q3()) ? NumberText.count(q.q3()) : "not reached").append(")");
+            b.append(", in a median of ").append(NumberText.count(q.median())).append(' ')
+                    .append(summary.measure().plural()).append(" (quartiles ").append(NumberText.count(q.q1()))
+                    .append(" to ").append(Double.isFinite(q.q3()) ? NumberText.count(q.q3()) : "not reached")
+                    .append(")");
         } else {
             b.append(", so its median run did not get there");
         }
         if (c.diverged() > 0) {
             b.append("; ").append(NumberText.count(c.diverged())).append(" diverged");
         }
-        b.append('.');
-        List<Double> rates = grid.learningRates();
-        if (rates.size() > 1) {
-            double lo = rates.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
-            double hi = rates.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
-            if (rate == hi) {
-                b.append(" It is the largest rate tried; a larger one might be faster.");
-            } else if (rate == lo) {
-                b.append(" It is the smallest rate tried; a smaller one might be better.");
-            }
-        }
-        return b.toString();
+        return b.append('.').toString();
+    }
+
+    private static String seeds(long n) {
+        return NumberText.count(n) + (n == 1 ? " seed" : " seeds");
     }
 
     private static String pair(StudySummary.PairedComparison p, Measure m, double alpha, int pairs, String target) {
         String a = p.first().name();
         String b = p.second().name();
         String counts = a + " got below " + target.replace("a loss of ", "") + " first on "
-                + NumberText.count(p.firstWins()) + " of " + NumberText.count(p.seeds()) + " seeds, " + b + " on "
+                + NumberText.count(p.firstWins()) + " of " + seeds(p.seeds()) + ", " + b + " on "
                 + NumberText.count(p.secondWins()) + (p.ties() > 0 ? ", " + NumberText.count(p.ties())
                 + " tied (within " + Verdict.MARGIN_PERCENT + " %)" : "")
                 + (p.neither() > 0 ? ", neither on " + NumberText.count(p.neither()) : "")
@@ -120,11 +121,11 @@ public final class StudyVerdict {
         if (p.both() == 0) {
             test = "no seed got below it with both, so their costs cannot be compared";
         } else {
-            test = "on the " + NumberText.count(p.both()) + " seeds where both got there, " + a + " needed a median "
+            test = "on the " + (p.both() == 1 ? "one seed" : seeds(p.both())) + " where both got there, " + a
+                    + " needed a median "
                     + NumberText.significant(p.medianRatio(), 3) + " times " + b + "'s " + m.plural()
                     + (p.tested() == 0 ? " (every one the same, so there is nothing to test)"
-                    : " (Wilcoxon signed-rank p = " + pValue(p.pValue()) + " over " + NumberText.count(p.tested())
-                    + " seeds" + (pairs > 1 ? "; below " + NumberText.significant(alpha, 2) + " is needed as "
+                    : " (Wilcoxon signed-rank p = " + pValue(p.pValue()) + " over " + seeds(p.tested()) + (pairs > 1 ? "; below " + NumberText.significant(alpha, 2) + " is needed as "
                     + pairs + " pairs are compared" : "") + ")");
         }
         String rates = " at their best rates (" + NumberText.plain(p.firstRate()) + " and "
@@ -142,7 +143,8 @@ public final class StudyVerdict {
             slower = a;
         }
         if (faster != null) {
-            return "By " + m.plural() + ", " + faster + " converges faster than " + slower + rates + ": " + counts
+            return "By " + m.plural() + ", " + faster + " converged faster than " + slower + " in this study" + rates
+                    + ": " + counts
                     + "; " + test + ".";
         }
         String why;
@@ -164,7 +166,4 @@ public final class StudyVerdict {
         return p < 1e-12 ? "< 1e-12" : NumberText.significant(p, 2);
     }
 
-    private static String capitalised(String name) {
-        return name.isEmpty() ? name : Character.toUpperCase(name.charAt(0)) + name.substring(1);
-    }
 }

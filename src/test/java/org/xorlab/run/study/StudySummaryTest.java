@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
+import org.apache.commons.math3.stat.inference.WilcoxonSignedRankTest;
 import org.junit.jupiter.api.Test;
 import org.xorlab.engine.Budget;
 import org.xorlab.engine.Measure;
@@ -131,6 +133,30 @@ class StudySummaryTest {
         assertThat(s.pairs().get(0).undecided()).isEqualTo(1);
         assertThat(StudySummary.of(StudyResult.of(g, runs, false), Measure.EPOCHS).pairs().get(0).firstWins())
                 .as("by epochs batch GD ran 410 epochs, far past sgd's 100").isEqualTo(1);
+    }
+
+    /** The counted exact p-value is Commons Math's exact test's, which enumerates every sign pattern. */
+    @Test
+    void theExactPValueIsCommonsMathsExactTest() {
+        Random random = new Random(5);
+        for (int n = 1; n <= 16; n++) {
+            double[] x = new double[n];
+            double[] y = new double[n];
+            List<Integer> magnitudes = new ArrayList<>();
+            for (int i = 1; i <= n; i++) {
+                magnitudes.add(i * 3);
+            }
+            java.util.Collections.shuffle(magnitudes, random);
+            double wPlus = 0;
+            for (int i = 0; i < n; i++) {
+                y[i] = 1000;
+                boolean plus = random.nextBoolean();
+                x[i] = 1000 + (plus ? magnitudes.get(i) : -magnitudes.get(i));
+                wPlus += plus ? magnitudes.get(i) / 3 : 0;
+            }
+            double commons = Math.min(1, new WilcoxonSignedRankTest().wilcoxonSignedRankTest(x, y, true));
+            assertThat(StudySummary.exactP(n, wPlus)).as("n = %d", n).isCloseTo(commons, within(1e-14));
+        }
     }
 
     /** The exact two-sided p of the signed-rank statistic by enumerating every sign pattern of these ranks. */

@@ -235,12 +235,17 @@ final class GeneralOptions extends RunBasics {
 
     /** As {@link #describe()}, without the learning rate if {@code rate} is false (the runs then have their own). */
     String describe(boolean rate) {
+        return describe(rate, true);
+    }
+
+    /** As {@link #describe()}, without the seed if {@code seed} is false (a study's runs have their own). */
+    String describe(boolean rate, boolean seed) {
         int[] hidden = hiddenLayers.values();
         String units = hidden.length == 1
                 ? hidden[0] + (hidden[0] == 1 ? " hidden unit" : " hidden units")
                 : "hidden " + Arrays.stream(hidden).mapToObj(Integer::toString).collect(Collectors.joining(","));
         String what = onData() ? describeData(loaded) : dataset.id();
-        StringBuilder s = new StringBuilder(what + ", " + units + ", seed " + seed
+        StringBuilder s = new StringBuilder(what + ", " + units + (seed ? ", seed " + this.seed : "")
                 + (rate ? ", learning rate " + number(learningRate) : ""));
         if (!features.values().equals(Feature.DEFAULT)) {
             s.append(", features ").append(Feature.ids(features.values()));

@@ -429,4 +429,41 @@ class StudyCommandTest {
                 "5,717", "5,717", "5,717");
         assertThat(run.out()).doesNotContain("Paired comparison");
     }
+    @Test
+    void hostileValuesForTheStudysOptionsGiveOneLineAndLeaveFilesAlone() throws IOException {
+        Path existing = dir.resolve("existing.json");
+        List<String> options = List.of("--seeds", "--learning-rates", "--batch-sizes", "--optimizers", "--threads",
+                "--measure", "--target-loss", "--merge", "--updates", "--samples");
+        List<String> nasty = List.of("", " ", "-", "--", "-1", "0", "NaN", "Infinity", "1e309", "4.9e-324", "-0.0",
+                "0x10", "1_000", "\uff11", "9223372036854775808", "1-9223372036854775807", "5-1", "1-3,2", "1,,4",
+                "4,4", ",", "1-", "-5", "1--2", "%s%n", "${jndi:x}", "\u0000", "\n", "'", "\"", "..", "😀", "1e",
+                "--help", "--version", "0-4294967295", "1-200000", "sgd,sgd", "full", "1,full", "samples");
+        java.util.Random random = new java.util.Random(20261204);
+        for (int i = 0; i < 100; i++) {
+            String option = options.get(random.nextInt(options.size()));
+            String value = nasty.get(random.nextInt(nasty.size()));
+            if (option.equals("--merge") && !value.startsWith("-")) {
+                value = dir.resolve("m" + value.replace("/", "_").replace("\0", "_")).toString();
+            }
+            Files.writeString(existing, "keep me\n");
+            List<String> args = new ArrayList<>(List.of("study", "--seeds", "1-2", "--learning-rates", "1",
+                    "--epochs", "3", "--json", existing.toString()));
+            if (!args.contains(option)) {
+                args.addAll(List.of(option, value));
+            } else {
+                args.set(args.indexOf(option) + 1, value);
+            }
+            CliRun run = CliRun.of(args.toArray(String[]::new));
+            assertThat(run.err()).as("args %s", args).doesNotContain("Exception").doesNotContain("\tat ");
+            assertThat(run.status()).as("args %s gave %s", args, run.err()).isIn(0, 2);
+            if (run.status() == 2) {
+                assertThat(run.errLines()).as("args %s", args).hasSize(1);
+                assertThat(Files.readString(existing)).as("args %s", args).isEqualTo("keep me\n");
+            }
+            try (Stream<Path> files = Files.list(dir)) {
+                assertThat(files.filter(p -> p.getFileName().toString().startsWith(".")).count())
+                        .as("temporary files left by %s", args).isZero();
+            }
+        }
+    }
 }

@@ -1,4 +1,4 @@
-package org.xorlab.session;
+package org.xorlab.run.study;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -19,9 +19,6 @@ import org.xorlab.engine.Measure;
 import org.xorlab.engine.Samples;
 import org.xorlab.engine.TrainingConfig;
 import org.xorlab.engine.TrainingOptions;
-import org.xorlab.run.study.Study;
-import org.xorlab.run.study.StudyGrid;
-import org.xorlab.run.study.StudyResult;
 
 /** A study written as JSON reads back as the same grid and runs, and so the same summary. */
 class StudyJsonTest {

@@ -1,4 +1,4 @@
-package org.xorlab.session;
+package org.xorlab.run.study;
 
 /** A study file that cannot be read; the message is one sentence naming what is wrong and what is allowed. */
 public final class StudyFileException extends Exception {

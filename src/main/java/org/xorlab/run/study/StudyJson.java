@@ -1,15 +1,14 @@
-package org.xorlab.session;
+package org.xorlab.run.study;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,11 +20,8 @@ import org.xorlab.engine.Feature;
 import org.xorlab.engine.Measure;
 import org.xorlab.engine.TrainingConfig;
 import org.xorlab.engine.TrainingOptions;
-import org.xorlab.run.study.StudyGrid;
-import org.xorlab.run.study.StudyMethod;
-import org.xorlab.run.study.StudyResult;
-import org.xorlab.run.study.StudyRun;
-import org.xorlab.run.study.StudySummary;
+import org.xorlab.session.JsonInput;
+import org.xorlab.session.RunSettingsJson;
 import org.xorlab.text.NumberText;
 
 /**
@@ -46,7 +42,7 @@ import org.xorlab.text.NumberText;
  * {@code _to_target} counts and {@code final_loss} are null when there are none. The summary is what
  * {@link StudySummary} computed, for scripts; reading ignores it and computes it again.
  *
- * <p>Reading is as careful as {@link SessionFile}'s: a regular file of at most {@link #MAX_BYTES}, UTF-8, parsed as
+ * <p>Reading is as careful as a session file's ({@link JsonInput}): a regular file of at most {@link #MAX_BYTES}, UTF-8, parsed as
  * a stream with limits on every value, each run checked as it is read; anything else is refused with a
  * {@link StudyFileException} naming what is wrong.
  */
@@ -56,9 +52,13 @@ public final class StudyJson {
     /** The most seeds a study file may list. */
     public static final int MAX_SEEDS = 1_000_000;
     /** The most values the config may hold: its seeds, a file's points and the rest. */
-    private static final int MAX_CONFIG_VALUES = MAX_SEEDS + DataJson.MAX_VALUES + 1_000;
+    private static final int MAX_CONFIG_VALUES = MAX_SEEDS + JsonInput.DATA_VALUES + 1_000;
     private static final String WHAT = "a study file";
+    /** The most values one run may hold: its fields, with room for a few unknown ones. */
+    private static final int RUN_VALUES = 100;
     private static final String WHY = "a study of 1,000,000 runs is about 360 MB";
+
+    private static final ObjectMapper MAPPER = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private StudyJson() {
     }
@@ -67,7 +67,7 @@ public final class StudyJson {
 
     /** The whole document: config, runs (in the grid's order) and the summary on {@code measure}. */
     public static ObjectNode write(StudyResult result, Measure measure) {
-        ObjectNode root = Json.MAPPER.createObjectNode();
+        ObjectNode root = MAPPER.createObjectNode();
         root.set("config", config(result.grid(), measure));
         ArrayNode runs = root.putArray("runs");
         for (StudyRun r : result.runs()) {
@@ -80,19 +80,19 @@ public final class StudyJson {
     /** Pretty-printed text with a final newline. */
     public static String text(ObjectNode node) {
         try {
-            return Json.MAPPER.writer().with(SerializationFeature.INDENT_OUTPUT).writeValueAsString(node) + "\n";
+            return MAPPER.writeValueAsString(node) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a JSON tree of numbers and strings always serialises", e);
         }
     }
 
     private static ObjectNode config(StudyGrid grid, Measure measure) {
-        ObjectNode c = Json.MAPPER.createObjectNode();
+        ObjectNode c = MAPPER.createObjectNode();
         TrainingConfig base = grid.base();
         if (base.onTruthTable()) {
             c.put("dataset", base.dataset().id());
         } else {
-            ObjectNode d = DataJson.write(base.options().data());
+            ObjectNode d = JsonInput.data(base.options().data());
             d.put("points", base.samples().size());
             d.put("test_points", base.testSamples().size());
             c.set("data", d);
@@ -123,7 +123,7 @@ public final class StudyJson {
     }
 
     private static ObjectNode run(StudyRun r) {
-        ObjectNode n = Json.MAPPER.createObjectNode();
+        ObjectNode n = MAPPER.createObjectNode();
         n.put("seed", r.seed());
         n.put("learning_rate", r.learningRate());
         n.put("batch_size", r.batchSize());
@@ -145,7 +145,7 @@ public final class StudyJson {
 
     /** The summary for scripts: every number of {@link StudySummary}, null for "not reached" and for none. */
     public static ObjectNode summary(StudySummary s, StudyGrid grid) {
-        ObjectNode n = Json.MAPPER.createObjectNode();
+        ObjectNode n = MAPPER.createObjectNode();
         n.put("measure", s.measure().id());
         n.put("done", s.done());
         n.put("total", s.total());
@@ -214,93 +214,59 @@ public final class StudyJson {
      *                            runs that are not the grid's
      */
     public static StudyResult read(Path file) throws StudyFileException {
-        try (InputStream in = TextFile.open(file, WHAT, MAX_BYTES, WHY)) {
-            return parse(new Utf8Input(in, MAX_BYTES, TextFile.tooLarge(WHAT, -1, MAX_BYTES, WHY)));
-        } catch (RefusedInput e) {
+        Parts parts = new Parts();
+        try {
+            JsonInput.readObject(file, WHAT, MAX_BYTES, WHY, NOT_A_STUDY + " (a study is a JSON object {...})",
+                    parts::field);
+            if (parts.config == null) {
+                throw new IllegalArgumentException(NOT_A_STUDY + " (it has no \"config\")");
+            }
+            StudyGrid grid = grid(JsonInput.object(parts.config, "config"));
+            if (parts.runProblem != null) {
+                throw new IllegalArgumentException(parts.runProblem);
+            }
+            if (parts.runs == null) {
+                throw new IllegalArgumentException("\"runs\" is missing");
+            }
+            return StudyResult.of(grid, parts.runs, parts.runs.size() < grid.size());
+        } catch (JsonInput.Refused | IllegalArgumentException e) {
             throw new StudyFileException(e.getMessage());
-        } catch (NoSuchFileException e) {
-            throw new StudyFileException("there is no such file");
-        } catch (IOException e) {
-            throw new StudyFileException("it cannot be read: " + AtomicFile.reason(e));
-        } catch (OutOfMemoryError e) {
-            throw new StudyFileException("XOR Lab ran out of memory reading it (a study file is at most "
-                    + TextFile.megabytes(MAX_BYTES) + ")");
-        } catch (StackOverflowError e) {
-            throw new StudyFileException("it is nested too deeply to read");
         }
     }
 
-    private static StudyResult parse(InputStream in) throws StudyFileException, IOException {
-        JsonNode config = null;
-        List<StudyRun> runs = null;
-        List<String> tooLarge = new ArrayList<>();
-        String runProblem = null;
-        boolean summarySeen = false;
-        try (JsonParser p = JsonReading.parser(in)) {
-            JsonToken t = p.nextToken();
-            if (t == null) {
-                throw new StudyFileException("the file is empty");
-            }
-            if (t != JsonToken.START_OBJECT) {
-                throw new StudyFileException(NOT_A_STUDY + " (a study is a JSON object {...})");
-            }
-            while (p.nextToken() == JsonToken.FIELD_NAME) {
-                String name = p.currentName();
-                p.nextToken();
-                switch (name) {
-                    case "config" -> {
-                        if (config != null) {
-                            throw new StudyFileException(JsonReading.givenTwice(name, p));
-                        }
-                        config = JsonReading.value(p, name, tooLarge::add, MAX_CONFIG_VALUES, "more than "
-                                + NumberText.count(MAX_SEEDS) + " seeds and the points of a file hold");
+    /** What the file's fields hold, as they are read. */
+    private static final class Parts {
+        JsonNode config;
+        List<StudyRun> runs;
+        /** The first run refused (reported after the config's problems, which come first). */
+        String runProblem;
+        boolean summarySeen;
+
+        void field(String name, JsonParser p) throws IOException {
+            switch (name) {
+                case "config" -> {
+                    if (config != null) {
+                        throw new IllegalArgumentException(JsonInput.givenTwice(name, p));
                     }
-                    case "runs" -> {
-                        if (runs != null) {
-                            throw new StudyFileException(JsonReading.givenTwice(name, p));
-                        }
-                        runs = new ArrayList<>();
-                        runProblem = readRuns(p, runs);
-                    }
-                    case "summary" -> {
-                        if (summarySeen) {
-                            throw new StudyFileException(JsonReading.givenTwice(name, p));
-                        }
-                        summarySeen = true;
-                        p.skipChildren(); // computed again from the runs
-                    }
-                    default -> p.skipChildren(); // unknown: skipped token by token, nothing kept
+                    config = JsonInput.value(p, name, MAX_CONFIG_VALUES, "more than "
+                            + NumberText.count(MAX_SEEDS) + " seeds and the points of a file hold");
                 }
+                case "runs" -> {
+                    if (runs != null) {
+                        throw new IllegalArgumentException(JsonInput.givenTwice(name, p));
+                    }
+                    runs = new ArrayList<>();
+                    runProblem = readRuns(p, runs);
+                }
+                case "summary" -> {
+                    if (summarySeen) {
+                        throw new IllegalArgumentException(JsonInput.givenTwice(name, p));
+                    }
+                    summarySeen = true;
+                    p.skipChildren(); // computed again from the runs
+                }
+                default -> p.skipChildren(); // unknown: skipped token by token, nothing kept
             }
-            boolean more;
-            try {
-                more = p.nextToken() != null;
-            } catch (JsonProcessingException e) {
-                more = true;
-            }
-            if (more) {
-                throw new StudyFileException("there is more data after the study's closing '}'");
-            }
-        } catch (JsonProcessingException e) {
-            throw new StudyFileException(JsonReading.problem(e));
-        }
-        try {
-            if (config == null) {
-                throw new IllegalArgumentException(NOT_A_STUDY + " (it has no \"config\")");
-            }
-            if (!tooLarge.isEmpty()) {
-                throw new IllegalArgumentException(tooLarge.get(0));
-            }
-            StudyGrid grid = grid(Json.object(config, "config"));
-            if (runProblem != null) {
-                throw new IllegalArgumentException(runProblem);
-            }
-            if (runs == null) {
-                throw new IllegalArgumentException("\"runs\" is missing");
-            }
-            return StudyResult.of(grid, runs, runs.size() < grid.size());
-        } catch (IllegalArgumentException e) {
-            throw new StudyFileException(e.getMessage());
         }
     }
 
@@ -328,14 +294,8 @@ public final class StudyJson {
                 p.skipChildren();
                 continue;
             }
-            List<String> big = new ArrayList<>();
-            JsonNode node = JsonReading.smallValue(p, name, big::add);
-            if (!big.isEmpty()) {
-                problem = big.get(0);
-                continue;
-            }
             try {
-                into.add(run(node, name));
+                into.add(run(JsonInput.value(p, name, RUN_VALUES, "far more than a run's 12 fields"), name));
             } catch (IllegalArgumentException e) {
                 problem = e.getMessage();
             }
@@ -344,20 +304,20 @@ public final class StudyJson {
     }
 
     private static StudyRun run(JsonNode node, String name) {
-        ObjectNode o = Json.object(node, name);
+        ObjectNode o = JsonInput.object(node, name);
         String n = name + ".";
-        long seed = Json.wholeNumber(Json.required(o, "seed", n + "seed"), n + "seed");
+        long seed = JsonInput.wholeNumber(JsonInput.required(o, "seed", n + "seed"), n + "seed");
         if (seed < 0 || seed > TrainingConfig.MAX_SEED) {
             throw new IllegalArgumentException("\"" + n + "seed\" must be a whole number from 0 to "
                     + TrainingConfig.MAX_SEED + " (got " + seed + ")");
         }
-        double rate = Json.number(Json.required(o, "learning_rate", n + "learning_rate"), n + "learning_rate");
-        long batch = Json.wholeNumber(Json.required(o, "batch_size", n + "batch_size"), n + "batch_size");
+        double rate = JsonInput.number(JsonInput.required(o, "learning_rate", n + "learning_rate"), n + "learning_rate");
+        long batch = JsonInput.wholeNumber(JsonInput.required(o, "batch_size", n + "batch_size"), n + "batch_size");
         if (batch < 1 || batch > org.xorlab.engine.Samples.MAX_POINTS) {
             throw new IllegalArgumentException("\"" + n + "batch_size\" must be a whole number from 1 to "
                     + org.xorlab.engine.Samples.MAX_POINTS + " (got " + batch + ")");
         }
-        TrainingOptions.Optimizer optimizer = optimizer(Json.required(o, "optimizer", n + "optimizer"),
+        TrainingOptions.Optimizer optimizer = optimizer(JsonInput.required(o, "optimizer", n + "optimizer"),
                 n + "optimizer");
         long epochs = count(o, "epochs", n);
         long updates = count(o, "updates", n);
@@ -389,11 +349,11 @@ public final class StudyJson {
         if (loss == null) {
             throw new IllegalArgumentException("\"" + n + "final_loss\" is missing (null if no epoch was trained)");
         }
-        double finalLoss = loss.isNull() ? Double.NaN : Json.number(loss, n + "final_loss");
-        JsonNode diverged = Json.required(o, "diverged", n + "diverged");
+        double finalLoss = loss.isNull() ? Double.NaN : JsonInput.number(loss, n + "final_loss");
+        JsonNode diverged = JsonInput.required(o, "diverged", n + "diverged");
         if (!diverged.isBoolean()) {
             throw new IllegalArgumentException("\"" + n + "diverged\" must be true or false (got "
-                    + Json.text(diverged) + ")");
+                    + JsonInput.text(diverged) + ")");
         }
         return new StudyRun(seed, rate, (int) batch, optimizer, epochs, updates, samples, toTarget[0], toTarget[1],
                 toTarget[2], finalLoss, diverged.booleanValue());
@@ -401,7 +361,7 @@ public final class StudyJson {
 
     /** A whole number from 0 up. */
     private static long count(ObjectNode o, String field, String prefix) {
-        long v = Json.wholeNumber(Json.required(o, field, prefix + field), prefix + field);
+        long v = JsonInput.wholeNumber(JsonInput.required(o, field, prefix + field), prefix + field);
         if (v < 0) {
             throw new IllegalArgumentException("\"" + prefix + field + "\" must be a whole number from 0 up (got " + v
                     + ")");
@@ -410,12 +370,12 @@ public final class StudyJson {
     }
 
     private static TrainingOptions.Optimizer optimizer(JsonNode node, String name) {
-        String id = Json.string(node, name);
+        String id = JsonInput.string(node, name);
         try {
             return TrainingOptions.Optimizer.parse(id);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("\"" + name + "\" must be one of " + optimizerNames() + " (got "
-                    + Json.text(node) + ")");
+                    + JsonInput.text(node) + ")");
         }
     }
 
@@ -431,19 +391,19 @@ public final class StudyJson {
         if (c.get("seeds") == null) {
             throw new IllegalArgumentException(NOT_A_STUDY + " (its \"config\" has no \"seeds\")");
         }
-        Data data = c.get("data") == null ? Data.TRUTH_TABLE : DataJson.read(c.get("data"), "config.data");
+        Data data = c.get("data") == null ? Data.TRUTH_TABLE : JsonInput.data(c.get("data"), "config.data");
         Dataset dataset = Dataset.XOR;
         if (data.isTruthTable()) {
-            String id = Json.string(Json.required(c, "dataset", "config.dataset"), "config.dataset");
+            String id = JsonInput.string(JsonInput.required(c, "dataset", "config.dataset"), "config.dataset");
             try {
                 dataset = Dataset.parse(id);
             } catch (IllegalArgumentException e) {
                 throw new IllegalArgumentException("\"config.dataset\" must be one of " + Dataset.allowedNames()
-                        + " (got " + Json.text(c.get("dataset")) + ")");
+                        + " (got " + JsonInput.text(c.get("dataset")) + ")");
             }
         }
         int[] layers = RunSettingsJson.hiddenLayers(list(c, "hidden_layers"), "config.hidden_layers");
-        List<Feature> features = RunSettingsJson.features(Json.required(c, "features", "config.features"),
+        List<Feature> features = RunSettingsJson.features(JsonInput.required(c, "features", "config.features"),
                 "config.features");
         ObjectNode options = c.deepCopy();
         options.put("optimizer", TrainingOptions.NOTEBOOK.optimizer().id());
@@ -458,7 +418,7 @@ public final class StudyJson {
         JsonNode s = list(c, "seeds");
         for (int i = 0; i < s.size(); i++) {
             String name = "config.seeds[" + i + "]";
-            long seed = Json.wholeNumber(s.get(i), name);
+            long seed = JsonInput.wholeNumber(s.get(i), name);
             if (seed < 0 || seed > TrainingConfig.MAX_SEED) {
                 throw new IllegalArgumentException("\"" + name + "\" must be a whole number from 0 to "
                         + TrainingConfig.MAX_SEED + " (got " + seed + ")");
@@ -468,12 +428,12 @@ public final class StudyJson {
         List<Double> rates = new ArrayList<>();
         JsonNode r = list(c, "learning_rates");
         for (int i = 0; i < r.size(); i++) {
-            rates.add(Json.number(r.get(i), "config.learning_rates[" + i + "]"));
+            rates.add(JsonInput.number(r.get(i), "config.learning_rates[" + i + "]"));
         }
         List<Integer> sizes = new ArrayList<>();
         JsonNode b = list(c, "batch_sizes");
         for (int i = 0; i < b.size(); i++) {
-            long k = Json.wholeNumber(b.get(i), "config.batch_sizes[" + i + "]");
+            long k = JsonInput.wholeNumber(b.get(i), "config.batch_sizes[" + i + "]");
             sizes.add((int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, k)));
         }
         List<TrainingOptions.Optimizer> optimizers = new ArrayList<>();
@@ -481,16 +441,16 @@ public final class StudyJson {
         for (int i = 0; i < op.size(); i++) {
             optimizers.add(optimizer(op.get(i), "config.optimizers[" + i + "]"));
         }
-        double target = Json.number(Json.required(c, "target_loss", "config.target_loss"), "config.target_loss");
-        ObjectNode budget = Json.object(c.get("budget"), "config.budget");
-        String measureId = Json.string(Json.required(budget, "measure", "config.budget.measure"),
+        double target = JsonInput.number(JsonInput.required(c, "target_loss", "config.target_loss"), "config.target_loss");
+        ObjectNode budget = JsonInput.object(c.get("budget"), "config.budget");
+        String measureId = JsonInput.string(JsonInput.required(budget, "measure", "config.budget.measure"),
                 "config.budget.measure");
         Measure measure = Measure.parse(measureId);
         if (measure == null) {
             throw new IllegalArgumentException("\"config.budget.measure\" must be \"epochs\", \"updates\" or"
                     + " \"samples\" (got \"" + measureId + "\")");
         }
-        long amount = Json.wholeNumber(Json.required(budget, "amount", "config.budget.amount"),
+        long amount = JsonInput.wholeNumber(JsonInput.required(budget, "amount", "config.budget.amount"),
                 "config.budget.amount");
         try {
             return new StudyGrid(base, seeds, rates, sizes, optimizers, target, new Budget(measure, amount));
@@ -500,9 +460,9 @@ public final class StudyJson {
     }
 
     private static JsonNode list(ObjectNode c, String field) {
-        JsonNode n = Json.required(c, field, "config." + field);
+        JsonNode n = JsonInput.required(c, field, "config." + field);
         if (!n.isArray()) {
-            throw new IllegalArgumentException("\"config." + field + "\" must be a list [...] (got " + Json.text(n)
+            throw new IllegalArgumentException("\"config." + field + "\" must be a list [...] (got " + JsonInput.text(n)
                     + ")");
         }
         return n;

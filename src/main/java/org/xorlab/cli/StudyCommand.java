@@ -305,22 +305,15 @@ final class StudyCommand implements Callable<Integer> {
     }
 
     /** "sgd vs batch over 20 seeds (xor, 2 hidden units)". */
-    private String title(StudyGrid grid) {
+    private static String title(StudyGrid grid) {
         List<String> names = grid.methods().stream().map(StudyMethod::name).toList();
         return String.join(" vs ", names) + " over " + NumberText.count(grid.seeds().size())
                 + (grid.seeds().size() == 1 ? " seed" : " seeds") + " (" + settings(grid) + ")";
     }
 
-    /** The settings shared by every run: "xor, 2 hidden units". */
-    private String settings(StudyGrid grid) {
-        return merge == null ? network.describe(false, false) : describeBase(grid.base());
-    }
-
-    private static String describeBase(TrainingConfig base) {
-        int[] hidden = base.hiddenLayers();
-        String units = hidden.length == 1 ? hidden[0] + (hidden[0] == 1 ? " hidden unit" : " hidden units")
-                : "hidden " + String.join(",", java.util.Arrays.stream(hidden).mapToObj(Integer::toString).toList());
-        return (base.onTruthTable() ? base.dataset().id() : base.dataName()) + ", " + units;
+    /** The settings shared by every run: "xor, 2 hidden units", and every option that is not the notebook's. */
+    private static String settings(StudyGrid grid) {
+        return GeneralOptions.describeShared(grid.base());
     }
 
     private void printResult(PrintWriter out, StudyResult result, long nanos, int used) {

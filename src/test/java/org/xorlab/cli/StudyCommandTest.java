@@ -258,6 +258,36 @@ class StudyCommandTest {
     }
 
     @Test
+    void oneThreadOrTwoAndShardsOrNotGiveTheSameRunsOnTheGeneralNetworkToo() throws IOException {
+        Path one = dir.resolve("one.json");
+        Path a = dir.resolve("a.json");
+        Path b = dir.resolve("b.json");
+        Path merged = dir.resolve("merged.json");
+        String[] general = {"--hidden", "3", "--activation", "tanh", "--optimizers", "sgd,adam", "--batch-sizes", "2",
+                "--learning-rates", "0.1,0.5", "--epochs", "300", "--target-loss", "0.05"};
+        List<String> whole = new ArrayList<>(List.of(general));
+        whole.addAll(List.of("--threads", "1", "--json", one.toString()));
+        CliRun single = CliRun.of(study(whole.toArray(String[]::new)));
+        assertThat(single.status()).isZero();
+        assertThat(single.outLines().get(0)).startsWith("Study of xor, 3 hidden units, tanh: 6 seeds x 2 learning"
+                + " rates x 2 methods = 24 runs, each at most 300 epochs, target loss < 0.05; trained in ")
+                .endsWith(" on 1 thread.");
+        for (String[] shard : List.of(new String[] {"1-4", a.toString()}, new String[] {"5-6", b.toString()})) {
+            List<String> args = new ArrayList<>(List.of(general));
+            args.addAll(List.of("--seeds", shard[0], "--json", shard[1]));
+            assertThat(CliRun.of(study(args.toArray(String[]::new))).status()).isZero();
+        }
+        CliRun merge = CliRun.of("study", "--merge", a.toString(), b.toString(), "--json", merged.toString());
+        assertThat(merge.status()).isZero();
+        assertThat(merge.outLines().get(0)).isEqualTo("Study of xor, 3 hidden units, tanh: 6 seeds x 2 learning"
+                + " rates x 2 methods = 24 runs, each at most 300 epochs, target loss < 0.05; merged from 2 files.");
+        JsonNode expected = JSON.readTree(one.toFile());
+        JsonNode actual = JSON.readTree(merged.toFile());
+        assertThat(actual).isEqualTo(expected);
+        assertThat(actual.get("summary").get("pairs").get(0).get("b").asText()).isEqualTo("Adam-batch2");
+    }
+
+    @Test
     void aMergeCanSummariseByAnotherMeasure() throws IOException {
         Path a = dir.resolve("a.json");
         assertThat(CliRun.of(study("--json", a.toString())).status()).isZero();

@@ -434,6 +434,40 @@ class StudyCommandTest {
         assertThat(run.status()).isEqualTo(2);
         assertThat(run.errLines()).singleElement().asString().startsWith("xorlab study: --merge '" + bad
                 + "' is refused: \"runs[0].epochs\" must be a whole number (got \"");
+
+        String valid = Files.readString(a);
+        List<String[]> damages = List.of(
+                new String[] {"\"seeds\" : [ 1 ]", "\"seeds\" : \"1-6\"",
+                        "\"config.seeds\" must be a list [...] (got \"1-6\")"},
+                new String[] {"\"learning_rates\" : [ 1.0, 3.0 ]", "\"learning_rates\" : [ 1.0, -3.0 ]",
+                        "\"config\": learning rate must be"},
+                new String[] {"\"diverged\" : false", "\"diverged\" : \"no\"",
+                        "\"runs[0].diverged\" must be true or false (got \"no\")"},
+                new String[] {"\"config\" : {", "\"config\" : {}, \"config\" : {",
+                        "\"config\" is given twice (again at line 2); each field may appear once"},
+                new String[] {"\"runs\" : [", "\"runs\" : " + "[".repeat(100),
+                        "it is not a file XOR Lab reads: lists and objects are nested more than 64 deep"});
+        for (String[] damage : damages) {
+            assertThat(valid).contains(damage[0]);
+            Files.writeString(bad, valid.replaceFirst(java.util.regex.Pattern.quote(damage[0]),
+                    java.util.regex.Matcher.quoteReplacement(damage[1])));
+            CliRun damaged = CliRun.of("study", "--merge", bad.toString());
+            assertThat(damaged.status()).isEqualTo(2);
+            assertThat(damaged.out()).isEmpty();
+            assertThat(damaged.errLines()).singleElement().asString().as(damage[1])
+                    .startsWith("xorlab study: --merge '" + bad + "' is refused: " + damage[2]);
+        }
+    }
+
+    @Test
+    void theJsonCanGoToStandardOutputAndTheTableThenToStandardError() throws IOException {
+        CliRun run = CliRun.of(study("--seeds", "1-2", "--json", "-"));
+        assertThat(run.status()).isZero();
+        JsonNode root = JSON.readTree(run.out());
+        assertThat(root.get("runs")).hasSize(8);
+        assertThat(run.errLines().get(0)).startsWith("Study of xor, 2 hidden units: 2 seeds");
+        assertThat(run.errLines()).last().isEqualTo("Wrote the settings, every run and the summary to standard"
+                + " output.");
     }
 
     @Test

@@ -176,7 +176,7 @@ final class StudyCommand implements Callable<Integer> {
         OutputFiles.Pending csvFile = created.get("--csv");
         OutputFiles.Pending pngFile = created.get("--png");
         if (jsonFile != null) {
-            jsonFile.writer().write(StudyJson.text(StudyJson.write(result, measure)));
+            StudyJson.write(result, measure, jsonFile.writer());
         }
         if (csvFile != null) {
             StudyCsv.write(result, csvFile.writer());

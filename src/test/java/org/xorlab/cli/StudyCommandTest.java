@@ -484,6 +484,24 @@ class StudyCommandTest {
     }
 
     @Test
+    void aFifoIsWrittenInPlaceAndASymbolicLinksTargetIsReplaced() throws Exception {
+        Path fifo = org.xorlab.files.Fifos.make(dir.resolve("runs.csv"));
+        Path target = dir.resolve("target.json");
+        Files.writeString(target, "old\n");
+        Path link = Files.createSymbolicLink(dir.resolve("link.json"), target);
+        java.util.concurrent.Future<byte[]> read = org.xorlab.files.Fifos.drain(fifo);
+        CliRun run = org.xorlab.files.Fifos.within(() -> CliRun.of(study("--seeds", "1-2", "--csv", fifo.toString(),
+                "--json", link.toString())));
+        assertThat(run.status()).isZero();
+        List<String> rows = new String(org.xorlab.files.Fifos.await(read), java.nio.charset.StandardCharsets.UTF_8)
+                .lines().toList();
+        assertThat(rows).hasSize(9).first().isEqualTo(StudyCsv.HEADER);
+        assertThat(org.xorlab.files.Fifos.isFifo(fifo)).isTrue();
+        assertThat(Files.isSymbolicLink(link)).isTrue();
+        assertThat(JSON.readTree(target.toFile()).get("runs")).hasSize(8);
+    }
+
+    @Test
     void aSingleSeedAndRateAreAccepted() {
         CliRun run = CliRun.of("study", "--seed", "42", "--learning-rate", "0.1", "--batch-sizes", "1",
                 "--epochs", "6000");

@@ -1,7 +1,7 @@
 package org.xorlab.run.study;
 
 import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -9,6 +9,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.StringWriter;
+import java.io.Writer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -65,25 +67,43 @@ public final class StudyJson {
 
     // ---------------------------------------------------------------- writing
 
-    /** The whole document: config, runs (in the grid's order) and the summary on {@code measure}. */
-    public static ObjectNode write(StudyResult result, Measure measure) {
-        ObjectNode root = MAPPER.createObjectNode();
-        root.set("config", config(result.grid(), measure));
-        ArrayNode runs = root.putArray("runs");
-        for (StudyRun r : result.runs()) {
-            runs.add(run(r));
+    /**
+     * Writes the whole document to {@code out}, which it leaves open: the config, the runs in the grid's order and the
+     * summary on {@code measure}, pretty-printed with a final newline. The runs are streamed one by one, so a study of
+     * millions of runs is never held as one tree.
+     */
+    public static void write(StudyResult result, Measure measure, Writer out) throws IOException {
+        try (JsonGenerator g = MAPPER.getFactory().createGenerator(out)) {
+            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+            g.useDefaultPrettyPrinter();
+            g.writeStartObject();
+            g.writeFieldName("config");
+            g.writeTree(config(result.grid(), measure));
+            g.writeFieldName("runs");
+            g.writeStartArray();
+            for (long i = 0; i < result.total(); i++) {
+                StudyRun r = result.run(i);
+                if (r != null) {
+                    g.writeTree(run(r));
+                }
+            }
+            g.writeEndArray();
+            g.writeFieldName("summary");
+            g.writeTree(summary(StudySummary.of(result, measure), result.grid()));
+            g.writeEndObject();
+            g.writeRaw('\n');
         }
-        root.set("summary", summary(StudySummary.of(result, measure), result.grid()));
-        return root;
     }
 
-    /** Pretty-printed text with a final newline. */
-    public static String text(ObjectNode node) {
+    /** {@link #write(StudyResult, Measure, Writer)} as text. */
+    public static String text(StudyResult result, Measure measure) {
+        StringWriter out = new StringWriter();
         try {
-            return MAPPER.writeValueAsString(node) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a JSON tree of numbers and strings always serialises", e);
+            write(result, measure, out);
+        } catch (IOException e) {
+            throw new IllegalStateException("a StringWriter does not fail", e);
         }
+        return out.toString();
     }
 
     private static ObjectNode config(StudyGrid grid, Measure measure) {

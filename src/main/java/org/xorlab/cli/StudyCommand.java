@@ -38,7 +38,7 @@ import picocli.CommandLine.Spec;
  * {@code --merge} summarises the JSON files of studies of the same grid over other seeds as one study.
  */
 @Command(name = "study", versionProvider = VersionProvider.class,
-        sortOptions = false,
+        sortOptions = false, defaultValueProvider = StudyCommand.Defaults.class,
         description = {"Train every seed of --seeds with every learning rate, batch size and optimiser, each seed's "
                 + "runs from the same initial weights, each until its loss first falls below --target-loss or it has "
                 + "trained 5000 epochs (or --epochs N, or --updates N or --samples N instead), on every core. "
@@ -51,6 +51,15 @@ import picocli.CommandLine.Spec;
 final class StudyCommand implements Callable<Integer> {
     /** A study's budget when none is given: long enough for SGD at 0.1, short enough for many seeds. */
     static final long DEFAULT_EPOCHS = 5_000;
+
+    /** A study's own defaults for options it shares with train and compare: --epochs {@value #DEFAULT_EPOCHS}. */
+    static final class Defaults implements picocli.CommandLine.IDefaultValueProvider {
+        @Override
+        public String defaultValue(picocli.CommandLine.Model.ArgSpec arg) {
+            return arg instanceof OptionSpec o && o.longestName().equals("--epochs") ? Long.toString(DEFAULT_EPOCHS)
+                    : null;
+        }
+    }
 
     @Spec
     CommandSpec spec;
@@ -301,7 +310,7 @@ final class StudyCommand implements Callable<Integer> {
         if (samples != null) {
             return new Budget(Measure.SAMPLES, samples);
         }
-        return Budget.epochs(parsed.hasMatchedOption("--epochs") ? network.epochs : DEFAULT_EPOCHS);
+        return Budget.epochs(network.epochs);
     }
 
     /** "sgd vs batch over 20 seeds (xor, 2 hidden units)". */

@@ -502,6 +502,25 @@ class StudyCommandTest {
     }
 
     @Test
+    void theDefaultsAreTheOnesTheHelpSays() {
+        CliRun help = CliRun.of("study", "--help");
+        assertThat(help.status()).isZero();
+        assertThat(help.out()).contains("Defaults: --seeds 1-20 --learning-rates\n0.1,0.3,1,3 --batch-sizes 1,full"
+                + " --optimizers sgd --target-loss 0.01 --epochs\n5000 --measure epochs.")
+                .contains("Epochs to train, 1 to 100000000 (default: 5000).");
+        CliRun run = CliRun.of("study", "--seeds", "1-2");
+        assertThat(run.status()).isZero();
+        assertThat(run.outLines().get(0)).startsWith("Study of xor, 2 hidden units: 2 seeds x 4 learning rates x 2"
+                + " methods = 16 runs, each at most 5,000 epochs, target loss < 0.01; trained in ")
+                .endsWith(" on " + org.xorlab.run.study.Study.allCores() + (org.xorlab.run.study.Study.allCores() == 1
+                ? " thread." : " threads."));
+        List<String> methods = run.outLines().subList(3, 11).stream().map(l -> l.trim().split("\\s{2,}")[0] + " "
+                + l.trim().split("\\s{2,}")[1]).toList();
+        assertThat(methods).containsExactly("sgd 0.1", "sgd 0.3", "sgd 1", "sgd 3", "batch 0.1", "batch 0.3",
+                "batch 1", "batch 3");
+    }
+
+    @Test
     void aSingleSeedAndRateAreAccepted() {
         CliRun run = CliRun.of("study", "--seed", "42", "--learning-rate", "0.1", "--batch-sizes", "1",
                 "--epochs", "6000");

@@ -238,7 +238,6 @@ final class StudyCommand implements Callable<Integer> {
                 : parsed.hasMatchedOption("--learning-rate") ? List.of(network.learningRate)
                 : List.of(0.1, 0.3, 1.0, 3.0);
         List<TrainingOptions.Optimizer> methods = optimizers != null ? optimizers : List.of(network.optimizer);
-        int n = network.config(spec.commandLine(), 1).sampleCount();
         List<Integer> sizes = new ArrayList<>();
         List<String> typed = batchTexts != null ? batchTexts : List.of("1", GeneralOptions.FULL);
         for (String text : typed) {

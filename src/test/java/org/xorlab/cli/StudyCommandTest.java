@@ -460,6 +460,40 @@ class StudyCommandTest {
     }
 
     @Test
+    void aMergeFileDamagedAtRandomIsReadOrRefusedInOneLineNeverACrash() throws Exception {
+        Path a = dir.resolve("a.json");
+        assertThat(CliRun.of(study("--seeds", "1-2", "--epochs", "300", "--json", a.toString())).status()).isZero();
+        byte[] valid = Files.readAllBytes(a);
+        byte[] junk = "{}[],:\"0123456789.-eE tnfaulrsx\u00e9\\\n".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        java.util.Random random = new java.util.Random(20261204);
+        Path bad = dir.resolve("damaged.json");
+        int refused = 0;
+        for (int i = 0; i < 60; i++) {
+            byte[] damaged = valid.clone();
+            int at = random.nextInt(damaged.length);
+            switch (random.nextInt(3)) {
+                case 0 -> damaged[at] = junk[random.nextInt(junk.length)];
+                case 1 -> damaged = java.util.Arrays.copyOf(damaged, at);
+                default -> {
+                    int from = random.nextInt(damaged.length);
+                    damaged[at] = damaged[from];
+                }
+            }
+            Files.write(bad, damaged);
+            CliRun run = org.xorlab.files.Fifos.within(() -> CliRun.of("study", "--merge", bad.toString()));
+            assertThat(run.err()).as("damage %d", i).doesNotContain("Exception").doesNotContain("\tat ");
+            assertThat(run.status()).as("damage %d: %s", i, run.err()).isIn(0, 2);
+            if (run.status() == 2) {
+                refused++;
+                assertThat(run.errLines()).as("damage %d", i).singleElement().asString()
+                        .startsWith("xorlab study: --merge '" + bad + "' is refused: ");
+                assertThat(run.out()).isEmpty();
+            }
+        }
+        assertThat(refused).as("damaged files refused").isGreaterThan(20);
+    }
+
+    @Test
     void theJsonCanGoToStandardOutputAndTheTableThenToStandardError() throws IOException {
         CliRun run = CliRun.of(study("--seeds", "1-2", "--json", "-"));
         assertThat(run.status()).isZero();

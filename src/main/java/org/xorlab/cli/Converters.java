@@ -382,6 +382,115 @@ final class Converters {
         }
     }
 
+    /**
+     * A study's seeds: ranges such as {@code 1-100}, lists such as {@code 1,5,9}, or both ({@code 1-10,20-29}), each
+     * seed from 0 to 4294967295 and given once. Kept as ranges, so that a huge range is counted (and refused by the
+     * study's size) without being listed.
+     */
+    static final class SeedList extends Checked<SeedRanges> {
+        private static final Pattern PART = Pattern.compile("([0-9]{1,19})(?:-([0-9]{1,19}))?");
+
+        @Override
+        String allowed() {
+            return "seeds from 0 to " + TrainingConfig.MAX_SEED + ": a range such as 1-100, a list such as 1,5,9, or"
+                    + " both, such as 1-10,20-29";
+        }
+
+        @Override
+        SeedRanges parse(String value) {
+            java.util.List<long[]> ranges = new java.util.ArrayList<>();
+            for (String part : value.split(",", -1)) {
+                java.util.regex.Matcher m = PART.matcher(part.trim());
+                if (!m.matches()) {
+                    return null;
+                }
+                long from = Long.parseLong(m.group(1));
+                long to = m.group(2) == null ? from : Long.parseLong(m.group(2));
+                if (from > TrainingConfig.MAX_SEED || to > TrainingConfig.MAX_SEED) {
+                    return null;
+                }
+                if (to < from) {
+                    throw new picocli.CommandLine.TypeConversionException("has the empty range " + part.trim()
+                            + ": write the smaller seed first, such as " + to + "-" + from + " (got '" + value + "')");
+                }
+                ranges.add(new long[] {from, to});
+            }
+            java.util.List<long[]> sorted = new java.util.ArrayList<>(ranges);
+            sorted.sort(java.util.Comparator.comparingLong(r -> r[0]));
+            for (int i = 1; i < sorted.size(); i++) {
+                if (sorted.get(i)[0] <= sorted.get(i - 1)[1]) {
+                    throw new picocli.CommandLine.TypeConversionException("gives seed " + sorted.get(i)[0]
+                            + " twice; each seed may be given once (got '" + value + "')");
+                }
+            }
+            return new SeedRanges(ranges);
+        }
+    }
+
+    /** Seeds as the ranges typed, in order (a single seed is a range of one). */
+    record SeedRanges(java.util.List<long[]> ranges) {
+        /** How many seeds, without listing them. */
+        long count() {
+            long n = 0;
+            for (long[] r : ranges) {
+                n += r[1] - r[0] + 1;
+            }
+            return n;
+        }
+
+        /** Every seed, in the order given (only once the count is known to be small enough). */
+        java.util.List<Long> seeds() {
+            java.util.List<Long> list = new java.util.ArrayList<>();
+            for (long[] r : ranges) {
+                for (long s = r[0]; s <= r[1]; s++) {
+                    list.add(s);
+                }
+            }
+            return list;
+        }
+
+        /** "1-20", "1,5,9": as typed, without spaces. */
+        @Override
+        public String toString() {
+            return ranges.stream().map(r -> r[0] == r[1] ? Long.toString(r[0]) : r[0] + "-" + r[1])
+                    .collect(Collectors.joining(","));
+        }
+    }
+
+    /** How many runs of a study train at once. */
+    static final class Threads extends SmallWholeNumber {
+        /** More threads than this only waste memory: a study is bound by the cores. */
+        static final int MAX = 1024;
+
+        Threads() {
+            super(1, MAX);
+        }
+    }
+
+    /** What a study's costs count: epochs, updates or samples. */
+    static final class MeasureName extends Named<org.xorlab.engine.Measure> {
+        MeasureName() {
+            super(names(org.xorlab.engine.Measure.values(), org.xorlab.engine.Measure::id),
+                    org.xorlab.engine.Measure::parse);
+        }
+    }
+
+    /** A study file to merge: a name that is valid here (what the file holds is checked when it is read). */
+    static final class StudyFile extends Checked<Path> {
+        @Override
+        String allowed() {
+            return "one or more study files written by 'xorlab study --json'";
+        }
+
+        @Override
+        Path parse(String value) {
+            if (value.isBlank() || value.equals("-")) {
+                return null;
+            }
+            return Path.of(value);
+        }
+    }
+
     static final class Seed extends WholeNumber {
         Seed() {
             super(0, TrainingConfig.MAX_SEED);

@@ -273,6 +273,47 @@ final class GeneralOptions extends RunBasics {
         return s.toString();
     }
 
+    /**
+     * As {@link #describe(boolean)} for the settings of {@code c} without its seed, rate and optimiser (a
+     * study's, whose grid gives those; read back from a file, there are no options to ask): "xor, 2 hidden units,
+     * tanh".
+     */
+    static String describeShared(TrainingConfig c) {
+        int[] hidden = c.hiddenLayers();
+        String units = hidden.length == 1
+                ? hidden[0] + (hidden[0] == 1 ? " hidden unit" : " hidden units")
+                : "hidden " + Arrays.stream(hidden).mapToObj(Integer::toString).collect(Collectors.joining(","));
+        TrainingOptions o = c.options();
+        StringBuilder s = new StringBuilder((c.onTruthTable() ? c.dataset().id() : describeData(o.data())) + ", "
+                + units);
+        if (!o.features().equals(Feature.DEFAULT)) {
+            s.append(", features ").append(Feature.ids(o.features()));
+        }
+        if (o.activation() != D.activation()) {
+            s.append(", ").append(o.activation().id());
+        }
+        if (o.loss() != D.loss()) {
+            s.append(", ").append(o.loss().id());
+        }
+        appendIfChanged(s, "momentum", o.momentum(), D.momentum());
+        appendIfChanged(s, "rho", o.rho(), D.rho());
+        appendIfChanged(s, "beta1", o.beta1(), D.beta1());
+        appendIfChanged(s, "beta2", o.beta2(), D.beta2());
+        appendIfChanged(s, "epsilon", o.epsilon(), D.epsilon());
+        if (o.regularization() != D.regularization()) {
+            s.append(", ").append(o.regularization().id()).append(" rate ").append(number(o.regRate()));
+        } else {
+            appendIfChanged(s, "regularization rate", o.regRate(), D.regRate());
+        }
+        if (o.init() != D.init()) {
+            s.append(", ").append(o.init().id()).append(" init");
+        }
+        if (o.order() != D.order()) {
+            s.append(", ").append(o.order().id()).append(" order");
+        }
+        return s.toString();
+    }
+
     /** "points.csv (160 training and 40 test points)", "points.csv (200 points)". */
     static String describeData(Data data) {
         int n = data.train().size();

@@ -143,7 +143,7 @@ public final class RunSettingsJson {
     }
 
     /** "features": ["x1", "x2", "x1x2"], 1 to 7 names, each once. */
-    private static List<Feature> features(JsonNode n, String name) {
+    public static List<Feature> features(JsonNode n, String name) {
         if (!n.isArray() || n.isEmpty() || n.size() > Feature.values().length) {
             throw new IllegalArgumentException("\"" + name + "\" must be a list of 1 to " + Feature.values().length
                     + " of \"" + String.join("\", \"", Feature.allowedNames().split(", ")) + "\" (got "
@@ -178,7 +178,7 @@ public final class RunSettingsJson {
     }
 
     /** "hidden": [4, 4], one width per hidden layer, input side first. */
-    private static int[] hiddenLayers(JsonNode n, String name) {
+    public static int[] hiddenLayers(JsonNode n, String name) {
         if (n.size() < 1 || n.size() > TrainingOptions.MAX_LAYERS) {
             throw new IllegalArgumentException("\"" + name + "\" must list 1 to " + TrainingOptions.MAX_LAYERS
                     + " hidden layers' widths, each a whole number from " + TrainingConfig.MIN_HIDDEN + " to "
@@ -192,7 +192,7 @@ public final class RunSettingsJson {
     }
 
     /** Every option of the general network but the deeper layers (which "hidden" gives). */
-    private static TrainingOptions options(ObjectNode node, String prefix, Consumer<String> problems) {
+    public static TrainingOptions options(ObjectNode node, String prefix, Consumer<String> problems) {
         TrainingOptions d = TrainingOptions.NOTEBOOK;
         Activation activation = option(node, "activation", prefix, problems, d.activation(),
                 n -> Activation.parse(Json.string(n, prefix + "activation")));

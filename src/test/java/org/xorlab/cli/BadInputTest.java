@@ -39,7 +39,7 @@ class BadInputTest {
         String seed = "must be a whole number from 0 to 4294967295";
         String batch = "must be a whole number from 1 to 4";
         List<Arguments> cases = new ArrayList<>();
-        for (String command : List.of("train", "compare")) {
+        for (String command : List.of("train", "compare", "study")) {
             for (String v : List.of("abc", "NaN", "Infinity", "-Infinity", "-1", "0", "0.0", "1e400", "1e-400",
                     "0.1f", "0x1p-3", "", " ")) {
                 cases.add(Arguments.of(command, "--learning-rate", v, number));
@@ -65,6 +65,7 @@ class BadInputTest {
         }
         for (String v : List.of("0", "-0.01", "NaN", "Infinity", "x")) {
             cases.add(Arguments.of("compare", "--target-loss", v, number));
+            cases.add(Arguments.of("study", "--target-loss", v, number));
         }
         return cases.stream();
     }

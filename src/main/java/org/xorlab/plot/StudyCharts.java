@@ -4,7 +4,6 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.util.List;
 import org.jfree.chart.JFreeChart;
-import org.jfree.chart.axis.LogAxis;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
@@ -31,6 +30,7 @@ public final class StudyCharts {
     /** The ECDF chart: "fraction of seeds below the target" (0 to 1) against {@code measure}, log scale. */
     public static JFreeChart ecdf(List<StudyCurves.Ecdf> curves, Measure measure, ChartLook look) {
         XYSeriesCollection data = new XYSeriesCollection();
+        double min = Double.POSITIVE_INFINITY;
         double max = 1;
         for (StudyCurves.Ecdf c : curves) {
             XYSeries s = new XYSeries(c.method().name() + " (rate " + NumberText.plain(c.learningRate()) + "): "
@@ -40,15 +40,18 @@ public final class StudyCharts {
             }
             for (int i = 0; i < c.costs().length; i++) {
                 s.add(c.costs()[i], c.fractions()[i]);
+                min = Math.min(min, c.costs()[i]);
                 max = Math.max(max, c.costs()[i]);
             }
             data.addSeries(s);
         }
-        LogAxis x = new LogAxis(capitalised(measure.plural()) + " to the target (log scale)");
-        x.setSmallestValue(1);
-        x.setNumberFormatOverride(NumberText.axisFormat(0));
+        LossLogAxis x = new LossLogAxis(capitalised(measure.plural()) + " to the target (log scale)");
+        if (min <= max) {
+            x.setRoundedRange(min, max);
+        }
         NumberAxis y = new NumberAxis("Fraction of seeds converged");
         y.setRange(0, 1.02);
+        y.setTickUnit(new org.jfree.chart.axis.NumberTickUnit(0.1, NumberText.axisFormat(1)));
         look.style(x);
         look.style(y);
         XYStepRenderer renderer = new XYStepRenderer();
@@ -65,15 +68,26 @@ public final class StudyCharts {
         XYSeriesCollection data = new XYSeriesCollection();
         XYSeriesCollection failed = new XYSeriesCollection();
         double top = 1;
+        double bottom = Double.POSITIVE_INFINITY;
+        double lowRate = Double.POSITIVE_INFINITY;
+        double highRate = 0;
         for (StudyCurves.Sensitivity c : curves) {
             for (double m : c.medians()) {
                 if (Double.isFinite(m)) {
                     top = Math.max(top, m);
+                    bottom = Math.min(bottom, m);
                 }
+            }
+            for (double r : c.rates()) {
+                lowRate = Math.min(lowRate, r);
+                highRate = Math.max(highRate, r);
             }
         }
         double edge = top * 2;
+        int method = 0;
         for (StudyCurves.Sensitivity c : curves) {
+            // Crosses of several methods at one rate are spread a little sideways, so none hides another.
+            double spread = Math.pow(10, (method++ - (curves.size() - 1) / 2.0) * 0.025);
             XYSeries s = new XYSeries(c.method().name(), false, true);
             XYSeries f = new XYSeries(c.method().name() + ": median not reached", false, true);
             for (int i = 0; i < c.rates().length; i++) {
@@ -81,17 +95,18 @@ public final class StudyCharts {
                     s.add(c.rates()[i], c.medians()[i]);
                 } else {
                     s.add(c.rates()[i], null);
-                    f.add(c.rates()[i], edge);
+                    f.add(c.rates()[i] * spread, edge);
                 }
             }
             data.addSeries(s);
             failed.addSeries(f);
         }
-        LogAxis x = new LogAxis("Learning rate (log scale)");
-        x.setNumberFormatOverride(NumberText.axisFormat(2));
-        LogAxis y = new LogAxis("Median " + measure.plural() + " to the target (log scale)");
-        y.setNumberFormatOverride(NumberText.axisFormat(0));
-        y.setSmallestValue(1);
+        LossLogAxis x = new LossLogAxis("Learning rate (log scale)");
+        if (lowRate <= highRate) {
+            x.setRoundedRange(lowRate / 1.3, highRate * 1.3);
+        }
+        LossLogAxis y = new LossLogAxis("Median " + measure.plural() + " to the target (log scale; x: not reached)");
+        y.setRoundedRange(Math.min(bottom, top), edge * 1.2);
         look.style(x);
         look.style(y);
         XYLineAndShapeRenderer lines = new XYLineAndShapeRenderer(true, true);
@@ -135,6 +150,8 @@ public final class StudyCharts {
         look.style(legend);
         legend.setPosition(RectangleEdge.BOTTOM);
         chart.setAntiAlias(true);
+        // Room on the right for the last tick label of a log axis, which is centred on the plot's edge.
+        chart.setPadding(new org.jfree.chart.ui.RectangleInsets(4, 4, 4, 28));
         return chart;
     }
 

@@ -92,7 +92,7 @@ class StudyCommandTest {
                 + "): of 6 seeds, sgd first on " + pair.get("wins_a").asInt() + ", batch first on "
                 + pair.get("wins_b").asInt() + ", tied " + pair.get("ties").asInt());
         assertThat(lines.get(10)).isEqualTo(summary.get("verdict").asText());
-        assertThat(lines.get(10)).contains("best learning rate is").contains("over 6 seeds");
+        assertThat(lines.get(10)).contains("At its best learning rate (").contains("over 6 seeds");
         assertThat(lines.get(11)).isEqualTo("Wrote the settings, every run and the summary to " + json + ".");
         assertThat(lines).hasSize(12);
     }

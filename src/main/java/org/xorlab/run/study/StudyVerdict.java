@@ -149,7 +149,7 @@ public final class StudyVerdict {
         }
         String why;
         if (p.tested() > 0 && p.tested() < FEWEST_FOR_TEST) {
-            why = "too few seeds differ for the test to show anything (at least " + FEWEST_FOR_TEST + " are needed)";
+            why = "too few seeds differ for the test to show anything: at least " + FEWEST_FOR_TEST + " are needed";
         } else if (p.tested() > 0 && !significant) {
             why = "the difference could be chance";
         } else if (p.tested() > 0) {

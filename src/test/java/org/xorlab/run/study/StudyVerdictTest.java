@@ -58,7 +58,7 @@ class StudyVerdictTest {
         String v = verdict(study(sgd, batch, false, 5), Measure.EPOCHS);
         assertThat(v).doesNotContain("converged faster")
                 .contains("this study does not show that sgd or batch converges faster at their best rates (1 and 1)"
-                        + " (too few seeds differ for the test to show anything (at least 6 are needed))")
+                        + " (too few seeds differ for the test to show anything: at least 6 are needed)")
                 .contains("p = 0.062");
     }
 

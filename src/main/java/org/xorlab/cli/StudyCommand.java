@@ -21,6 +21,7 @@ import org.xorlab.run.study.StudyJson;
 import org.xorlab.run.study.StudyMethod;
 import org.xorlab.run.study.StudyResult;
 import org.xorlab.run.study.StudySummary;
+import org.xorlab.run.study.StudyVerdict;
 import org.xorlab.text.NumberText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -383,12 +384,15 @@ final class StudyCommand implements Callable<Integer> {
                 + a + " first on " + NumberText.count(p.firstWins()) + ", " + b + " first on "
                 + NumberText.count(p.secondWins()) + ", tied " + NumberText.count(p.ties()) + ", undecided "
                 + NumberText.count(p.undecided()) + ", neither got there " + NumberText.count(p.neither()));
+        if (!Double.isNaN(p.signP())) {
+            s.append(" (sign test ").append(StudyVerdict.pValue(p.signP())).append(')');
+        }
         if (p.both() > 0) {
             s.append("; median ratio ").append(a).append('/').append(b).append(' ')
                     .append(NumberText.significant(p.medianRatio(), 3)).append(" over the ")
                     .append(NumberText.count(p.both())).append(" seeds both got there");
-            s.append(p.tested() > 0 ? "; Wilcoxon signed-rank p = " + (p.pValue() < 1e-12 ? "< 1e-12"
-                    : NumberText.significant(p.pValue(), 2)) + " (" + NumberText.count(p.tested()) + " seeds differ)"
+            s.append(p.tested() > 0 ? "; Wilcoxon signed-rank " + StudyVerdict.pValue(p.pValue()) + " ("
+                    + NumberText.count(p.tested()) + " seeds differ)"
                     : "; every one the same, nothing to test");
         } else {
             s.append("; no seed where both got there");

@@ -209,6 +209,7 @@ public final class StudyJson {
             o.put("tested", p.tested());
             putNumber(o, "w_plus", p.wPlus());
             putNumber(o, "p_value", p.pValue());
+            putNumber(o, "sign_p_value", p.signP());
         }
         n.put("verdict", s.verdict(grid));
         return n;

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import org.apache.commons.math3.distribution.NormalDistribution;
+import org.apache.commons.math3.distribution.BinomialDistribution;
 import org.apache.commons.math3.stat.ranking.NaturalRanking;
 import org.apache.commons.math3.stat.ranking.TiesStrategy;
 import org.xorlab.engine.Measure;
@@ -31,7 +32,8 @@ import org.xorlab.engine.Verdict;
  *     both reached the target: the median of the ratio of costs (first / second), and the two-sided Wilcoxon
  *     signed-rank test of the costs. Differences of zero are left out first (Wilcoxon's own rule); tied differences
  *     get the average rank. The p-value is exact ({@link #exactP}) up to 30 seeds without tied differences, else the
- *     normal approximation with SciPy's tie and continuity corrections ({@link #normalP}).</li>
+ *     normal approximation with SciPy's tie and continuity corrections ({@link #normalP}). Over all paired seeds, the
+ *     sign test of the seeds each won.</li>
  * </ul>
  *
  * @param measure        what the costs count
@@ -90,11 +92,14 @@ public record StudySummary(Measure measure, long done, long total, boolean cance
      * @param pValue      the two-sided Wilcoxon signed-rank p-value, NaN if no seed was tested
  * @param exact       true if it is exact (up to 30 seeds without tied differences), false if the normal
  *                    approximation
+ * @param signP       the two-sided sign test's p-value of the seeds won (firstWins against secondWins, an even
+ *                    chance each under no difference), NaN if neither won a seed: it counts the seeds where only one
+ *                    got there, which the signed-rank test cannot
      */
     public record PairedComparison(StudyMethod first, double firstRate, StudyMethod second, double secondRate,
                                    int seeds, int firstWins, int secondWins, int ties, int undecided, int neither,
                                    int both, double medianRatio, int tested, double wPlus, double pValue,
-                                   boolean exact) {
+                                   boolean exact, double signP) {
     }
 
     /** The configuration of {@code method} at {@code rate}. */
@@ -238,7 +243,20 @@ public record StudySummary(Measure measure, long done, long total, boolean cance
         return new PairedComparison(first, rateA, second, rateB, seeds, outcomes[Verdict.Pair.FIRST.ordinal()],
                 outcomes[Verdict.Pair.SECOND.ordinal()], outcomes[Verdict.Pair.TIE.ordinal()],
                 outcomes[Verdict.Pair.UNDECIDED.ordinal()], outcomes[Verdict.Pair.NEITHER.ordinal()], both.size(),
-                quantile(ratios, 0.5), xs.length, wPlus, p, exact);
+                quantile(ratios, 0.5), xs.length, wPlus, p, exact,
+                signP(outcomes[Verdict.Pair.FIRST.ordinal()], outcomes[Verdict.Pair.SECOND.ordinal()]));
+    }
+
+    /**
+     * The exact two-sided sign test of {@code a} wins against {@code b} at even odds: twice the smaller tail of
+     * Binomial(a + b, 1/2), at most 1 (as SciPy's {@code binomtest}). Not Commons Math's {@code BinomialTest}, whose
+     * two-sided p-value for a draw (2 wins each) is 0.625 rather than 1.
+     */
+    static double signP(int a, int b) {
+        if (a + b == 0) {
+            return Double.NaN;
+        }
+        return Math.min(1.0, 2 * new BinomialDistribution(null, a + b, 0.5).cumulativeProbability(Math.min(a, b)));
     }
 
     /**

@@ -20,7 +20,10 @@ import org.xorlab.text.NumberText;
 public final class StudyVerdict {
     /** The significance level of one comparison. */
     public static final double ALPHA = 0.05;
-    /** The fewest tested seeds whose exact p-value can fall below 0.05 (2 / 2^5 = 0.0625 with 5). */
+    /**
+     * The fewest seeds whose exact p-value can fall below 0.05, in the sign test and the signed-rank test alike
+     * (2 / 2^5 = 0.0625 with 5).
+     */
     static final int FEWEST_FOR_TEST = 6;
 
     private StudyVerdict() {
@@ -111,7 +114,9 @@ public final class StudyVerdict {
         String b = p.second().name();
         String counts = a + " got below " + target.replace("a loss of ", "") + " first on "
                 + NumberText.count(p.firstWins()) + " of " + seeds(p.seeds()) + ", " + b + " on "
-                + NumberText.count(p.secondWins()) + (p.ties() > 0 ? ", " + NumberText.count(p.ties())
+                + NumberText.count(p.secondWins())
+                + (Double.isNaN(p.signP()) ? "" : " (sign test " + pValue(p.signP()) + ")")
+                + (p.ties() > 0 ? ", " + NumberText.count(p.ties())
                 + " tied (within " + Verdict.MARGIN_PERCENT + " %)" : "")
                 + (p.neither() > 0 ? ", neither on " + NumberText.count(p.neither()) : "")
                 + (p.undecided() > 0 ? ", and " + NumberText.count(p.undecided()) + " could not be told apart in the"
@@ -125,20 +130,17 @@ public final class StudyVerdict {
                     + " needed a median "
                     + NumberText.significant(p.medianRatio(), 3) + " times " + b + "'s " + m.plural()
                     + (p.tested() == 0 ? " (every one the same, so there is nothing to test)"
-                    : " (Wilcoxon signed-rank p = " + pValue(p.pValue()) + " over " + seeds(p.tested()) + (pairs > 1 ? "; below " + NumberText.significant(alpha, 2) + " is needed as "
+                    : " (Wilcoxon signed-rank " + pValue(p.pValue()) + " over " + seeds(p.tested()) + (pairs > 1 ? "; below " + NumberText.significant(alpha, 2) + " is needed as "
                     + pairs + " pairs are compared" : "") + ")");
         }
         String rates = " at their best rates (" + NumberText.plain(p.firstRate()) + " and "
                 + NumberText.plain(p.secondRate()) + ")";
         String faster = null;
         String slower = null;
-        boolean significant = p.tested() > 0 && p.pValue() < alpha;
-        if (significant && p.firstWins() > p.secondWins()
-                && p.medianRatio() * (100 + Verdict.MARGIN_PERCENT) < 100) {
+        if (claims(p, true, alpha)) {
             faster = a;
             slower = b;
-        } else if (significant && p.secondWins() > p.firstWins()
-                && p.medianRatio() * 100 > 100 + Verdict.MARGIN_PERCENT) {
+        } else if (claims(p, false, alpha)) {
             faster = b;
             slower = a;
         }
@@ -148,22 +150,49 @@ public final class StudyVerdict {
                     + "; " + test + ".";
         }
         String why;
-        if (p.tested() > 0 && p.tested() < FEWEST_FOR_TEST) {
-            why = "too few seeds differ for the test to show anything: at least " + FEWEST_FOR_TEST + " are needed";
-        } else if (p.tested() > 0 && !significant) {
-            why = "the difference could be chance";
-        } else if (p.tested() > 0) {
-            why = "the seeds do not agree on which is faster by more than the margin";
+        boolean ahead = p.firstWins() != p.secondWins();
+        if (p.firstWins() + p.secondWins() == 0) {
+            why = "neither got there first on any seed";
+        } else if (!(p.signP() < alpha) && p.firstWins() + p.secondWins() < FEWEST_FOR_TEST) {
+            why = "too few seeds were won for a test to show anything: at least " + FEWEST_FOR_TEST + " are needed";
+        } else if (!(p.signP() < alpha)) {
+            why = "the seeds each won could be chance";
+        } else if (p.tested() >= FEWEST_FOR_TEST && !(p.pValue() < alpha)) {
+            why = "where both got there, the difference could be chance";
+        } else if (ahead) {
+            why = "the one that got there first on more seeds is not faster by more than the margin where both got"
+                    + " there";
         } else {
-            why = "there is nothing to test";
+            why = "the seeds do not agree on which is faster";
         }
         return "By " + m.plural() + ", this study does not show that " + a + " or " + b + " converges faster" + rates
                 + " (" + why + "): " + counts + "; " + test + ".";
     }
 
-    /** "0.0003", "0.41", "< 1e-12". */
-    static String pValue(double p) {
-        return p < 1e-12 ? "< 1e-12" : NumberText.significant(p, 2);
+    /**
+     * True if the first ({@code first}) or else the second method is shown to converge faster: it got below the
+     * target first on more seeds, the sign test of the seeds won gives p below alpha, and, where both got there, its
+     * median cost is lower beyond the margin and (with at least {@value #FEWEST_FOR_TEST} seeds that differ, enough for
+     * the test to mean anything) the signed-rank test gives p below alpha too.
+     */
+    static boolean claims(StudySummary.PairedComparison p, boolean first, double alpha) {
+        int won = first ? p.firstWins() : p.secondWins();
+        int lost = first ? p.secondWins() : p.firstWins();
+        if (won <= lost || !(p.signP() < alpha)) {
+            return false;
+        }
+        if (p.both() > 0) {
+            double ratio = first ? p.medianRatio() : 1 / p.medianRatio();
+            if (!(ratio * (100 + Verdict.MARGIN_PERCENT) < 100)) {
+                return false;
+            }
+        }
+        return p.tested() < FEWEST_FOR_TEST || p.pValue() < alpha;
+    }
+
+    /** "p = 0.0003", "p = 0.41", "p < 1e-12": a p-value as the verdict and the command line's table write it. */
+    public static String pValue(double p) {
+        return p < 1e-12 ? "p < 1e-12" : "p = " + NumberText.significant(p, 2);
     }
 
 }

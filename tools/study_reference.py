@@ -60,6 +60,8 @@ The summary, per grid, for each measure M in epochs, updates, samples ("summary"
     the Wilcoxon signed-rank test on those seeds with d = cost_A - cost_B, zero differences dropped:
     n_wilcoxon    the number of nonzero d; w_plus the sum of the ranks of |d| (ties get their average rank) over
                   positive d (null if n_wilcoxon is 0); w = max(w_plus, n(n+1)/2 - w_plus);
+    sign_p_value  the two-sided sign test of wins_a against wins_b at even odds (scipy.stats.binomtest; checked
+                  against twice the smaller binomial tail), null if neither won a seed
     p_value       two-sided. Exact when n <= 30 and the |d| have no ties (as Apache Commons Math 3.6.1's
                   WilcoxonSignedRankTest computes it: 2 * #{subsets of {1..n} whose sum >= w} / 2^n, capped at 1.0;
                   Commons Math does not cap, it can return more than 1 when w is exactly n(n+1)/4); otherwise the
@@ -256,6 +258,17 @@ def scipy_check(d, p):
     return True
 
 
+def sign_test(a, b):
+    """The two-sided sign test of a seeds won against b at even odds: scipy.stats.binomtest's p-value (twice the
+    smaller tail, at most 1); None if no seed was won."""
+    if a + b == 0:
+        return None
+    p = float(scipy.stats.binomtest(a, a + b, 0.5).pvalue)
+    tail = sum(math.comb(a + b, i) for i in range(min(a, b) + 1)) / 2 ** (a + b)
+    assert abs(p - min(1.0, 2 * tail)) <= 1e-12, (a, b, p, tail)
+    return p
+
+
 def settling(count):
     return (count * (100 + MARGIN_PERCENT) + 99) // 100
 
@@ -315,7 +328,8 @@ def summarise(grid, runs, checked):
                           "seeds": len(grid["seeds"]), "wins_a": tally["a"], "wins_b": tally["b"],
                           "ties": tally["tie"], "undecided": tally["undecided"], "neither": tally["neither"],
                           "median_ratio": float(np.median(ratios)) if ratios else None,
-                          "n_wilcoxon": n_w, "w_plus": w_plus, "p_value": p})
+                          "n_wilcoxon": n_w, "w_plus": w_plus, "p_value": p,
+                          "sign_p_value": sign_test(tally["a"], tally["b"])})
         summary[m] = {"configurations": configurations,
                       "best": {method_name(k, opt): best[(k, opt)] for k, opt in methods}, "pairs": pairs}
     return summary

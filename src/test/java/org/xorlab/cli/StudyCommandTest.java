@@ -165,7 +165,7 @@ class StudyCommandTest {
         }
         JsonNode pair = summary.get("pairs").get(0);
         assertThat(fieldNames(pair)).containsExactly("a", "b", "rate_a", "rate_b", "seeds", "wins_a", "wins_b",
-                "ties", "undecided", "neither", "both", "median_ratio", "tested", "w_plus", "p_value");
+                "ties", "undecided", "neither", "both", "median_ratio", "tested", "w_plus", "p_value", "sign_p_value");
         assertThat(pair.get("wins_a").asInt() + pair.get("wins_b").asInt() + pair.get("ties").asInt()
                 + pair.get("undecided").asInt() + pair.get("neither").asInt()).isEqualTo(6);
         assertThat(summary.get("verdict").asText()).contains("By weight updates");

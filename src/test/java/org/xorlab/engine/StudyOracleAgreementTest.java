@@ -23,7 +23,7 @@ import org.xorlab.run.study.StudySummary;
  * every run of every grid (the notebook's sgd against batch GD, optimisers, a budget in updates, a deeper tanh
  * cross-entropy network with shuffling) trained by {@link Study} on two threads has the oracle's epochs, epochs,
  * updates and samples to the target exactly and its final loss to 1e-9; and the summary on every measure (counts,
- * quartiles, best rates, the seed-by-seed verdicts, median ratios, Wilcoxon statistics and p-values) equals what the
+ * quartiles, best rates, the seed-by-seed verdicts and their sign test, median ratios, Wilcoxon statistics and p-values) equals what the
  * oracle computed independently with NumPy and SciPy. The oracle's synthetic differences test the normal
  * approximation and ties, which the grids (at most 12 seeds) do not reach.
  */
@@ -139,6 +139,12 @@ class StudyOracleAgreementTest {
                             .isCloseTo(e.get("median_ratio").doubleValue(), within(1e-15));
                 }
                 assertThat(p.tested()).as(pair + ": tested").isEqualTo(e.get("n_wilcoxon").intValue());
+                if (e.get("sign_p_value").isNull()) {
+                    assertThat(p.signP()).as(pair + ": sign test p").isNaN();
+                } else {
+                    assertThat(p.signP()).as(pair + ": sign test p")
+                            .isCloseTo(e.get("sign_p_value").doubleValue(), within(1e-12));
+                }
                 if (e.get("p_value").isNull()) {
                     assertThat(p.pValue()).as(pair + ": p").isNaN();
                 } else {

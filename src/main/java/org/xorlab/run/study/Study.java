@@ -151,6 +151,7 @@ public final class Study {
         TrainingConfig config = grid.config(cell);
         Trainer trainer = new Trainer(config, Weights.initial(config));
         Lockstep lockstep = new Lockstep(List.of(trainer), grid.targetLoss(), grid.budget());
+        lockstep.setTimed(false);
         while (lockstep.canTrain(0) && lockstep.epochsToTarget(0) == 0) {
             if (trainer.epoch() % CANCEL_CHECK_EPOCHS == CANCEL_CHECK_EPOCHS - 1 && stop.getAsBoolean()) {
                 return null;

@@ -150,6 +150,7 @@ public final class Study {
         StudyGrid.StudyCell cell = grid.cell(index);
         TrainingConfig config = grid.config(cell);
         Trainer trainer = new Trainer(config, Weights.initial(config));
+        trainer.setTracing(false);
         Lockstep lockstep = new Lockstep(List.of(trainer), grid.targetLoss(), grid.budget());
         lockstep.setTimed(false);
         while (lockstep.canTrain(0) && lockstep.epochsToTarget(0) == 0) {

@@ -5,6 +5,8 @@
 #        JMH_ARGS="-f 1 -wi 1 -i 1 -w 300ms -r 300ms" tools/bench.sh   a quick look (numbers not worth quoting)
 #        RUNS=20 tools/bench.sh    more runs per command-line figure (default 10, after 3 warm-up runs)
 #        PROBE_SECONDS=20 tools/bench.sh   longer frame measurements in the window (default 10 s per speed)
+#        STUDY_ONLY=1 tools/bench.sh   only the study (4.), about 2 minutes; STUDY_RUNS, STUDY_ROUNDS: runs per round
+#                                      of each command (default 5) and rounds (default 3)
 #
 # 1. JMH (mvn -Pbench builds target/benchmarks.jar): the engine's Trainer against the same math over plain arrays,
 #    and DecisionGrid.sample against a per-cell loop, each pair in the same run. The engine pair again with
@@ -14,6 +16,8 @@
 # 3. The window under Xvfb (skipped without Xvfb and xdotool): start target/xorlab/bin/xorlab and time until
 #    xdotool finds the window named "XOR Lab"; then WindowProbe opens the app, presses Play, and logs frame
 #    intervals at the default speed and the fastest, epochs per second, and the heap after a million epochs.
+# 4. The study of issue 13 (800 runs) as a whole process on every core against 1 thread: org.xorlab.bench.StudyRun
+#    from target/benchmarks.jar, and `xorlab study` when the launcher has that command; hyperfine, in rounds.
 # Raw results stay in target/bench/. Does not install anything; run `apt-get install hyperfine xvfb xdotool` first
 # for the full set. Builds the runtime image (mvn -DskipTests package) if there is none.
 set -euo pipefail
@@ -25,9 +29,47 @@ launcher=$image/bin/xorlab
 jmh_args=${JMH_ARGS:--f 1 -wi 3 -i 5 -w 1s -r 1s}
 runs=${RUNS:-10}
 window_runs=${WINDOW_RUNS:-5}
+study_runs=${STUDY_RUNS:-5}
+study_rounds=${STUDY_ROUNDS:-3}
 mkdir -p "$out"
 
 say() { printf '\n=== %s ===\n' "$*" >&2; }
+
+# time_commands JSON WARMUP RUNS COMMAND...: wall time of each command with hyperfine (or a Python loop without it),
+# every run of one command after the other, written to JSON in hyperfine's form (times, mean, median, user, system).
+time_commands() {
+    local json=$1 warmup=$2 count=$3
+    shift 3
+    if command -v hyperfine >/dev/null; then
+        hyperfine -N --style basic --warmup "$warmup" --runs "$count" --export-json "$json" "$@" >&2
+    else
+        echo "hyperfine not found: timing with a Python loop instead" >&2
+        python3 - "$warmup" "$count" "$@" >"$json" <<'EOF'
+import json, os, shlex, statistics, subprocess, sys, time
+warmup, runs, commands = int(sys.argv[1]), int(sys.argv[2]), sys.argv[3:]
+results = []
+for command in commands:
+    args = shlex.split(command)
+    for _ in range(warmup):
+        subprocess.run(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+    times, user, system = [], [], []
+    for _ in range(runs):
+        before = os.times()
+        start = time.perf_counter()
+        subprocess.run(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+        times.append(time.perf_counter() - start)
+        after = os.times()
+        user.append(after.children_user - before.children_user)
+        system.append(after.children_system - before.children_system)
+    results.append({"command": command, "mean": statistics.mean(times), "stddev": statistics.stdev(times),
+                    "median": statistics.median(times), "min": min(times), "max": max(times), "times": times,
+                    "user": statistics.mean(user), "system": statistics.mean(system)})
+    print(f"{command}: mean {statistics.mean(times) * 1000:.0f} ms", file=sys.stderr)
+json.dump({"results": results}, sys.stdout, indent=1)
+EOF
+    fi
+}
+
 
 # ---------------------------------------------------------------------------------------------
 say "Machine"
@@ -44,14 +86,17 @@ say "Machine"
 # ---------------------------------------------------------------------------------------------
 say "Build"
 # ---------------------------------------------------------------------------------------------
-if [[ ! -x $launcher ]]; then
+if [[ ! -x $launcher && ${STUDY_ONLY:-} != 1 ]]; then
     mvn -B -q -DskipTests package </dev/null
 fi
 # -Dimage.skip: the image above stays as it is; this only adds target/benchmarks.jar.
 mvn -B -q -Pbench -DskipTests -Dimage.skip package </dev/null
 # The window probe runs the app's classes on the class path with its runtime libraries (JavaFX and all).
 mvn -B -q dependency:build-classpath -Dmdep.outputFile="$out/app-classpath.txt" -Dmdep.includeScope=runtime </dev/null
-echo "target/benchmarks.jar and $image ready" >&2
+echo "target/benchmarks.jar ready$([[ -x $launcher ]] && echo ", and $image")" >&2
+
+# STUDY_ONLY=1: only the study (below), not the engine, process and window figures.
+if [[ ${STUDY_ONLY:-} != 1 ]]; then
 
 # ---------------------------------------------------------------------------------------------
 say "JMH: $jmh_args"
@@ -84,29 +129,7 @@ commands=(
     "$launcher train --epochs 100000 --hidden 8"
     "$launcher train --epochs 100000 --batch-size 4"
 )
-if command -v hyperfine >/dev/null; then
-    hyperfine -N --style basic --warmup 3 --runs "$runs" --export-json "$out/process.json" "${commands[@]}" >&2
-else
-    echo "hyperfine not found: timing with a shell loop instead" >&2
-    python3 - "$runs" "${commands[@]}" >"$out/process.json" <<'EOF'
-import json, shlex, statistics, subprocess, sys, time
-runs, commands = int(sys.argv[1]), sys.argv[2:]
-results = []
-for command in commands:
-    args = shlex.split(command)
-    for _ in range(3):
-        subprocess.run(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        subprocess.run(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
-        times.append(time.perf_counter() - start)
-    results.append({"command": command, "mean": statistics.mean(times), "stddev": statistics.stdev(times),
-                    "median": statistics.median(times), "min": min(times), "max": max(times), "times": times})
-    print(f"{command}: mean {statistics.mean(times) * 1000:.0f} ms", file=sys.stderr)
-json.dump({"results": results}, sys.stdout, indent=1)
-EOF
-fi
+time_commands "$out/process.json" 3 "$runs" "${commands[@]}"
 
 # ---------------------------------------------------------------------------------------------
 say "Window: launcher to window ($window_runs runs), then WindowProbe"
@@ -143,6 +166,74 @@ if command -v Xvfb >/dev/null && command -v xdotool >/dev/null; then
 else
     echo "skipped: needs Xvfb and xdotool" >&2
 fi
+
+fi  # STUDY_ONLY
+
+# ---------------------------------------------------------------------------------------------
+say "Study: issue 13's 800 runs, every core against 1 thread ($study_rounds rounds of $study_runs runs each)"
+# ---------------------------------------------------------------------------------------------
+# Whole processes. org.xorlab.bench.StudyRun (src/bench/java) trains the same grid through Study as `xorlab study`
+# would, without the command line; `xorlab study` itself is timed too when the launcher has it. hyperfine runs every
+# run of one command before the next, so the commands are timed in several rounds, in turn reversed, and judged on
+# the median over all rounds: a change of load then falls on both sides.
+study_args="--seeds 1-100 --learning-rates 0.1,0.3,1,3 --batch-sizes 1,4 --epochs 5000 --target-loss 0.01"
+study_commands=(
+    "java -cp target/benchmarks.jar org.xorlab.bench.StudyRun"
+    "java -cp target/benchmarks.jar org.xorlab.bench.StudyRun 1"
+)
+if "$launcher" study --help >/dev/null 2>&1; then
+    study_commands+=("$launcher study $study_args" "$launcher study $study_args --threads 1")
+else
+    echo "skipped \`xorlab study\`: this launcher has no study command ($launcher study --help failed)" >&2
+fi
+echo "load average before the study: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$out/machine.txt" >&2
+for round in $(seq "$study_rounds"); do
+    if (( round % 2 == 0 )); then
+        ordered=()
+        for (( i = ${#study_commands[@]} - 1; i >= 0; i-- )); do ordered+=("${study_commands[i]}"); done
+    else
+        ordered=("${study_commands[@]}")
+    fi
+    time_commands "$out/study-$round.json" 1 "$study_runs" "${ordered[@]}"
+done
+echo "load average after the study: $(cut -d' ' -f1-3 /proc/loadavg)" | tee -a "$out/machine.txt" >&2
+python3 - "$out" "$study_rounds" <<'EOF' >"$out/study.md"
+import json, pathlib, statistics, sys
+out, rounds = pathlib.Path(sys.argv[1]), int(sys.argv[2])
+times, cpu = {}, {}
+for r in range(1, rounds + 1):
+    for c in json.loads((out / f"study-{r}.json").read_text())["results"]:
+        times.setdefault(c["command"], []).extend(c["times"])
+        cpu.setdefault(c["command"], []).append(c.get("user", float("nan")) + c.get("system", float("nan")))
+machine = (out / "machine.txt").read_text()
+loads = [l.split(": ", 1)[1] for l in machine.splitlines() if l.startswith("load average") and "study" in l]
+print(f"Study (issue 13): whole process, wall time, median over {rounds} rounds ({len(next(iter(times.values())))} "
+      f"runs per command); load average before/after: {' / '.join(loads)}\n")
+print("| Command | Median wall, s (p25 to p75) | CPU (user + sys), s | Goal | Result |")
+print("| --- | --- | --- | --- | --- |")
+def q(xs, p):
+    xs = sorted(xs)
+    return xs[min(len(xs) - 1, int(p * len(xs)))]
+pairs = []
+for command, ts in times.items():
+    one = command.endswith(" 1") or command.endswith("--threads 1")
+    med = statistics.median(ts)
+    goal, result = ("", "") if one else ("<= 2 s", ("met" if med <= 2 else "MISSED") + f" ({med:.2f} s)")
+    short = command.split("/bin/", 1)[-1] if "/bin/" in command else command
+    print(f"| `{short}` | {med:.2f} ({q(ts, 0.25):.2f} to {q(ts, 0.75):.2f}) | {statistics.median(cpu[command]):.2f} | "
+          f"{goal} | {result} |")
+    if not one:
+        pairs.append(command)
+for command in pairs:
+    single = command + " 1" if "StudyRun" in command else command + " --threads 1"
+    if single in times:
+        ratio = statistics.median(times[single]) / statistics.median(times[command])
+        short = "StudyRun" if "StudyRun" in command else "xorlab study"
+        print(f"| {short}: 1 thread / every core | {ratio:.2f}x | | >= 1.6x | "
+              f"{'met' if ratio >= 1.6 else 'MISSED'} ({ratio:.2f}x) |")
+EOF
+cat "$out/study.md" >&2
+[[ ${STUDY_ONLY:-} == 1 ]] && exit 0
 
 # ---------------------------------------------------------------------------------------------
 say "Results"
@@ -317,3 +408,4 @@ for hidden in (2, 8):
 g2, g8 = jmh[("grid", 0, 2, 200)][0], jmh[("grid", 0, 8, 200)][0]
 print(f"| hidden units (grid 200 x 200) | H = 2: {g2:.0f} µs, H = 8: {g8:.0f} µs | x{g8 / g2:.2f} for 4x the units |")
 EOF
+cat "$out/study.md" >>"$out/results.md"

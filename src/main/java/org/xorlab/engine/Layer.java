@@ -48,6 +48,8 @@ final class Layer {
     final double[] d;
     /** The gradient sums over the chunk, laid out as {@link #p}: d[l] v[l-1]^T, then rowsum(d[l]); not divided by m. */
     final double[] sums;
+    /** Whether {@link #descend} stores the gradient sums in {@link #sums}: only the update's trace reads them. */
+    boolean keepSums = true;
 
     /**
      * How {@link #descend} turns gradients into updates. With the notebook's SGD and no regularisation it takes its
@@ -247,6 +249,7 @@ final class Layer {
         final double[] p = this.p;
         final double[] next = nextP;
         final double[] sums = this.sums;
+        final boolean keep = keepSums;
         final int end = start + m;
         final boolean single = m == 1;
         boolean finite = true;
@@ -255,7 +258,9 @@ final class Layer {
             final int row = j * cols;
             for (int k = 0; k < cols; k++) {
                 double sum = chunkSum(in, at, k * samples, start, end);
-                sums[row + k] = sum;
+                if (keep) {
+                    sums[row + k] = sum;
+                }
                 // For one sample, lr * sum / 1 is lr * sum exactly: the division is left out (it is the costliest
                 // operation of SGD's update).
                 double q = p[row + k] - (single ? learningRate * sum : learningRate * sum / m);
@@ -292,6 +297,7 @@ final class Layer {
         final double[] second = this.second;
         final double[] newFirst = nextFirst;
         final double[] newSecond = nextSecond;
+        final boolean keep = keepSums;
         final int end = start + m;
         final boolean penalise = regularization != TrainingOptions.Regularization.NONE;
         // Adam's bias corrections, as the oracle's (1 - b1 ** t) and (1 - b2 ** t).
@@ -303,7 +309,9 @@ final class Layer {
             final int row = j * cols;
             for (int k = 0; k < cols; k++) {
                 double sum = chunkSum(in, at, k * samples, start, end);
-                sums[row + k] = sum;
+                if (keep) {
+                    sums[row + k] = sum;
+                }
                 final int n = row + k;
                 final double old = p[n];
                 final boolean penalised = penalise && k < inputs;

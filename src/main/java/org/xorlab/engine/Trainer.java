@@ -68,6 +68,8 @@ public final class Trainer {
     private double chunkSquared;
     private Divergence divergence;
 
+    /** Whether each update keeps what {@link #lastUpdate()} shows (on unless {@link #setTracing} turned it off). */
+    private boolean tracing = true;
     private boolean hasTrace;
     private int traceStart;
     private int traceSize;
@@ -277,12 +279,9 @@ public final class Trainer {
         backward(start, m);
         final boolean finite = apply(start, m);
 
-        hasTrace = true;
-        traceStart = start;
-        traceSize = m;
-        traceEpoch = epoch + 1;
-        traceLoss = squared / m;
-        traceRate = learningRate;
+        if (tracing) {
+            recordTrace(start, m, squared);
+        }
 
         // A weight or the loss became infinite or NaN: refuse the update, keep the last finite weights.
         if (!finite || !Double.isFinite(squared)) {
@@ -306,6 +305,16 @@ public final class Trainer {
             nextSample = 0;
         }
         return true;
+    }
+
+    /** What {@link #lastUpdate()} needs besides the layers' arrays: which chunk, of which epoch, at what rate. */
+    private void recordTrace(int start, int m, double squared) {
+        hasTrace = true;
+        traceStart = start;
+        traceSize = m;
+        traceEpoch = epoch + 1;
+        traceLoss = squared / m;
+        traceRate = learningRate;
     }
 
     /** z1 = W1 X + b1, v1 = sigmoid(z1), z2 = W2 v1 + b2, y_hat = sigmoid(z2): layer by layer, for the chunk. */
@@ -577,7 +586,26 @@ public final class Trainer {
                 divergence);
     }
 
-    /** The last update's intermediate values, or null before the first update. */
+    /**
+     * Whether each update keeps what {@link #lastUpdate()} shows: on by default (the window's step inspector reads
+     * it). Off, an update computes exactly the same weights and losses but leaves out the trace's bookkeeping (the
+     * chunk, epoch, rate and loss of the update, and each layer's gradient sums), and {@link #lastUpdate()} is null
+     * until tracing is on again and an update has been made. For many runs nobody inspects, such as a study's.
+     */
+    public void setTracing(boolean on) {
+        tracing = on;
+        hasTrace = false;
+        for (Layer layer : layers) {
+            layer.keepSums = on;
+        }
+    }
+
+    /** True while each update keeps its trace ({@link #setTracing}). */
+    public boolean isTracing() {
+        return tracing;
+    }
+
+    /** The last update's intermediate values, or null before the first update (and with tracing off). */
     public UpdateTrace lastUpdate() {
         if (!hasTrace) {
             return null;

@@ -61,12 +61,12 @@ public record TrainingOptions(List<Integer> deeperLayers, Activation activation,
         for (int width : deeperLayers) {
             TrainingConfig.checkHidden(width);
         }
-        require(activation, "activation", Activation.allowedNames());
-        require(loss, "loss", names(Loss.values()));
-        require(optimizer, "optimizer", names(Optimizer.values()));
-        require(regularization, "regularization", names(Regularization.values()));
-        require(init, "init", names(Init.values()));
-        require(order, "order", names(Order.values()));
+        require(activation, "activation", Activation::allowedNames);
+        require(loss, "loss", () -> names(Loss.values()));
+        require(optimizer, "optimizer", () -> names(Optimizer.values()));
+        require(regularization, "regularization", () -> names(Regularization.values()));
+        require(init, "init", () -> names(Init.values()));
+        require(order, "order", () -> names(Order.values()));
         features = Feature.check(features);
         if (data == null) {
             throw new IllegalArgumentException("data must be given (Data.TRUTH_TABLE for the truth table)");
@@ -84,9 +84,10 @@ public record TrainingOptions(List<Integer> deeperLayers, Activation activation,
         }
     }
 
-    private static void require(Object value, String what, String allowed) {
+    /** The names allowed are put together only for the message: a study makes a TrainingOptions for every run. */
+    private static void require(Object value, String what, java.util.function.Supplier<String> allowed) {
         if (value == null) {
-            throw new IllegalArgumentException(what + " must be one of " + allowed);
+            throw new IllegalArgumentException(what + " must be one of " + allowed.get());
         }
     }
 

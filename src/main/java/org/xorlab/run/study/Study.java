@@ -26,7 +26,9 @@ public final class Study {
     private final StudyGrid grid;
     private final int threads;
     private final AtomicReferenceArray<StudyRun> runs;
+    /** How far the threads have got in {@link #index}'s order. */
     private final AtomicLong next = new AtomicLong();
+    private final int[] order;
     private final AtomicLong done = new AtomicLong();
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private volatile boolean cancelled;
@@ -42,6 +44,7 @@ public final class Study {
         this.grid = grid;
         this.threads = threads;
         this.runs = new AtomicReferenceArray<>(Math.toIntExact(grid.size()));
+        this.order = order(grid);
     }
 
     /** The machine's cores: the default number of threads. */
@@ -99,7 +102,8 @@ public final class Study {
 
     private void work() {
         try {
-            for (long i = next.getAndIncrement(); i < grid.size() && !stopped(); i = next.getAndIncrement()) {
+            for (long p = next.getAndIncrement(); p < grid.size() && !stopped(); p = next.getAndIncrement()) {
+                long i = index(p);
                 StudyRun r = train(grid, i, this::stopped);
                 if (r != null) {
                     runs.set((int) i, r);
@@ -110,6 +114,37 @@ public final class Study {
             failure.compareAndSet(null, e);
             cancelled = true;
         }
+    }
+
+    /**
+     * The run to train {@code p}-th: seed by seed, as the grid numbers them (a cancelled study keeps every
+     * configuration's first seeds), but within a seed the smallest learning rate first, each rate's methods in turn.
+     * Small rates take the most epochs, so the long runs start first and the short ones fill in at the end, and the
+     * first runs under way already take every batch size's path through the engine, which the JIT then compiles
+     * once for all of them instead of again when the first run of another batch size comes.
+     */
+    private long index(long p) {
+        int perSeed = order.length;
+        return p - p % perSeed + order[(int) (p % perSeed)];
+    }
+
+    /** The within-seed run numbers (as {@link StudyGrid#cell}'s) in the order {@link #index} trains them. */
+    private static int[] order(StudyGrid grid) {
+        List<Double> rates = grid.learningRates();
+        int methods = grid.runsPerSeed() / rates.size();
+        Integer[] byRate = new Integer[rates.size()];
+        for (int r = 0; r < byRate.length; r++) {
+            byRate[r] = r;
+        }
+        java.util.Arrays.sort(byRate, java.util.Comparator.comparingDouble(rates::get));
+        int[] order = new int[grid.runsPerSeed()];
+        int at = 0;
+        for (int r : byRate) {
+            for (int m = 0; m < methods; m++) {
+                order[at++] = m * rates.size() + r;
+            }
+        }
+        return order;
     }
 
     private boolean stopped() {
@@ -150,7 +185,9 @@ public final class Study {
         StudyGrid.StudyCell cell = grid.cell(index);
         TrainingConfig config = grid.config(cell);
         Trainer trainer = new Trainer(config, Weights.initial(config));
+        trainer.setTracing(false);
         Lockstep lockstep = new Lockstep(List.of(trainer), grid.targetLoss(), grid.budget());
+        lockstep.setTimed(false);
         while (lockstep.canTrain(0) && lockstep.epochsToTarget(0) == 0) {
             if (trainer.epoch() % CANCEL_CHECK_EPOCHS == CANCEL_CHECK_EPOCHS - 1 && stop.getAsBoolean()) {
                 return null;

@@ -1,0 +1,560 @@
+package org.xorlab.app.study;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableValue;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.ChoiceBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextArea;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import org.jfree.chart.fx.ChartViewer;
+import org.xorlab.app.controls.Cards;
+import org.xorlab.app.controls.ChoiceText;
+import org.xorlab.engine.Budget;
+import org.xorlab.engine.Measure;
+import org.xorlab.engine.TrainingConfig;
+import org.xorlab.engine.TrainingOptions;
+import org.xorlab.plot.ChartLook;
+import org.xorlab.plot.StudyCharts;
+import org.xorlab.run.CompareSetup;
+import org.xorlab.run.StopRule;
+import org.xorlab.run.study.Study;
+import org.xorlab.run.study.StudyCurves;
+import org.xorlab.run.study.StudyGrid;
+import org.xorlab.run.study.StudyMethod;
+import org.xorlab.run.study.StudyResult;
+import org.xorlab.run.study.StudyRun;
+import org.xorlab.run.study.StudySummary;
+import org.xorlab.text.NumberText;
+
+/**
+ * The Study tab: the Train tab's network trained over a grid of seeds, learning rates, batch sizes and optimisers,
+ * each run until its loss first falls below the target or its budget ends, and what that says about which method
+ * converges faster: a table of configurations, the ECDF and sensitivity charts, the paired comparison and its verdict.
+ * A run of the table can be opened in the Train tab, or its seed raced in Compare, through the callbacks the window
+ * gives.
+ */
+public final class StudyTab extends BorderPane {
+    /** How often the table and charts follow a study under way: often enough to watch, cheap for the FX thread. */
+    private static final long REFRESH_NANOS = 100_000_000L;
+    private static final double GAP = 12;
+
+    private final ObservableValue<TrainingConfig> network;
+    private final Consumer<TrainingConfig> openInTrain;
+    private final Consumer<CompareSetup> openPair;
+    private final StudyModel model = new StudyModel();
+
+    private final Label networkLabel = new Label();
+    private final StudyField<List<Long>> seeds = new StudyField<>("Seeds", "study-seeds", "1-100", 8,
+            GridText::seeds);
+    private final StudyField<List<Double>> rates = new StudyField<>("Learning rates", "study-rates", "0.1, 0.3, 1, 3",
+            10, GridText::rates);
+    private final StudyField<List<Integer>> batchSizes;
+    private final StudyField<List<TrainingOptions.Optimizer>> optimizers = new StudyField<>("Optimizers",
+            "study-optimizers", "sgd", 8, GridText::optimizers);
+    private final StudyField<Double> targetLoss = new StudyField<>("Target loss", "study-target-loss", "0.01", 5,
+            StopRule::parseTargetLoss);
+    private final ChoiceBox<Measure> budgetMeasure = measures("study-budget-measure");
+    private final StudyField<Long> budget;
+    private final StudyField<Long> threads = new StudyField<>("Threads", "study-threads",
+            Integer.toString(Study.allCores()), 3, t -> GridText.count(t, "Threads", 1, 256));
+    private final ChoiceBox<Measure> resultMeasure = measures("study-measure");
+
+    private final Button start = new Button("_Start");
+    private final Button cancel = new Button("_Cancel");
+    private final Label reason = new Label();
+    private final HBox confirmRow = new HBox(8);
+    private final Label confirmText = new Label();
+    private final ProgressBar progress = new ProgressBar(0);
+    private final Label progressText = new Label();
+
+    private final StudyTable table = new StudyTable();
+    private final ListView<StudyRun> seedList = new ListView<>();
+    private final Label seedCaption = new Label("Runs of the chosen configuration");
+    private final Button openTrain = new Button("Open in Train");
+    private final Button openCompare = new Button("Open pair in Compare");
+    private final Label openReason = new Label();
+    private final ChartViewer ecdf = new ChartViewer(null, false);
+    private final ChartViewer sensitivity = new ChartViewer(null, false);
+    private final Label pairs = new Label();
+    private final TextArea verdict = new TextArea();
+    private final VBox results = new VBox(GAP);
+
+    private StudySummary summary;
+    private long lastRefresh;
+
+    /**
+     * @param network     the Train tab's settings: every study trains their network on their data
+     * @param openInTrain loads a run's settings into the Train tab and shows it
+     * @param openPair    sets up a race in the Compare tab and shows it
+     */
+    public StudyTab(ObservableValue<TrainingConfig> network, Consumer<TrainingConfig> openInTrain,
+                    Consumer<CompareSetup> openPair) {
+        this.network = network;
+        this.openInTrain = openInTrain;
+        this.openPair = openPair;
+        int n = network.getValue().sampleCount();
+        this.batchSizes = new StudyField<>("Batch sizes", "study-batch-sizes", "1, " + GridText.FULL, 7,
+                t -> GridText.batchSizes(t, n));
+        this.budget = new StudyField<>("Budget per run", "study-budget", "5,000", 6, this::parseBudget);
+        createView();
+        initListeners();
+        showNetwork(network.getValue());
+        updateStart();
+    }
+
+    private static ChoiceBox<Measure> measures(String id) {
+        ChoiceBox<Measure> box = new ChoiceBox<>();
+        box.getItems().addAll(Measure.values());
+        box.setValue(Measure.EPOCHS);
+        box.setConverter(new ChoiceText<>(Measure::plural));
+        box.setId(id);
+        return box;
+    }
+
+    private long parseBudget(String text) {
+        Measure m = budgetMeasure.getValue();
+        return GridText.count(text, "Budget", 1, CompareSetup.maxBudget(m));
+    }
+
+    private void createView() {
+        getStyleClass().addAll("main-window", "study-view");
+        networkLabel.setId("study-network");
+        networkLabel.setWrapText(true);
+        networkLabel.getStyleClass().add("field-label");
+
+        Label measureCaption = new Label("in");
+        measureCaption.getStyleClass().add("field-label");
+        VBox budgetMeasureBox = new VBox(2, measureCaption, budgetMeasure);
+        HBox budgetBox = new HBox(6, budget, budgetMeasureBox);
+        Label resultCaption = new Label("Results by");
+        resultCaption.getStyleClass().add("field-label");
+        resultCaption.setLabelFor(resultMeasure);
+        VBox resultBox = new VBox(2, resultCaption, resultMeasure);
+        FlowPane fields = new FlowPane(GAP, 8, seeds, rates, batchSizes, optimizers, targetLoss, budgetBox, threads,
+                resultBox);
+        fields.setId("study-fields");
+        fields.setAlignment(Pos.TOP_LEFT);
+
+        start.setId("study-start");
+        start.setMnemonicParsing(true);
+        start.getStyleClass().add("accent");
+        start.setTooltip(new Tooltip("Train every run of the grid (Alt+S)"));
+        cancel.setId("study-cancel");
+        cancel.setMnemonicParsing(true);
+        cancel.setTooltip(new Tooltip("Stop the study; the runs it finished are kept (Alt+C)"));
+        progress.setId("study-progress");
+        progress.setPrefWidth(220);
+        progress.setMinWidth(120);
+        progressText.setId("study-progress-text");
+        progressText.setWrapText(true);
+        HBox.setHgrow(progressText, Priority.ALWAYS);
+        progressText.setMaxWidth(Double.MAX_VALUE);
+        HBox actions = new HBox(GAP, start, cancel, progress, progressText);
+        actions.setAlignment(Pos.CENTER_LEFT);
+        start.setMinWidth(Region.USE_PREF_SIZE);
+        cancel.setMinWidth(Region.USE_PREF_SIZE);
+        reason.setId("study-start-reason");
+        reason.getStyleClass().add("field-error");
+        reason.setWrapText(true);
+        reason.managedProperty().bind(reason.visibleProperty());
+
+        Button confirm = new Button("Start anyway");
+        confirm.setId("study-confirm");
+        Button notNow = new Button("Not now");
+        notNow.setId("study-not-now");
+        confirmText.setId("study-confirm-text");
+        confirmText.setWrapText(true);
+        confirmRow.getChildren().addAll(confirmText, confirm, notNow);
+        confirmRow.setAlignment(Pos.CENTER_LEFT);
+        confirmRow.managedProperty().bind(confirmRow.visibleProperty());
+        confirmRow.setVisible(false);
+        confirm.setOnAction(e -> {
+            confirmRow.setVisible(false);
+            StudyGrid g = grid();
+            if (g != null) {
+                begin(g);
+            }
+        });
+        notNow.setOnAction(e -> confirmRow.setVisible(false));
+
+        VBox settings = Cards.card(Cards.header("Study: every seed, rate and batch size"), networkLabel, fields,
+                actions, reason, confirmRow);
+        settings.setId("study-settings");
+
+        // Results.
+        VBox tableBox = new VBox(6, table);
+        HBox.setHgrow(tableBox, Priority.ALWAYS);
+        VBox.setVgrow(table, Priority.ALWAYS);
+        seedList.setId("study-seed-list");
+        seedList.setPrefWidth(260);
+        seedList.setMinWidth(200);
+        seedList.setPrefHeight(StudyTable.prefHeightFor(8));
+        seedList.setCellFactory(v -> new ListCell<>() {
+            @Override
+            protected void updateItem(StudyRun run, boolean empty) {
+                super.updateItem(run, empty);
+                setText(empty || run == null ? null : describe(run));
+            }
+        });
+        seedCaption.getStyleClass().add("field-label");
+        seedCaption.setWrapText(true);
+        openTrain.setId("study-open-train");
+        openTrain.setTooltip(new Tooltip("Load this run (its seed, rate, batch size, optimiser) into the Train tab"));
+        openCompare.setId("study-open-compare");
+        openCompare.setTooltip(new Tooltip("Race this seed in Compare: the two methods, each at its best rate"));
+        openTrain.setMaxWidth(Double.MAX_VALUE);
+        openCompare.setMaxWidth(Double.MAX_VALUE);
+        openReason.setId("study-open-reason");
+        openReason.setWrapText(true);
+        openReason.getStyleClass().add("field-label");
+        VBox seedBox = new VBox(6, seedCaption, seedList, openTrain, openCompare, openReason);
+        seedBox.setPrefWidth(260);
+        seedBox.setMinWidth(200);
+        seedBox.setMaxWidth(300);
+        VBox.setVgrow(seedList, Priority.ALWAYS);
+        HBox tableRow = new HBox(GAP, tableBox, seedBox);
+        VBox tableCard = Cards.card(Cards.header("Configurations (★ each method's best rate)"), tableRow);
+        tableCard.setId("study-table-card");
+
+        ecdf.setId("study-ecdf");
+        sensitivity.setId("study-sensitivity");
+        VBox ecdfCard = Cards.card(Cards.header("Fraction of seeds converged"), ecdf);
+        VBox sensitivityCard = Cards.card(Cards.header("Sensitivity to the learning rate"), sensitivity);
+        for (ChartViewer v : List.of(ecdf, sensitivity)) {
+            v.setPrefSize(400, 340);
+            v.setMinSize(200, 260);
+            VBox.setVgrow(v, Priority.ALWAYS);
+        }
+        for (VBox c : List.of(ecdfCard, sensitivityCard)) {
+            c.setPrefWidth(0);
+            c.setMinWidth(0);
+            HBox.setHgrow(c, Priority.ALWAYS);
+        }
+        HBox charts = new HBox(GAP, ecdfCard, sensitivityCard);
+
+        pairs.setId("study-pairs");
+        pairs.setWrapText(true);
+        verdict.setId("study-verdict");
+        verdict.setEditable(false);
+        verdict.setWrapText(true);
+        verdict.setPrefRowCount(3);
+        verdict.getStyleClass().add("study-verdict");
+        VBox verdictCard = Cards.card(Cards.header("Paired comparison at each method's best rate"), pairs, verdict);
+        verdictCard.setId("study-verdict-card");
+
+        results.getChildren().addAll(tableCard, verdictCard, charts);
+        results.setId("study-results");
+        results.managedProperty().bind(results.visibleProperty());
+        results.setVisible(false);
+
+        VBox content = new VBox(GAP, settings, results);
+        content.setPadding(new Insets(GAP));
+        ScrollPane scroll = new ScrollPane(content);
+        scroll.setId("study-scroll");
+        scroll.getStyleClass().add("edge-to-edge");
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        scroll.setVbarPolicy(ScrollPane.ScrollBarPolicy.AS_NEEDED);
+        setCenter(scroll);
+    }
+
+    private void initListeners() {
+        for (StudyField<?> f : List.of(seeds, rates, batchSizes, optimizers, targetLoss, budget, threads)) {
+            f.valueProperty().addListener((o, old, now) -> updateStart());
+            f.problemProperty().addListener((o, old, now) -> updateStart());
+        }
+        budgetMeasure.valueProperty().addListener((o, old, now) -> budget.revalidate(this::parseBudget));
+        network.addListener((o, old, now) -> {
+            showNetwork(now);
+            int n = now.sampleCount();
+            batchSizes.revalidate(t -> GridText.batchSizes(t, n));
+            updateStart();
+        });
+        model.runningProperty().addListener((o, was, now) -> {
+            updateStart();
+            refresh(true);
+        });
+        cancel.disableProperty().bind(model.runningProperty().not());
+        model.resultProperty().addListener((o, old, r) -> refresh(false));
+        progressText.textProperty().bind(Bindings.createStringBinding(() -> model.failureProperty().get().isEmpty()
+                ? model.progressProperty().get() : model.failureProperty().get(), model.progressProperty(),
+                model.failureProperty()));
+        resultMeasure.valueProperty().addListener((o, old, now) -> refresh(true));
+        start.setOnAction(e -> requestStart());
+        cancel.setOnAction(e -> model.cancel());
+        table.getSelectionModel().selectedItemProperty().addListener((o, old, now) -> showSeeds());
+        seedList.getSelectionModel().selectedItemProperty().addListener((o, old, now) -> updateOpen());
+        openTrain.setOnAction(e -> openInTrain());
+        openCompare.setOnAction(e -> openPairInCompare());
+        updateOpen();
+    }
+
+    private void showNetwork(TrainingConfig c) {
+        StringBuilder shape = new StringBuilder().append(c.inputs());
+        for (int w : c.hiddenLayers()) {
+            shape.append('-').append(w);
+        }
+        shape.append("-1 ").append(c.options().activation().id());
+        if (c.options().loss() != TrainingOptions.Loss.MSE) {
+            shape.append(", ").append(c.options().loss().id());
+        }
+        String data = c.onTruthTable() ? c.dataset().id().toUpperCase(Locale.ROOT) : c.dataName();
+        networkLabel.setText("Network and data: as on the Train tab (" + shape + ", " + data + ", "
+                + NumberText.count(c.sampleCount()) + " training samples)");
+    }
+
+    /** The grid the fields describe, or null (with the reason shown) while one is invalid. */
+    private StudyGrid grid() {
+        List<StudyField<?>> fields = List.of(seeds, rates, batchSizes, optimizers, targetLoss, budget, threads);
+        for (StudyField<?> f : fields) {
+            if (f.valueProperty().get() == null) {
+                reason.setText("Start needs valid settings: " + f.problemProperty().get());
+                return null;
+            }
+        }
+        try {
+            StudyGrid g = new StudyGrid(network.getValue(), seeds.valueProperty().get(), rates.valueProperty().get(),
+                    batchSizes.valueProperty().get(), optimizers.valueProperty().get(),
+                    targetLoss.valueProperty().get(), new Budget(budgetMeasure.getValue(),
+                    budget.valueProperty().get()));
+            reason.setText("");
+            return g;
+        } catch (IllegalArgumentException e) {
+            reason.setText("Start needs a valid grid: " + e.getMessage());
+            return null;
+        }
+    }
+
+    private void updateStart() {
+        StudyGrid g = grid();
+        boolean running = model.runningProperty().get();
+        start.setDisable(g == null || running);
+        reason.setVisible(g == null);
+        if (g != null && !running) {
+            start.setText("_Start " + NumberText.count(g.size()) + (g.size() == 1 ? " run" : " runs"));
+        }
+        confirmRow.setVisible(confirmRow.isVisible() && g != null && !running);
+    }
+
+    private void requestStart() {
+        StudyGrid g = grid();
+        if (g == null || model.runningProperty().get()) {
+            return;
+        }
+        if (g.size() > StudyGrid.CONFIRM_ABOVE) {
+            confirmText.setText("This study has " + NumberText.count(g.size()) + " runs (more than "
+                    + NumberText.count(StudyGrid.CONFIRM_ABOVE) + "), which can take minutes to hours.");
+            confirmRow.setVisible(true);
+            return;
+        }
+        begin(g);
+    }
+
+    private void begin(StudyGrid g) {
+        table.getSelectionModel().clearSelection();
+        summary = null;
+        model.start(g, threads.valueProperty().get().intValue());
+        cancel.requestFocus(); // Space now stops it, as Start's key started it
+    }
+
+    /** Shows the newest result: at once when {@code now}, else at most every {@link #REFRESH_NANOS}. */
+    private void refresh(boolean now) {
+        StudyResult r = model.resultProperty().get();
+        if (r == null) {
+            return;
+        }
+        progress.setProgress(r.total() == 0 ? 0 : (double) r.done() / r.total());
+        long t = System.nanoTime();
+        if (!now && model.runningProperty().get() && t - lastRefresh < REFRESH_NANOS) {
+            return;
+        }
+        lastRefresh = t;
+        Measure m = resultMeasure.getValue();
+        summary = StudySummary.of(r, m);
+        results.setVisible(true);
+        table.show(summary, m);
+        ecdf.setChart(StudyCharts.ecdf(StudyCurves.ecdfs(r, summary), m, ChartLook.WINDOW));
+        sensitivity.setChart(StudyCharts.sensitivity(StudyCurves.sensitivities(r, summary), m, ChartLook.WINDOW));
+        pairs.setText(pairsText(summary));
+        String sentence = r.done() == 0 ? "No run has finished yet." : summary.verdict(r.grid());
+        if (!sentence.equals(verdict.getText())) {
+            verdict.setText(sentence);
+            verdict.setPrefRowCount(Math.max(2, Math.min(8, sentence.length() / 90 + 1)));
+        }
+        if (table.getSelectionModel().getSelectedItem() == null && !table.getItems().isEmpty()) {
+            table.getSelectionModel().select(0);
+        }
+        showSeeds();
+    }
+
+    /** "sgd (rate 2) against batch (rate 2), on 8 seeds: sgd first on 6, batch on 1, 1 tie; ...". */
+    static String pairsText(StudySummary s) {
+        if (s.pairs().isEmpty()) {
+            return "One method only: add a batch size or an optimiser to compare two.";
+        }
+        StringBuilder b = new StringBuilder();
+        for (StudySummary.PairedComparison p : s.pairs()) {
+            if (b.length() > 0) {
+                b.append('\n');
+            }
+            String a = p.first().name();
+            String c = p.second().name();
+            b.append(a).append(" (rate ").append(NumberText.plain(p.firstRate())).append(") against ").append(c)
+                    .append(" (rate ").append(NumberText.plain(p.secondRate())).append("), ")
+                    .append(NumberText.count(p.seeds())).append(p.seeds() == 1 ? " seed" : " seeds").append(": ")
+                    .append(a).append(" first on ").append(p.firstWins()).append(", ").append(c).append(" on ")
+                    .append(p.secondWins()).append(", ").append(p.ties()).append(p.ties() == 1 ? " tie" : " ties");
+            if (p.undecided() > 0) {
+                b.append(", ").append(p.undecided()).append(" undecided");
+            }
+            if (p.neither() > 0) {
+                b.append(", neither on ").append(p.neither());
+            }
+            b.append("; median ratio ").append(Double.isNaN(p.medianRatio()) ? "none"
+                    : NumberText.significant(p.medianRatio(), 3));
+            b.append(" (").append(a).append(" / ").append(c).append(", on the ").append(p.both())
+                    .append(" seeds both reached)").append("; Wilcoxon p = ")
+                    .append(Double.isNaN(p.pValue()) ? "none" : NumberText.significant(p.pValue(), 2));
+        }
+        return b.toString();
+    }
+
+    /** The runs of the chosen configuration, seed by seed, keeping the chosen seed. */
+    private void showSeeds() {
+        StudySummary.Configuration c = table.getSelectionModel().getSelectedItem();
+        StudyResult r = model.resultProperty().get();
+        StudyRun chosen = seedList.getSelectionModel().getSelectedItem();
+        List<StudyRun> runs = new ArrayList<>();
+        if (c != null && r != null) {
+            for (StudyRun run : r.runs()) {
+                if (c.method().covers(run) && run.learningRate() == c.learningRate()) {
+                    runs.add(run);
+                }
+            }
+            seedCaption.setText("Runs of " + c.method().name() + " at rate " + NumberText.plain(c.learningRate())
+                    + ": choose a seed");
+        }
+        if (!runs.equals(seedList.getItems())) {
+            seedList.getItems().setAll(runs);
+        }
+        int keep = -1;
+        for (int i = 0; chosen != null && i < runs.size(); i++) {
+            if (runs.get(i).seed() == chosen.seed()) {
+                keep = i;
+            }
+        }
+        if (keep >= 0) {
+            seedList.getSelectionModel().select(keep);
+        } else if (!runs.isEmpty()) {
+            seedList.getSelectionModel().select(0);
+        }
+        updateOpen();
+    }
+
+    private String describe(StudyRun run) {
+        Measure m = resultMeasure.getValue();
+        String what;
+        if (run.reachedTarget()) {
+            what = NumberText.count(run.toTarget(m).getAsLong()) + " " + m.plural();
+        } else if (run.diverged()) {
+            what = "diverged";
+        } else {
+            what = "not reached in " + NumberText.count(run.ran(m)) + " " + m.plural();
+        }
+        return "seed " + run.seed() + ": " + what;
+    }
+
+    private void updateOpen() {
+        StudyRun run = seedList.getSelectionModel().getSelectedItem();
+        openTrain.setDisable(run == null);
+        String why = "";
+        if (run == null) {
+            why = "Choose a configuration and a seed to open its run.";
+        } else if (pairFor(run) == null) {
+            why = "Open pair needs two methods: add a batch size or an optimiser.";
+        } else if (pairSetup(run) == null) {
+            why = "Compare cannot race this pair (its budget is larger than Compare allows).";
+        }
+        openCompare.setDisable(run == null || pairSetup(run) == null);
+        openReason.setText(why);
+    }
+
+    private void openInTrain() {
+        StudyRun run = seedList.getSelectionModel().getSelectedItem();
+        StudyResult r = model.resultProperty().get();
+        if (run == null || r == null) {
+            return;
+        }
+        StudyGrid g = r.grid();
+        openInTrain.accept(g.config(new StudyGrid.StudyCell(run.seed(), run.optimizer(), run.batchSize(),
+                run.learningRate())));
+    }
+
+    /** The pair the chosen run's method is first or second in (the first such of the grid's order), or null. */
+    private StudySummary.PairedComparison pairFor(StudyRun run) {
+        if (summary == null) {
+            return null;
+        }
+        for (StudySummary.PairedComparison p : summary.pairs()) {
+            if (p.first().covers(run) || p.second().covers(run)) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    /** The Compare race of the chosen run's seed: its pair's two methods, each at its best rate; null if none. */
+    private CompareSetup pairSetup(StudyRun run) {
+        StudySummary.PairedComparison p = run == null ? null : pairFor(run);
+        StudyResult r = model.resultProperty().get();
+        if (p == null || r == null) {
+            return null;
+        }
+        StudyGrid g = r.grid();
+        TrainingConfig base = g.base();
+        TrainingOptions.Loss loss = base.options().loss();
+        try {
+            return new CompareSetup(base.dataset(), base.hidden(), run.seed(), g.budget(), g.targetLoss(),
+                    List.of(new CompareSetup.Run(p.firstRate(), p.first().batchSize(), p.first().optimizer(), loss),
+                            new CompareSetup.Run(p.secondRate(), p.second().batchSize(), p.second().optimizer(),
+                                    loss)), base.options());
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    private void openPairInCompare() {
+        CompareSetup setup = pairSetup(seedList.getSelectionModel().getSelectedItem());
+        if (setup != null) {
+            openPair.accept(setup);
+        }
+    }
+
+    /** Stops a study under way and waits for its threads. */
+    public void shutdown() {
+        model.shutdown();
+    }
+
+    /** Each method's best rate, as the table marks it (for tests). */
+    Map<StudyMethod, Double> bestRates() {
+        return summary == null ? Map.of() : summary.best();
+    }
+}

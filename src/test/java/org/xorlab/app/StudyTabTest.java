@@ -161,7 +161,10 @@ class StudyTabTest {
         }
         assertThat(rows.stream().filter(r -> r.get(1).endsWith("★")).count()).as("one best rate per method")
                 .isEqualTo(2);
-        assertThat(onFx(() -> table.getColumns().get(5).getText())).isEqualTo("Median epochs");
+        assertThat(onFx(() -> table.getColumns().get(5).getText())).isEqualTo("Median");
+        assertThat(onFx(() -> window.lookup("#study-table-card").lookupAll(".card-title").stream()
+                .map(n -> ((Labeled) n).getText()).toList()))
+                .containsExactly("Configurations: epochs to the target (★ each method's best rate)");
         TextArea verdict = find("#study-verdict");
         assertThat(textOf(verdict)).isEqualTo(summary.verdict(SMALL));
         assertThat(onFx(verdict::isWrapText)).isTrue();
@@ -174,7 +177,8 @@ class StudyTabTest {
         // Another measure re-reads the same runs.
         javafx.scene.control.ChoiceBox<Measure> measure = find("#study-measure");
         runFx(() -> measure.setValue(Measure.UPDATES));
-        assertThat(onFx(() -> table.getColumns().get(5).getText())).isEqualTo("Median updates");
+        assertThat(onFx(() -> ((Labeled) window.lookup("#study-table-card").lookup(".card-title")).getText()))
+                .startsWith("Configurations: weight updates to the target");
         assertThat(textOf(verdict)).isEqualTo(StudySummary.of(expected, Measure.UPDATES).verdict(SMALL));
     }
 
@@ -350,6 +354,9 @@ class StudyTabTest {
                 assertThat(b.getMaxX()).as(where + " " + id + " right edge").isLessThanOrEqualTo(size[0] + 0.5);
                 assertThat(b.getWidth()).as(where + " " + id + " width").isPositive();
             }
+            TextArea verdict = find("#study-verdict");
+            double textHeight = onFx(() -> verdict.lookup(".text").getLayoutBounds().getHeight());
+            assertThat(onFx(verdict::getHeight)).as(where + ": the whole verdict shows").isGreaterThan(textHeight);
             List<String> cut = onFx(() -> {
                 List<String> out = new ArrayList<>();
                 collectCut(window.study(), out);
@@ -365,7 +372,7 @@ class StudyTabTest {
         }
         if (node instanceof Labeled l && l.getText() != null && !l.getText().isEmpty()) {
             String shown = LayoutTest.displayed(l);
-            if (shown != null && !shown.equals(l.getText().replace("_", "")) && shown.endsWith("…")) {
+            if (shown != null && !shown.equals(l.getText().replace("_", "")) && (shown.endsWith("…") || shown.endsWith("..."))) {
                 out.add(l.getText() + " shown as " + shown);
             }
         }

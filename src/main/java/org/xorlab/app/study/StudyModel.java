@@ -15,8 +15,8 @@ import org.xorlab.run.study.StudyResult;
 /**
  * The Study tab's view model, on the FX thread: one {@link Study} at a time, trained on a thread of its own, and the
  * newest {@link StudyResult} it has, which views bind to. A timer polls the study once per frame and takes a new
- * result (an immutable copy) only when the number of runs done has changed, so however fast runs finish, at most one
- * result per screen refresh crosses threads.
+ * result (an immutable copy) only when the number of runs done has changed, and at most ten times a second, so however
+ * fast runs finish, at most one result per screen refresh crosses threads.
  */
 final class StudyModel {
     private final ReadOnlyObjectWrapper<StudyResult> result = new ReadOnlyObjectWrapper<>();
@@ -24,6 +24,11 @@ final class StudyModel {
     private final ReadOnlyStringWrapper progress = new ReadOnlyStringWrapper(
             "No study yet: set the grid and press Start");
     private final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper("");
+    /**
+     * The least time between two results: a new one relays out the tab (its progress, table and verdict), which on
+     * a busy two-core machine took cores from the study itself when done at every frame.
+     */
+    private static final long MIN_NANOS = 100_000_000L;
     private final LongSupplier clock;
     private final AnimationTimer poll = new AnimationTimer() {
         @Override
@@ -36,6 +41,7 @@ final class StudyModel {
     private volatile boolean finished;
     private volatile Throwable failed;
     private long shownDone = -1;
+    private long shownAt;
     private long startedAt;
 
     StudyModel() {
@@ -59,6 +65,7 @@ final class StudyModel {
         startedAt = clock.getAsLong();
         result.set(s.result());
         running.set(true);
+        shownAt = startedAt;
         progress.set(progressText(0, grid.size(), 0));
         Thread t = new Thread(() -> {
             try {
@@ -101,8 +108,10 @@ final class StudyModel {
         }
         boolean over = finished; // read before done(): every run counted by then is in the result taken below
         long done = study.done();
-        if (done != shownDone || over) {
+        long now = clock.getAsLong();
+        if (over || done != shownDone && now - shownAt >= MIN_NANOS) {
             shownDone = done;
+            shownAt = now;
             StudyResult r = study.result();
             result.set(r);
             progress.set(over ? endText(r) : progressText(done, r.total(), clock.getAsLong() - startedAt));

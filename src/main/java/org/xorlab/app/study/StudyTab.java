@@ -52,9 +52,18 @@ import org.xorlab.text.NumberText;
  * gives.
  */
 public final class StudyTab extends BorderPane {
-    /** How often the table and charts follow a study under way: often enough to watch, cheap for the FX thread. */
-    private static final long REFRESH_NANOS = 100_000_000L;
+    /**
+     * How often the table and the verdict follow a study under way, and how often the charts do: often enough to
+     * watch, rare enough to leave the cores to the study (a chart is redrawn whole, in Java2D, tens of ms each on a
+     * slow machine, and measured at 10 per second it slowed an 800-run study several times over).
+     */
+    private static final long TABLE_NANOS = 250_000_000L;
+    private static final long CHART_NANOS = 1_000_000_000L;
     private static final double GAP = 12;
+    /** The verdict's box around its text: padding and border. */
+    private static final double VERDICT_INSETS = 26;
+    /** Below this width of the table's card, the runs list goes under the table rather than beside it. */
+    private static final double NARROW = 1100;
 
     private final ObservableValue<TrainingConfig> network;
     private final Consumer<TrainingConfig> openInTrain;
@@ -96,9 +105,14 @@ public final class StudyTab extends BorderPane {
     private final Label pairs = new Label();
     private final TextArea verdict = new TextArea();
     private final VBox results = new VBox(GAP);
+    private final javafx.beans.property.StringProperty tableTitle = new javafx.beans.property.SimpleStringProperty(
+            "Configurations: epochs to the target (★ each method's best rate)");
 
     private StudySummary summary;
+    /** The verdict's text node inside its skin, found on its first layout. */
+    private javafx.scene.text.Text verdictText;
     private long lastRefresh;
+    private long lastChart;
 
     /**
      * @param network     the Train tab's settings: every study trains their network on their data
@@ -206,7 +220,9 @@ public final class StudyTab extends BorderPane {
         seedList.setId("study-seed-list");
         seedList.setPrefWidth(260);
         seedList.setMinWidth(200);
-        seedList.setPrefHeight(StudyTable.prefHeightFor(8));
+        // As tall as the table beside it, less the caption and buttons under it.
+        seedList.prefHeightProperty().bind(Bindings.max(120, table.prefHeightProperty().subtract(120)));
+        seedList.setMinHeight(120);
         seedList.setCellFactory(v -> new ListCell<>() {
             @Override
             protected void updateItem(StudyRun run, boolean empty) {
@@ -231,7 +247,34 @@ public final class StudyTab extends BorderPane {
         seedBox.setMaxWidth(300);
         VBox.setVgrow(seedList, Priority.ALWAYS);
         HBox tableRow = new HBox(GAP, tableBox, seedBox);
-        VBox tableCard = Cards.card(Cards.header("Configurations (★ each method's best rate)"), tableRow);
+        // Where the table needs the width (below about 1,100 px), the runs and their buttons go under it.
+        HBox seedRow = new HBox(GAP);
+        seedRow.managedProperty().bind(seedRow.visibleProperty());
+        seedRow.setVisible(false);
+        VBox tableCard = Cards.card(Cards.header(tableTitle), tableRow, seedRow);
+        tableCard.widthProperty().addListener((o, old, w) -> {
+            boolean narrow = w.doubleValue() < NARROW;
+            if (narrow == seedRow.isVisible()) {
+                return;
+            }
+            seedRow.setVisible(narrow);
+            if (narrow) {
+                VBox buttons = new VBox(6, openTrain, openCompare, openReason);
+                buttons.setPrefWidth(260);
+                buttons.setMinWidth(200);
+                VBox runsBox = new VBox(6, seedCaption, seedList);
+                HBox.setHgrow(runsBox, Priority.ALWAYS);
+                seedList.prefHeightProperty().unbind();
+                seedList.setPrefHeight(150);
+                seedRow.getChildren().setAll(runsBox, buttons);
+                tableRow.getChildren().setAll(tableBox);
+            } else {
+                seedList.prefHeightProperty().bind(Bindings.max(120, table.prefHeightProperty().subtract(120)));
+                seedBox.getChildren().setAll(seedCaption, seedList, openTrain, openCompare, openReason);
+                seedRow.getChildren().clear();
+                tableRow.getChildren().setAll(tableBox, seedBox);
+            }
+        });
         tableCard.setId("study-table-card");
 
         ecdf.setId("study-ecdf");
@@ -239,8 +282,8 @@ public final class StudyTab extends BorderPane {
         VBox ecdfCard = Cards.card(Cards.header("Fraction of seeds converged"), ecdf);
         VBox sensitivityCard = Cards.card(Cards.header("Sensitivity to the learning rate"), sensitivity);
         for (ChartViewer v : List.of(ecdf, sensitivity)) {
-            v.setPrefSize(400, 340);
-            v.setMinSize(200, 260);
+            v.setPrefSize(400, 440);
+            v.setMinSize(200, 320);
             VBox.setVgrow(v, Priority.ALWAYS);
         }
         for (VBox c : List.of(ecdfCard, sensitivityCard)) {
@@ -256,6 +299,8 @@ public final class StudyTab extends BorderPane {
         verdict.setEditable(false);
         verdict.setWrapText(true);
         verdict.setPrefRowCount(3);
+        // The box as tall as the wrapped sentence at its width, once its skin has laid it out: all of it shows.
+        verdict.widthProperty().addListener((o, old, w) -> fitVerdict());
         verdict.getStyleClass().add("study-verdict");
         VBox verdictCard = Cards.card(Cards.header("Paired comparison at each method's best rate"), pairs, verdict);
         verdictCard.setId("study-verdict-card");
@@ -375,7 +420,7 @@ public final class StudyTab extends BorderPane {
         cancel.requestFocus(); // Space now stops it, as Start's key started it
     }
 
-    /** Shows the newest result: at once when {@code now}, else at most every {@link #REFRESH_NANOS}. */
+    /** Shows the newest result: at once when {@code now} or at the end, else at most every {@link #TABLE_NANOS}. */
     private void refresh(boolean now) {
         StudyResult r = model.resultProperty().get();
         if (r == null) {
@@ -383,26 +428,41 @@ public final class StudyTab extends BorderPane {
         }
         progress.setProgress(r.total() == 0 ? 0 : (double) r.done() / r.total());
         long t = System.nanoTime();
-        if (!now && model.runningProperty().get() && t - lastRefresh < REFRESH_NANOS) {
+        boolean live = !now && model.runningProperty().get();
+        if (live && t - lastRefresh < TABLE_NANOS) {
             return;
         }
         lastRefresh = t;
+        boolean charts = !live || t - lastChart >= CHART_NANOS;
         Measure m = resultMeasure.getValue();
         summary = StudySummary.of(r, m);
         results.setVisible(true);
         table.show(summary, m);
-        ecdf.setChart(StudyCharts.ecdf(StudyCurves.ecdfs(r, summary), m, ChartLook.WINDOW));
-        sensitivity.setChart(StudyCharts.sensitivity(StudyCurves.sensitivities(r, summary), m, ChartLook.WINDOW));
+        tableTitle.set("Configurations: " + m.plural() + " to the target (★ each method's best rate)");
+        if (charts) {
+            lastChart = t;
+            ecdf.setChart(StudyCharts.ecdf(StudyCurves.ecdfs(r, summary), m, ChartLook.WINDOW));
+            sensitivity.setChart(StudyCharts.sensitivity(StudyCurves.sensitivities(r, summary), m, ChartLook.WINDOW));
+        }
         pairs.setText(pairsText(summary));
         String sentence = r.done() == 0 ? "No run has finished yet." : summary.verdict(r.grid());
         if (!sentence.equals(verdict.getText())) {
             verdict.setText(sentence);
-            verdict.setPrefRowCount(Math.max(2, Math.min(8, sentence.length() / 90 + 1)));
         }
         if (table.getSelectionModel().getSelectedItem() == null && !table.getItems().isEmpty()) {
             table.getSelectionModel().select(0);
         }
         showSeeds();
+    }
+
+    private void fitVerdict() {
+        if (verdictText == null && verdict.lookup(".content .text") instanceof javafx.scene.text.Text t) {
+            verdictText = t;
+            t.layoutBoundsProperty().addListener((b, was, now) -> fitVerdict());
+        }
+        if (verdictText != null) {
+            verdict.setPrefHeight(Math.ceil(verdictText.getLayoutBounds().getHeight()) + VERDICT_INSETS);
+        }
     }
 
     /** "sgd (rate 2) against batch (rate 2), on 8 seeds: sgd first on 6, batch on 1, 1 tie; ...". */
@@ -477,7 +537,7 @@ public final class StudyTab extends BorderPane {
         } else if (run.diverged()) {
             what = "diverged";
         } else {
-            what = "not reached in " + NumberText.count(run.ran(m)) + " " + m.plural();
+            what = "not reached";
         }
         return "seed " + run.seed() + ": " + what;
     }

@@ -17,9 +17,10 @@ import org.xorlab.text.NumberText;
  */
 final class StudyTable extends TableView<Configuration> {
     private static final double ROW = 30;
-    private final TableColumn<Configuration, String> q1 = new TableColumn<>();
-    private final TableColumn<Configuration, String> median = new TableColumn<>();
-    private final TableColumn<Configuration, String> q3 = new TableColumn<>();
+    // The measure is in the card's title, so the columns stay narrow enough for 1024 px.
+    private final TableColumn<Configuration, String> q1 = new TableColumn<>("Q1");
+    private final TableColumn<Configuration, String> median = new TableColumn<>("Median");
+    private final TableColumn<Configuration, String> q3 = new TableColumn<>("Q3");
     private StudySummary summary;
     private Measure measure = Measure.EPOCHS;
 
@@ -48,7 +49,7 @@ final class StudyTable extends TableView<Configuration> {
 
     /** The height that shows {@code rows} rows under the header. */
     static double prefHeightFor(int rows) {
-        return (rows + 1.3) * ROW;
+        return (rows + 1.7) * ROW;
     }
 
     private TableColumn<Configuration, String> column(String title, Function<Configuration, String> text) {
@@ -79,10 +80,9 @@ final class StudyTable extends TableView<Configuration> {
         Configuration selected = getSelectionModel().getSelectedItem();
         summary = s;
         measure = m;
-        String unit = m == Measure.EPOCHS ? "epochs" : m == Measure.UPDATES ? "updates" : "samples";
-        q1.setText("Q1 " + unit);
-        median.setText("Median " + unit);
-        q3.setText("Q3 " + unit);
+        q1.setText("Q1");
+        median.setText("Median");
+        q3.setText("Q3");
         getItems().setAll(s.configurations());
         setPrefHeight(prefHeightFor(Math.min(10, Math.max(3, s.configurations().size()))));
         if (selected != null) {

@@ -277,6 +277,42 @@ class StudyTabTest {
     }
 
     @Test
+    void clickingAStepOfTheEcdfChoosesThatRun(FxRobot robot) {
+        showStudy();
+        runSmall();
+        // The batch curve (the second): its third step, the third-fastest seed at batch's best rate.
+        StudySummary summary = StudySummary.of(new Study(SMALL, 1).run(), Measure.EPOCHS);
+        var method = SMALL.methods().get(1);
+        double rate = summary.best().get(method);
+        List<StudyRun> runs = new ArrayList<>(new Study(SMALL, 1).run().runs().stream()
+                .filter(r -> method.covers(r) && r.learningRate() == rate && r.reachedTarget()).toList());
+        runs.sort(java.util.Comparator.comparingLong(StudyRun::epochsToTarget));
+        assertThat(runs).hasSizeGreaterThan(2);
+        StudyRun third = runs.get(2);
+        assertThat(runs.get(1).epochsToTarget()).as("a step of its own").isLessThan(third.epochsToTarget());
+        ChartViewer ecdf = find("#study-ecdf");
+        ScrollPane scroll = find("#study-scroll");
+        runFx(() -> scroll.setVvalue(scroll.getVmax())); // the charts are under the table at 1024x768
+        FxTesting.settle();
+        javafx.geometry.Point2D point = onFx(() -> {
+            var plot = ecdf.getChart().getXYPlot();
+            var area = ecdf.getCanvas().getRenderingInfo().getPlotInfo().getDataArea();
+            double x = plot.getDomainAxis().valueToJava2D(third.epochsToTarget(), area, plot.getDomainAxisEdge());
+            double y = plot.getRangeAxis().valueToJava2D(3 / 8.0, area, plot.getRangeAxisEdge());
+            return ecdf.getCanvas().localToScreen(x, y);
+        });
+        assertThat(onFx(() -> scroll.localToScreen(scroll.getLayoutBounds()).contains(point)))
+                .as("the step is on screen, or the window would have to scroll to it").isTrue();
+        robot.clickOn(point);
+        ListView<StudyRun> seeds = find("#study-seed-list");
+        TableView<StudySummary.Configuration> table = find("#study-table");
+        waitFor(() -> onFx(() -> seeds.getSelectionModel().getSelectedItem() != null
+                && seeds.getSelectionModel().getSelectedItem().seed() == third.seed()
+                && table.getSelectionModel().getSelectedItem().method().equals(method)));
+        assertThat(onFx(() -> table.getSelectionModel().getSelectedItem().learningRate())).isEqualTo(rate);
+    }
+
+    @Test
     void invalidSettingsDisableStartWithTheReason() {
         showStudy();
         Button start = find("#study-start");

@@ -348,6 +348,8 @@ public final class StudyTab extends BorderPane {
         table.getSelectionModel().selectedItemProperty().addListener((o, old, now) -> showSeeds());
         seedList.getSelectionModel().selectedItemProperty().addListener((o, old, now) -> updateOpen());
         openTrain.setOnAction(e -> openInTrain());
+        ecdf.getCanvas().setOnMouseClicked(e -> chooseOnEcdf(e.getX(), e.getY()));
+        Tooltip.install(ecdf, new Tooltip("Click a step of a curve to choose that seed's run"));
         openCompare.setOnAction(e -> openPairInCompare());
         updateOpen();
     }
@@ -462,6 +464,71 @@ public final class StudyTab extends BorderPane {
         }
         if (verdictText != null) {
             verdict.setPrefHeight(Math.ceil(verdictText.getLayoutBounds().getHeight()) + VERDICT_INSETS);
+        }
+    }
+
+    /** The most distance, in pixels, from a click to the step of the ECDF it chooses. */
+    private static final double CLICK_REACH = 24;
+
+    /**
+     * Chooses the run of the ECDF step nearest to ({@code x}, {@code y}) in the chart's pixels (within
+     * {@link #CLICK_REACH}): its configuration in the table and its seed in the list. A step is one run reaching the
+     * target; where several seeds did at the same cost, the first is chosen.
+     *
+     * @return true if a step was near enough
+     */
+    private boolean chooseOnEcdf(double x, double y) {
+        StudyResult r = model.resultProperty().get();
+        var info = ecdf.getCanvas().getRenderingInfo();
+        if (r == null || summary == null || info == null || ecdf.getChart() == null) {
+            return false;
+        }
+        org.jfree.chart.plot.XYPlot plot = ecdf.getChart().getXYPlot();
+        java.awt.geom.Rectangle2D area = info.getPlotInfo().getDataArea();
+        Measure m = summary.measure();
+        List<StudyCurves.Ecdf> curves = StudyCurves.ecdfs(r, summary);
+        StudyCurves.Ecdf nearest = null;
+        long cost = 0;
+        double best = CLICK_REACH;
+        for (StudyCurves.Ecdf c : curves) {
+            for (int i = 0; i < c.costs().length; i++) {
+                double px = plot.getDomainAxis().valueToJava2D(c.costs()[i], area, plot.getDomainAxisEdge());
+                double py = plot.getRangeAxis().valueToJava2D(c.fractions()[i], area, plot.getRangeAxisEdge());
+                double d = Math.hypot(px - x, py - y);
+                if (d < best) {
+                    best = d;
+                    nearest = c;
+                    cost = c.costs()[i];
+                }
+            }
+        }
+        if (nearest == null) {
+            return false;
+        }
+        for (StudyRun run : r.runs()) {
+            if (nearest.method().covers(run) && run.learningRate() == nearest.learningRate()
+                    && run.toTarget(m).orElse(-1) == cost) {
+                choose(nearest.method(), nearest.learningRate(), run.seed());
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Chooses {@code method} at {@code rate} in the table and {@code seed}'s run in the list. */
+    private void choose(StudyMethod method, double rate, long seed) {
+        for (int i = 0; i < table.getItems().size(); i++) {
+            StudySummary.Configuration c = table.getItems().get(i);
+            if (c.method().equals(method) && c.learningRate() == rate) {
+                table.getSelectionModel().select(i);
+                table.scrollTo(i);
+            }
+        }
+        for (int i = 0; i < seedList.getItems().size(); i++) {
+            if (seedList.getItems().get(i).seed() == seed) {
+                seedList.getSelectionModel().select(i);
+                seedList.scrollTo(i);
+            }
         }
     }
 

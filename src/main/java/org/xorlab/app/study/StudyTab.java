@@ -158,12 +158,7 @@ public final class StudyTab extends BorderPane {
         measureCaption.getStyleClass().add("field-label");
         VBox budgetMeasureBox = new VBox(2, measureCaption, budgetMeasure);
         HBox budgetBox = new HBox(6, budget, budgetMeasureBox);
-        Label resultCaption = new Label("Results by");
-        resultCaption.getStyleClass().add("field-label");
-        resultCaption.setLabelFor(resultMeasure);
-        VBox resultBox = new VBox(2, resultCaption, resultMeasure);
-        FlowPane fields = new FlowPane(GAP, 8, seeds, rates, batchSizes, optimizers, targetLoss, budgetBox, threads,
-                resultBox);
+        FlowPane fields = new FlowPane(GAP, 8, seeds, rates, batchSizes, optimizers, targetLoss, budgetBox, threads);
         fields.setId("study-fields");
         fields.setAlignment(Pos.TOP_LEFT);
 
@@ -251,7 +246,18 @@ public final class StudyTab extends BorderPane {
         HBox seedRow = new HBox(GAP);
         seedRow.managedProperty().bind(seedRow.visibleProperty());
         seedRow.setVisible(false);
-        VBox tableCard = Cards.card(Cards.header(tableTitle), tableRow, seedRow);
+        // What the results count is chosen beside them, and can change while the study runs or after it.
+        Label resultCaption = new Label("Results by");
+        resultCaption.getStyleClass().add("field-label");
+        resultCaption.setLabelFor(resultMeasure);
+        resultCaption.setMinWidth(Region.USE_PREF_SIZE);
+        resultMeasure.setMinWidth(Region.USE_PREF_SIZE);
+        Region grow = new Region();
+        HBox.setHgrow(grow, Priority.ALWAYS);
+        HBox tableHeader = Cards.header(tableTitle, grow, resultCaption, resultMeasure);
+        ((Label) tableHeader.getChildren().get(0)).setMinWidth(0);
+        ((Label) tableHeader.getChildren().get(0)).setWrapText(true);
+        VBox tableCard = Cards.card(tableHeader, tableRow, seedRow);
         tableCard.widthProperty().addListener((o, old, w) -> {
             boolean narrow = w.doubleValue() < NARROW;
             if (narrow == seedRow.isVisible()) {

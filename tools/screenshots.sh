@@ -10,6 +10,8 @@
 #   rewind.png     rewound 3,000 epochs on the timeline
 #   compare.png    the Compare tab after both runs trained 10,000 epochs in lockstep
 #   race.png       Ctrl+3's race, SGD vs momentum vs Adam, after 10,000 epochs
+#   study.png      the Study tab after Alt+S started its default study (seeds 1-100 x rates 0.1, 0.3, 1, 3 x batch
+#                  sizes 1 and 4, 5,000 epochs each) and it had 20 s to finish
 #   deep.png       docs/examples/deep-network.xorlab.json (2-4-4-1, tanh, Adam, cross-entropy) opened, trained
 #                  3,000 epochs, and one update later with the step inspector
 #   spiral.png     docs/examples/spiral.xorlab.json (spiral of 300 points, 30 % held out, all seven features, 8,8 tanh,
@@ -78,6 +80,10 @@ shoot() {
   sleep 2
   key space
   shot "$dir" race 13
+  key ctrl+Tab
+  sleep 2
+  key alt+s
+  shot "$dir" study 20
   key ctrl+Tab
   key F5
   shot "$dir" presenter-views 7

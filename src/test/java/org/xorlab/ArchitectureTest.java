@@ -117,7 +117,19 @@ class ArchitectureTest {
         // What both tabs share knows neither, so a third tab can use it as it is.
         noClasses().that().resideInAnyPackage("org.xorlab.app.controls..", "org.xorlab.app.view..",
                         "org.xorlab.app.chart..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.xorlab.app.train..", "org.xorlab.app.compare..",
+                        "org.xorlab.app.study..")
+                .check(production);
+    }
+
+    @Test
+    void theStudyTabImportsNeitherOtherTab() {
+        // The window wires it to them with callbacks: open a run in Train, a pair in Compare.
+        noClasses().that().resideInAPackage("org.xorlab.app.study..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.xorlab.app.train..", "org.xorlab.app.compare..")
+                .check(production);
+        noClasses().that().resideInAnyPackage("org.xorlab.app.train..", "org.xorlab.app.compare..")
+                .should().dependOnClassesThat().resideInAPackage("org.xorlab.app.study..")
                 .check(production);
     }
 
@@ -142,7 +154,8 @@ class ArchitectureTest {
 
     /** A class of each of the app's packages, so that the rules above cannot pass on an empty import. */
     private static final List<String> APP_CLASSES = List.of("org.xorlab.app.AppShell", "org.xorlab.app.controls.LabTab",
-            "org.xorlab.app.train.TrainTab", "org.xorlab.app.compare.CompareTab", "org.xorlab.app.files.Exports",
+            "org.xorlab.app.train.TrainTab", "org.xorlab.app.compare.CompareTab", "org.xorlab.app.study.StudyTab",
+            "org.xorlab.app.files.Exports",
             "org.xorlab.app.view.NetworkView", "org.xorlab.app.chart.LossChart");
 
 }

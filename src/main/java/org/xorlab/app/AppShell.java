@@ -26,6 +26,7 @@ import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import javafx.stage.Window;
 import org.xorlab.engine.Data;
+import org.xorlab.engine.TrainingConfig;
 import org.xorlab.engine.Feature;
 import org.xorlab.engine.TrainingOptions;
 import org.xorlab.run.CompareSetup;
@@ -37,6 +38,7 @@ import org.xorlab.app.controls.TransportBar;
 import org.xorlab.app.files.Exports;
 import org.xorlab.app.files.FileDialogs;
 import org.xorlab.app.files.SessionCommands;
+import org.xorlab.app.study.StudyTab;
 import org.xorlab.app.train.PointFiles;
 import org.xorlab.app.train.RunModel;
 import org.xorlab.app.train.TrainTab;
@@ -54,11 +56,14 @@ final class AppShell extends BorderPane {
     private final Tab compareTab = new Tab("Compare");
     /** The Compare tab, created when it is first shown (its training thread with it). */
     private CompareTab compare;
+    private final Tab studyTab = new Tab("Study");
+    /** The Study tab, created when it is first shown. */
+    private StudyTab study;
     /** The Train tab's data and features as last handed to the Compare tab (see {@link #followTrainData}). */
     private Data comparedData = Data.TRUTH_TABLE;
     private List<Feature> comparedFeatures = Feature.DEFAULT;
     private final TabPane tabs = new TabPane();
-    /** What each tab shows; the Compare tab is created on first use. */
+    /** What each tab shows, for the tabs that train runs (not the Study tab); Compare is created on first use. */
     private final Map<Tab, Supplier<LabTab>> tabViews = new HashMap<>();
     private final MenuBar menus = new MenuBar();
     private final Shortcuts shortcuts = new Shortcuts();
@@ -113,9 +118,18 @@ final class AppShell extends BorderPane {
                 followTrainData();
             }
         });
+        studyTab.setId("study-tab");
+        studyTab.setClosable(false);
+        studyTab.setTooltip(new javafx.scene.control.Tooltip(
+                "Many seeds and learning rates: which method converges faster, and how sure is that?"));
+        studyTab.selectedProperty().addListener((o, was, selected) -> {
+            if (selected) {
+                study();
+            }
+        });
         tabViews.put(trainTab, () -> train);
         tabViews.put(compareTab, this::compare);
-        tabs.getTabs().addAll(trainTab, compareTab);
+        tabs.getTabs().addAll(trainTab, compareTab, studyTab);
         tabs.setId("tabs");
         tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
 
@@ -126,7 +140,7 @@ final class AppShell extends BorderPane {
         fileMenu.getItems().addAll(0, fileItems());
 
         MenuItem log = new MenuItem("Log / linear loss axis   (L)");
-        log.setOnAction(e -> showing().toggleLogScale());
+        log.setOnAction(e -> onLab(LabTab::toggleLogScale));
         viewMenu.getItems().add(log);
         viewMenu.getItems().addAll(viewItems());
 
@@ -152,24 +166,29 @@ final class AppShell extends BorderPane {
     }
 
     private void initShortcuts() {
-        shortcuts.add("Space", "Play / Pause", () -> showing().model().togglePlay())
-                .add("Right", "Step one update (one sample, or one mini-batch)", () -> showing().model().stepUpdate())
-                .add("Shift+Right", "Step one epoch", () -> showing().model().stepEpochs(1))
-                .add("1", "Train 10 epochs", () -> showing().model().stepEpochs(10))
-                .add("2", "Train 100 epochs", () -> showing().model().stepEpochs(100))
-                .add("3", "Train 1,000 epochs", () -> showing().model().stepEpochs(1000))
-                .add("R", "Reset to the seed's initial weights", () -> showing().model().reset())
-                .add("N", "New random seed", () -> showing().model().newRandomSeed())
-                .add("Up", "Play faster", () -> showing().transport().nudgeSpeed(1))
-                .add("Down", "Play slower", () -> showing().transport().nudgeSpeed(-1))
-                .add("L", "Log / linear loss axis", () -> showing().toggleLogScale())
-                .addWhen("I", "Show / hide the step inspector (Train tab)", () -> showing().hasInspector(),
+        shortcuts.addWhen("Space", "Play / Pause", this::labShowing, () -> showing().model().togglePlay())
+                .addWhen("Right", "Step one update (one sample, or one mini-batch)", this::labShowing,
+                        () -> showing().model().stepUpdate())
+                .addWhen("Shift+Right", "Step one epoch", this::labShowing, () -> showing().model().stepEpochs(1))
+                .addWhen("1", "Train 10 epochs", this::labShowing, () -> showing().model().stepEpochs(10))
+                .addWhen("2", "Train 100 epochs", this::labShowing, () -> showing().model().stepEpochs(100))
+                .addWhen("3", "Train 1,000 epochs", this::labShowing, () -> showing().model().stepEpochs(1000))
+                .addWhen("R", "Reset to the seed's initial weights", this::labShowing, () -> showing().model().reset())
+                .addWhen("N", "New random seed", this::labShowing, () -> showing().model().newRandomSeed())
+                .addWhen("Up", "Play faster", this::labShowing, () -> showing().transport().nudgeSpeed(1))
+                .addWhen("Down", "Play slower", this::labShowing, () -> showing().transport().nudgeSpeed(-1))
+                .addWhen("L", "Log / linear loss axis", this::labShowing, () -> showing().toggleLogScale())
+                .addWhen("I", "Show / hide the step inspector (Train tab)",
+                        () -> labShowing() && showing().hasInspector(),
                         () -> showing().toggleInspector())
-                .addWhen("Left", "Rewind: one epoch back on the timeline (Train tab)", () -> showing().hasTimeline(),
+                .addWhen("Left", "Rewind: one epoch back on the timeline (Train tab)",
+                        () -> labShowing() && showing().hasTimeline(),
                         () -> showing().rewindBy(1))
-                .addWhen("Shift+Left", "Rewind: 100 epochs back (Train tab)", () -> showing().hasTimeline(),
+                .addWhen("Shift+Left", "Rewind: 100 epochs back (Train tab)",
+                        () -> labShowing() && showing().hasTimeline(),
                         () -> showing().rewindBy(100))
-                .addWhen("Esc", "Back to live after a rewind (Train tab)", () -> showing().hasTimeline(),
+                .addWhen("Esc", "Back to live after a rewind (Train tab)",
+                        () -> labShowing() && showing().hasTimeline(),
                         () -> showing().live())
                 .add("Shift+Slash", "Show these shortcuts", this::showShortcuts);
         // Presenting, zoom and files. Aliases share a description; the sheet shows at most two keys per line.
@@ -183,9 +202,11 @@ final class AppShell extends BorderPane {
                 .add("Shortcut+Minus", "Zoom out", () -> zoom(-1))
                 .add("Shortcut+Subtract", "Zoom out", () -> zoom(-1))
                 .add("Shortcut+0", "Reset zoom", () -> zoom(0))
-                .addWhen("Shortcut+S", "Save session (Train tab)", () -> showing().holdsSession(), sessions::save)
-                .addWhen("Shortcut+O", "Open session (Train tab)", () -> showing().holdsSession(), sessions::open)
-                .add("Shortcut+Tab", "Switch between the Train and Compare tabs", this::nextTab);
+                .addWhen("Shortcut+S", "Save session (Train tab)",
+                        () -> labShowing() && showing().holdsSession(), sessions::save)
+                .addWhen("Shortcut+O", "Open session (Train tab)",
+                        () -> labShowing() && showing().holdsSession(), sessions::open)
+                .add("Shortcut+Tab", "Switch to the next tab: Train, Compare, Study", this::nextTab);
         // The classic races, one key each, from either tab.
         CompareSetup.Preset[] presets = CompareSetup.Preset.values();
         for (int i = 0; i < presets.length; i++) {
@@ -212,8 +233,10 @@ final class AppShell extends BorderPane {
                 item("Decision surface (PNG)…", "menu-export-surface", null, exports::surface),
                 item("Whole window (PNG)…", "menu-export-window", null, exports::window));
         // Exports act on the showing tab; sessions hold the Train tab's run only, and say so on the other tabs.
-        BooleanBinding noSession = Bindings.createBooleanBinding(() -> !showing().holdsSession(),
+        BooleanBinding noSession = Bindings.createBooleanBinding(() -> showing() == null || !showing().holdsSession(),
                 tabs.getSelectionModel().selectedItemProperty());
+        export.disableProperty().bind(Bindings.createBooleanBinding(() -> showing() == null,
+                tabs.getSelectionModel().selectedItemProperty()));
         for (MenuItem item : List.of(open, save)) {
             String text = item.getText();
             item.disableProperty().bind(noSession);
@@ -341,10 +364,55 @@ final class AppShell extends BorderPane {
         dialogs.swap(replacement);
     }
 
-    /** The tab that is showing (the Train tab until the tab pane has chosen one). */
+    /**
+     * The tab that is showing (the Train tab until the tab pane has chosen one), or null for the Study tab, which
+     * trains no run of its own: the transport keys, the loss axis and File > Export do nothing there.
+     */
     private LabTab showing() {
         Tab selected = tabs.getSelectionModel().getSelectedItem();
-        return selected == null ? train : tabViews.get(selected).get();
+        if (selected == null) {
+            return train;
+        }
+        Supplier<LabTab> view = tabViews.get(selected);
+        return view == null ? null : view.get();
+    }
+
+    /** True while a tab that trains runs shows (Train or Compare): where the transport keys act. */
+    private boolean labShowing() {
+        return showing() != null;
+    }
+
+    private void onLab(java.util.function.Consumer<LabTab> action) {
+        LabTab tab = showing();
+        if (tab != null) {
+            action.accept(tab);
+        }
+    }
+
+    /** The Study tab, created on first use; its "open" buttons load the Train tab or set up a Compare race. */
+    StudyTab study() {
+        if (study == null) {
+            study = new StudyTab(train.model().configProperty(), this::openInTrain, this::openInCompare);
+            studyTab.setContent(study);
+        }
+        return study;
+    }
+
+    /** The Study tab if it has been shown, else null. */
+    StudyTab startedStudy() {
+        return study;
+    }
+
+    /** Shows the Train tab with {@code config}'s run (a study's run: its seed, rate, batch size and optimiser). */
+    private void openInTrain(TrainingConfig config) {
+        train.model().configProperty().set(config);
+        tabs.getSelectionModel().select(0);
+    }
+
+    /** Shows the Compare tab set up for {@code setup}'s race (a study's pair on one seed). */
+    private void openInCompare(CompareSetup setup) {
+        tabs.getSelectionModel().select(compareTab);
+        compare().model().setupProperty().set(setup);
     }
 
     /** The Compare tab, created with its own model and training thread on first use. */
@@ -370,7 +438,7 @@ final class AppShell extends BorderPane {
         return compare;
     }
 
-    /** Shows the next tab (Train, Compare, then Train again). */
+    /** Shows the next tab (Train, Compare, Study, then Train again). */
     private void nextTab() {
         var selection = tabs.getSelectionModel();
         selection.select((selection.getSelectedIndex() + 1) % tabs.getTabs().size());
@@ -381,10 +449,16 @@ final class AppShell extends BorderPane {
         return compare;
     }
 
-    /** Stops the Compare tab's training thread, if it was started, and the file thread once its files are done. */
+    /**
+     * Stops the Compare tab's training thread and the Study tab's study, if they were started, and the file thread once
+     * its files are done.
+     */
     void shutdown() {
         if (compare != null) {
             compare.model().shutdown();
+        }
+        if (study != null) {
+            study.shutdown();
         }
         files.shutdown();
     }

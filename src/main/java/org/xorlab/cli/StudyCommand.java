@@ -360,7 +360,7 @@ final class StudyCommand implements Callable<Integer> {
         if (!summary.pairs().isEmpty()) {
             out.println("Paired comparison at the best rates, seed by seed, by " + measure.plural() + ":");
             for (StudySummary.PairedComparison p : summary.pairs()) {
-                out.println("  " + pair(p));
+                out.println("  " + StudyVerdict.pairLine(p));
             }
         }
         out.println(summary.verdict(grid));
@@ -373,31 +373,6 @@ final class StudyCommand implements Callable<Integer> {
         if (png != null) {
             out.println("Drew the ECDF and the learning-rate sensitivity to " + png + ".");
         }
-    }
-
-    /** "sgd (rate 3) vs batch (rate 3): 18 to 0 (2 tied, ...); median ratio 0.31 over 20 seeds; Wilcoxon p = ...". */
-    private static String pair(StudySummary.PairedComparison p) {
-        String a = p.first().name();
-        String b = p.second().name();
-        StringBuilder s = new StringBuilder(a + " (rate " + NumberText.plain(p.firstRate()) + ") vs " + b
-                + " (rate " + NumberText.plain(p.secondRate()) + "): of " + NumberText.count(p.seeds()) + " seeds, "
-                + a + " first on " + NumberText.count(p.firstWins()) + ", " + b + " first on "
-                + NumberText.count(p.secondWins()) + ", tied " + NumberText.count(p.ties()) + ", undecided "
-                + NumberText.count(p.undecided()) + ", neither got there " + NumberText.count(p.neither()));
-        if (!Double.isNaN(p.signP())) {
-            s.append(" (sign test ").append(StudyVerdict.pValue(p.signP())).append(')');
-        }
-        if (p.both() > 0) {
-            s.append("; median ratio ").append(a).append('/').append(b).append(' ')
-                    .append(NumberText.significant(p.medianRatio(), 3)).append(" over the ")
-                    .append(NumberText.count(p.both())).append(" seeds both got there");
-            s.append(p.tested() > 0 ? "; Wilcoxon signed-rank " + StudyVerdict.pValue(p.pValue()) + " ("
-                    + NumberText.count(p.tested()) + " seeds differ)"
-                    : "; every one the same, nothing to test");
-        } else {
-            s.append("; no seed where both got there");
-        }
-        return s.append('.').toString();
     }
 
     /** A quartile: "606.5", "not reached", "-" for no runs yet. */

@@ -4,6 +4,8 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.util.List;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.LegendItem;
+import org.jfree.chart.LegendItemCollection;
 import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
@@ -105,7 +107,7 @@ public final class StudyCharts {
         if (lowRate <= highRate) {
             x.setRoundedRange(lowRate / 1.3, highRate * 1.3);
         }
-        LossLogAxis y = new LossLogAxis("Median " + measure.plural() + " to the target (log scale; x: not reached)");
+        LossLogAxis y = new LossLogAxis("Median " + measure.plural() + " (log scale)");
         y.setRoundedRange(Math.min(bottom, top), edge * 1.2);
         look.style(x);
         look.style(y);
@@ -124,6 +126,14 @@ public final class StudyCharts {
         plot.setDataset(1, failed);
         plot.setRenderer(1, crosses);
         look.style(plot);
+        // The legend: each method's line, then what a cross means (drawn in each method's colour on the plot).
+        LegendItemCollection legend = new LegendItemCollection();
+        for (int i = 0; i < curves.size(); i++) {
+            legend.add(lines.getLegendItem(0, i));
+        }
+        LegendItem cross = new LegendItem("median not reached", null, null, null, cross(), look.text());
+        legend.add(cross);
+        plot.setFixedLegendItems(legend);
         return chart(plot, look);
     }
 

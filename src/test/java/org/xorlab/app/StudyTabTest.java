@@ -168,7 +168,7 @@ class StudyTabTest {
         TextArea verdict = find("#study-verdict");
         assertThat(textOf(verdict)).isEqualTo(summary.verdict(SMALL));
         assertThat(onFx(verdict::isWrapText)).isTrue();
-        assertThat(text("#study-pairs")).startsWith("sgd (rate ").contains("Wilcoxon p = ");
+        assertThat(text("#study-pairs")).startsWith("sgd (rate ").contains("Wilcoxon signed-rank p");
         ChartViewer ecdf = find("#study-ecdf");
         assertThat(onFx(() -> ecdf.getChart().getXYPlot().getDataset().getSeriesCount())).isEqualTo(2);
         ChartViewer sensitivity = find("#study-sensitivity");

@@ -42,6 +42,7 @@ import org.xorlab.run.study.StudyMethod;
 import org.xorlab.run.study.StudyResult;
 import org.xorlab.run.study.StudyRun;
 import org.xorlab.run.study.StudySummary;
+import org.xorlab.run.study.StudyVerdict;
 import org.xorlab.text.NumberText;
 
 /**
@@ -538,7 +539,7 @@ public final class StudyTab extends BorderPane {
         }
     }
 
-    /** "sgd (rate 2) against batch (rate 2), on 8 seeds: sgd first on 6, batch on 1, 1 tie; ...". */
+    /** Each pair on its own line, as {@link StudyVerdict#pairLine} writes it for the command line too. */
     static String pairsText(StudySummary s) {
         if (s.pairs().isEmpty()) {
             return "One method only: add a batch size or an optimiser to compare two.";
@@ -548,24 +549,7 @@ public final class StudyTab extends BorderPane {
             if (b.length() > 0) {
                 b.append('\n');
             }
-            String a = p.first().name();
-            String c = p.second().name();
-            b.append(a).append(" (rate ").append(NumberText.plain(p.firstRate())).append(") against ").append(c)
-                    .append(" (rate ").append(NumberText.plain(p.secondRate())).append("), ")
-                    .append(NumberText.count(p.seeds())).append(p.seeds() == 1 ? " seed" : " seeds").append(": ")
-                    .append(a).append(" first on ").append(p.firstWins()).append(", ").append(c).append(" on ")
-                    .append(p.secondWins()).append(", ").append(p.ties()).append(p.ties() == 1 ? " tie" : " ties");
-            if (p.undecided() > 0) {
-                b.append(", ").append(p.undecided()).append(" undecided");
-            }
-            if (p.neither() > 0) {
-                b.append(", neither on ").append(p.neither());
-            }
-            b.append("; median ratio ").append(Double.isNaN(p.medianRatio()) ? "none"
-                    : NumberText.significant(p.medianRatio(), 3));
-            b.append(" (").append(a).append(" / ").append(c).append(", on the ").append(p.both())
-                    .append(" seeds both reached)").append("; Wilcoxon p = ")
-                    .append(Double.isNaN(p.pValue()) ? "none" : NumberText.significant(p.pValue(), 2));
+            b.append(StudyVerdict.pairLine(p));
         }
         return b.toString();
     }

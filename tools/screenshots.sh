@@ -10,8 +10,9 @@
 #   rewind.png     rewound 3,000 epochs on the timeline
 #   compare.png    the Compare tab after both runs trained 10,000 epochs in lockstep
 #   race.png       Ctrl+3's race, SGD vs momentum vs Adam, after 10,000 epochs
-#   study.png      the Study tab after Alt+S started its default study (seeds 1-100 x rates 0.1, 0.3, 1, 3 x batch
-#                  sizes 1 and 4, 5,000 epochs each) and it had 20 s to finish
+#   study.png      the Study tab after its learning rates were set to 0.3, 1, 3, 10, 30 and Alt+S started the study
+#                  (seeds 1-100 x those rates x batch sizes 1 and 4, 5,000 epochs each), given 45 s to finish
+#   study-charts.png  the same, scrolled down to its ECDF and sensitivity charts
 #   deep.png       docs/examples/deep-network.xorlab.json (2-4-4-1, tanh, Adam, cross-entropy) opened, trained
 #                  3,000 epochs, and one update later with the step inspector
 #   spiral.png     docs/examples/spiral.xorlab.json (spiral of 300 points, 30 % held out, all seven features, 8,8 tanh,
@@ -82,8 +83,17 @@ shoot() {
   shot "$dir" race 13
   key ctrl+Tab
   sleep 2
-  key alt+s
-  shot "$dir" study 20
+  # The learning rates field (at the same place at both sizes): a grid wide enough for each method's best rate.
+  xdotool mousemove 265 197 click 1
+  sleep 0.5
+  key ctrl+a
+  xdotool type --delay 40 "0.3, 1, 3, 10, 30"
+  key Tab alt+s
+  shot "$dir" study 45
+  xdotool mousemove $((width / 2)) $((height / 2))
+  for _ in $(seq 15); do xdotool click 5; done
+  shot "$dir" study-charts 1
+  xdotool mousemove $((width / 2)) 20
   key ctrl+Tab
   key F5
   shot "$dir" presenter-views 7

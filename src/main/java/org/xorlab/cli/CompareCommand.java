@@ -177,24 +177,7 @@ final class CompareCommand implements Callable<Integer> {
 
     /** Exactly one of --epochs (the default), --updates and --samples. */
     private Budget budget() {
-        var parsed = spec.commandLine().getParseResult();
-        List<String> given = new ArrayList<>();
-        for (String option : List.of("--epochs", "--updates", "--samples")) {
-            if (parsed.hasMatchedOption(option)) {
-                given.add(option);
-            }
-        }
-        if (given.size() > 1) {
-            throw new ParameterException(spec.commandLine(), String.join(" and ", given) + " are alternatives: give"
-                    + " one of --epochs, --updates or --samples");
-        }
-        if (updates != null) {
-            return new Budget(Measure.UPDATES, updates);
-        }
-        if (samples != null) {
-            return new Budget(Measure.SAMPLES, samples);
-        }
-        return Budget.epochs(network.epochs);
+        return Converters.budget(spec, network.epochs, updates, samples);
     }
 
     /** The runs the options ask for, checked (batch sizes or optimisers first, then the budget, then the rates). */

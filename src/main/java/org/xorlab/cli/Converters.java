@@ -4,18 +4,25 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+
 import org.xorlab.engine.Activation;
+import org.xorlab.engine.Budget;
 import org.xorlab.engine.Dataset;
+import org.xorlab.engine.Measure;
 import org.xorlab.engine.TrainingConfig;
 import org.xorlab.engine.TrainingOptions;
 import org.xorlab.files.Destination;
-import picocli.CommandLine.ITypeConverter;
-import picocli.CommandLine.TypeConversionException;
 import org.xorlab.text.NumberText;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * Converters for every option value. Each rejects a bad value with "must be ... (got '...')", saying what is
@@ -594,5 +601,32 @@ final class Converters {
             throw fail("must name a file: an image is not written to standard output (use ./- for a file named -)",
                     value);
         }
+    }
+
+    /**
+     * The budget per run of {@code compare} and {@code study}: exactly one of --epochs (the default, {@code epochs}),
+     * --updates and --samples.
+     *
+     * @throws ParameterException naming the options when more than one was given
+     */
+    static Budget budget(CommandSpec spec, long epochs, Long updates, Long samples) {
+        var parsed = spec.commandLine().getParseResult();
+        List<String> given = new ArrayList<>();
+        for (String option : List.of("--epochs", "--updates", "--samples")) {
+            if (parsed.hasMatchedOption(option)) {
+                given.add(option);
+            }
+        }
+        if (given.size() > 1) {
+            throw new ParameterException(spec.commandLine(), String.join(" and ", given) + " are alternatives: give"
+                    + " one of --epochs, --updates or --samples");
+        }
+        if (updates != null) {
+            return new Budget(Measure.UPDATES, updates);
+        }
+        if (samples != null) {
+            return new Budget(Measure.SAMPLES, samples);
+        }
+        return Budget.epochs(epochs);
     }
 }

@@ -293,24 +293,7 @@ final class StudyCommand implements Callable<Integer> {
 
     /** Exactly one of --epochs, --updates and --samples; {@value #DEFAULT_EPOCHS} epochs if none. */
     private Budget budget() {
-        var parsed = spec.commandLine().getParseResult();
-        List<String> given = new ArrayList<>();
-        for (String option : List.of("--epochs", "--updates", "--samples")) {
-            if (parsed.hasMatchedOption(option)) {
-                given.add(option);
-            }
-        }
-        if (given.size() > 1) {
-            throw new ParameterException(spec.commandLine(), String.join(" and ", given) + " are alternatives: give"
-                    + " one of --epochs, --updates or --samples");
-        }
-        if (updates != null) {
-            return new Budget(Measure.UPDATES, updates);
-        }
-        if (samples != null) {
-            return new Budget(Measure.SAMPLES, samples);
-        }
-        return Budget.epochs(network.epochs);
+        return Converters.budget(spec, network.epochs, updates, samples);
     }
 
     /** "sgd vs batch over 20 seeds (xor, 2 hidden units)". */

@@ -246,7 +246,8 @@ jmh = {}
 for r in json.loads((out / "jmh.json").read_text()):
     name = r["benchmark"].rsplit(".", 1)[1]
     p = r.get("params", {})
-    key = (name, int(p.get("batchSize", 0)), int(p["hidden"]), int(p.get("resolution", 0)))
+    # Benchmarks without a hidden-units parameter (the deep network's) are keyed by 0.
+    key = (name, int(p.get("batchSize", 0)), int(p.get("hidden", 0)), int(p.get("resolution", 0)))
     jmh[key] = (r["primaryMetric"]["score"], r["primaryMetric"]["scoreError"])
 proc = {r["command"].split("/bin/", 1)[1]: r for r in json.loads((out / "process.json").read_text())["results"]}
 windows = [int(x) for x in (out / "window.txt").read_text().split()] if (out / "window.txt").exists() else []

@@ -88,9 +88,11 @@ public final class WindowProbe {
                     }
                     if (seconds >= SETTLE_SECONDS) {
                         heapBeforePlay = heapAfterGc();
-                        // Play stops only after 100 million epochs; the speed stays at its default for now.
+                        // Play stops only after the most epochs the field allows (StopRule.MAX_EPOCHS, 10 million;
+                        // 100 million, written here before, was refused, so Play stopped at the default 10,000 before
+                        // the fastest phase began); the speed stays at its default for now.
                         TextField stopEpochs = (TextField) find(scene, "#stop-epochs");
-                        stopEpochs.setText("100000000");
+                        stopEpochs.setText(Long.toString(org.xorlab.run.StopRule.MAX_EPOCHS));
                         stopEpochs.fireEvent(new ActionEvent());
                         ((Button) find(scene, "#play")).fire();
                         next(Phase.DEFAULT_SPEED, scene, now);
@@ -171,7 +173,12 @@ public final class WindowProbe {
             print(name + "_frame_interval_p99_ms", percentile(sorted, 0.99) / 1e6);
             print(name + "_frame_interval_max_ms", sorted[count - 1] / 1e6);
             print(name + "_epochs_per_second", (epochs(scene) - epochsAtPhaseStart) / seconds);
-            print(name + "_status_speed", ((Label) find(scene, "#status-speed")).getText());
+            String speed = ((Label) find(scene, "#status-speed")).getText();
+            print(name + "_status_speed", speed);
+            // A phase measured after Play stopped measures an idle window: say so, so no one quotes it.
+            if (speed.contains("paused") || epochs(scene) == epochsAtPhaseStart) {
+                print(name + "_warning", "training was not running during this phase");
+            }
         }
 
         private static long percentile(long[] sorted, double p) {

@@ -15,5 +15,5 @@ if [ $# -eq 0 ] && ! ldconfig -p 2>/dev/null | grep -q 'libgtk-3\.so\.0'; then
         exit 1
     fi
 fi
-mvn -q -B -DskipTests package
+./mvnw -q -B -DskipTests package
 exec target/xorlab/bin/xorlab "$@"

@@ -67,6 +67,13 @@ public final class Diagnosis {
 
     private double targetLoss;
     private List<DiagnosisNote> notes = List.of();
+    /**
+     * The weights at each note's epoch, kept here because the timeline's {@link org.xorlab.engine.WeightHistory}
+     * thins old epochs (at epoch 10,000 it keeps epoch 160, not 166): a note's link must show its own epoch.
+     */
+    private final java.util.Map<Long, Weights> pinned = new java.util.HashMap<>();
+    /** The weights of the epoch being looked at, for {@link #add} to pin. */
+    private Weights current;
 
     private final Episode saturation = new Episode();
     private final Episode stuck = new Episode();
@@ -93,6 +100,7 @@ public final class Diagnosis {
     /** Forgets every note and episode: the run started over from {@code weights} (the trainer's now). */
     public void restart(Trainer trainer, Weights weights) {
         notes = List.of();
+        pinned.clear();
         saturation.clear();
         stuck.clear();
         onPlateau = false;
@@ -119,6 +127,7 @@ public final class Diagnosis {
      */
     public void epochCompleted(Trainer trainer, Weights weights, double loss) {
         long epoch = trainer.epoch();
+        current = weights;
         checkSaturation(trainer, epoch, loss);
         checkPlateau(epoch, loss);
         long updates = trainer.updates() - previousUpdates;
@@ -308,7 +317,15 @@ public final class Diagnosis {
                 suggestion);
     }
 
+    /** The weights at the end of a note's epoch, or null if no note names {@code epoch} (or it is a divergence's). */
+    public Weights weightsAt(long epoch) {
+        return pinned.get(epoch);
+    }
+
     private void add(DiagnosisNote note) {
+        if (note.kind() != DiagnosisNote.Kind.DIVERGENCE) {
+            pinned.put(note.epoch(), current);
+        }
         List<DiagnosisNote> more = new ArrayList<>(notes);
         more.add(note);
         notes = List.copyOf(more);

@@ -511,6 +511,11 @@ public final class TrainingLoop {
         for (int i = 0; i < runs.size(); i++) {
             Run run = runs.get(i);
             WeightHistory.Entry kept = run.weights.at(Math.max(0, epoch));
+            // A diagnosis note's epoch shows exactly, even where the history has thinned it away.
+            Weights noted = run.diagnosis == null ? null : run.diagnosis.weightsAt(epoch);
+            if (noted != null) {
+                kept = new WeightHistory.Entry(epoch, noted);
+            }
             if (kept == null) {
                 run.preview = null;
                 continue;

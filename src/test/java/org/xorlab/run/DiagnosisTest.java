@@ -143,6 +143,31 @@ class DiagnosisTest {
         assertThat(kinds(mse)).doesNotContain(Kind.DIVERGENCE);
     }
 
+    /**
+     * At epoch 10,000 the timeline keeps epoch 160 of the early ones, not 166; the note's link must still show 166,
+     * with the weights the run had then.
+     */
+    @Test
+    void aNotesEpochCanBeShownExactlyAfterTheHistoryThinnedIt() {
+        TrainingConfig config = new TrainingConfig(Dataset.XOR, 2, 0, 20, 1);
+        TrainingLoop loop = new TrainingLoop(List.of(new RunSpec("Loss", config)), new StopRule(false, 10_000, 0.01),
+                TrainingLoop.MAX_SPEED);
+        loop.diagnose(true);
+        loop.play();
+        loop.runUntilIdle(frames::add);
+        RunFrame run = frames.get(frames.size() - 1).runs().get(0);
+        assertThat(run.notes().get(0).epoch()).isEqualTo(166);
+        assertThat(run.weightHistory().at(166).epoch()).as("thinned").isLessThan(166);
+
+        loop.preview(166);
+        loop.runUntilIdle(frames::add);
+        Preview preview = frames.get(frames.size() - 1).runs().get(0).preview();
+        assertThat(preview.epoch()).isEqualTo(166);
+        org.xorlab.engine.Trainer bare = new org.xorlab.engine.Trainer(config);
+        bare.runEpochs(166, null);
+        assertThat(preview.weights()).isEqualTo(bare.weights());
+    }
+
     /** Without the window asking, no run pays for a diagnosis, and a reset forgets the notes. */
     @Test
     void offUnlessAskedAndForgottenOnReset() {

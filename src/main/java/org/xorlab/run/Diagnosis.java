@@ -243,32 +243,7 @@ public final class Diagnosis {
      * of the mean of the gradients the epoch descended; for the other optimisers it is their mean step over the rate.
      */
     static double meanGradient(Weights before, Weights after, double rate, long updates) {
-        if (updates <= 0) {
-            return Double.NaN;
-        }
-        double sum = 0;
-        for (int l = 1; l <= after.layers(); l++) {
-            int units = width(after, l);
-            int inputs = width(after, l - 1);
-            for (int j = 0; j < units; j++) {
-                for (int k = 0; k < inputs; k++) {
-                    double d = after.weight(l, j, k) - before.weight(l, j, k);
-                    sum += d * d;
-                }
-                double d = after.bias(l, j) - before.bias(l, j);
-                sum += d * d;
-            }
-        }
-        return Math.sqrt(sum) / (rate * updates);
-    }
-
-    /** Layer {@code l}'s width: the inputs for 0, the output's 1 for the last. */
-    private static int width(Weights w, int l) {
-        if (l == 0) {
-            return w.inputs();
-        }
-        int[] hidden = w.hiddenLayers();
-        return l <= hidden.length ? hidden[l - 1] : 1;
+        return updates <= 0 ? Double.NaN : after.distance(before) / (rate * updates);
     }
 
     /**

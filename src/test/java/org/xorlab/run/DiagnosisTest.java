@@ -168,6 +168,26 @@ class DiagnosisTest {
         assertThat(preview.weights()).isEqualTo(bare.weights());
     }
 
+    /**
+     * The stuck rule's measure: with batch GD an epoch is one update, so the distance the weights moved over the rate
+     * is exactly the norm of the gradient backpropagation computed for it.
+     */
+    @Test
+    void theMeanGradientOfABatchEpochIsItsGradientsNorm() {
+        org.xorlab.engine.Trainer t = new org.xorlab.engine.Trainer(SGD.withBatchSize(Dataset.SIZE));
+        org.xorlab.engine.Weights before = t.weights();
+        t.stepEpoch();
+        var trace = t.lastUpdate();
+        double sum = 0;
+        for (var m : List.of(trace.gradW1(), trace.gradB1(), trace.gradW2(), trace.gradB2())) {
+            sum += Math.pow(m.getFrobeniusNorm(), 2);
+        }
+        assertThat(Diagnosis.meanGradient(before, t.weights(), 0.1, 1))
+                .isCloseTo(Math.sqrt(sum), org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(t.weights().distance(before)).isEqualTo(before.distance(t.weights())).isPositive();
+        assertThat(before.distance(before)).isZero();
+    }
+
     /** Without the window asking, no run pays for a diagnosis, and a reset forgets the notes. */
     @Test
     void offUnlessAskedAndForgottenOnReset() {

@@ -62,7 +62,7 @@ class DiagnosisTest {
 
     /**
      * Batch GD at the notebook's rate sits on the same plateau longer (0.2520 at epoch 177 to 0.2495 at 677) and is
-     * still at 0.18 after 10,000 epochs: slow but moving (its mean gradient stays above 1.9e-3), so it is not stuck.
+     * still at 0.18 after 10,000 epochs: slow but moving (its mean gradient stays above 1.8e-3), so it is not stuck.
      */
     @Test
     void batchGradientDescentPlateausButIsNotStuck() {

@@ -97,6 +97,23 @@ class DiagnosisTest {
     }
 
     /**
+     * tanh hidden units saturate as the sigmoid's do (tanh'(5) = 0.00018): from seed 3 at rate 20 at epoch 60, and
+     * the loss stays near 0.24; at the notebook's rate they do not.
+     */
+    @Test
+    void tanhUnitsSaturateToo() {
+        TrainingOptions tanh = TrainingOptions.NOTEBOOK.withActivation(Activation.TANH);
+        RunFrame run = play(new TrainingConfig(Dataset.XOR, 2, 3, 20, 1, tanh), 3_000);
+
+        assertThat(kinds(run)).containsExactly(Kind.SATURATION);
+        assertThat(epochs(run)).containsExactly(60L);
+        assertThat(run.notes().get(0).text()).startsWith("At epoch 60 most hidden tanh units have saturated");
+        assertThat(run.snapshot().loss()).isBetween(0.2, 0.25);
+        assertThat(kinds(play(new TrainingConfig(Dataset.XOR, 2, 3, 0.1, 1, tanh), 3_000)))
+                .doesNotContain(Kind.SATURATION);
+    }
+
+    /**
      * The notebook's network at rate 1 from seed 42 lands in XOR's well-known local minimum: one hidden unit
      * saturated off for every input (4 of 8 pairs, not most), the other left to fit all four targets alone, which
      * one sigmoid cannot. The loss flattens at 0.1334 (a plateau by epoch 2,183) and the mean gradient decays

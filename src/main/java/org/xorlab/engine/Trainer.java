@@ -566,6 +566,30 @@ public final class Trainer {
         return testLoss;
     }
 
+    /**
+     * How many (hidden unit, sample) pairs had |z| above {@code limit} in their last forward pass, over every hidden
+     * layer: after a completed epoch, the pre-activations each sample met during that epoch. Reads the trainer's own
+     * z arrays (hidden units x samples), so it costs a handful of comparisons and no extra forward pass.
+     */
+    public int saturatedPairs(double limit) {
+        int count = 0;
+        for (int l = 0; l < layers.length - 1; l++) {
+            for (double z : layers[l].z) {
+                count += Math.abs(z) > limit ? 1 : 0;
+            }
+        }
+        return count;
+    }
+
+    /** The number of (hidden unit, sample) pairs {@link #saturatedPairs} counts among: hidden units times samples. */
+    public int hiddenPairs() {
+        int count = 0;
+        for (int l = 0; l < layers.length - 1; l++) {
+            count += layers[l].z.length;
+        }
+        return count;
+    }
+
     /** The number of training samples n. */
     public int sampleCount() {
         return n;

@@ -506,6 +506,35 @@ public final class Weights {
         }
     }
 
+    /**
+     * The Euclidean distance between these weights and {@code other}'s, over every weight and bias: how far a run
+     * moved between two epochs. Allocates nothing (the diagnosis reads it once per epoch).
+     *
+     * @throws IllegalArgumentException if the two have different shapes
+     */
+    public double distance(Weights other) {
+        if (!Arrays.equals(widths, other.widths)) {
+            throw new IllegalArgumentException("weights of layers " + Arrays.toString(widths) + " and "
+                    + Arrays.toString(other.widths) + " have no distance");
+        }
+        double sum = 0;
+        for (int l = 0; l < w.length; l++) {
+            double[] a = w[l];
+            double[] c = other.w[l];
+            for (int i = 0; i < a.length; i++) {
+                double d = a[i] - c[i];
+                sum += d * d;
+            }
+            a = b[l];
+            c = other.b[l];
+            for (int i = 0; i < a.length; i++) {
+                double d = a[i] - c[i];
+                sum += d * d;
+            }
+        }
+        return Math.sqrt(sum);
+    }
+
     /** The largest absolute value among all weights and biases. */
     public double maxAbs() {
         double max = 0;

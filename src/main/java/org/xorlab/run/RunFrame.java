@@ -1,5 +1,6 @@
 package org.xorlab.run;
 
+import java.util.List;
 import org.xorlab.engine.DecisionGrid;
 import org.xorlab.engine.LossHistory;
 import org.xorlab.engine.TrainingSnapshot;
@@ -24,16 +25,23 @@ import org.xorlab.engine.Weights;
  *                        loss; empty when nothing is held out
  * @param accuracy        the fraction of the training samples the shown weights classify right at threshold 0.5
  * @param testAccuracy    the same for the test samples; NaN when nothing is held out
+ * @param notes           the diagnosis's notes on this generation so far, oldest first; empty unless the window asked
+ *                        for them ({@link TrainingLoop#diagnose})
  */
 public record RunFrame(String name, TrainingSnapshot snapshot, DecisionGrid grid, LossHistory history,
                        long epochsToTarget, long updatesToTarget, long trainingNanos, WeightHistory weightHistory,
-                       Preview preview, LossHistory testHistory, double accuracy, double testAccuracy) {
+                       Preview preview, LossHistory testHistory, double accuracy, double testAccuracy,
+                       List<DiagnosisNote> notes) {
+
+    public RunFrame {
+        notes = notes == null ? List.of() : List.copyOf(notes);
+    }
 
     /** A live frame without training time, weight history, test history or accuracy. */
     public RunFrame(String name, TrainingSnapshot snapshot, DecisionGrid grid, LossHistory history,
                     long epochsToTarget, long updatesToTarget) {
         this(name, snapshot, grid, history, epochsToTarget, updatesToTarget, 0, null, null, new LossHistory(),
-                Double.NaN, Double.NaN);
+                Double.NaN, Double.NaN, List.of());
     }
 
     /** True when the run holds samples out as a test set. */

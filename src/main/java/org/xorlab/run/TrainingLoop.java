@@ -59,7 +59,7 @@ public final class TrainingLoop {
 
     private sealed interface Command
             permits Play, Pause, Step, Reset, Restart, Retune, SetSpeed, SetStopRule, SetBudget, ShowEpoch, RewindBy,
-                    GoLive, Load, Capture { }
+                    GoLive, Load, Capture, Diagnose { }
 
     private record Play() implements Command { }
 
@@ -89,6 +89,8 @@ public final class TrainingLoop {
 
     private record Capture(int run, CompletableFuture<Session> result) implements Command { }
 
+    private record Diagnose(boolean on) implements Command { }
+
     private final BlockingQueue<Command> commands = new LinkedBlockingQueue<>();
 
     // Everything below belongs to the training thread.
@@ -108,21 +110,32 @@ public final class TrainingLoop {
     private long rateWindowStart;
     private long rateWindowEpochs;
     private double epochsPerSecond;
+    /** Whether each run keeps a {@link Diagnosis} (the Train tab asks for one; nothing else pays for it). */
+    private boolean diagnosing;
     /** Keeps each run's loss and weights at every epoch it completes, and says why a run diverged. */
     private final Lockstep.Listener recorder = new Lockstep.Listener() {
         @Override
         public void epochCompleted(int i, Trainer trainer) {
             Run run = runs.get(i);
-            run.weights.record(trainer.epoch(), trainer.weights());
-            run.history.append(lockstep.yardstick().read(trainer));
+            Weights w = trainer.weights();
+            double loss = lockstep.yardstick().read(trainer);
+            run.weights.record(trainer.epoch(), w);
+            run.history.append(loss);
             if (!trainer.config().testSamples().isEmpty()) {
                 run.testHistory.append(trainer.testLoss());
+            }
+            if (run.diagnosis != null) {
+                run.diagnosis.epochCompleted(trainer, w, loss);
             }
         }
 
         @Override
         public void diverged(int i, Trainer trainer) {
             message = divergenceMessage(i);
+            Run run = runs.get(i);
+            if (run.diagnosis != null) {
+                run.diagnosis.diverged(trainer);
+            }
         }
     };
 
@@ -144,6 +157,8 @@ public final class TrainingLoop {
         WeightHistory weights = new WeightHistory();
         /** The earlier epoch shown instead of the live run, or null. */
         Preview preview;
+        /** What a teacher would point out about this run, or null while the window does not ask. */
+        Diagnosis diagnosis;
         /** The last decision surface sampled for a frame, the weights it was sampled from, when, and its cost. */
         DecisionGrid grid;
         Weights gridWeights;
@@ -199,6 +214,9 @@ public final class TrainingLoop {
             weights.record(trainer.epoch(), trainer.weights());
             preview = null;
             accuracyWeights = null;
+            if (diagnosis != null) {
+                diagnosis.restart(trainer, trainer.weights());
+            }
         }
     }
 
@@ -269,6 +287,19 @@ public final class TrainingLoop {
         for (int i = 0; i < trainers.size(); i++) {
             runs.add(new Run(names.get(i), trainers.get(i)));
         }
+        watch();
+    }
+
+    /** Gives each run a diagnosis from where it is now, or takes them away, as {@link #diagnosing} says. */
+    private void watch() {
+        for (int i = 0; i < runs.size(); i++) {
+            Run run = runs.get(i);
+            if (!diagnosing) {
+                run.diagnosis = null;
+            } else if (run.diagnosis == null) {
+                run.diagnosis = new Diagnosis(stopRule.targetLoss(), lockstep.trainer(i));
+            }
+        }
     }
 
     public void play() {
@@ -333,6 +364,15 @@ public final class TrainingLoop {
     /** Shows the runs live again. */
     public void live() {
         commands.add(new GoLive());
+    }
+
+    /**
+     * Whether each run keeps a {@link Diagnosis} whose notes its frames carry ({@link RunFrame#notes}): from the run's
+     * next epoch on, until a reset or new runs start it afresh. Off by default; it costs a pass over the weights and
+     * the hidden units' z values per epoch.
+     */
+    public void diagnose(boolean on) {
+        commands.add(new Diagnose(on));
     }
 
     /** Commands queued and not yet taken up by the training thread. */
@@ -437,6 +477,8 @@ public final class TrainingLoop {
         } else if (command instanceof SetStopRule s) {
             stopRule = s.rule();
             lockstep.setTargetLoss(stopRule.targetLoss());
+            runs.stream().filter(r -> r.diagnosis != null)
+                    .forEach(r -> r.diagnosis.setTargetLoss(stopRule.targetLoss()));
         } else if (command instanceof SetBudget b) {
             budget = b.budget();
             lockstep.setBudget(budget);
@@ -457,6 +499,9 @@ public final class TrainingLoop {
             loadSession(l.name(), l.session());
         } else if (command instanceof Capture c) {
             capture(runs.get(c.run()), lockstep.trainer(c.run()), c.result());
+        } else if (command instanceof Diagnose d) {
+            diagnosing = d.on();
+            watch();
         }
     }
 
@@ -466,6 +511,11 @@ public final class TrainingLoop {
         for (int i = 0; i < runs.size(); i++) {
             Run run = runs.get(i);
             WeightHistory.Entry kept = run.weights.at(Math.max(0, epoch));
+            // A diagnosis note's epoch shows exactly, even where the history has thinned it away.
+            Weights noted = run.diagnosis == null ? null : run.diagnosis.weightsAt(epoch);
+            if (noted != null) {
+                kept = new WeightHistory.Entry(epoch, noted);
+            }
             if (kept == null) {
                 run.preview = null;
                 continue;
@@ -661,7 +711,8 @@ public final class TrainingLoop {
             run.measureAccuracy(run.preview != null ? run.preview.weights() : snapshot.weights(), snapshot.config());
             shown.add(new RunFrame(run.name, snapshot, grid, run.history, lockstep.epochsToTarget(i),
                     lockstep.updatesToTarget(i), lockstep.trainingNanos(i), run.weights, run.preview,
-                    run.testHistory, run.accuracy, run.testAccuracy));
+                    run.testHistory, run.accuracy, run.testAccuracy,
+                    run.diagnosis == null ? List.of() : run.diagnosis.notes()));
         }
         frames.accept(new TrainingFrame(generation, shown, stopRule.targetLoss(), playing, epochsPerSecond, message));
     }

@@ -274,6 +274,50 @@ class TrainTabTest {
         assertThat(onFx(play::getWidth)).isEqualTo(playWidth);
     }
 
+    /**
+     * Rate 20 from seed 0 saturates the hidden units at epoch 166 (DiagnosisTest says why): the note shows under the
+     * chart, and its button, by mouse or by keyboard, rewinds the timeline to that epoch.
+     */
+    @Test
+    void aDiagnosisNoteShowsAndItsButtonRewindsTheTimelineThere(FxRobot robot) {
+        waitFor(() -> frame() != null);
+        assertThat(text(robot, "#diagnosis-summary")).isEqualTo("Nothing to point out yet.");
+        robot.interact(() -> {
+            model.stopRuleProperty().set(new StopRule(false, 3_000, 0.01));
+            model.configProperty().set(new TrainingConfig(org.xorlab.engine.Dataset.XOR, 2, 0, 20, 1));
+        });
+        robot.clickOn("#play");
+        waitFor(() -> frame().snapshot().epoch() == 3_000 && !frame().playing());
+        waitFor(() -> robot.lookup("#diagnosis-go-0").tryQuery().isPresent());
+
+        assertThat(text(robot, "#diagnosis-go-0")).isEqualTo("Go to epoch 166");
+        assertThat(text(robot, "#diagnosis-text-0"))
+                .startsWith("At epoch 166 most hidden sigmoid units have saturated (|z| > 5 for ")
+                .endsWith("Try a smaller learning rate or Xavier init.");
+        javafx.scene.Node note = robot.lookup("#diagnosis-text-0").query();
+        javafx.geometry.Bounds shown = onFx(() -> note.localToScene(note.getBoundsInLocal()));
+        assertThat(shown.getMaxX()).as("the note is not cut at the window's edge")
+                .isLessThanOrEqualTo(onFx(() -> note.getScene().getWidth()));
+
+        robot.clickOn("#diagnosis-go-0");
+        waitFor(() -> frame().runs().get(0).preview() != null && frame().runs().get(0).preview().epoch() == 166);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(text(robot, "#rewind-label")).startsWith("Rewind: epoch 166 of 3,000");
+        assertThat(onFx(() -> robot.lookup("#rewind-slider").queryAs(javafx.scene.control.Slider.class).getValue()))
+                .isEqualTo(166.0);
+
+        // The last note's button from the keyboard: focus it, press Enter (Space is the window's Play).
+        int last = frame().runs().get(0).notes().size() - 1;
+        long epoch = frame().runs().get(0).notes().get(last).epoch();
+        javafx.scene.control.Button button = robot.lookup("#diagnosis-go-" + last).queryAs(javafx.scene.control.Button.class);
+        assertThat(onFx(button::isFocusTraversable)).isTrue();
+        robot.interact(button::requestFocus);
+        robot.type(javafx.scene.input.KeyCode.ENTER);
+        waitFor(() -> frame().runs().get(0).preview() != null && frame().runs().get(0).preview().epoch() == epoch);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(text(robot, "#rewind-label")).startsWith("Rewind: epoch " + NumberText.count(epoch) + " of 3,000");
+    }
+
     private TrainingFrame frame() {
         return onFx(() -> model.frameProperty().get());
     }

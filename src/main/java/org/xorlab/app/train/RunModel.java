@@ -36,6 +36,8 @@ public final class RunModel extends TabModel {
         stopRule = new SimpleObjectProperty<>(rule);
         config.addListener((o, old, now) -> apply(old, now));
         stopRule.addListener((o, old, now) -> loop().setStopRule(now));
+        // The Train tab shows the run's diagnosis under its chart.
+        loop().diagnose(true);
         start("xorlab-training");
     }
 

@@ -109,6 +109,7 @@ public final class TrainTab extends BorderPane implements LabTab {
     private final ZoomPane hiddenMapsPane = new ZoomPane(hiddenMaps, canvasZoom);
     private final StepInspector inspector = new StepInspector();
     private final RewindBar rewind;
+    private final DiagnosisList diagnosis;
     private final BooleanProperty inspectorShown = new SimpleBooleanProperty(false);
     /** False until the user shows or hides the inspector; until then it follows the window's width. */
     private boolean inspectorChosen;
@@ -149,6 +150,7 @@ public final class TrainTab extends BorderPane implements LabTab {
         this.data = new DataPanel(model, files);
         this.transport = new TransportBar(model, "", WORDING, List.of(10L, 100L, 1000L));
         this.rewind = new RewindBar(model);
+        this.diagnosis = new DiagnosisList(model);
         createView();
         initListeners();
     }
@@ -172,7 +174,7 @@ public final class TrainTab extends BorderPane implements LabTab {
         logScale.setMinWidth(Region.USE_PREF_SIZE);
         chart.logScaleProperty().bindBidirectional(logScale.selectedProperty());
         HBox chartHeader = header("Loss per epoch", logScale);
-        chartCard = card(chartHeader, chartPane, rewind);
+        chartCard = card(chartHeader, chartPane, rewind, diagnosis);
         VBox.setVgrow(chartPane, Priority.ALWAYS);
 
         network.setId("network-view");

@@ -40,6 +40,8 @@ public record GradientCheck(List<Parameter> parameters, double largestRelativeDi
      * loss (about 1e-16) over 2h. Below it a relative difference is rounding, not disagreement.
      */
     public static final double NOISE = 1e-10;
+    /** The relative difference up to which finite differences and backprop agree (issue 14's 1e-6). */
+    public static final double AGREEMENT = 1e-6;
 
     /**
      * One parameter's check.
@@ -65,6 +67,16 @@ public record GradientCheck(List<Parameter> parameters, double largestRelativeDi
         /** |fd - bp|. */
         public double absoluteDifference() {
             return Math.abs(finiteDifference - backprop);
+        }
+
+        /** True when the two differ by at most {@link #NOISE}: below it a finite difference cannot say more. */
+        public boolean withinNoise() {
+            return absoluteDifference() <= NOISE;
+        }
+
+        /** True when the relative difference is at most {@link #AGREEMENT}, or the two are {@link #withinNoise()}. */
+        public boolean agrees() {
+            return relativeDifference <= AGREEMENT || withinNoise();
         }
     }
 
@@ -132,6 +144,31 @@ public record GradientCheck(List<Parameter> parameters, double largestRelativeDi
         array[index] = p;
         double fd = (plus - minus) / (up - down);
         return new Parameter(matrix, layer, bias, row, column, p, h, backprop, fd, relativeDifference(fd, backprop));
+    }
+
+    /** True when every parameter {@link Parameter#agrees()}. */
+    public boolean agrees() {
+        return parameters.stream().allMatch(Parameter::agrees);
+    }
+
+    /**
+     * The largest relative difference among the parameters whose two gradients differ by more than {@link #NOISE}
+     * or agree to {@link #AGREEMENT} relative: the figure worth reading when tiny gradients (a vanishing one, a dead
+     * ReLU's) agree only to rounding. 0 when there are none.
+     */
+    public double largestResolvedRelativeDifference() {
+        double largest = 0;
+        for (Parameter p : parameters) {
+            if (p.relativeDifference() <= AGREEMENT || !p.withinNoise()) {
+                largest = Math.max(largest, p.relativeDifference());
+            }
+        }
+        return largest;
+    }
+
+    /** How many parameters agree only to within {@link #NOISE}, their relative difference above {@link #AGREEMENT}. */
+    public int onlyWithinNoise() {
+        return (int) parameters.stream().filter(p -> p.withinNoise() && p.relativeDifference() > AGREEMENT).count();
     }
 
     /** The parameter named as NumPy indexes it ("W1[0,1]"), or null. */

@@ -151,6 +151,34 @@ class StepInspectorTest {
     }
 
     @Test
+    void aDeepNetworksCostlyCheckIsComputedOffTheFxThread(FxRobot robot) throws Exception {
+        int n = 40;
+        double[] x1 = new double[n];
+        double[] x2 = new double[n];
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) {
+            x1[i] = (i % 7) / 7.0;
+            x2[i] = (i % 5) / 5.0 - 0.3;
+            y[i] = i % 2;
+        }
+        TrainingConfig config = new TrainingConfig(Dataset.XOR, 8, 3, 0.05, 30, TrainingOptions.NOTEBOOK
+                .withDeeperLayers(List.of(8, 8, 8, 8, 8)).withActivation(Activation.TANH)
+                .withInit(TrainingOptions.Init.XAVIER).withLoss(TrainingOptions.Loss.CROSS_ENTROPY)
+                .withData(org.xorlab.engine.Data.of("points", org.xorlab.engine.Samples.of(x1, x2, y))));
+        UpdateTrace t = alone(config, 1, INSPECTOR_AT_1024);
+        assertThat(StepInspector.cheap(t)).as("too costly for the FX thread").isFalse();
+        runFx(() -> alone.gradientCheckPane().setExpanded(true));
+        waitFor(() -> !onFx(() -> alone.gradientCheckSummary()).isEmpty());
+        org.xorlab.engine.GradientCheck expected = org.xorlab.engine.GradientCheck.of(t);
+        assertThat(onFx(() -> alone.gradientCheckSummary()))
+                .startsWith("Backprop and finite differences agree: largest relative difference ");
+        assertThat(onFx(() -> alone.gradientCheckSummary())).isEqualTo(StepInspector.checkSummary(expected, t));
+        assertThat(onFx(() -> alone.displayedCheck("fd", "W4")))
+                .isDeepEqualTo(format(expected.finiteDifferences("W4"), NumberText.STEP_DIGITS));
+        saveAlone("inspector-deep-gradient-check");
+    }
+
+    @Test
     void batchSizeFourShowsTheChunksFourColumnsAndAveragesOverThem(FxRobot robot) throws Exception {
         waitFor(() -> frame() != null);
         robot.interact(() -> model.configProperty().set(TrainingConfig.NOTEBOOK.withBatchSize(4)));

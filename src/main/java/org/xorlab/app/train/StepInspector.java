@@ -240,7 +240,7 @@ public final class StepInspector extends BorderPane {
      * of the chunk's m samples, each about P multiply-adds, so about 2 P² m; below 5 million that is a few
      * milliseconds (measured: the notebook's network 0.15 ms, six layers of eight on a chunk of 4 10 ms).
      */
-    static boolean cheap(UpdateTrace t) {
+    public static boolean cheap(UpdateTrace t) {
         long parameters = 0;
         int in = t.before().inputs();
         for (int l = 1; l <= t.layers(); l++) {
@@ -255,7 +255,7 @@ public final class StepInspector extends BorderPane {
      * "Backprop and finite differences agree: largest relative difference 3.2e−9 (h = 1e−5 · max(1, |p|))", or
      * where they differ, the worst parameter.
      */
-    static String checkSummary(GradientCheck c, UpdateTrace t) {
+    public static String checkSummary(GradientCheck c, UpdateTrace t) {
         String h = "(h = " + NumberText.step(GradientCheck.STEP, 1) + " · max(1, |p|))";
         if (!c.agrees()) {
             GradientCheck.Parameter worst = c.worst();
@@ -288,7 +288,13 @@ public final class StepInspector extends BorderPane {
         nodes.add(checkSummary);
         Integer chosen = layerRow.isManaged() ? layerChoice.getValue() : null;
         int only = chosen == null ? ALL_LAYERS : chosen;
-        for (String matrix : check.matrices()) {
+        // Output layer first, as the gradients above are listed.
+        List<String> matrices = new ArrayList<>(check.matrices());
+        java.util.Collections.reverse(matrices);
+        for (int i = 0; i + 1 < matrices.size(); i += 2) {
+            java.util.Collections.swap(matrices, i, i + 1);
+        }
+        for (String matrix : matrices) {
             int layer = Integer.parseInt(matrix.substring(1));
             if (only != ALL_LAYERS && layer != only) {
                 continue;

@@ -169,14 +169,14 @@ public final class StepInspector extends BorderPane {
         checkPane.setExpanded(false);
         checkPane.setAnimated(false);
         checkSummary.setId("gradient-check-summary");
-        checkSummary.getStyleClass().add("inspector-note");
+        checkSummary.getStyleClass().add("inspector-check-summary");
         checkSummary.setWrapText(true);
         checkSummary.maxWidthProperty().bind(javafx.beans.binding.Bindings.createDoubleBinding(() -> {
             double visible = scroll.getViewportBounds().getWidth() - lines.getPadding().getLeft()
                     - lines.getPadding().getRight() - 24;
             return visible > 0 ? visible : Double.MAX_VALUE;
         }, scroll.viewportBoundsProperty()));
-        checkBody.setPadding(new Insets(6, 0, 6, 0));
+        checkBody.setPadding(new Insets(2, 0, 4, 0));
         checkPane.setContent(checkBody);
         // Space, the title's own key, is the window's Play / Pause: Enter on the focused title opens and closes it.
         checkPane.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {

@@ -26,8 +26,9 @@ import org.apache.commons.math3.linear.RealMatrix;
  *
  * <p><b>The step.</b> Each parameter p is moved by h = {@value #STEP} max(1, |p|) each way; the difference is taken
  * over the step actually representable, (L(p + h) - L(p - h)) / ((p + h) - (p - h)). The truncation error of a
- * central difference is about h^2, far below 1e-6 relative for a smooth loss; its rounding noise is about
- * 1e-16 L / h absolute, which matters only for gradients below about 1e-8 (see {@link #NOISE}). At a ReLU kink (a z
+ * central difference is about h^2, far below 1e-6 relative for a smooth loss. Its rounding noise, the loss's
+ * rounding over 2h, was measured at about 1e-12 absolute, so gradients below about 1e-5 cannot be checked to 1e-6
+ * relative: such a parameter {@link Parameter#agrees()} when the two are within {@link #NOISE}. At a ReLU kink (a z
  * within h of 0) the loss is not differentiable and the two may disagree.
  */
 public record GradientCheck(List<Parameter> parameters, double largestRelativeDifference) {

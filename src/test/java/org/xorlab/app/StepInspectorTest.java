@@ -87,6 +87,98 @@ class StepInspectorTest {
     }
 
     @Test
+    void theGradientCheckOpensFromTheKeyboardAndShowsTheEnginesCheck(FxRobot robot) throws Exception {
+        waitFor(() -> frame() != null);
+        robot.clickOn("#step-update");
+        waitFor(() -> frame().snapshot().updates() == 1);
+        WaitForAsyncUtils.waitForFxEvents();
+        javafx.scene.control.TitledPane pane = onFx(() -> inspector().gradientCheckPane());
+        assertThat(onFx(pane::isExpanded)).as("collapsed by default").isFalse();
+        assertThat(onFx(() -> inspector().gradientCheckSummary())).isEmpty();
+
+        runFx(pane::requestFocus);
+        assertThat(onFx(pane::isFocused)).as("its title takes the focus").isTrue();
+        robot.type(KeyCode.ENTER);
+        WaitForAsyncUtils.waitForFxEvents();
+        assertThat(onFx(pane::isExpanded)).as("Enter on its title opens it").isTrue();
+
+        Trainer engine = new Trainer(TrainingConfig.NOTEBOOK);
+        engine.step();
+        org.xorlab.engine.GradientCheck expected = org.xorlab.engine.GradientCheck.of(engine.lastUpdate());
+        assertThat(expected.largestRelativeDifference()).isLessThan(1e-6);
+        assertThat(onFx(() -> inspector().gradientCheckSummary())).isEqualTo(
+                "Backprop and finite differences agree: largest relative difference "
+                        + NumberText.step(expected.largestRelativeDifference(), 2) + " (h = 1e−5 · max(1, |p|))");
+        for (String matrix : List.of("W1", "b1", "W2", "b2")) {
+            assertThat(onFx(() -> inspector().displayedCheck("fd", matrix))).as("finite differences of " + matrix)
+                    .isDeepEqualTo(format(expected.finiteDifferences(matrix), NumberText.STEP_DIGITS));
+            assertThat(onFx(() -> inspector().displayedCheck("bp", matrix))).as("backprop's " + matrix)
+                    .isDeepEqualTo(format(expected.backprop(matrix), NumberText.STEP_DIGITS));
+            assertThat(onFx(() -> inspector().displayedCheck("rel", matrix))).as("relative differences of " + matrix)
+                    .isDeepEqualTo(format(expected.relativeDifferences(matrix), 2));
+        }
+        // A value a user would see, independently: W2[0,1]'s finite difference from the loss's own definition.
+        Weights at = engine.lastUpdate().before();
+        double h = 1e-5;
+        java.util.function.DoubleUnaryOperator loss = w21 -> {
+            Weights moved = Weights.of(at.w1(), at.b1(), new org.apache.commons.math3.linear.Array2DRowRealMatrix(
+                    new double[][] {{at.w2(0), w21}}), at.b2Matrix());
+            double e = moved.predict(0, 0) - Dataset.XOR.target(0);
+            return e * e / 2;
+        };
+        double fd = (loss.applyAsDouble(at.w2(1) + h) - loss.applyAsDouble(at.w2(1) - h)) / (2 * h);
+        assertClose("fd W2", onFx(() -> inspector().displayedCheck("fd", "W2")),
+                new double[][] {{expected.finiteDifferences("W2")[0][0], fd}}, NumberText.STEP_DIGITS);
+
+        for (double[] size : new double[][] {{1920, 1040}, {1024, 768}}) {
+            FxTesting.resize(stage, size[0], size[1]);
+            FxTesting.settle();
+            if (!onFx(() -> window.train().inspectorShownProperty().get())) {
+                runFx(() -> window.train().toggleInspector());
+                FxTesting.settle();
+            }
+            ScrollPane scroll = (ScrollPane) onFx(() -> inspector().lookup("#inspector-scroll"));
+            runFx(() -> scroll.setVvalue(scroll.getVmax()));
+            FxTesting.settle();
+            assertThat(onFx(() -> scroll.getContent().getBoundsInLocal().getWidth()))
+                    .as("no sideways scroll at %s", size[0])
+                    .isLessThanOrEqualTo(onFx(() -> scroll.getViewportBounds().getWidth()) + 0.5);
+            assertThat(onFx(() -> pane.localToScene(pane.getLayoutBounds()).getMaxX()))
+                    .as("inside the window at %s", size[0]).isLessThanOrEqualTo(size[0]);
+            assertThat(onFx(() -> inspector().gradientCheckSummary())).startsWith("Backprop and finite differences agree");
+            saveWindow("window-" + (int) size[0] + "-gradient-check");
+        }
+    }
+
+    @Test
+    void aDeepNetworksCostlyCheckIsComputedOffTheFxThread(FxRobot robot) throws Exception {
+        int n = 40;
+        double[] x1 = new double[n];
+        double[] x2 = new double[n];
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) {
+            x1[i] = (i % 7) / 7.0;
+            x2[i] = (i % 5) / 5.0 - 0.3;
+            y[i] = i % 2;
+        }
+        TrainingConfig config = new TrainingConfig(Dataset.XOR, 8, 3, 0.05, 30, TrainingOptions.NOTEBOOK
+                .withDeeperLayers(List.of(8, 8, 8, 8, 8)).withActivation(Activation.TANH)
+                .withInit(TrainingOptions.Init.XAVIER).withLoss(TrainingOptions.Loss.CROSS_ENTROPY)
+                .withData(org.xorlab.engine.Data.of("points", org.xorlab.engine.Samples.of(x1, x2, y))));
+        UpdateTrace t = alone(config, 1, INSPECTOR_AT_1024);
+        assertThat(StepInspector.cheap(t)).as("too costly for the FX thread").isFalse();
+        runFx(() -> alone.gradientCheckPane().setExpanded(true));
+        waitFor(() -> !onFx(() -> alone.gradientCheckSummary()).isEmpty());
+        org.xorlab.engine.GradientCheck expected = org.xorlab.engine.GradientCheck.of(t);
+        assertThat(onFx(() -> alone.gradientCheckSummary()))
+                .startsWith("Backprop and finite differences agree: largest relative difference ");
+        assertThat(onFx(() -> alone.gradientCheckSummary())).isEqualTo(StepInspector.checkSummary(expected, t));
+        assertThat(onFx(() -> alone.displayedCheck("fd", "W4")))
+                .isDeepEqualTo(format(expected.finiteDifferences("W4"), NumberText.STEP_DIGITS));
+        saveAlone("inspector-deep-gradient-check");
+    }
+
+    @Test
     void batchSizeFourShowsTheChunksFourColumnsAndAveragesOverThem(FxRobot robot) throws Exception {
         waitFor(() -> frame() != null);
         robot.interact(() -> model.configProperty().set(TrainingConfig.NOTEBOOK.withBatchSize(4)));

@@ -69,6 +69,13 @@ class GradientCheckTest {
         largest = Math.max(largest, compare(where + " db1", trace.gradB1(), at, Params::b1, x, y));
         largest = Math.max(largest, compare(where + " dW2", trace.gradW2(), at, Params::w2, x, y));
         largest = Math.max(largest, compare(where + " db2", trace.gradB2(), at, Params::b2, x, y));
+        // The product's GradientCheck takes the same differences as this independent transcription.
+        GradientCheck product = GradientCheck.of(trace);
+        for (GradientCheck.Parameter p : product.parameters()) {
+            double reference = referenceDifference(at, p, x, y);
+            assertThat(Math.abs(p.finiteDifference() - reference)).as(where + " GradientCheck " + p.name())
+                    .isLessThanOrEqualTo(RELATIVE * Math.abs(reference) + ABSOLUTE);
+        }
         return largest;
     }
 
@@ -93,6 +100,19 @@ class GradientCheckTest {
             }
         }
         return largest;
+    }
+
+    /** The central difference for {@code p} with the test's own loss and step. */
+    private static double referenceDifference(Params at, GradientCheck.Parameter p, RealMatrix x, RealMatrix y) {
+        Function<Params, RealMatrix> which = switch (p.matrix()) {
+            case "W1" -> Params::w1;
+            case "b1" -> Params::b1;
+            case "W2" -> Params::w2;
+            default -> Params::b2;
+        };
+        double plus = MatrixReferenceTrainer.halfMeanSquaredError(nudged(at, which, p.row(), p.column(), H), x, y);
+        double minus = MatrixReferenceTrainer.halfMeanSquaredError(nudged(at, which, p.row(), p.column(), -H), x, y);
+        return (plus - minus) / (2 * H);
     }
 
     /** A copy of {@code at} with entry (r, c) of the chosen matrix moved by {@code delta}. */

@@ -346,6 +346,26 @@ class StudyTabTest {
         assertThat(onFx(reason::isVisible)).isFalse();
     }
 
+    /**
+     * A character no number, list or range is written with (an emoji, a letter of a complex script) never enters a
+     * study field: the field keeps its text and says which character it refused. Digits of other scripts read as
+     * digits. (Such text in a field used to reach JavaFX's shared Pango layout and abort the JVM in the monkey test.)
+     */
+    @Test
+    void charactersNoNumberHasNeverEnterTheStudyFields() {
+        showStudy();
+        type("#study-seeds", "1-8");
+        type("#study-seeds", "1-8\uD83D\uDE00");
+        assertThat(text("#study-seeds")).isEqualTo("1-8");
+        assertThat(text("#study-seeds-error")).startsWith("GRINNING FACE (U+1F600)");
+        type("#study-rates", "0.1, \u0e51");
+        assertThat(text("#study-rates")).isEqualTo("0.1, 1");
+        type("#study-rates", "\u05d0");
+        assertThat(text("#study-rates")).isEqualTo("0.1, 1");
+        assertThat(text("#study-rates-error")).startsWith("HEBREW LETTER ALEF (U+05D0)");
+        assertThat(text("#study-start")).isEqualTo("_Start 32 runs");
+    }
+
     @Test
     void moreThanConfirmAboveRunsAskFirst(FxRobot robot) {
         showStudy();

@@ -49,6 +49,7 @@ public final class HiddenUnits {
         error.setWrapText(true);
         error.managedProperty().bind(error.visibleProperty());
         error.setVisible(false);
+        NumberTyping.install(spinner.getEditor(), why -> showKeeping(error, why, factory.getValue()));
         spinner.getEditor().textProperty().addListener((o, old, text) -> {
             String problem = hiddenProblem(text);
             var styles = spinner.getEditor().getStyleClass();

@@ -4,7 +4,6 @@ import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
-import javafx.scene.control.TextFormatter;
 import javafx.scene.layout.VBox;
 import org.xorlab.engine.TrainingConfig;
 import org.xorlab.text.NumberText;
@@ -39,7 +38,7 @@ public final class ValidatedField<T> extends VBox {
         caption.getStyleClass().add("field-label");
         caption.setLabelFor(field);
         field.setId(id);
-        field.setTextFormatter(new TextFormatter<>(this::filter));
+        NumberTyping.install(field, this::refuse);
         field.setText(formatter.apply(initial));
         error.setId(id + "-error");
         error.getStyleClass().add("field-error");
@@ -70,20 +69,6 @@ public final class ValidatedField<T> extends VBox {
 
     TextField field() {
         return field;
-    }
-
-    /** Lets a change into the field in the characters a number is read in (NumberText.typedNumber), else says why. */
-    private TextFormatter.Change filter(TextFormatter.Change change) {
-        try {
-            String typed = NumberText.typedNumber(change.getText());
-            if (!typed.equals(change.getText())) {
-                change.setText(typed);
-            }
-            return change;
-        } catch (IllegalArgumentException e) {
-            refuse(e.getMessage());
-            return null;
-        }
     }
 
     private void refuse(String why) {

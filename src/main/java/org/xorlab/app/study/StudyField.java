@@ -8,6 +8,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.VBox;
+import org.xorlab.app.controls.NumberTyping;
 
 /**
  * A labelled text field of the study's settings, read as it is typed: while the text is invalid the field says why
@@ -42,6 +43,9 @@ final class StudyField<T> extends VBox {
         getStyleClass().add("validated-field");
         setSpacing(2);
         getChildren().addAll(caption, field, error);
+        // Only the characters numbers, lists and ranges are written in enter (see NumberTyping); a refused change
+        // leaves the text, and so the value, as they were.
+        NumberTyping.install(field, this::refuse);
         field.textProperty().addListener((o, old, now) -> validate());
         field.setText(text);
         validate();
@@ -51,6 +55,11 @@ final class StudyField<T> extends VBox {
     void revalidate(Function<String, T> newParser) {
         parser = newParser;
         validate();
+    }
+
+    private void refuse(String why) {
+        error.setText(why + ".");
+        error.setVisible(true);
     }
 
     private void validate() {

@@ -572,6 +572,65 @@ public final class Weights {
     }
 
     // Package-private raw copies for the trainer, which keeps its own mutable arrays.
+    /** width[0] (the input features), every hidden layer's width, then 1 output. */
+    public int[] widths() {
+        return widths.clone();
+    }
+
+    /**
+     * Every parameter in one vector, layer by layer from the input side, W[l] row by row then b[l]: the order
+     * {@link #parameterNames} names and the gradient check lists.
+     */
+    public double[] flat() {
+        int size = 0;
+        for (int l = 0; l < w.length; l++) {
+            size += w[l].length + b[l].length;
+        }
+        double[] out = new double[size];
+        int at = 0;
+        for (int l = 0; l < w.length; l++) {
+            System.arraycopy(w[l], 0, out, at, w[l].length);
+            at += w[l].length;
+            System.arraycopy(b[l], 0, out, at, b[l].length);
+            at += b[l].length;
+        }
+        return out;
+    }
+
+    /** The weights of a network of {@code widths} whose parameters are {@code flat}, in {@link #flat()}'s order. */
+    public static Weights fromFlat(int[] widths, double[] flat) {
+        double[][] w = new double[widths.length - 1][];
+        double[][] b = new double[widths.length - 1][];
+        int at = 0;
+        for (int l = 0; l < w.length; l++) {
+            w[l] = Arrays.copyOfRange(flat, at, at + widths[l + 1] * widths[l]);
+            at += w[l].length;
+            b[l] = Arrays.copyOfRange(flat, at, at + widths[l + 1]);
+            at += b[l].length;
+        }
+        if (at != flat.length) {
+            throw new IllegalArgumentException("a network of widths " + Arrays.toString(widths) + " has " + at
+                    + " parameters (got " + flat.length + ")");
+        }
+        return new Weights(widths, w, b);
+    }
+
+    /** The parameters of a network of {@code widths} as NumPy indexes them, in {@link #flat()}'s order: "W1[0,1]". */
+    public static List<String> parameterNames(int[] widths) {
+        List<String> names = new java.util.ArrayList<>();
+        for (int l = 0; l + 1 < widths.length; l++) {
+            for (int j = 0; j < widths[l + 1]; j++) {
+                for (int k = 0; k < widths[l]; k++) {
+                    names.add("W" + (l + 1) + "[" + j + "," + k + "]");
+                }
+            }
+            for (int j = 0; j < widths[l + 1]; j++) {
+                names.add("b" + (l + 1) + "[" + j + ",0]");
+            }
+        }
+        return names;
+    }
+
     double[] weightArray(int layer) {
         return w[layer].clone();
     }

@@ -86,6 +86,7 @@ final class AppShell extends BorderPane {
     private final SessionCommands sessions;
 
     AppShell(RunModel model) {
+        TextLayoutGuard.install();
         FileDialogs.Kind csv = new FileDialogs.Kind("CSV table", "csv");
         this.train = new TrainTab(model, new PointFiles(() -> dialogs.open("Import points", csv),
                 name -> dialogs.save("Export points", name, csv), files));

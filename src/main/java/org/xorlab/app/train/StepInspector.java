@@ -651,7 +651,7 @@ public final class StepInspector extends BorderPane {
             case MOMENTUM, NESTEROV -> " vW, vb: each parameter's velocity after this update.";
             case RMSPROP -> " sW, sb: each parameter's running average of squared gradients after this update.";
             case ADAM -> " mW, sW: each parameter's moments after this update; mhat, shat: m and s corrected for"
-                    + " their start at 0 (Adam's m̂, ŝ).";
+                    + " their start at 0.";
         });
         if (o.optimizer() != TrainingOptions.Optimizer.SGD) {
             s.append(" ΔW: the update applied.");

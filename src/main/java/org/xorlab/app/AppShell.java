@@ -179,6 +179,7 @@ final class AppShell extends BorderPane {
                 .addWhen("Up", "Play faster", this::labShowing, () -> showing().transport().nudgeSpeed(1))
                 .addWhen("Down", "Play slower", this::labShowing, () -> showing().transport().nudgeSpeed(-1))
                 .addWhen("L", "Log / linear loss axis", this::labShowing, () -> showing().toggleLogScale())
+                .addWhen("G", "Show / hide the loss landscape", this::labShowing, () -> showing().toggleLandscape())
                 .addWhen("I", "Show / hide the step inspector (Train tab)",
                         () -> labShowing() && showing().hasInspector(),
                         () -> showing().toggleInspector())

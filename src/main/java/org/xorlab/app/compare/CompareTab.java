@@ -24,6 +24,7 @@ import org.xorlab.run.RunFrame;
 import org.xorlab.run.TrainingFrame;
 import org.xorlab.app.chart.LossChart;
 import org.xorlab.app.chart.XAxisMode;
+import org.xorlab.app.view.LandscapePanel;
 import org.xorlab.engine.Data;
 import org.xorlab.engine.Feature;
 import org.xorlab.run.CompareSetup;
@@ -79,6 +80,10 @@ public final class CompareTab extends BorderPane implements LabTab {
     private static final double GAP = 12;
     /** The chart's narrowest width beside the table. */
     private static final double CHART_MIN_WIDTH = 460;
+    /** The runs on one loss landscape, shown in the chart's card instead of the chart. */
+    private final LandscapePanel landscape = new LandscapePanel("compare-landscape",
+            new javafx.beans.property.SimpleDoubleProperty(1));
+    private final ToggleButton landscapeButton = new ToggleButton("Landscape");
     private final List<RunPanel> panels = new ArrayList<>();
     private final StatusBar status;
     /** The runs the chart shows now: their names, and the epochs of each already appended. */
@@ -120,13 +125,44 @@ public final class CompareTab extends BorderPane implements LabTab {
             b.setTooltip(new Tooltip("Plot the loss against " + mode.label().toLowerCase(java.util.Locale.ROOT)));
             axisButtons.getChildren().add(b);
         }
-        Label xCaption = new Label("x axis");
-        xCaption.getStyleClass().add("field-label");
-        xCaption.setMinWidth(Region.USE_PREF_SIZE);
         Region grow = new Region();
         HBox.setHgrow(grow, Priority.ALWAYS);
-        VBox chartCard = card(header("Loss of every run", grow, xCaption, axisButtons, logScale), chart);
+        // The card shows the loss chart or, instead, every run's path on one loss landscape; the two buttons are
+        // its title (a caption besides them would not leave the x axis's buttons room on a 1024 px screen).
+        ToggleButton chartButton = new ToggleButton("Loss curves");
+        chartButton.setId("compare-show-chart");
+        chartButton.setTooltip(new Tooltip("Show every run's loss per epoch, update or sample"));
+        landscapeButton.setId("compare-show-landscape");
+        landscapeButton.setTooltip(new Tooltip("Show the runs' paths on the loss over a plane through the weights"
+                + " (they start from the same weights)"));
+        ToggleGroup shows = new ToggleGroup();
+        for (ToggleButton b : List.of(chartButton, landscapeButton)) {
+            b.setToggleGroup(shows);
+            b.setMinWidth(Region.USE_PREF_SIZE);
+            b.getStyleClass().add("card-title-toggle");
+        }
+        chartButton.setSelected(true);
+        shows.selectedToggleProperty().addListener((o, old, now) -> {
+            if (now == null) {
+                old.setSelected(true);
+            }
+        });
+        HBox viewButtons = new HBox(chartButton, landscapeButton);
+        viewButtons.getStyleClass().add("segmented");
+        viewButtons.setMinWidth(Region.USE_PREF_SIZE);
+        landscape.setId("compare-landscape-panel");
+        var showing = landscapeButton.selectedProperty();
+        for (javafx.scene.Node n : List.of(chart, axisButtons, logScale)) {
+            n.visibleProperty().bind(showing.not());
+            n.managedProperty().bind(showing.not());
+        }
+        landscape.visibleProperty().bind(showing);
+        landscape.managedProperty().bind(showing);
+        HBox chartHeader = new HBox(12, viewButtons, grow, axisButtons, logScale);
+        chartHeader.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        VBox chartCard = card(chartHeader, chart, landscape);
         VBox.setVgrow(chart, Priority.ALWAYS);
+        VBox.setVgrow(landscape, Priority.ALWAYS);
         HBox.setHgrow(chartCard, Priority.ALWAYS);
 
         addRun.setId("compare-add-run");
@@ -298,6 +334,21 @@ public final class CompareTab extends BorderPane implements LabTab {
         return table;
     }
 
+    /** The landscape's panel (shown in the chart's card when chosen). */
+    public LandscapePanel landscape() {
+        return landscape;
+    }
+
+    @Override
+    public void toggleLandscape() {
+        landscapeButton.setSelected(!landscapeButton.isSelected());
+    }
+
+    /** Shows the landscape instead of the chart, or the chart again. */
+    public void showLandscape(boolean on) {
+        landscapeButton.setSelected(on);
+    }
+
     public List<RunPanel> panels() {
         return List.copyOf(panels);
     }
@@ -357,6 +408,7 @@ public final class CompareTab extends BorderPane implements LabTab {
             chartTarget = f.targetLoss();
         }
         chartFeed.append(f);
+        landscape.show(f.runs());
         if (f.runs().size() == panels.size()) {
             showRuns(f);
         }

@@ -27,6 +27,9 @@ public interface LabTab {
     LossChart chart();
 
     /** Flips the loss chart between a log and a linear axis (L). */
+    /** Shows the loss landscape in place of its card's usual view, or that view again. */
+    void toggleLandscape();
+
     default void toggleLogScale() {
         BooleanProperty log = chart().logScaleProperty();
         log.set(!log.get());

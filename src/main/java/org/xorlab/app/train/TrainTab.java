@@ -33,6 +33,7 @@ import org.xorlab.app.controls.LossFeed;
 import org.xorlab.app.controls.TransportBar;
 import org.xorlab.app.view.DecisionSurfaceView;
 import org.xorlab.app.view.HiddenUnitMaps;
+import org.xorlab.app.view.LandscapePanel;
 import org.xorlab.app.view.NetworkView;
 import org.xorlab.app.view.ZoomPane;
 import org.xorlab.engine.Dataset;
@@ -107,6 +108,9 @@ public final class TrainTab extends BorderPane implements LabTab {
     private final ZoomPane networkPane = new ZoomPane(network, canvasZoom);
     private final ZoomPane surfacePane = new ZoomPane(surface, canvasZoom);
     private final ZoomPane hiddenMapsPane = new ZoomPane(hiddenMaps, canvasZoom);
+    /** The loss landscape, shown in the surface's card instead of it. */
+    private final LandscapePanel landscape = new LandscapePanel("landscape", canvasZoom);
+    private final BooleanProperty landscapeShown = new SimpleBooleanProperty(false);
     private final StepInspector inspector = new StepInspector();
     private final RewindBar rewind;
     private final DiagnosisList diagnosis;
@@ -245,7 +249,45 @@ public final class TrainTab extends BorderPane implements LabTab {
         layerChooser.visibleProperty().bind(hiddenMapsPane.visibleProperty()
                 .and(javafx.beans.binding.Bindings.size(hiddenLayer.getItems()).greaterThan(1)));
         layerChooser.managedProperty().bind(layerChooser.visibleProperty());
-        surfaceCard = card(header("Decision surface ŷ(x1, x2)"), surfacePane, layerChooser, hiddenMapsPane);
+        // The card shows the decision surface (with the hidden units' maps) or the loss landscape.
+        VBox surfaceContent = new VBox(8, surfacePane, layerChooser, hiddenMapsPane);
+        VBox.setVgrow(surfaceContent, Priority.ALWAYS);
+        landscape.setId("landscape-panel");
+        VBox.setVgrow(landscape, Priority.ALWAYS);
+        ToggleGroup shows = new ToggleGroup();
+        ToggleButton surfaceButton = new ToggleButton("Surface");
+        surfaceButton.setId("show-surface");
+        surfaceButton.setTooltip(new javafx.scene.control.Tooltip("The network's output over the inputs (x1, x2)"));
+        ToggleButton landscapeButton = new ToggleButton("Landscape");
+        landscapeButton.setId("show-landscape");
+        landscapeButton.setTooltip(new javafx.scene.control.Tooltip(
+                "The loss over a plane through the weights, with the run's path on it"));
+        for (ToggleButton b : List.of(surfaceButton, landscapeButton)) {
+            b.setToggleGroup(shows);
+            b.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        surfaceButton.setSelected(true);
+        // A toggle group lets the last button be unpressed; one of the two always shows.
+        shows.selectedToggleProperty().addListener((o, old, now) -> {
+            if (now == null) {
+                old.setSelected(true);
+            } else {
+                landscapeShown.set(now == landscapeButton);
+            }
+        });
+        landscapeShown.addListener((o, was, now) -> (now ? landscapeButton : surfaceButton).setSelected(true));
+        surfaceContent.visibleProperty().bind(landscapeShown.not());
+        surfaceContent.managedProperty().bind(landscapeShown.not());
+        landscape.visibleProperty().bind(landscapeShown);
+        landscape.managedProperty().bind(landscapeShown);
+        HBox toggles = new HBox(surfaceButton, landscapeButton);
+        toggles.getStyleClass().add("segmented");
+        toggles.setMinWidth(Region.USE_PREF_SIZE);
+        Region surfaceGrow = new Region();
+        HBox.setHgrow(surfaceGrow, Priority.ALWAYS);
+        javafx.beans.binding.StringBinding surfaceTitle = javafx.beans.binding.Bindings.when(landscapeShown)
+                .then("Loss landscape").otherwise("Decision surface ŷ(x1, x2)");
+        surfaceCard = card(header(surfaceTitle, surfaceGrow, toggles), surfaceContent, landscape);
         surfaceCard.setMinWidth(SURFACE_MIN_WIDTH);
         surfacePane.minHeightProperty().bind(canvasZoom.multiply(SURFACE_MIN_HEIGHT));
         hiddenMaps.setMinHeight(150);
@@ -604,6 +646,21 @@ public final class TrainTab extends BorderPane implements LabTab {
         return networkPane;
     }
 
+    /** The loss landscape's panel (shown in the surface's card when chosen). */
+    public LandscapePanel landscape() {
+        return landscape;
+    }
+
+    @Override
+    public void toggleLandscape() {
+        landscapeShown.set(!landscapeShown.get());
+    }
+
+    /** True while the surface's card shows the loss landscape. */
+    public BooleanProperty landscapeShownProperty() {
+        return landscapeShown;
+    }
+
     /** The decision surface as it shows on screen (zoom included), for export. */
     public Region surfaceView() {
         return surfacePane;
@@ -687,6 +744,7 @@ public final class TrainTab extends BorderPane implements LabTab {
         showPoints(f.snapshot().config());
         chooseLayers(only.shownGrid().hiddenLayerCount());
         hiddenMaps.show(only.shownGrid(), f.snapshot().config().samples());
+        landscape.show(f.runs());
         UpdateTrace trace = f.snapshot().lastUpdate();
         // The arrows belong to the live weights' last step: none while playing, rewound or before any step.
         if (trace != null && preview == null && !f.playing()) {

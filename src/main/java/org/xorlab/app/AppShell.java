@@ -180,6 +180,8 @@ final class AppShell extends BorderPane {
                 .addWhen("Down", "Play slower", this::labShowing, () -> showing().transport().nudgeSpeed(-1))
                 .addWhen("L", "Log / linear loss axis", this::labShowing, () -> showing().toggleLogScale())
                 .addWhen("G", "Show / hide the loss landscape", this::labShowing, () -> showing().toggleLandscape())
+                .addWhen("Shift+G", "Show / hide the gradient arrows on the loss landscape", this::labShowing,
+                        () -> showing().toggleGradients())
                 .addWhen("I", "Show / hide the step inspector (Train tab)",
                         () -> labShowing() && showing().hasInspector(),
                         () -> showing().toggleInspector())

@@ -344,6 +344,13 @@ public final class CompareTab extends BorderPane implements LabTab {
         landscapeButton.setSelected(!landscapeButton.isSelected());
     }
 
+    @Override
+    public void toggleGradients() {
+        boolean on = !(landscapeButton.isSelected() && landscape.gradientsShown());
+        landscapeButton.setSelected(true);
+        landscape.showGradients(on);
+    }
+
     /** Shows the landscape instead of the chart, or the chart again. */
     public void showLandscape(boolean on) {
         landscapeButton.setSelected(on);

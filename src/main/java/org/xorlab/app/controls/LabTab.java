@@ -30,6 +30,9 @@ public interface LabTab {
     /** Shows the loss landscape in place of its card's usual view, or that view again. */
     void toggleLandscape();
 
+    /** Shows the loss landscape with the gradient arrows, or hides the arrows. */
+    void toggleGradients();
+
     default void toggleLogScale() {
         BooleanProperty log = chart().logScaleProperty();
         log.set(!log.get());

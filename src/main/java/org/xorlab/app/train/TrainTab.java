@@ -656,6 +656,13 @@ public final class TrainTab extends BorderPane implements LabTab {
         landscapeShown.set(!landscapeShown.get());
     }
 
+    @Override
+    public void toggleGradients() {
+        boolean on = !(landscapeShown.get() && landscape.gradientsShown());
+        landscapeShown.set(true);
+        landscape.showGradients(on);
+    }
+
     /** True while the surface's card shows the loss landscape. */
     public BooleanProperty landscapeShownProperty() {
         return landscapeShown;

@@ -142,6 +142,11 @@ public final class LandscapePanel extends VBox {
         gradients.setSelected(on);
     }
 
+    /** True while the gradient arrows are shown. */
+    public boolean gradientsShown() {
+        return gradients.isSelected();
+    }
+
     /** What the readout says. */
     public String readout() {
         return readout.getText();

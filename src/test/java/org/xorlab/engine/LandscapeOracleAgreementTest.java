@@ -207,19 +207,8 @@ class LandscapeOracleAgreementTest {
 
     /** The run of a case's config at {@code batchSize}, on its truth table or its points, as the CLI builds it. */
     private static TrainingConfig config(JsonNode c, int batchSize) {
-        List<Integer> hidden = new ArrayList<>();
-        c.get("hidden").forEach(w -> hidden.add(w.intValue()));
-        TrainingOptions options = TrainingOptions.NOTEBOOK
-                .withDeeperLayers(hidden.subList(1, hidden.size()))
-                .withActivation(Activation.parse(c.get("activation").textValue()))
-                .withLoss(TrainingOptions.Loss.parse(c.get("loss").textValue()))
-                .withOptimizer(TrainingOptions.Optimizer.parse(c.get("optimizer").textValue()))
-                .withHyperParameters(c.get("momentum").doubleValue(), c.get("rho").doubleValue(),
-                        c.get("beta1").doubleValue(), c.get("beta2").doubleValue(), c.get("epsilon").doubleValue())
-                .withRegularization(TrainingOptions.Regularization.parse(c.get("regularization").textValue()),
-                        c.get("reg_rate").doubleValue())
-                .withInit(TrainingOptions.Init.parse(c.get("init").textValue()))
-                .withOrder(TrainingOptions.Order.parse(c.get("order").textValue()))
+        List<Integer> hidden = GeneralOracleAgreementTest.hidden(c);
+        TrainingOptions options = GeneralOracleAgreementTest.options(c)
                 .withFeatures(Feature.parseList(String.join(",", strings(c.get("features")))));
         Dataset dataset = Dataset.XOR;
         if (c.has("points")) {

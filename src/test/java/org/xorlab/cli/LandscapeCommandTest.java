@@ -288,6 +288,44 @@ class LandscapeCommandTest {
                 "--trajectory=FILE", "--png=FILE");
     }
 
+    /** The README's example prints what the README shows, and its files start as the README shows them. */
+    @Test
+    void theReadmesExamplePrintsWhatTheReadmeShows() throws Exception {
+        // The project's folder is four above src/test/resources/reference (the tests run in a scratch folder).
+        List<String> readme = Files.readAllLines(CliRun.referenceDir().resolve("../../../../README.md").normalize());
+        int at = -1;
+        for (int i = 0; i < readme.size(); i++) {
+            if (readme.get(i).startsWith("$ xorlab landscape ")) {
+                at = i;
+            }
+        }
+        assertThat(at).as("the README's landscape example").isNotNegative();
+        List<String> args = new ArrayList<>();
+        for (String arg : readme.get(at).substring("$ xorlab ".length()).split(" ")) {
+            String plain = arg.replace("'", "");
+            // Its files are written into this test's folder.
+            args.add(plain.endsWith(".csv") || plain.endsWith(".png") ? dir.resolve(plain).toString() : plain);
+        }
+        CliRun run = CliRun.of(args.toArray(String[]::new));
+        assertThat(run.status()).as(run.err()).isZero();
+        List<String> shown = new ArrayList<>();
+        for (int i = at + 1; !readme.get(i).startsWith("$ "); i++) {
+            shown.add(readme.get(i).replaceAll("to ([a-z]+\\.(csv|png))\\.$", "to " + dir + "/$1."));
+        }
+        assertThat(run.outLines()).containsExactlyElementsOf(shown);
+        int head = at + 1 + shown.size();
+        assertThat(readme.get(head)).isEqualTo("$ head -2 grid.csv; head -2 path.csv");
+        assertThat(Files.readAllLines(dir.resolve("grid.csv")).subList(0, 2))
+                .containsExactly(readme.get(head + 1), readme.get(head + 2));
+        assertThat(Files.readAllLines(dir.resolve("path.csv")).subList(0, 2))
+                .containsExactly(readme.get(head + 3), readme.get(head + 4));
+        // What the README says of the last row: the final weights' loss, not the epoch's reported loss.
+        List<String> path = Files.readAllLines(dir.resolve("path.csv"));
+        assertThat(path.get(path.size() - 1)).startsWith("10000,").endsWith(",0.0026986894631863493");
+        assertThat(String.join("\n", readme)).contains("the last row's 0.0026986894631863493 against the "
+                + "0.00270126406202041 the summary prints");
+    }
+
     private static double trainedFinalLoss(long epochs) {
         org.xorlab.engine.Trainer trainer = new org.xorlab.engine.Trainer(
                 org.xorlab.engine.TrainingConfig.NOTEBOOK);

@@ -41,8 +41,10 @@ The planes (LossPlane's javadoc), every path a list of points, the first path's 
 
 The file: {"numpy", "loss_tolerance": 1e-12, "direction_tolerance": 1e-9, "cases": [...]}. Each case has
   name, config         the run (general_reference.py's keys plus "features"; "dataset" for a truth table or
-                       "points" {x1, x2, y} for points of a file) and "epochs"; "paths" lists one config per path
-                       (two for a comparison, sharing everything but the batch size)
+                       "points" {x1, x2, y} for points of a file)
+  paths_configs        one {"batch_size"} per path: each path is config at that batch size (two for a comparison,
+                       from the same initial weights)
+  epochs               epochs every path trains
   widths, parameters   the network's widths (input features first) and its parameter names in flat order
   stride, paths        the kept epochs of each path ([{"epochs": [...], "points": [[...], ...]}])
   planes               per plane spec ("w:...", "start-end", "pca"): origin, u, v, window [a_min, a_max, b_min,

@@ -137,12 +137,17 @@ final class LandscapePng {
         chart.setBackgroundPaint(ChartLook.BACKGROUND);
         chart.setPadding(new RectangleInsets(16, 16, 12, 16));
         chart.getTitle().setPaint(LOOK.text());
-        TextTitle sub = new TextTitle(l.settings() + ". The path from start (ring) to end (dot) in "
-                + "blue; its points are projected onto the plane.", SUBTITLE_FONT);
+        TextTitle sub = new TextTitle(l.settings() + ".", SUBTITLE_FONT);
         sub.setPaint(LOOK.note());
         sub.setMaximumLinesToDisplay(2);
-        sub.setPadding(new RectangleInsets(4, 0, 10, 0));
+        sub.setPadding(new RectangleInsets(4, 0, 2, 0));
         chart.addSubtitle(sub);
+        TextTitle key = new TextTitle("The run's path in blue, from its start (ring) to its end (dot), projected onto "
+                + "the plane.", SUBTITLE_FONT);
+        key.setPaint(LOOK.note());
+        key.setMaximumLinesToDisplay(1);
+        key.setPadding(new RectangleInsets(2, 0, 10, 0));
+        chart.addSubtitle(key);
         return chart;
     }
 

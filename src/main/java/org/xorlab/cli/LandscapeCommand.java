@@ -96,15 +96,7 @@ final class LandscapeCommand implements Callable<Integer> {
             Map<String, OutputFiles.Pending> created = files.createAll(outputs);
             List<Long> epochs = new ArrayList<>();
             List<double[]> points = new ArrayList<>();
-            long every = Math.max(1, (network.epochs + PATH_EPOCHS - 1) / PATH_EPOCHS);
-            epochs.add(0L);
-            points.add(trainer.initialWeights().flat());
-            trainer.runEpochs(network.epochs, (epoch, loss) -> {
-                if (epoch % every == 0 || epoch == network.epochs) {
-                    epochs.add(epoch);
-                    points.add(trainer.weights().flat());
-                }
-            });
+            train(trainer, epochs, points);
             if (trainer.diverged()) {
                 // Nothing is drawn for a run whose weights overflowed; the temporary files are deleted on close.
                 spec.commandLine().getErr().println(spec.qualifiedName() + ": " + trainer.divergence().message()
@@ -137,6 +129,23 @@ final class LandscapeCommand implements Callable<Integer> {
             printSummary(out, trainer, through, window, losses, points.size());
         }
         return ExitCodes.OK;
+    }
+
+    /**
+     * Trains --epochs epochs as {@code xorlab train} does, keeping epoch 0, every ceil(epochs / {@value #PATH_EPOCHS})-th
+     * epoch and the last: their numbers into {@code epochs}, their parameters ({@link
+     * org.xorlab.engine.Weights#flat()}) into {@code points}.
+     */
+    private void train(Trainer trainer, List<Long> epochs, List<double[]> points) {
+        long every = Math.max(1, (network.epochs + PATH_EPOCHS - 1) / PATH_EPOCHS);
+        epochs.add(0L);
+        points.add(trainer.initialWeights().flat());
+        trainer.runEpochs(network.epochs, (epoch, loss) -> {
+            if (epoch % every == 0 || epoch == network.epochs) {
+                epochs.add(epoch);
+                points.add(trainer.weights().flat());
+            }
+        });
     }
 
     /** The plane must name parameters this network has: checked before anything is trained or written. */

@@ -76,8 +76,9 @@ class LandscapeCommandTest {
     void theOutputWeightsPlaneVariesW2AndKeepsTheRestOfTrainsFinalWeights() throws Exception {
         Path csv = dir.resolve("w2.csv");
         Path json = dir.resolve("train.json");
+        Path path = dir.resolve("path.csv");
         CliRun landscape = CliRun.of("landscape", "--epochs", "2000", "--plane", OUTPUT_WEIGHTS, "--grid", "61",
-                "--csv", csv.toString());
+                "--csv", csv.toString(), "--trajectory", path.toString());
         CliRun train = CliRun.of("train", "--epochs", "2000", "--json", json.toString());
         assertThat(landscape.status()).as(landscape.err()).isZero();
         assertThat(train.status()).isZero();
@@ -112,6 +113,11 @@ class LandscapeCommandTest {
         double own = trained.loss(xor, TrainingOptions.NOTEBOOK);
         assertThat(Math.abs(nearest[2] - own)).as("against the trained weights' loss " + own)
                 .isLessThan(0.05 * own);
+        // The path ends at train's final weights exactly: their W2 and their loss, to the bit.
+        List<String> trajectory = Files.readAllLines(path);
+        assertThat(trajectory.get(trajectory.size() - 1)).isEqualTo("2000," + org.xorlab.text.NumberText.python(
+                trained.w2(0)) + "," + org.xorlab.text.NumberText.python(trained.w2(1)) + ","
+                + org.xorlab.text.NumberText.python(own));
     }
 
     @Test

@@ -9,7 +9,8 @@
 #                                      of each command (default 5) and rounds (default 3)
 #
 # 1. JMH (mvn -Pbench builds target/benchmarks.jar): the engine's Trainer against the same math over plain arrays,
-#    and DecisionGrid.sample against a per-cell loop, each pair in the same run. The engine pair again with
+#    DecisionGrid.sample against a per-cell loop, and LandscapeBenchmark's 100 x 100 PlaneLoss.grid (w: and pca
+#    planes) against a Weights per point, each pair in the same run. The engine pair again with
 #    PairedRun (interleaved rounds, CPU time), which a busy machine disturbs far less; goals are judged on that.
 # 2. Whole process: target/xorlab/bin/xorlab train --epochs N, wall time with hyperfine (or a shell loop without
 #    it), against target/xorlab/bin/java -version as the floor of any run of the image.
@@ -249,6 +250,8 @@ for r in json.loads((out / "jmh.json").read_text()):
     # Benchmarks without a hidden-units parameter (the deep network's) are keyed by 0.
     key = (name, int(p.get("batchSize", 0)), int(p.get("hidden", 0)), int(p.get("resolution", 0)))
     jmh[key] = (r["primaryMetric"]["score"], r["primaryMetric"]["scoreError"])
+    if "plane" in p:  # LandscapeBenchmark: one row per plane
+        jmh[(name, p["plane"])] = jmh[key]
 proc = {r["command"].split("/bin/", 1)[1]: r for r in json.loads((out / "process.json").read_text())["results"]}
 windows = [int(x) for x in (out / "window.txt").read_text().split()] if (out / "window.txt").exists() else []
 
@@ -285,6 +288,12 @@ for res, hidden in [(100, 2), (200, 2), (400, 2), (100, 8), (200, 8), (400, 8)]:
         goal, result = "<= 1 ms", verdict(g <= 1000, f"{g / 1000:.3f} ms")
     rows.append((f"DecisionGrid.sample {res} x {res}, H = {hidden}: µs", f"{g:.0f} ± {ge:.0f}",
                  f"{b:.0f} ± {be:.0f} (per-cell loop)", f"{g / b:.2f}", goal, result))
+# Loss landscape (issue 14): microseconds per 100 x 100 plane of the notebook's network.
+for plane in ("w:W2[0,0],W2[0,1]", "pca"):
+    (g, ge), (b, be) = jmh[("landscapeGrid", plane)], jmh[("landscapeNaiveBaseline", plane)]
+    rows.append((f"PlaneLoss.grid 100 x 100, {plane} plane: µs", f"{g:.0f} ± {ge:.0f}",
+                 f"{b:.0f} ± {be:.0f} (Weights per point)", f"{g / b:.2f}", "<= 5 ms",
+                 verdict(g <= 5000, f"{g / 1000:.2f} ms")))
 # Whole process: milliseconds wall time.
 floor = proc["java -version"]
 for command, goal in [("xorlab --version", ""), ("xorlab train --epochs 10000", ""),

@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 import org.xorlab.engine.Activation;
 import org.xorlab.engine.Budget;
 import org.xorlab.engine.Dataset;
+import org.xorlab.engine.LossPlane;
 import org.xorlab.engine.Measure;
 import org.xorlab.engine.TrainingConfig;
 import org.xorlab.engine.TrainingOptions;
@@ -471,6 +472,29 @@ final class Converters {
 
         Threads() {
             super(1, MAX);
+        }
+    }
+
+    /** A landscape's plane: {@code w:P,Q}, {@code start-end} or {@code pca} ({@link LossPlane.Spec}). */
+    static final class PlaneName extends Checked<LossPlane.Spec> {
+        @Override
+        String allowed() {
+            return LossPlane.Spec.ALLOWED;
+        }
+
+        @Override
+        LossPlane.Spec parse(String value) {
+            return LossPlane.Spec.parse(value);
+        }
+    }
+
+    /** Points along each side of a landscape's grid. */
+    static final class GridSize extends SmallWholeNumber {
+        static final int MIN = 2;
+        static final int MAX = 1000;
+
+        GridSize() {
+            super(MIN, MAX);
         }
     }
 

@@ -102,7 +102,8 @@ final class GeneralOptions extends RunBasics {
 
     @Option(names = "--test", order = 33, paramLabel = "FILE", converter = Converters.InputFile.class,
             description = "With --data (without a split column): a CSV file of test points in the same form, "
-                    + "never trained on; its loss after each epoch goes to --csv as test_loss.")
+                    + "never trained on; train and compare write its loss after each epoch to --csv as test_loss "
+                    + "(a landscape is the training points' loss).")
     Path testFile;
 
     @Option(names = "--features", order = 34, paramLabel = "F[,F...]", defaultValue = "x1,x2",

@@ -35,10 +35,8 @@ final class TrainCommand implements Callable<Integer> {
     @Mixin
     HelpOptions help;
 
-    @Option(names = "--batch-size", order = 40, paramLabel = "K", defaultValue = "1", converter = Converters.BatchSize.class,
-            description = "Samples per weight update, 1 to 4 (1 to n for n training points of --data): 1 is the "
-                    + "notebook's SGD, 4 (n) or full full-batch gradient descent (default: ${DEFAULT-VALUE}).")
-    String batchText;
+    @Mixin
+    BatchSizeOption batch;
 
     /** The batch size, checked against the data once it is read. */
     private int batchSize;
@@ -63,7 +61,7 @@ final class TrainCommand implements Callable<Integer> {
         PrintWriter stdout = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         PrintWriter out = OutputFiles.forPerson(spec.commandLine(), csv, json);
-        batchSize = network.batchSize(spec.commandLine(), "--batch-size", batchText);
+        batchSize = batch.of(spec.commandLine(), network);
         TrainingConfig config = network.config(spec.commandLine(), batchSize);
         boolean testing = !config.testSamples().isEmpty();
         boolean toFiles = csv != null || json != null;

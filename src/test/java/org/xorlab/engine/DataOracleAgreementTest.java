@@ -188,20 +188,8 @@ class DataOracleAgreementTest {
         }
         List<String> ids = new ArrayList<>();
         run.get("features").forEach(f -> ids.add(f.textValue()));
-        List<Integer> hidden = new ArrayList<>();
-        run.get("hidden").forEach(w -> hidden.add(w.intValue()));
-        TrainingOptions options = TrainingOptions.NOTEBOOK
-                .withDeeperLayers(hidden.subList(1, hidden.size()))
-                .withActivation(Activation.parse(run.get("activation").textValue()))
-                .withLoss(TrainingOptions.Loss.parse(run.get("loss").textValue()))
-                .withOptimizer(TrainingOptions.Optimizer.parse(run.get("optimizer").textValue()))
-                .withHyperParameters(run.get("momentum").doubleValue(), run.get("rho").doubleValue(),
-                        run.get("beta1").doubleValue(), run.get("beta2").doubleValue(),
-                        run.get("epsilon").doubleValue())
-                .withRegularization(TrainingOptions.Regularization.parse(run.get("regularization").textValue()),
-                        run.get("reg_rate").doubleValue())
-                .withInit(TrainingOptions.Init.parse(run.get("init").textValue()))
-                .withOrder(TrainingOptions.Order.parse(run.get("order").textValue()))
+        List<Integer> hidden = GeneralOracleAgreementTest.hidden(run);
+        TrainingOptions options = GeneralOracleAgreementTest.options(run)
                 .withFeatures(Feature.parseList(String.join(",", ids)))
                 .withData(data);
         return new TrainingConfig(Dataset.XOR, hidden.get(0), run.get("seed").longValue(),

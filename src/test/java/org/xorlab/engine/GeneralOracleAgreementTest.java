@@ -51,9 +51,26 @@ class GeneralOracleAgreementTest {
 
     /** The run's config, built through the public API as the CLI and the window will. */
     static TrainingConfig config(JsonNode run) {
+        List<Integer> hidden = hidden(run);
+        return new TrainingConfig(Dataset.parse(run.get("dataset").textValue()), hidden.get(0),
+                run.get("seed").longValue(), run.get("learning_rate").doubleValue(), run.get("batch_size").intValue(),
+                options(run));
+    }
+
+    /** The run's hidden widths, input side first. */
+    static List<Integer> hidden(JsonNode run) {
         List<Integer> hidden = new ArrayList<>();
         run.get("hidden").forEach(w -> hidden.add(w.intValue()));
-        TrainingOptions options = TrainingOptions.NOTEBOOK
+        return hidden;
+    }
+
+    /**
+     * The options of an oracle run (the oracles' keys hidden, activation, loss, optimizer, momentum, rho, beta1,
+     * beta2, epsilon, regularization, reg_rate, init and order), on the truth table with the features x1, x2.
+     */
+    static TrainingOptions options(JsonNode run) {
+        List<Integer> hidden = hidden(run);
+        return TrainingOptions.NOTEBOOK
                 .withDeeperLayers(hidden.subList(1, hidden.size()))
                 .withActivation(Activation.parse(run.get("activation").textValue()))
                 .withLoss(TrainingOptions.Loss.parse(run.get("loss").textValue()))
@@ -65,9 +82,6 @@ class GeneralOracleAgreementTest {
                         run.get("reg_rate").doubleValue())
                 .withInit(TrainingOptions.Init.parse(run.get("init").textValue()))
                 .withOrder(TrainingOptions.Order.parse(run.get("order").textValue()));
-        return new TrainingConfig(Dataset.parse(run.get("dataset").textValue()), hidden.get(0),
-                run.get("seed").longValue(), run.get("learning_rate").doubleValue(), run.get("batch_size").intValue(),
-                options);
     }
 
     private static void checkRun(JsonNode run) {

@@ -100,6 +100,18 @@ public final class Landscape {
         }
         LossPlane plane = LossPlane.through(spec, widths, paths);
         LossPlane.Window window = plane.window(paths);
+        if (gradients) {
+            // Centred on the point the arrows start from, so that they stay on the plot wherever it is on the path.
+            double[] c = plane.project(first.shown().flat());
+            double half = LossPlane.MIN_HALF_WIDTH;
+            for (double[][] path : paths) {
+                for (double[] p : path) {
+                    double[] ab = plane.project(p);
+                    half = Math.max(half, 1.1 * Math.max(Math.abs(ab[0] - c[0]), Math.abs(ab[1] - c[1])));
+                }
+            }
+            window = new LossPlane.Window(c[0] - half, c[0] + half, c[1] - half, c[1] + half);
+        }
         TrainingConfig config = first.config();
         PlaneLoss loss = new PlaneLoss(widths, config.options(), config.samples());
         int n = gridSize(loss.parameters(), loss.samples());
@@ -229,29 +241,26 @@ public final class Landscape {
         }
         double[] angles = noise.angles();
         int samples = angles.length;
-        s.append(' ');
+        s.append(" Angles to the mean gradient (all ").append(NumberText.count(loss.parameters()))
+                .append(" parameters): ");
         if (samples <= MAX_ARROWS) {
-            s.append("Each sample's gradient is ");
             for (int i = 0; i < samples; i++) {
-                s.append(i == 0 ? "" : i == samples - 1 ? " and " : ", ").append(angle(angles[i]));
+                s.append(i == 0 ? "" : ", ").append(noise.labels()[i]).append(' ').append(angle(angles[i]));
             }
-            s.append(" from the batch's mean gradient");
         } else {
-            double[] sorted = Arrays.stream(angles).filter(a -> a == a).sorted().toArray();
-            long beyond = Arrays.stream(sorted).filter(a -> a > 90).count();
-            s.append("The samples' gradients are ")
-                    .append(sorted.length == 0 ? "zero" : angle(sorted[sorted.length / 2]) + " from the mean gradient at"
-                            + " the median (" + NumberText.count(beyond) + " of " + NumberText.count(samples)
-                            + " point against it)");
+            long beyond = Arrays.stream(angles).filter(a -> a > 90).count();
+            s.append("median ").append(angle(medianOf(angles))).append(", ").append(NumberText.count(beyond))
+                    .append(" of ").append(NumberText.count(samples)).append(" samples beyond 90°");
         }
-        s.append(", in all ").append(NumberText.count(loss.parameters())).append(" parameters. Batch GD takes one"
-                + " step against the mean gradient; SGD takes ").append(NumberText.count(samples)).append(" steps, one per"
-                + " sample, each against that sample's gradient at the weights the step before left.");
+        s.append(". Batch GD steps once against the mean; SGD steps ").append(NumberText.count(samples))
+                .append(" times, each against one sample's gradient where the step before left it");
         double median = medianOf(angles);
         if (median == median) {
-            s.append(median > 45 ? " Here they point in different directions, so SGD's steps zig-zag rather than add"
-                    + " up to one batch step." : " Here they point much the same way, so SGD's steps add up to about "
+            s.append(median > 45 ? ": here they point different ways, so SGD zig-zags."
+                    : ": here they point much the same way, so SGD's steps add up to about "
                     + NumberText.count(samples) + " batch steps.");
+        } else {
+            s.append('.');
         }
         TrainingOptions o = run.config().options();
         if (o.regularization() != TrainingOptions.Regularization.NONE) {

@@ -99,8 +99,8 @@ class LandscapeWindowTest {
         assertThat(path.shownA()).isCloseTo(distance, within(1e-9));
         assertThat(path.a()[200]).isCloseTo(distance, within(1e-9));
         double loss = run.shownWeights().loss(f.snapshot().config().samples(), f.snapshot().config().options());
-        assertThat(onFx(panel::readout)).isEqualTo("Plane through the start and the end of the runs. Epoch 200: loss "
-                + NumberText.brief(loss) + " over all 4 samples at the weights shown.");
+        assertThat(onFx(panel::readout)).isEqualTo("Epoch 200: loss " + NumberText.brief(loss)
+                + " over all 4 samples at the weights shown.");
         // The canvas shows the loss where the path is: lighter (lower loss) at the end than at the start.
         LandscapeView view = panel.view();
         double startShade = onFx(() -> view.colorAt(path.a()[0], path.b()[0]).getBrightness());
@@ -145,12 +145,12 @@ class LandscapeWindowTest {
         assertThat(p.noise().sampleA()).hasSize(4);
         assertThat(p.noise().labels()).containsExactly("(0,0)", "(0,1)", "(1,0)", "(1,1)");
         String readout = onFx(panel::readout);
-        StringBuilder angles = new StringBuilder("Each sample's gradient is ");
+        StringBuilder angles = new StringBuilder("Angles to the mean gradient (all 9 parameters): ");
         for (int i = 0; i < 4; i++) {
-            angles.append(i == 0 ? "" : i == 3 ? " and " : ", ").append(Math.round(p.noise().angles()[i])).append("°");
+            angles.append(i == 0 ? "" : ", ").append(p.noise().labels()[i]).append(' ')
+                    .append(Math.round(p.noise().angles()[i])).append("°");
         }
-        assertThat(readout).contains(angles + " from the batch's mean gradient, in all 9 parameters. Batch GD takes"
-                + " one step against the mean gradient; SGD takes 4 steps, one per sample");
+        assertThat(readout).contains(angles + ". Batch GD steps once against the mean; SGD steps 4 times");
         ChoiceBox<?> plane = onFx(() -> (ChoiceBox<?>) window.lookup("#landscape-plane"));
         assertThat(onFx(() -> plane.getItems().stream().map(i -> ((ChoiceBox<Object>) plane).getConverter()
                 .toString(i)).toList())).containsExactly("Start to end", "Principal directions", "W2[0,0] and W2[0,1]",
@@ -161,6 +161,25 @@ class LandscapeWindowTest {
         // On the plane of two parameters the shown point is their values.
         assertThat(w.paths().get(0).shownA()).isEqualTo(shown.weight(2, 0, 0));
         assertThat(w.paths().get(0).shownB()).isEqualTo(shown.weight(2, 0, 1));
+    }
+
+    /** Another network keeps the chosen plane and names its parameters for the new network. */
+    @Test
+    void anotherNetworkKeepsThePlaneChosen() {
+        FxTesting.trainEpochs(window, 20);
+        LandscapePanel panel = panel();
+        runFx(() -> window.train().landscapeShownProperty().set(true));
+        runFx(() -> panel.choosePlane(LandscapePanel.Plane.OUTPUT_WEIGHTS));
+        awaitPicture(panel, pic -> pic.plane().spec().kind() == LossPlane.Kind.PARAMETERS);
+        runFx(() -> window.train().model().configProperty().set(
+                window.train().model().configProperty().get().withHidden(1)));
+        Landscape.Picture p = awaitPicture(panel, pic -> pic.plane().widths()[1] == 1);
+        // One hidden unit: the output layer has one weight, so the plane takes its bias.
+        assertThat(p.plane().spec().text()).isEqualTo("w:W2[0,0],b2[0,0]");
+        ChoiceBox<?> plane = onFx(() -> (ChoiceBox<?>) window.lookup("#landscape-plane"));
+        assertThat(onFx(plane::getValue)).isEqualTo(LandscapePanel.Plane.OUTPUT_WEIGHTS);
+        assertThat(onFx(() -> ((ChoiceBox<Object>) plane).getConverter().toString(plane.getValue())))
+                .isEqualTo("W2[0,0] and b2[0,0]");
     }
 
     @Test
@@ -192,7 +211,7 @@ class LandscapeWindowTest {
             FxTesting.settle();
             Bounds plot = onFx(() -> panel.view().localToScene(panel.view().getLayoutBounds()));
             assertThat(plot.getWidth()).as("view width at %s", List.of(size[0], size[1])).isGreaterThan(230);
-            assertThat(plot.getHeight()).as("view height at %s", List.of(size[0], size[1])).isGreaterThan(200);
+            assertThat(plot.getHeight()).as("view height at %s", List.of(size[0], size[1])).isGreaterThanOrEqualTo(250);
             ScrollPane views = onFx(() -> (ScrollPane) window.lookup("#train-views"));
             assertThat(onFx(() -> views.getContent().getLayoutBounds().getWidth() <= views.getViewportBounds()
                     .getWidth() + 1)).as("no sideways scrolling at %s", size[0]).isTrue();

@@ -124,13 +124,18 @@ class LandscapeTest {
                 mean[k] += gi[k] / 4;
             }
         }
-        StringBuilder expected = new StringBuilder("Each sample's gradient is ");
+        StringBuilder expected = new StringBuilder(" Angles to the mean gradient (all 9 parameters): ");
+        String[] names = {"(0,0)", "(0,1)", "(1,0)", "(1,1)"};
         for (int i = 0; i < 4; i++) {
             double angle = Math.toDegrees(Math.acos(dot(g[i], mean) / Math.sqrt(dot(g[i], g[i]) * dot(mean, mean))));
             assertThat(p.noise().angles()[i]).isCloseTo(angle, within(1e-4));
-            expected.append(i == 0 ? "" : i == 3 ? " and " : ", ").append(Math.round(angle)).append("°");
+            expected.append(i == 0 ? "" : ", ").append(names[i]).append(' ').append(Math.round(angle)).append("°");
         }
-        assertThat(p.readout()).contains(expected + " from the batch's mean gradient, in all 9 parameters.");
+        assertThat(p.readout()).contains(expected + ". Batch GD steps once against the mean; SGD steps 4 times, each"
+                + " against one sample's gradient where the step before left it");
+        // Centred on the weights the arrows start from.
+        assertThat((p.window().aMin() + p.window().aMax()) / 2).isCloseTo(p.paths().get(0).shownA(), within(1e-12));
+        assertThat((p.window().bMin() + p.window().bMax()) / 2).isCloseTo(p.paths().get(0).shownB(), within(1e-12));
         assertThat(p.noise().labels()).containsExactly("(0,0)", "(0,1)", "(1,0)", "(1,1)");
         // Arrows scaled together: the longest reaches a quarter of the window across.
         double longest = Math.hypot(p.noise().meanA(), p.noise().meanB());

@@ -14,9 +14,7 @@ import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.FlowPane;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 import org.xorlab.engine.LossPlane;
 import org.xorlab.engine.Weights;
@@ -30,7 +28,12 @@ import org.xorlab.run.RunFrame;
  * landscape is computed on a thread of its own, at most ten times a second (less when one takes long), and only the
  * newest request is computed; the finished {@link Landscape.Picture} crosses to the FX thread alone.
  */
-public final class LandscapePanel extends VBox {
+public final class LandscapePanel extends Region {
+    /** Space between the parts. */
+    static final double GAP = 6;
+    /** The view's smallest height, and the narrowest column the controls and readout get beside it. */
+    static final double VIEW_MIN_HEIGHT = 250;
+    static final double SIDE_MIN_WIDTH = 300;
     /** Shortest time between the starts of two computations. */
     static final long MIN_INTERVAL_MILLIS = 100;
     /** The computing thread's name. */
@@ -71,7 +74,11 @@ public final class LandscapePanel extends VBox {
     private final ChoiceBox<Plane> plane = new ChoiceBox<>();
     private final CheckBox gradients = new CheckBox("Gradients");
     private final Label readout = new Label();
+    private final FlowPane controls;
+    private final ZoomPane viewPane;
     private int[] widths = {2, 2, 1};
+    /** The plane chosen: the choice box's value, kept while its items are set again. */
+    private Plane chosen = Plane.START_END;
     /** Each run's weights of updates since its last recorded epoch (a stepped epoch), and that epoch. */
     private final List<List<Weights>> steps = new ArrayList<>();
     private final List<Long> stepsEpoch = new ArrayList<>();
@@ -84,14 +91,13 @@ public final class LandscapePanel extends VBox {
      * @param zoom the canvases' magnification (presenter mode's zoom)
      */
     public LandscapePanel(String id, javafx.beans.value.ObservableDoubleValue zoom) {
-        setSpacing(6);
         getStyleClass().add("landscape-panel");
         view.setId(id + "-view");
         plane.setId(id + "-plane");
         gradients.setId(id + "-gradients");
         readout.setId(id + "-readout");
         plane.getItems().setAll(Plane.values());
-        plane.setValue(Plane.START_END);
+        plane.setValue(chosen);
         plane.setConverter(new StringConverter<>() {
             @Override
             public String toString(Plane p) {
@@ -117,10 +123,16 @@ public final class LandscapePanel extends VBox {
         readout.setWrapText(true);
         readout.getStyleClass().add("landscape-readout");
         readout.setMinHeight(Region.USE_PREF_SIZE);
-        ZoomPane viewPane = new ZoomPane(view, zoom);
-        VBox.setVgrow(viewPane, Priority.ALWAYS);
+        this.controls = controls;
+        this.viewPane = new ZoomPane(view, zoom);
         getChildren().addAll(controls, viewPane, readout);
-        plane.valueProperty().addListener(o -> request());
+        plane.valueProperty().addListener((o, old, now) -> {
+            // Null while the items are set again for another network (see request).
+            if (now != null && now != chosen) {
+                chosen = now;
+                request();
+            }
+        });
         gradients.selectedProperty().addListener(o -> request());
         visibleProperty().addListener(o -> request());
     }
@@ -131,7 +143,7 @@ public final class LandscapePanel extends VBox {
 
     /** The plane chosen. */
     public Plane plane() {
-        return plane.getValue();
+        return chosen;
     }
 
     public void choosePlane(Plane p) {
@@ -195,14 +207,12 @@ public final class LandscapePanel extends VBox {
         int[] now = first.shownWeights().widths();
         if (!Arrays.equals(now, widths)) {
             widths = now;
-            Plane chosen = plane.getValue();
             // The items' names depend on the network: set them again so the choice box shows the new ones.
             plane.getItems().setAll(Plane.values());
             plane.setValue(chosen);
         }
         List<Landscape.Run> runs = new ArrayList<>();
         List<Object> key = new ArrayList<>();
-        Plane chosen = plane.getValue();
         key.add(chosen);
         key.add(gradients.isSelected());
         for (int i = 0; i < latest.size(); i++) {
@@ -231,7 +241,9 @@ public final class LandscapePanel extends VBox {
     private void deliver(Result r) {
         if (r.picture() != null) {
             view.show(r.picture());
-            readout.setText(r.picture().plane().description() + ". " + r.picture().readout());
+            readout.setText(r.picture().readout());
+            // The plane in a sentence, where the chooser and the axes only name it.
+            Tooltip.install(view, new Tooltip(r.picture().plane().description()));
         } else {
             view.showMessage(r.message());
             readout.setText(r.message());
@@ -300,6 +312,55 @@ public final class LandscapePanel extends VBox {
                 }
             }
         }
+    }
+
+
+    /**
+     * Wide and short (the Compare tab's card): the view on the left, as wide as its square plot needs, and the
+     * controls above the readout beside it. Otherwise the controls, the view taking the height left, the readout.
+     */
+    @Override
+    protected void layoutChildren() {
+        double w = getWidth();
+        double h = getHeight();
+        double viewWidth = view.widthFor(h);
+        if (w - viewWidth - GAP >= SIDE_MIN_WIDTH) {
+            viewPane.resizeRelocate(0, 0, viewWidth, h);
+            double x = viewWidth + GAP;
+            double side = w - x;
+            double ch = controls.prefHeight(side);
+            controls.resizeRelocate(x, 0, side, ch);
+            readout.resizeRelocate(x, ch + GAP, side, Math.max(0, h - ch - GAP));
+        } else {
+            double ch = controls.prefHeight(w);
+            double rh = readout.prefHeight(w);
+            controls.resizeRelocate(0, 0, w, ch);
+            double vh = Math.max(0, h - ch - rh - 2 * GAP);
+            viewPane.resizeRelocate(0, ch + GAP, w, vh);
+            readout.resizeRelocate(0, ch + GAP + vh + GAP, w, rh);
+        }
+    }
+
+    @Override
+    protected double computeMinWidth(double height) {
+        return Math.max(controls.minWidth(-1), view.minWidth(-1));
+    }
+
+    @Override
+    protected double computeMinHeight(double width) {
+        double w = width > 0 ? width : getWidth() > 0 ? getWidth() : 320;
+        return controls.prefHeight(w) + VIEW_MIN_HEIGHT + readout.prefHeight(w) + 2 * GAP;
+    }
+
+    @Override
+    protected double computePrefWidth(double height) {
+        return 420;
+    }
+
+    @Override
+    protected double computePrefHeight(double width) {
+        double w = width > 0 ? width : 420;
+        return controls.prefHeight(w) + 360 + readout.prefHeight(w) + 2 * GAP;
     }
 
     @Override

@@ -31,10 +31,10 @@ import org.xorlab.text.NumberText;
  * true. It draws a {@link Landscape.Picture} computed elsewhere (off the FX thread) and never computes a loss itself.
  */
 public final class LandscapeView extends CanvasView {
-    private static final double LEFT = 58;
-    private static final double RIGHT = 84;
-    private static final double TOP = 14;
-    private static final double BOTTOM = 50;
+    private static final double LEFT = 52;
+    private static final double RIGHT = 76;
+    private static final double TOP = 12;
+    private static final double BOTTOM = 42;
     private static final Color HALO = Color.rgb(255, 255, 255, 0.85);
     private static final Color ARROW = Color.rgb(33, 37, 41);
 
@@ -50,6 +50,11 @@ public final class LandscapeView extends CanvasView {
     public LandscapeView() {
         super(420, 420);
         setMinSize(240, 220);
+    }
+
+    /** The width at which a view {@code height} tall has its square plot as tall as it can be, and no wider. */
+    double widthFor(double height) {
+        return Math.max(getMinWidth(), height - TOP - BOTTOM + LEFT + RIGHT);
     }
 
     /** Shows a newly computed picture. Call on the FX thread. */
@@ -316,9 +321,9 @@ public final class LandscapeView extends CanvasView {
         g.setTextAlign(TextAlignment.CENTER);
         g.setTextBaseline(VPos.TOP);
         LossPlane plane = picture.plane();
-        g.fillText(plane.aLabel(), plot.getMinX() + plot.getWidth() / 2, plot.getMaxY() + 25, plot.getWidth() + 40);
+        g.fillText(plane.aLabel(), plot.getMinX() + plot.getWidth() / 2, plot.getMaxY() + 22, plot.getWidth() + 40);
         g.save();
-        g.translate(plot.getMinX() - 46, plot.getMinY() + plot.getHeight() / 2);
+        g.translate(plot.getMinX() - 42, plot.getMinY() + plot.getHeight() / 2);
         g.rotate(-90);
         g.setTextBaseline(VPos.CENTER);
         g.fillText(plane.bLabel(), 0, 0, plot.getHeight());

@@ -5,10 +5,12 @@
 #   start.png      the notebook's network at its initial weights
 #   training.png   a few seconds into Play
 #   converged.png  after Play stopped at 10,000 epochs
+#   landscape-train.png  Shift+G there: the run's path on the loss landscape with the gradient arrows
 #   inspector.png  one Step update later: every number of that backprop step, gradients on the network (I opens
 #                  the inspector on screens narrower than 1366 px, where it does not open by itself)
 #   rewind.png     rewound 3,000 epochs on the timeline
 #   compare.png    the Compare tab after both runs trained 10,000 epochs in lockstep
+#   landscape.png  the same, Shift+G: both runs' paths on the loss landscape with SGD's gradient arrows
 #   race.png       Ctrl+3's race, SGD vs momentum vs Adam, after 10,000 epochs
 #   study.png      the Study tab after its learning rates were set to 0.3, 1, 3, 10, 30 and Alt+S started the study
 #                  (seeds 1-100 x those rates x batch sizes 1 and 4, 5,000 epochs each), given 45 s to finish
@@ -66,6 +68,9 @@ shoot() {
   key space
   shot "$dir" training 3
   shot "$dir" converged 9
+  key shift+g
+  shot "$dir" landscape-train 2
+  key g
   key Right
   [ $narrow = 1 ] && key i
   shot "$dir" inspector 1
@@ -77,6 +82,9 @@ shoot() {
   sleep 2
   key space
   shot "$dir" compare 13
+  key shift+g
+  shot "$dir" landscape 2
+  key g
   key ctrl+3
   sleep 2
   key space

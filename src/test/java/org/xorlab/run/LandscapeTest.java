@@ -145,6 +145,16 @@ class LandscapeTest {
         assertThat(longest).isCloseTo(0.25 * (p.window().aMax() - p.window().aMin()), within(1e-12));
     }
 
+    /** The README's figures: at the notebook's epoch 10,000 the four samples' angles to the mean gradient. */
+    @Test
+    void theReadmesAnglesAtTheNotebooksEpochTenThousand() {
+        Landscape.Run run = train("SGD", TrainingConfig.NOTEBOOK, 10_000);
+        Landscape.Picture p = Landscape.compute(LossPlane.Spec.START_END, List.of(run), true);
+        assertThat(java.util.Arrays.stream(p.noise().angles()).map(Math::round).toArray())
+                .containsExactly(76, 80, 80, 83);
+        assertThat(p.readout()).contains("here they point different ways, so SGD zig-zags.");
+    }
+
     @Test
     void aParameterTheNetworkLacksIsSaidWithWhatItHas() {
         Landscape.Run run = train("SGD", TrainingConfig.NOTEBOOK, 5);

@@ -255,7 +255,7 @@ public final class TrainTab extends BorderPane implements LabTab {
         landscape.setId("landscape-panel");
         VBox.setVgrow(landscape, Priority.ALWAYS);
         ToggleGroup shows = new ToggleGroup();
-        ToggleButton surfaceButton = new ToggleButton("Surface");
+        ToggleButton surfaceButton = new ToggleButton("Decision surface");
         surfaceButton.setId("show-surface");
         surfaceButton.setTooltip(new javafx.scene.control.Tooltip("The network's output over the inputs (x1, x2)"));
         ToggleButton landscapeButton = new ToggleButton("Landscape");
@@ -265,6 +265,7 @@ public final class TrainTab extends BorderPane implements LabTab {
         for (ToggleButton b : List.of(surfaceButton, landscapeButton)) {
             b.setToggleGroup(shows);
             b.setMinWidth(Region.USE_PREF_SIZE);
+            b.getStyleClass().add("card-title-toggle");
         }
         surfaceButton.setSelected(true);
         // A toggle group lets the last button be unpressed; one of the two always shows.
@@ -283,11 +284,10 @@ public final class TrainTab extends BorderPane implements LabTab {
         HBox toggles = new HBox(surfaceButton, landscapeButton);
         toggles.getStyleClass().add("segmented");
         toggles.setMinWidth(Region.USE_PREF_SIZE);
-        Region surfaceGrow = new Region();
-        HBox.setHgrow(surfaceGrow, Priority.ALWAYS);
-        javafx.beans.binding.StringBinding surfaceTitle = javafx.beans.binding.Bindings.when(landscapeShown)
-                .then("Loss landscape").otherwise("Decision surface ŷ(x1, x2)");
-        surfaceCard = card(header(surfaceTitle, surfaceGrow, toggles), surfaceContent, landscape);
+        // The two buttons are the card's title: a title beside them would not fit the card's narrowest width.
+        HBox surfaceHeader = new HBox(toggles);
+        surfaceHeader.setAlignment(Pos.CENTER_LEFT);
+        surfaceCard = card(surfaceHeader, surfaceContent, landscape);
         surfaceCard.setMinWidth(SURFACE_MIN_WIDTH);
         surfacePane.minHeightProperty().bind(canvasZoom.multiply(SURFACE_MIN_HEIGHT));
         hiddenMaps.setMinHeight(150);

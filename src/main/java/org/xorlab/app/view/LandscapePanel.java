@@ -121,6 +121,7 @@ public final class LandscapePanel extends Region {
         FlowPane controls = new FlowPane(8, 4, planeLabel, plane, gradients);
         controls.setAlignment(Pos.CENTER_LEFT);
         readout.setWrapText(true);
+        readout.setAlignment(Pos.TOP_LEFT);
         readout.getStyleClass().add("landscape-readout");
         readout.setMinHeight(Region.USE_PREF_SIZE);
         this.controls = controls;
@@ -354,7 +355,7 @@ public final class LandscapePanel extends Region {
 
     @Override
     protected double computePrefWidth(double height) {
-        return 420;
+        return 560; // the decision surface's: the card keeps its width when it switches views
     }
 
     @Override

@@ -32,7 +32,7 @@ import org.xorlab.text.NumberText;
  */
 public final class LandscapeView extends CanvasView {
     private static final double LEFT = 52;
-    private static final double RIGHT = 76;
+    private static final double RIGHT = 84;
     private static final double TOP = 12;
     private static final double BOTTOM = 42;
     private static final Color HALO = Color.rgb(255, 255, 255, 0.85);
@@ -374,7 +374,7 @@ public final class LandscapeView extends CanvasView {
             double k = marks.get(i);
             double ty = Math.round(by + barHeight * (1 - (k - lo) / (hi - lo)));
             g.strokeLine(bx + barWidth, ty, bx + barWidth + 4, ty);
-            g.fillText(NumberText.brief(Math.pow(10, k)), bx + barWidth + 7, ty, RIGHT - barWidth - 20);
+            g.fillText(NumberText.brief(Math.pow(10, k)), bx + barWidth + 7, ty);
         }
     }
 

@@ -401,31 +401,9 @@ public final class DecisionSurfaceView extends CanvasView {
     }
 
     private void drawLegend(GraphicsContext g) {
-        double barWidth = 18;
-        double barHeight = Math.min(220, plot.getHeight() * 0.7);
-        double bx = plot.getMaxX() + 22;
-        double by = plot.getMinY() + (plot.getHeight() - barHeight) / 2 + 12;
         // 1 at the top, as on the vertical axis.
-        g.setFill(Palette.scale(0, by + barHeight, 0, by));
-        g.fillRect(bx, by, barWidth, barHeight);
-        g.setStroke(Palette.FRAME);
-        g.setLineWidth(1);
-        g.strokeRect(bx + 0.5, by + 0.5, barWidth - 1, barHeight - 1);
-        g.setFill(Palette.INK);
-        g.setFont(Fonts.LABEL);
-        g.setTextAlign(TextAlignment.LEFT);
-        g.setTextBaseline(VPos.BOTTOM);
-        g.fillText("y_hat", bx - 4, by - 14);
-        g.setFont(Fonts.SMALL);
-        g.setFill(Palette.MUTED);
-        g.setTextBaseline(VPos.CENTER);
-        g.setStroke(Palette.MUTED);
-        String[] labels = {"0", "0.5", "1"};
-        for (int i = 0; i < 3; i++) {
-            double ty = Math.round(by + barHeight * (1 - i / 2.0));
-            g.strokeLine(bx + barWidth, ty, bx + barWidth + 5, ty);
-            g.fillText(labels[i], bx + barWidth + 8, ty);
-        }
+        ColourBar.draw(g, plot, "y_hat", (top, bottom) -> Palette.scale(0, bottom, 0, top),
+                new String[] {"0", "0.5", "1"}, new double[] {0, 0.5, 1});
     }
 
     /** The range shown: the grid's, which the loop sampled on {@link PlotRange}; the unit range before any. */

@@ -336,29 +336,11 @@ public final class LandscapeView extends CanvasView {
 
     /** The colour scale: the loss from the lowest shown (bottom) to the highest (top), labelled at powers of ten. */
     private void drawScale(GraphicsContext g) {
-        double barWidth = 16;
-        double barHeight = Math.min(240, plot.getHeight() * 0.75);
-        double bx = plot.getMaxX() + 16;
-        double by = plot.getMinY() + (plot.getHeight() - barHeight) / 2 + 10;
         List<Stop> stops = new ArrayList<>();
         for (int i = 0; i <= 10; i++) {
             int rgb = LandscapeLook.rgb(i / 10.0);
             stops.add(new Stop(1 - i / 10.0, Color.rgb(rgb >> 16 & 0xFF, rgb >> 8 & 0xFF, rgb & 0xFF)));
         }
-        g.setFill(new LinearGradient(0, by, 0, by + barHeight, false, CycleMethod.NO_CYCLE, stops));
-        g.fillRect(bx, by, barWidth, barHeight);
-        g.setStroke(Palette.FRAME);
-        g.setLineWidth(1);
-        g.strokeRect(bx + 0.5, by + 0.5, barWidth - 1, barHeight - 1);
-        g.setFill(Palette.INK);
-        g.setFont(Fonts.LABEL);
-        g.setTextAlign(TextAlignment.LEFT);
-        g.setTextBaseline(VPos.BOTTOM);
-        g.fillText("loss", bx - 2, by - 6);
-        g.setFont(Fonts.SMALL);
-        g.setFill(Palette.MUTED);
-        g.setStroke(Palette.MUTED);
-        g.setTextBaseline(VPos.CENTER);
         double lo = range[0];
         double hi = range[1];
         List<Double> marks = new ArrayList<>();
@@ -370,12 +352,15 @@ public final class LandscapeView extends CanvasView {
         }
         // At most five labels, spread evenly over the decades.
         int stride = Math.max(1, (int) Math.ceil(marks.size() / 5.0));
+        List<String> labels = new ArrayList<>();
+        List<Double> positions = new ArrayList<>();
         for (int i = 0; i < marks.size(); i += stride) {
-            double k = marks.get(i);
-            double ty = Math.round(by + barHeight * (1 - (k - lo) / (hi - lo)));
-            g.strokeLine(bx + barWidth, ty, bx + barWidth + 4, ty);
-            g.fillText(NumberText.brief(Math.pow(10, k)), bx + barWidth + 7, ty);
+            labels.add(NumberText.brief(Math.pow(10, marks.get(i))));
+            positions.add((marks.get(i) - lo) / (hi - lo));
         }
+        ColourBar.draw(g, plot, "loss", (top, bottom) -> new LinearGradient(0, top, 0, bottom, false,
+                CycleMethod.NO_CYCLE, stops), labels.toArray(new String[0]),
+                positions.stream().mapToDouble(Double::doubleValue).toArray());
     }
 
     private double screenA(double a) {

@@ -194,6 +194,15 @@ final class AppShell extends BorderPane {
                 .addWhen("Esc", "Back to live after a rewind (Train tab)",
                         () -> labShowing() && showing().hasTimeline(),
                         () -> showing().live())
+                .addWhen("B", "Bookmark the epoch shown, with a note (Train tab)",
+                        () -> labShowing() && showing().hasTimeline(),
+                        () -> showing().bookmarkShown())
+                .addWhen("Page Up", "Rewind to the previous bookmark (Train tab)",
+                        () -> labShowing() && showing().hasTimeline(),
+                        () -> showing().jumpBookmark(-1))
+                .addWhen("Page Down", "Go to the next bookmark, or live after the last (Train tab)",
+                        () -> labShowing() && showing().hasTimeline(),
+                        () -> showing().jumpBookmark(1))
                 .add("Shift+Slash", "Show these shortcuts", this::showShortcuts);
         // Presenting, zoom and files. Aliases share a description; the sheet shows at most two keys per line.
         shortcuts.add("F5", "Presenter mode: large, full screen, no settings", presentation::togglePresenting)

@@ -1,6 +1,7 @@
 package org.xorlab.session;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Objects;
 import org.xorlab.engine.OptimizerState;
 import org.xorlab.engine.Trainer;
@@ -26,6 +27,7 @@ public final class Session {
     private final long epoch;
     private final long updates;
     private final double[] history;
+    private final List<Bookmark> bookmarks;
 
     /** A session whose optimiser keeps no state, or whose state is zero (plain SGD, or epoch 0). */
     public Session(RunSettings settings, Weights initial, Weights current, long epoch, long updates, double[] history) {
@@ -47,6 +49,7 @@ public final class Session {
         this.epoch = epoch;
         this.updates = updates;
         this.history = history.clone();
+        this.bookmarks = List.of();
         int[] layers = settings.config().hiddenLayers();
         if (layers.length == 1 && initial.hiddenLayers().length == 1 && current.hiddenLayers().length == 1) {
             int hidden = layers[0];
@@ -124,6 +127,37 @@ public final class Session {
         return history[e - 1];
     }
 
+    private Session(Session s, List<Bookmark> bookmarks) {
+        this.settings = s.settings;
+        this.initial = s.initial;
+        this.current = s.current;
+        this.state = s.state;
+        this.epoch = s.epoch;
+        this.updates = s.updates;
+        this.history = s.history;
+        this.bookmarks = Bookmark.normalised(bookmarks);
+        for (Bookmark b : this.bookmarks) {
+            if (b.epoch() > epoch) {
+                throw new IllegalArgumentException("a bookmark marks epoch " + NumberText.count(b.epoch())
+                        + ", after the run's epoch " + NumberText.count(epoch));
+            }
+        }
+    }
+
+    /**
+     * This session with these bookmarks on its timeline instead (in epoch order, one per epoch).
+     *
+     * @throws IllegalArgumentException if one marks an epoch after the run's, or there are too many
+     */
+    public Session withBookmarks(List<Bookmark> marks) {
+        return new Session(this, marks);
+    }
+
+    /** The bookmarks on the run's timeline, in epoch order. */
+    public List<Bookmark> bookmarks() {
+        return bookmarks;
+    }
+
     /** The last epoch's loss, NaN at epoch 0. */
     public double lastLoss() {
         return epoch == 0 ? Double.NaN : history[history.length - 1];
@@ -133,12 +167,12 @@ public final class Session {
     public boolean equals(Object o) {
         return o instanceof Session s && settings.equals(s.settings) && initial.equals(s.initial)
                 && current.equals(s.current) && state.equals(s.state) && epoch == s.epoch && updates == s.updates
-                && Arrays.equals(history, s.history);
+                && Arrays.equals(history, s.history) && bookmarks.equals(s.bookmarks);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(settings, initial, current, state, epoch, updates, Arrays.hashCode(history));
+        return Objects.hash(settings, initial, current, state, epoch, updates, Arrays.hashCode(history), bookmarks);
     }
 
     @Override

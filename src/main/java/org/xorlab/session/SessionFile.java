@@ -65,6 +65,8 @@ public final class SessionFile {
     public static final String EXTENSION = "xorlab.json";
 
     private static final String HISTORY = "loss_history";
+    /** The timeline's bookmarks, [{"epoch": 552, "note": "the plateau ends"}, ...]; absent when there are none. */
+    private static final String BOOKMARKS = "bookmarks";
     /** A version 2 session's own points (absent for a truth table). */
     private static final String DATA = "data";
 
@@ -106,6 +108,17 @@ public final class SessionFile {
                 g.writeFieldName(SECOND);
                 g.writeTree(Json.weights(session.optimizerState().second()));
             }
+            if (!session.bookmarks().isEmpty()) {
+                g.writeFieldName(BOOKMARKS);
+                g.writeStartArray();
+                for (Bookmark b : session.bookmarks()) {
+                    g.writeStartObject();
+                    g.writeNumberField("epoch", b.epoch());
+                    g.writeStringField("note", b.note());
+                    g.writeEndObject();
+                }
+                g.writeEndArray();
+            }
             g.writeFieldName(HISTORY);
             g.writeStartArray();
             for (double loss : session.history()) {
@@ -127,7 +140,7 @@ public final class SessionFile {
     private static final String WHAT = "a session file";
     /** The fields read (each small); anything else is skipped unread. The loss history is streamed apart. */
     private static final Set<String> FIELDS = Set.of("format", "version", "settings", "epoch", "updates", "initial",
-            "current", FIRST, SECOND, DATA);
+            "current", FIRST, SECOND, DATA, BOOKMARKS);
 
     /** Momentum's and nesterov's velocity, adam's first moment. */
     private static boolean usesFirst(TrainingOptions.Optimizer o) {
@@ -274,7 +287,34 @@ public final class SessionFile {
         if (history == null) {
             throw new IllegalArgumentException("\"" + HISTORY + "\" is missing");
         }
-        return new Session(settings, initial, current, new OptimizerState(first, second), epoch, updates, history);
+        Session session = new Session(settings, initial, current, new OptimizerState(first, second), epoch, updates,
+                history);
+        return root.get(BOOKMARKS) == null ? session : session.withBookmarks(bookmarks(root.get(BOOKMARKS)));
+    }
+
+    /** The bookmarks as written: an array of at most {@link Bookmark#MAX_COUNT} {"epoch": N, "note": "..."}. */
+    private static List<Bookmark> bookmarks(JsonNode node) {
+        if (!node.isArray()) {
+            throw new IllegalArgumentException("\"" + BOOKMARKS + "\" must be a list [...] of {\"epoch\": N, \"note\":"
+                    + " \"...\"} (got " + Json.text(node) + ")");
+        }
+        if (node.size() > Bookmark.MAX_COUNT) {
+            throw new IllegalArgumentException("\"" + BOOKMARKS + "\" holds " + NumberText.count(node.size())
+                    + " bookmarks; a run keeps at most " + Bookmark.MAX_COUNT);
+        }
+        List<Bookmark> out = new ArrayList<>();
+        for (int i = 0; i < node.size(); i++) {
+            String name = BOOKMARKS + "[" + i + "]";
+            ObjectNode b = Json.object(node.get(i), name);
+            long epoch = Json.wholeNumber(Json.required(b, "epoch", name + ".epoch"), name + ".epoch");
+            String note = b.get("note") == null ? "" : Json.string(b.get("note"), name + ".note");
+            try {
+                out.add(new Bookmark(epoch, note));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(name + ": " + e.getMessage());
+            }
+        }
+        return out;
     }
 
     private record History(double[] losses, String problem) {

@@ -56,6 +56,16 @@ public interface LabTab {
         return false;
     }
 
+    /** Bookmarks the epoch shown (B). */
+    default void bookmarkShown() {
+        throw new UnsupportedOperationException("this tab has no timeline");
+    }
+
+    /** Rewinds to the previous (-1) or next (+1) bookmark (Page Up, Page Down). */
+    default void jumpBookmark(int direction) {
+        throw new UnsupportedOperationException("this tab has no timeline");
+    }
+
     /** Shows the run {@code epochs} epochs before the epoch it shows now (← and Shift+←). */
     default void rewindBy(long epochs) {
         throw new UnsupportedOperationException("this tab has no timeline");

@@ -1,6 +1,9 @@
 package org.xorlab.app.train;
 
 import java.util.List;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+import org.xorlab.session.Bookmark;
 import java.util.concurrent.CompletableFuture;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
@@ -29,6 +32,13 @@ public final class RunModel extends TabModel {
     private final IntegerProperty selectedInput = new SimpleIntegerProperty(1);
     /** True while a session's settings are being shown: the session's own run replaces the one they would start. */
     private boolean opening;
+    /** The teacher's marks on the timeline, in epoch order (see {@link #bookmark}). */
+    private final ObservableList<Bookmark> bookmarks = FXCollections.observableArrayList();
+    private final ObservableList<Bookmark> bookmarksView = FXCollections.unmodifiableObservableList(bookmarks);
+    /** A session's bookmarks, waiting for the first frame of its run; the generation before it. */
+    private List<Bookmark> pendingBookmarks;
+    private long pendingFrom;
+    private long generation = -1;
 
     public RunModel(TrainingConfig initial, StopRule rule, double epochsPerSecond) {
         super(new TrainingLoop(List.of(spec(initial)), rule, epochsPerSecond), epochsPerSecond);
@@ -38,6 +48,19 @@ public final class RunModel extends TabModel {
         stopRule.addListener((o, old, now) -> loop().setStopRule(now));
         // The Train tab shows the run's diagnosis under its chart.
         loop().diagnose(true);
+        frameProperty().addListener((o, old, f) -> {
+            if (f != null && f.generation() != generation) {
+                generation = f.generation();
+                if (pendingBookmarks != null && generation != pendingFrom) {
+                    bookmarks.setAll(pendingBookmarks);
+                    pendingBookmarks = null;
+                } else {
+                    // A new timeline (Reset, another run): marks of epochs it has not reached go.
+                    long epoch = f.snapshot().epoch();
+                    bookmarks.removeIf(b -> b.epoch() > epoch);
+                }
+            }
+        });
         start("xorlab-training");
     }
 
@@ -52,6 +75,7 @@ public final class RunModel extends TabModel {
         if (sameRun) {
             loop().retune(0, now.learningRate(), now.batchSize());
         } else {
+            bookmarks.clear();
             loop().restart(List.of(spec(now)));
         }
     }
@@ -125,7 +149,31 @@ public final class RunModel extends TabModel {
         } finally {
             opening = false;
         }
+        pendingBookmarks = session.bookmarks();
+        pendingFrom = generation;
         loop().load(spec(s.config()).name(), session);
+    }
+
+    /** The timeline's bookmarks, in epoch order; change them through {@link #bookmark} and {@link #unbookmark}. */
+    public ObservableList<Bookmark> bookmarks() {
+        return bookmarksView;
+    }
+
+    /**
+     * Marks {@code epoch} with {@code note} (replacing a mark there).
+     *
+     * @throws IllegalArgumentException if the note is too long or holds control characters, or the run already has
+     *                                  {@value Bookmark#MAX_COUNT} other marks
+     */
+    public void bookmark(long epoch, String note) {
+        List<Bookmark> now = new java.util.ArrayList<>(bookmarks);
+        now.add(new Bookmark(epoch, note));
+        bookmarks.setAll(Bookmark.normalised(now));
+    }
+
+    /** Removes the mark at {@code epoch}, if any. */
+    public void unbookmark(long epoch) {
+        bookmarks.removeIf(b -> b.epoch() == epoch);
     }
 
     /**
@@ -133,6 +181,9 @@ public final class RunModel extends TabModel {
      * thread.
      */
     public CompletableFuture<Session> captureSession() {
-        return loop().capture(0);
+        List<Bookmark> marks = List.copyOf(bookmarks);
+        // The marks the saved epoch has reached (the run may have been rewound past none of them: all are).
+        return loop().capture(0).thenApply(s -> s.withBookmarks(marks.stream()
+                .filter(b -> b.epoch() <= s.epoch()).toList()));
     }
 }

@@ -13,6 +13,7 @@ import javafx.beans.property.SimpleDoubleProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
+import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.Label;
@@ -114,6 +115,7 @@ public final class TrainTab extends BorderPane implements LabTab {
     private final StepInspector inspector = new StepInspector();
     private final RewindBar rewind;
     private final DiagnosisList diagnosis;
+    private final BookmarkList bookmarks;
     private final BooleanProperty inspectorShown = new SimpleBooleanProperty(false);
     /** False until the user shows or hides the inspector; until then it follows the window's width. */
     private boolean inspectorChosen;
@@ -155,6 +157,7 @@ public final class TrainTab extends BorderPane implements LabTab {
         this.transport = new TransportBar(model, "", WORDING, List.of(10L, 100L, 1000L));
         this.rewind = new RewindBar(model);
         this.diagnosis = new DiagnosisList(model);
+        this.bookmarks = new BookmarkList(model);
         createView();
         initListeners();
     }
@@ -177,8 +180,16 @@ public final class TrainTab extends BorderPane implements LabTab {
         logScale.setSelected(true);
         logScale.setMinWidth(Region.USE_PREF_SIZE);
         chart.logScaleProperty().bindBidirectional(logScale.selectedProperty());
-        HBox chartHeader = header("Loss per epoch", logScale);
-        chartCard = card(chartHeader, chartPane, rewind, diagnosis);
+        Button mark = new Button("Bookmark");
+        mark.setId("bookmark-add");
+        mark.setMinWidth(Region.USE_PREF_SIZE);
+        mark.setTooltip(new javafx.scene.control.Tooltip("Mark the epoch shown, with a note, to come back to it (B;"
+                + " Page Up / Page Down go from mark to mark)"));
+        mark.setOnAction(e -> bookmarkShown());
+        Region chartGrow = new Region();
+        HBox.setHgrow(chartGrow, Priority.ALWAYS);
+        HBox chartHeader = header("Loss per epoch", logScale, chartGrow, mark);
+        chartCard = card(chartHeader, chartPane, rewind, diagnosis, bookmarks);
         VBox.setVgrow(chartPane, Priority.ALWAYS);
 
         network.setId("network-view");
@@ -649,6 +660,58 @@ public final class TrainTab extends BorderPane implements LabTab {
     /** The loss landscape's panel (shown in the surface's card when chosen). */
     public LandscapePanel landscape() {
         return landscape;
+    }
+
+    /** The epoch the views show: the rewound one, or the live one; 0 before the first frame. */
+    private long shownEpoch() {
+        TrainingFrame f = model.frameProperty().get();
+        if (f == null) {
+            return 0;
+        }
+        Preview p = f.runs().get(0).preview();
+        return p != null ? p.epoch() : f.snapshot().epoch();
+    }
+
+    /** Marks the epoch shown (B), keeping its note if it has one, and puts the keyboard in its note's field. */
+    @Override
+    public void bookmarkShown() {
+        long epoch = shownEpoch();
+        String note = model.bookmarks().stream().filter(b -> b.epoch() == epoch).map(
+                org.xorlab.session.Bookmark::note).findFirst().orElse("");
+        try {
+            model.bookmark(epoch, note);
+        } catch (IllegalArgumentException e) {
+            return; // a hundred marks already: the button's tooltip says how many a run keeps
+        }
+        javafx.application.Platform.runLater(() -> {
+            var field = bookmarks.noteField(epoch);
+            if (field != null) {
+                field.requestFocus();
+            }
+        });
+    }
+
+    /** Rewinds to the nearest bookmark before ({@code direction} -1) or after (+1) the epoch shown; after the last, live. */
+    @Override
+    public void jumpBookmark(int direction) {
+        long shown = shownEpoch();
+        var marks = model.bookmarks();
+        if (direction < 0) {
+            for (int i = marks.size() - 1; i >= 0; i--) {
+                if (marks.get(i).epoch() < shown) {
+                    model.preview(marks.get(i).epoch());
+                    return;
+                }
+            }
+        } else {
+            for (var b : marks) {
+                if (b.epoch() > shown) {
+                    model.preview(b.epoch());
+                    return;
+                }
+            }
+            model.live();
+        }
     }
 
     @Override

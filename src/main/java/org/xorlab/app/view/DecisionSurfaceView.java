@@ -64,6 +64,38 @@ public final class DecisionSurfaceView extends CanvasView {
         super(560, 480);
         setMinSize(240, 200);
         initEditing();
+        setAccessibleRole(javafx.scene.AccessibleRole.TEXT);
+        setAccessibleRoleDescription("decision surface");
+    }
+
+    /** What the surface shows, in words, for a screen reader: y_hat at each point drawn (at most 20 named). */
+    @Override
+    public Object queryAccessibleAttribute(javafx.scene.AccessibleAttribute attribute, Object... parameters) {
+        if (attribute == javafx.scene.AccessibleAttribute.TEXT) {
+            return describe();
+        }
+        return super.queryAccessibleAttribute(attribute, parameters);
+    }
+
+    /** "Decision surface: ŷ at (0,0) is 0.09, at (0,1) is 0.91, ...", from the grid's cells under the points. */
+    String describe() {
+        if (grid == null) {
+            return "Decision surface: nothing sampled yet";
+        }
+        StringBuilder s = new StringBuilder("Decision surface: ŷ");
+        int points = train != null ? train.size() : dataset != null ? Dataset.SIZE : 0;
+        int named = Math.min(points, 20);
+        for (int i = 0; i < named; i++) {
+            double x1 = train != null ? train.x1(i) : Dataset.x0(i);
+            double x2 = train != null ? train.x2(i) : Dataset.x1(i);
+            s.append(i == 0 ? " at " : ", at ").append(HoverCard.pointText(x1, x2)).append(" is ")
+                    .append(org.xorlab.text.NumberText.brief(Math.round(grid.output(grid.column(x1), grid.row(x2))
+                            * 100) / 100.0));
+        }
+        if (points > named) {
+            s.append(", and ").append(org.xorlab.text.NumberText.count(points - named)).append(" more points");
+        }
+        return s.append("; the line ŷ = 0.5 divides the classes").toString();
     }
 
     /**

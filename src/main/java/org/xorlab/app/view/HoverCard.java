@@ -82,6 +82,37 @@ final class HoverCard {
         return text;
     }
 
+    /**
+     * The whole network in words, for a screen reader (the view's accessible text): every edge with its weight, every
+     * unit with its bias and its activation for input (x1, x2), named as the hover card names them.
+     */
+    static String describeAll(Weights weights, TrainingOptions options, double x1, double x2) {
+        List<Feature> features = options.features();
+        double[][] v = weights.activations(options, x1, x2);
+        int top = weights.layers();
+        StringBuilder s = new StringBuilder("Network: inputs ").append(String.join(", ", inputNames(features)))
+                .append(", activations for x = ").append(pointText(x1, x2)).append(". ");
+        for (int l = 1; l <= top; l++) {
+            int width = l == top ? 1 : weights.hiddenLayers()[l - 1];
+            int from = l == 1 ? features.size() : weights.hiddenLayers()[l - 2];
+            for (int j = 0; j < width; j++) {
+                for (int k = 0; k < from; k++) {
+                    s.append("Edge ").append(name(l - 1, k, top, features)).append(" to ")
+                            .append(name(l, j, top, features)).append(", weight ")
+                            .append(fmt3(weights.weight(l, j, k))).append(". ");
+                }
+                s.append(name(l, j, top, features)).append(": bias ").append(fmt3(weights.bias(l, j)))
+                        .append(", activation ").append(fmt3(v[l - 1][j])).append(". ");
+            }
+        }
+        return s.toString().strip();
+    }
+
+    /** As the network is drawn: h1, h2 in the notebook's one hidden layer, "layer l unit j" in deeper ones. */
+    private static String name(int l, int j, int top, List<Feature> features) {
+        return top == 2 && l == 1 ? "h" + (j + 1) : unitName(l, j, top, features);
+    }
+
     /** A unit of layer {@code l} (0 for the inputs, {@code top} for the output) as the hover card names it. */
     private static String unitName(int l, int j, int top, List<Feature> features) {
         return l == 0 ? inputNames(features).get(j) : l == top ? "y_hat" : "layer " + l + " unit " + (j + 1);

@@ -50,6 +50,33 @@ public final class LandscapeView extends CanvasView {
     public LandscapeView() {
         super(420, 420);
         setMinSize(240, 220);
+        setAccessibleRole(javafx.scene.AccessibleRole.TEXT);
+        setAccessibleRoleDescription("loss landscape");
+    }
+
+    /** What the landscape shows, in words, for a screen reader. */
+    @Override
+    public Object queryAccessibleAttribute(javafx.scene.AccessibleAttribute attribute, Object... parameters) {
+        if (attribute == javafx.scene.AccessibleAttribute.TEXT) {
+            return describe();
+        }
+        return super.queryAccessibleAttribute(attribute, parameters);
+    }
+
+    /** "Loss landscape on the plane ...: loss from ... to ...; SGD's path of N points ends at (a, b), loss L." */
+    String describe() {
+        if (picture == null) {
+            return "Loss landscape: " + (message == null ? "nothing yet" : message);
+        }
+        StringBuilder s = new StringBuilder("Loss landscape. ").append(picture.plane().description())
+                .append(". Loss shown from ").append(NumberText.brief(Math.pow(10, range[0]))).append(" to ")
+                .append(NumberText.brief(Math.pow(10, range[1])));
+        for (Landscape.Path p : picture.paths()) {
+            s.append("; ").append(p.name()).append("'s path of ").append(NumberText.count(p.a().length))
+                    .append(" points, its dot at (").append(NumberText.brief(p.shownA())).append(", ")
+                    .append(NumberText.brief(p.shownB())).append("), loss ").append(NumberText.brief(p.shownLoss()));
+        }
+        return s.append(". ").append(picture.readout()).toString();
     }
 
     /** The width at which a view {@code height} tall has its square plot as tall as it can be, and no wider. */

@@ -113,6 +113,18 @@ public final class NetworkView extends CanvasView {
         // Small enough to fit the window's narrowest network card (280 px with its padding): a view laid out wider
         // than its card would be cut off on the right. NetworkLayout keeps it readable down to this size.
         setMinSize(MIN_WIDTH, MIN_HEIGHT);
+        setAccessibleRole(javafx.scene.AccessibleRole.TEXT);
+        setAccessibleRoleDescription("network diagram");
+    }
+
+    /** What the view shows, in words, for a screen reader; computed only when one asks. */
+    @Override
+    public Object queryAccessibleAttribute(javafx.scene.AccessibleAttribute attribute, Object... parameters) {
+        if (attribute == javafx.scene.AccessibleAttribute.TEXT) {
+            return weights == null ? "Network: no weights yet" : HoverCard.describeAll(weights, options, pointX1,
+                    pointX2);
+        }
+        return super.queryAccessibleAttribute(attribute, parameters);
     }
 
     /** The sample (0 to 3 on a truth table, 0 to n - 1 on data) whose activations the neurons show. */

@@ -60,6 +60,8 @@ final class CompareSettingsBar extends FlowPane {
         dataset.getItems().setAll(Dataset.values());
         dataset.setValue(s.dataset());
         dataset.setId("compare-dataset");
+        dataset.setTooltip(new javafx.scene.control.Tooltip("The truth table every run learns (a new one starts the"
+                + " comparison over)"));
         dataset.setConverter(new ChoiceText<>(Dataset::name));
         Label hiddenError = HiddenUnits.makeSpinner(hidden, "compare-hidden", s.hidden());
         hidden.setPrefWidth(90);

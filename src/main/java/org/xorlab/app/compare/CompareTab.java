@@ -109,6 +109,7 @@ public final class CompareTab extends BorderPane implements LabTab {
 
         chart.setId("compare-chart");
         logScale.setId("compare-log-scale");
+        logScale.setTooltip(new Tooltip("Plot the loss on a log axis (L)"));
         logScale.setSelected(true);
         logScale.setMinWidth(Region.USE_PREF_SIZE);
         chart.logScaleProperty().bindBidirectional(logScale.selectedProperty());

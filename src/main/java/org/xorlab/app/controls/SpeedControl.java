@@ -28,6 +28,7 @@ public final class SpeedControl {
     public SpeedControl(String id, DoubleProperty speed, String help) {
         slider.setValue(TransportBar.speedIndex(speed.get()));
         slider.setId(id);
+        caption.setLabelFor(slider);
         slider.setMajorTickUnit(1);
         slider.setMinorTickCount(0);
         slider.setSnapToTicks(true);

@@ -38,6 +38,10 @@ public final class ValidatedField<T> extends VBox {
         caption.getStyleClass().add("field-label");
         caption.setLabelFor(field);
         field.setId(id);
+        // Help for a screen reader and the pointer alike: how a typed value takes effect.
+        field.setTooltip(new javafx.scene.control.Tooltip((label.isEmpty() ? "Type a value" : label
+                + ": type a value") + ", then Enter or leave the field to apply it; while it is invalid the field says"
+                + " why and the last valid value stays"));
         NumberTyping.install(field, this::refuse);
         field.setText(formatter.apply(initial));
         error.setId(id + "-error");

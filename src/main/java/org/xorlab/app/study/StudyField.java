@@ -32,6 +32,8 @@ final class StudyField<T> extends VBox {
         caption.getStyleClass().add("field-label");
         caption.setLabelFor(field);
         field.setId(id);
+        field.setTooltip(new javafx.scene.control.Tooltip(label + ": the study starts from what the field shows;"
+                + " while it is invalid the field says why and Start waits"));
         field.setPrefColumnCount((int) columns);
         error.setId(id + "-error");
         error.getStyleClass().add("field-error");

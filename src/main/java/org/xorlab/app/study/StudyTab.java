@@ -141,6 +141,9 @@ public final class StudyTab extends BorderPane {
         box.setValue(Measure.EPOCHS);
         box.setConverter(new ChoiceText<>(Measure::plural));
         box.setId(id);
+        box.setTooltip(new Tooltip(id.equals("study-budget-measure") ? "What the budget per run counts: epochs,"
+                + " weight updates or samples seen" : "What the results count to the target: epochs, weight"
+                + " updates or samples seen"));
         return box;
     }
 

@@ -198,6 +198,8 @@ final class DataPanel extends VBox {
         for (Feature f : Feature.values()) {
             CheckBox box = new CheckBox(f.label());
             box.setId("feature-" + f.id());
+            box.setTooltip(new Tooltip("Give the first layer " + f.label() + " as an input (changing the features"
+                    + " starts a new run)"));
             box.setSelected(Feature.DEFAULT.contains(f));
             box.setMnemonicParsing(false);
             features.put(f, box);

@@ -56,6 +56,7 @@ public final class RewindBar extends HBox {
         caption.getStyleClass().add("field-label");
         caption.setMinWidth(Region.USE_PREF_SIZE);
         slider.setId("rewind-slider");
+        slider.setAccessibleText("Timeline: the epoch the views show");
         slider.setDisable(true);
         slider.setFocusTraversable(false);
         Tooltip tip = new Tooltip(TOOLTIP);

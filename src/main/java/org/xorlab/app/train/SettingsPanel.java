@@ -54,6 +54,8 @@ public final class SettingsPanel extends VBox {
         dataset.getItems().setAll(Dataset.values());
         dataset.setValue(c.dataset());
         dataset.setId("dataset");
+        dataset.setTooltip(new javafx.scene.control.Tooltip("The truth table the network learns (a new one starts a"
+                + " new run)"));
         dataset.setDisable(!c.onTruthTable());
         dataset.setMaxWidth(Double.MAX_VALUE);
         dataset.setConverter(new ChoiceText<>(d -> d.name() + "  (" + targets(d) + ")"));
@@ -83,6 +85,9 @@ public final class SettingsPanel extends VBox {
         byLoss.setToggleGroup(group);
         byEpochs.setId("stop-by-epochs");
         byLoss.setId("stop-by-loss");
+        byEpochs.setTooltip(new javafx.scene.control.Tooltip("Play stops after the number of epochs below"));
+        byLoss.setTooltip(new javafx.scene.control.Tooltip("Play stops at the first epoch whose loss is below the"
+                + " target below"));
         (rule.byTarget() ? byLoss : byEpochs).setSelected(true);
         stopEpochs = new ValidatedField<>("", "stop-epochs", rule.epochs(), text -> {
             long v = ValidatedField.parseCount(text, "Epochs");

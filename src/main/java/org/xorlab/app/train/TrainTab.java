@@ -177,6 +177,7 @@ public final class TrainTab extends BorderPane implements LabTab {
         run = chart.addRun(RunModel.RUN_NAME, model.configProperty().get().updatesPerEpoch());
         chart.setId("loss-chart");
         logScale.setId("log-scale");
+        logScale.setTooltip(new javafx.scene.control.Tooltip("Plot the loss on a log axis (L)"));
         logScale.setSelected(true);
         logScale.setMinWidth(Region.USE_PREF_SIZE);
         chart.logScaleProperty().bindBidirectional(logScale.selectedProperty());

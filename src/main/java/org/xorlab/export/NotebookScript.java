@@ -273,7 +273,7 @@ public final class NotebookScript {
             names.add("z_sample");
         }
         names.add("y_pred_sample");
-        line(String.join(", ", names) + " = forward_pass(" + arguments("x_sample") + ")");
+        line(String.join(", ", names) + " = forward_pass(" + parameters("x_sample") + ")");
         line("");
         line("# Compute loss");
         line("loss_sample = compute_loss(y_true_sample, " + (crossEntropy() ? "z_sample" : "y_pred_sample") + ")");
@@ -293,25 +293,18 @@ public final class NotebookScript {
                 line("def update_parameter(name, p, grad, learning_rate):");
                 line("    p -= learning_rate * grad");
             }
-            case MOMENTUM -> {
-                line("# Step 6a: The update with momentum: each parameter keeps a velocity, v = mu v + grad");
+            case MOMENTUM, NESTEROV -> {
+                boolean nesterov = options.optimizer() == Optimizer.NESTEROV;
+                line(nesterov
+                        ? "# Step 6a: The update with Nesterov momentum: v = mu v + grad, then a step along grad + mu v"
+                        : "# Step 6a: The update with momentum: each parameter keeps a velocity, v = mu v + grad");
                 line("momentum = " + mu + "  # mu");
                 line("velocity = {}  # Each parameter's velocity, by name; zeros before the first update");
                 line("");
                 line("def update_parameter(name, p, grad, learning_rate):");
                 line("    v = momentum * velocity.get(name, np.zeros_like(p)) + grad");
                 line("    velocity[name] = v");
-                line("    p -= learning_rate * v");
-            }
-            case NESTEROV -> {
-                line("# Step 6a: The update with Nesterov momentum: v = mu v + grad, then a step along grad + mu v");
-                line("momentum = " + mu + "  # mu");
-                line("velocity = {}  # Each parameter's velocity, by name; zeros before the first update");
-                line("");
-                line("def update_parameter(name, p, grad, learning_rate):");
-                line("    v = momentum * velocity.get(name, np.zeros_like(p)) + grad");
-                line("    velocity[name] = v");
-                line("    p -= learning_rate * (grad + momentum * v)");
+                line(nesterov ? "    p -= learning_rate * (grad + momentum * v)" : "    p -= learning_rate * v");
             }
             case RMSPROP -> {
                 line("# Step 6a: The update with RMSprop: each parameter keeps a running mean of its squared gradient");
@@ -498,20 +491,20 @@ public final class NotebookScript {
                 line("        y = outputs[start:start + batch_size].T  # (o, m)");
             }
         }
-        line("        " + forwardTo + " = forward_pass(" + arguments("x") + ")"
+        line("        " + forwardTo + " = forward_pass(" + parameters("x") + ")"
                 + "  # intermediate results (such as v1) are saved for backpropagation");
         if (options.optimizer() == Optimizer.ADAM) {
             line("        t += 1");
         }
         line("        " + String.join(", ", parameterNames()) + " = backpropagation("
-                + String.join(", ", backpropArguments()) + ", learning_rate)");
+                + String.join(", ", backpropParameters()) + ", learning_rate)");
         String lossOf = "compute_loss(y, " + (crossEntropy() ? "z_out" : "y_hat") + ")";
         line("        total_loss += " + lossOf + (batched() ? " * x.shape[1]  # The batch's mean loss times its samples"
                 : ""));
         line("    losses.append(total_loss / len(inputs))");
         if (testing()) {
             line("    # The test points' loss with this epoch's final weights");
-            line("    " + resultPrefix("test") + " = forward_pass(" + arguments("test_inputs.T") + ")");
+            line("    " + resultPrefix("test") + " = forward_pass(" + parameters("test_inputs.T") + ")");
             line("    test_losses.append(compute_loss(test_outputs.T, " + (crossEntropy() ? "z_test" : "y_test") + "))");
         }
         if (!options.isNotebook()) {
@@ -533,14 +526,14 @@ public final class NotebookScript {
     private void finalTest() {
         line("# Test the trained model");
         if (config.onTruthTable()) {
-            line(resultPrefix("final") + " = forward_pass(" + arguments("inputs.T") + ")");
+            line(resultPrefix("final") + " = forward_pass(" + parameters("inputs.T") + ")");
             line("print(\"Predicted Output after Training:\\n\", final_output)");
         } else {
-            line(resultPrefix("final") + " = forward_pass(" + arguments("inputs.T") + ")");
+            line(resultPrefix("final") + " = forward_pass(" + parameters("inputs.T") + ")");
             line("accuracy = np.mean((final_output >= 0.5) == (outputs.T >= 0.5))");
             line("print(f'Accuracy on the training points (threshold 0.5): {accuracy:.1%}')");
             if (testing()) {
-                line(resultPrefix("final_test") + " = forward_pass(" + arguments("test_inputs.T") + ")");
+                line(resultPrefix("final_test") + " = forward_pass(" + parameters("test_inputs.T") + ")");
                 line("test_accuracy = np.mean((final_test_output >= 0.5) == (test_outputs.T >= 0.5))");
                 line("print(f'Accuracy on the test points (threshold 0.5): {test_accuracy:.1%}')");
             }
@@ -588,55 +581,42 @@ public final class NotebookScript {
     }
 
     private String dim(int l) {
-        if (l == 0) {
-            return "input_dim";
-        }
-        if (l == hiddenLayers + 1) {
-            return "output_dim";
-        }
-        return hiddenLayers == 1 ? "hidden_dim" : "hidden" + l + "_dim";
+        return layered(l, "input_dim", "hidden_dim", "hidden%d_dim", "output_dim");
     }
 
     /** The shape comments' letters: d inputs, h hidden units (h1, h2, ... when deeper), o outputs. */
     private String sym(int l) {
-        if (l == 0) {
-            return "d";
-        }
-        if (l == hiddenLayers + 1) {
-            return "o";
-        }
-        return hiddenLayers == 1 ? "h" : "h" + l;
+        return layered(l, "d", "h", "h%d", "o");
     }
 
     private String delta(int l) {
-        if (l == hiddenLayers + 1) {
-            return "d_output";
-        }
-        return hiddenLayers == 1 ? "d_hidden" : "d_hidden" + l;
+        return layered(l, null, "d_hidden", "d_hidden%d", "d_output");
     }
 
     private String error(int l) {
-        if (l == hiddenLayers + 1) {
-            return "error_output";
-        }
-        return hiddenLayers == 1 ? "error_hidden" : "error_hidden" + l;
+        return layered(l, null, "error_hidden", "error_hidden%d", "error_output");
     }
 
     private String layerName(int l) {
-        if (l == 0) {
-            return "Input";
-        }
-        if (l == hiddenLayers + 1) {
-            return "Output";
-        }
-        return hiddenLayers == 1 ? "Hidden" : "Hidden " + l;
+        return layered(l, "Input", "Hidden", "Hidden %d", "Output");
     }
 
     private String layerWords(int l) {
-        if (l == hiddenLayers + 1) {
-            return "output layer";
+        return layered(l, null, "hidden layer", "hidden layer %d", "output layer");
+    }
+
+    /**
+     * The name of layer {@code l} (0 the input, L + 1 the output): the notebook's own name for its one hidden
+     * layer ({@code single}), numbered ({@code numbered}, a format with %d) when there are several.
+     */
+    private String layered(int l, String input, String single, String numbered, String output) {
+        if (l == 0) {
+            return input;
         }
-        return hiddenLayers == 1 ? "hidden layer" : "hidden layer " + l;
+        if (l == hiddenLayers + 1) {
+            return output;
+        }
+        return hiddenLayers == 1 ? single : String.format(Locale.ROOT, numbered, l);
     }
 
     /** W1, b1, W2, b2, ... */
@@ -651,10 +631,6 @@ public final class NotebookScript {
 
     private String parameters(String first) {
         return first + ", " + String.join(", ", parameterNames());
-    }
-
-    private String arguments(String first) {
-        return parameters(first);
     }
 
     /** What forward_pass returns: the hidden layers' outputs (for backpropagation), z_out for cross-entropy, y_hat. */
@@ -691,10 +667,6 @@ public final class NotebookScript {
         names.add("y");
         names.addAll(parameterNames());
         return names;
-    }
-
-    private List<String> backpropArguments() {
-        return backpropParameters();
     }
 
     // ------------------------------------------------------------------------------------------------------------

@@ -418,7 +418,7 @@ public final class NotebookScript {
             return;
         }
         Samples train = config.samples();
-        line("# Sample data: the " + train.size() + " training points of " + options.data().name()
+        line("# Sample data: the " + train.size() + " training points of " + dataName()
                 + " (x1, x2, y), one per row");
         points("points", train);
         if (testing()) {
@@ -711,7 +711,18 @@ public final class NotebookScript {
     }
 
     private String learns() {
-        return config.onTruthTable() ? config.dataset().id().toUpperCase(Locale.ROOT) : options.data().name();
+        return config.onTruthTable() ? config.dataset().id().toUpperCase(Locale.ROOT) : dataName();
+    }
+
+    /**
+     * The data's name (a file name, which may hold any character but / and NUL) as a comment may hold it: a line
+     * break in it would end the comment and make the rest of the name code, so control characters become '?'.
+     */
+    private String dataName() {
+        StringBuilder s = new StringBuilder();
+        options.data().name().codePoints().forEach(c -> s.appendCodePoint(
+                Character.isISOControl(c) || c == '\u2028' || c == '\u2029' ? '?' : c));
+        return s.toString();
     }
 
     private String settings() {

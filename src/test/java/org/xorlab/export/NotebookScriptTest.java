@@ -150,6 +150,15 @@ class NotebookScriptTest {
     }
 
     @Test
+    void aLineBreakInTheDataNameStaysInsideTheComment() {
+        Samples train = Samples.of(new double[] {0, 1}, new double[] {1, 0}, new double[] {1, 0});
+        TrainingOptions o = TrainingOptions.NOTEBOOK.withData(Data.of("a\nimport os\r\u2028.csv", train));
+        String script = NotebookScript.of(new TrainingConfig(org.xorlab.engine.Dataset.XOR, 2, 42, 0.1, 1, o), 1);
+        assertThat(script).contains("learning a?import os??.csv by", "training points of a?import os??.csv (x1")
+                .doesNotContain("\nimport os", "\r", "\u2028");
+    }
+
+    @Test
     void epochsMustBeAtLeastOne() {
         assertThatThrownBy(() -> NotebookScript.of(TrainingConfig.NOTEBOOK, 0))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("at least 1");

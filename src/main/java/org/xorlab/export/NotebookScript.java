@@ -83,7 +83,7 @@ public final class NotebookScript {
     // The sections, in the notebook's order.
 
     private void header() {
-        line("# The XOR Lab notebook as a script: a " + shape() + " network learning " + learns()
+        line("# The XOR Lab notebook as a script: a " + shape() + " learning " + learns()
                 + " by backpropagation,");
         line("# written by `xorlab script` for " + settings() + ".");
         List<String> changes = changes();
@@ -701,13 +701,14 @@ public final class NotebookScript {
         return batched() ? "m" : "1";
     }
 
-    /** "2-2-1 sigmoid", "2-4-4-1 tanh". */
+    /** "2-2-1 sigmoid network" (the notebook's), "2-4-4-1 network (tanh hidden layers, sigmoid output)". */
     private String shape() {
         StringBuilder s = new StringBuilder();
         for (int i = 0; i < widths.length; i++) {
             s.append(i == 0 ? "" : "-").append(widths[i]);
         }
-        return s + " " + options.activation().id();
+        return options.activation() == Activation.SIGMOID ? s + " sigmoid network"
+                : s + " network (" + options.activation().id() + " hidden layers, sigmoid output)";
     }
 
     private String learns() {

@@ -222,6 +222,20 @@ class ScriptCommandTest {
     }
 
     @Test
+    void aSymbolicLinkStaysALinkAndItsTargetIsReplaced() throws Exception {
+        Path target = Files.writeString(dir.resolve("run-42.py"), "old");
+        Path link = Files.createSymbolicLink(dir.resolve("latest.py"), target.getFileName());
+
+        CliRun run = CliRun.of("script", "--epochs", "3", "--out", link.toString());
+
+        assertThat(run.status()).as(run.err()).isZero();
+        assertThat(Files.isSymbolicLink(link)).isTrue();
+        assertThat(Files.readSymbolicLink(link)).isEqualTo(target.getFileName());
+        assertThat(Files.readString(target)).startsWith("# The XOR Lab notebook").contains("epochs = 3\n");
+        assertThat(CliRun.listing(dir)).containsExactly("latest.py", "run-42.py");
+    }
+
+    @Test
     void theHelpListsTrainsOptions() {
         CliRun run = CliRun.of("script", "--help");
         assertThat(run.status()).isZero();

@@ -50,11 +50,11 @@ class ArchitectureTest {
         // Guards the rule against passing vacuously on a package that moved or was renamed.
         for (String c : List.of("org.xorlab.run.TrainingLoop", "org.xorlab.text.NumberText",
                 "org.xorlab.session.Session", "org.xorlab.files.PendingFile", "org.xorlab.engine.Lockstep",
-                "org.xorlab.plot.LossLogAxis")) {
+                "org.xorlab.plot.LossLogAxis", "org.xorlab.export.NotebookScript")) {
             assertThat(production.contain(c)).as(c).isTrue();
         }
         noClasses().that().resideInAnyPackage("org.xorlab.engine..", "org.xorlab.run..", "org.xorlab.text..",
-                        "org.xorlab.session..", "org.xorlab.files..", "org.xorlab.plot..")
+                        "org.xorlab.session..", "org.xorlab.files..", "org.xorlab.plot..", "org.xorlab.export..")
                 .should().dependOnClassesThat().resideInAPackage("javafx..")
                 .check(production);
     }
@@ -73,6 +73,17 @@ class ArchitectureTest {
         assertThat(production.contain("org.xorlab.plot.ChartLook")).isTrue();
         noClasses().that().resideInAPackage("org.xorlab.plot..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.xorlab.app..", "org.xorlab.cli..")
+                .check(production);
+    }
+
+    @Test
+    void theNotebookExportReadsOnlyTheEngineAndTheNumberFormatter() {
+        // The command line's `xorlab script` and the window's File > Export use the same generator, so it knows
+        // neither; it writes text and touches no file.
+        noClasses().that().resideInAPackage("org.xorlab.export..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.xorlab.app..", "org.xorlab.cli..",
+                        "org.xorlab.run..", "org.xorlab.session..", "org.xorlab.files..", "org.xorlab.plot..",
+                        "java.io..", "java.nio..")
                 .check(production);
     }
 

@@ -244,7 +244,8 @@ final class AppShell extends BorderPane {
                 item("Loss chart (PNG)…", "menu-export-chart", null, exports::chart),
                 item("Network (PNG)…", "menu-export-network", null, exports::network),
                 item("Decision surface (PNG)…", "menu-export-surface", null, exports::surface),
-                item("Whole window (PNG)…", "menu-export-window", null, exports::window));
+                item("Whole window (PNG)…", "menu-export-window", null, exports::window),
+                item("Python script (NumPy)…", "menu-export-script", null, exports::script));
         // Exports act on the showing tab; sessions hold the Train tab's run only, and say so on the other tabs.
         BooleanBinding noSession = Bindings.createBooleanBinding(() -> showing() == null || !showing().holdsSession(),
                 tabs.getSelectionModel().selectedItemProperty());

@@ -2,6 +2,7 @@ package org.xorlab.app;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.xorlab.app.FxTesting.onFx;
+import static org.xorlab.app.FxTesting.runFx;
 import static org.xorlab.app.FxTesting.waitFor;
 
 import java.awt.image.BufferedImage;
@@ -73,6 +74,26 @@ class ExportTest {
         }
         assertThat(notice()).isEqualTo("Exported the loss history (25 epochs) to " + file);
         assertThat(onFx(() -> window.notice().isError())).isFalse();
+    }
+
+    /**
+     * File > Export > Python script writes the Train tab's run as `xorlab script` does, training as many epochs as
+     * Play would; python3 runs it to the engine's losses (ScriptCommandTest checks that for many settings).
+     */
+    @Test
+    void thePythonScriptIsTheRunsNotebookCodeForThePlayEpochs() throws Exception {
+        FxTesting.trainEpochs(window, 3);
+        runFx(() -> {
+            window.train().model().configProperty().set(TrainingConfig.NOTEBOOK.withBatchSize(4).withLearningRate(0.5));
+            window.train().model().stopRuleProperty().set(new org.xorlab.run.StopRule(false, 2500, 0.01));
+        });
+        waitFor(() -> FxTesting.frame(window).snapshot().config().batchSize() == 4);
+        Path file = dir.resolve("run.py");
+        finish(onFx(() -> window.exports().script(file)));
+        assertThat(Files.readString(file)).isEqualTo(org.xorlab.export.NotebookScript.of(
+                TrainingConfig.NOTEBOOK.withBatchSize(4).withLearningRate(0.5), 2500));
+        assertThat(notice()).isEqualTo("Exported the run as a Python script (2,500 epochs; run it with python3) to "
+                + file);
     }
 
     @Test

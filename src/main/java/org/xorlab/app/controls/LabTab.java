@@ -56,6 +56,11 @@ public interface LabTab {
         return false;
     }
 
+    /** How many epochs an exported script of this tab's (first) run trains: as many as Play would. */
+    default long playEpochs() {
+        return org.xorlab.run.StopRule.DEFAULT.epochs();
+    }
+
     /** Bookmarks the epoch shown (B). */
     default void bookmarkShown() {
         throw new UnsupportedOperationException("this tab has no timeline");

@@ -31,6 +31,7 @@ import org.xorlab.run.TrainingFrame;
 import org.xorlab.run.RunFrame;
 import org.xorlab.run.TrainingFrame;
 import org.xorlab.app.controls.LabTab;
+import org.xorlab.export.NotebookScript;
 import org.xorlab.app.controls.LabTab.ShownRun;
 import org.xorlab.app.controls.Notice;
 import org.xorlab.session.AtomicFile;
@@ -97,6 +98,26 @@ public final class Exports {
 
     public void window() {
         export("Export the window", "-window.png", FileDialogs.Kind.PNG, this::window);
+    }
+
+    public void script() {
+        export("Export the run as a Python script", "-notebook.py", FileDialogs.Kind.PYTHON, this::script);
+    }
+
+    /**
+     * Writes the showing tab's (first) run as a NumPy script in the notebook's style ({@link NotebookScript}), training
+     * as many epochs as Play would, as {@code xorlab script} does.
+     */
+    public Task<Path> script(Path file) {
+        LabTab tab = showing.get();
+        TrainingFrame f = tab.model().frameProperty().get();
+        if (f == null) {
+            return refuse("There is no run to export yet.");
+        }
+        long epochs = tab.playEpochs();
+        String text = NotebookScript.of(f.runs().get(0).snapshot().config(), epochs);
+        return write("the run as a Python script (" + NumberText.count(epochs) + " epochs; run it with python3)",
+                file, out -> out.write(text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
     }
 
     /** Asks where to save, suggesting the run's name with {@code suffix}, and exports there unless cancelled. */

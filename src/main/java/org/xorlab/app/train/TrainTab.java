@@ -663,6 +663,11 @@ public final class TrainTab extends BorderPane implements LabTab {
         return landscape;
     }
 
+    @Override
+    public long playEpochs() {
+        return model.stopRuleProperty().get().epochs();
+    }
+
     /** The epoch the views show: the rewound one, or the live one; 0 before the first frame. */
     private long shownEpoch() {
         TrainingFrame f = model.frameProperty().get();

@@ -50,11 +50,11 @@ class ArchitectureTest {
         // Guards the rule against passing vacuously on a package that moved or was renamed.
         for (String c : List.of("org.xorlab.run.TrainingLoop", "org.xorlab.text.NumberText",
                 "org.xorlab.session.Session", "org.xorlab.files.PendingFile", "org.xorlab.engine.Lockstep",
-                "org.xorlab.plot.LossLogAxis")) {
+                "org.xorlab.plot.LossLogAxis", "org.xorlab.export.Worksheet")) {
             assertThat(production.contain(c)).as(c).isTrue();
         }
         noClasses().that().resideInAnyPackage("org.xorlab.engine..", "org.xorlab.run..", "org.xorlab.text..",
-                        "org.xorlab.session..", "org.xorlab.files..", "org.xorlab.plot..")
+                        "org.xorlab.session..", "org.xorlab.files..", "org.xorlab.plot..", "org.xorlab.export..")
                 .should().dependOnClassesThat().resideInAPackage("javafx..")
                 .check(production);
     }
@@ -73,6 +73,17 @@ class ArchitectureTest {
         assertThat(production.contain("org.xorlab.plot.ChartLook")).isTrue();
         noClasses().that().resideInAPackage("org.xorlab.plot..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.xorlab.app..", "org.xorlab.cli..")
+                .check(production);
+    }
+
+    @Test
+    void theWorksheetDependsOnlyOnTheEngineAndTheNumberFormatter() {
+        // The window's step inspector (app.train) and the command line (cli) both use export, so it knows neither;
+        // it writes to a stream, so it needs no file or session code either.
+        assertThat(production.contain("org.xorlab.export.StepText")).isTrue();
+        noClasses().that().resideInAPackage("org.xorlab.export..")
+                .should().dependOnClassesThat().resideInAnyPackage("org.xorlab.app..", "org.xorlab.cli..",
+                        "org.xorlab.run..", "org.xorlab.session..", "org.xorlab.files..", "org.xorlab.plot..")
                 .check(production);
     }
 

@@ -300,7 +300,11 @@ public final class Worksheet {
             float mid = top - height / 2;
             text(regular, FORMULA_SIZE, x + labelWidth - width(regular, FORMULA_SIZE, label), mid - FORMULA_SIZE / 3,
                     label);
-            numbers(values, x + labelWidth + 8, mid + rowsHeight / 2, cellWidth(values));
+            // A row of 8 weights may be wider than the page at the usual size: then a smaller one.
+            int cols = values[0].length;
+            float room = RIGHT - (x + labelWidth + 8) - 16 - (cols - 1) * CELL_GAP;
+            float size = Math.min(NUMBER_SIZE, NUMBER_SIZE * room / (cols * cellWidth(values)));
+            numbers(values, x + labelWidth + 8, mid + rowsHeight / 2, cellWidth(values) * size / NUMBER_SIZE, size);
         }
 
         /** Every value to work out, section by section: a box for each number, or (in the key) the number. */
@@ -312,11 +316,15 @@ public final class Worksheet {
                 }
                 double[][] answer = line.after() != null ? line.after() : line.value();
                 String[][] shown = texts(answer, digitsOf(line));
-                float cell = Math.max(BOX_WIDTH, cellWidth(shown));
+                float cell = Math.max(BOX_WIDTH, cellWidth(shown) + 6);
                 int cols = answer[0].length;
-                float gridWidth = cols * cell + (cols - 1) * CELL_GAP + (cols * answer.length > 1 ? 16 : 0);
+                float frame = (cols - 1) * CELL_GAP + (cols * answer.length > 1 ? 16 : 0);
                 float gridHeight = answer.length * BOX_HEIGHT + (answer.length - 1) * 4;
-                boolean beside = VALUE_X + gridWidth <= RIGHT;
+                boolean beside = VALUE_X + cols * cell + frame <= RIGHT;
+                if (!beside) {
+                    // Below the formula, as wide as the page allows (a row of 8 gradients: boxes of about 55 pt).
+                    cell = Math.min(cell, (RIGHT - MARGIN - 24 - frame) / cols);
+                }
                 String formula = StepText.text(line) + (line.after() != null ? "" : " =");
                 String sub = line.after() != null ? line.name() + " after the update =" : null;
                 float textHeight = FORMULA_SIZE + 4 + (sub == null ? 0 : BODY_SIZE + 4);
@@ -374,7 +382,7 @@ public final class Worksheet {
         }
 
         /** Numbers right-aligned in columns, in brackets unless a single number; {@code top} is the grid's top. */
-        private void numbers(String[][] values, float x, float top, float cell) throws IOException {
+        private void numbers(String[][] values, float x, float top, float cell, float size) throws IOException {
             int rows = values.length;
             int cols = values[0].length;
             boolean bracketed = rows * cols > 1;
@@ -384,8 +392,7 @@ public final class Worksheet {
                 for (int c = 0; c < cols; c++) {
                     float right = left + c * (cell + CELL_GAP) + cell;
                     String v = values[r][c];
-                    text(regular, NUMBER_SIZE, right - width(regular, NUMBER_SIZE, v),
-                            top - r * rowHeight - rowHeight + 5, v);
+                    text(regular, size, right - width(regular, size, v), top - r * rowHeight - rowHeight + 5, v);
                 }
             }
             if (bracketed) {
@@ -399,13 +406,14 @@ public final class Worksheet {
             int cols = values[0].length;
             boolean bracketed = rows * cols > 1;
             float left = bracketed ? x + 8 : x;
+            // One size for the whole grid: smaller only when a box narrowed to fit the page is too narrow for it.
+            float size = Math.min(NUMBER_SIZE, NUMBER_SIZE * (cell - 8) / (cellWidth(values) - 6));
             for (int r = 0; r < rows; r++) {
                 for (int c = 0; c < cols; c++) {
-                    float right = left + c * (cell + CELL_GAP) + cell - 6;
+                    float right = left + c * (cell + CELL_GAP) + cell - 4;
                     float boxTop = top - r * (BOX_HEIGHT + 4);
                     String v = values[r][c];
-                    text(regular, NUMBER_SIZE, right - width(regular, NUMBER_SIZE, v),
-                            boxTop - BOX_HEIGHT / 2 - NUMBER_SIZE / 3, v);
+                    text(regular, size, right - width(regular, size, v), boxTop - BOX_HEIGHT / 2 - size / 3, v);
                 }
             }
             if (bracketed) {

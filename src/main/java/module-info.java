@@ -9,6 +9,11 @@ module org.xorlab {
     requires java.desktop;
     requires org.jfree.jfreechart;
     requires org.jfree.chart.fx;
+    requires org.apache.pdfbox;
+    // PDFBox's own jars are automatic modules on the build's and the tests' module path, and an automatic module
+    // brings no explicit module it needs into the graph: commons-logging has to be named here. (In the runtime
+    // image, moditect's descriptor for PDFBox requires it as well.)
+    requires org.apache.commons.logging;
 
     exports org.xorlab.engine;
     exports org.xorlab.app to javafx.graphics;

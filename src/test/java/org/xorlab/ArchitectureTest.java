@@ -50,7 +50,7 @@ class ArchitectureTest {
         // Guards the rule against passing vacuously on a package that moved or was renamed.
         for (String c : List.of("org.xorlab.run.TrainingLoop", "org.xorlab.text.NumberText",
                 "org.xorlab.session.Session", "org.xorlab.files.PendingFile", "org.xorlab.engine.Lockstep",
-                "org.xorlab.plot.LossLogAxis", "org.xorlab.export.NotebookScript")) {
+                "org.xorlab.plot.LossLogAxis", "org.xorlab.export.NotebookScript", "org.xorlab.export.Worksheet")) {
             assertThat(production.contain(c)).as(c).isTrue();
         }
         noClasses().that().resideInAnyPackage("org.xorlab.engine..", "org.xorlab.run..", "org.xorlab.text..",
@@ -77,13 +77,15 @@ class ArchitectureTest {
     }
 
     @Test
-    void theNotebookExportReadsOnlyTheEngineAndTheNumberFormatter() {
-        // The command line's `xorlab script` and the window's File > Export use the same generator, so it knows
-        // neither; it writes text and touches no file.
+    void theExportsDependOnlyOnTheEngineAndTheNumberFormatter() {
+        // The window (the step inspector, File > Export) and the command line (`xorlab script`, `xorlab worksheet`)
+        // use the same generators, so they know neither; they write text or to a stream, never a file or a session.
+        assertThat(production.contain("org.xorlab.export.StepText")).isTrue();
+        assertThat(production.contain("org.xorlab.export.NotebookScript")).isTrue();
         noClasses().that().resideInAPackage("org.xorlab.export..")
                 .should().dependOnClassesThat().resideInAnyPackage("org.xorlab.app..", "org.xorlab.cli..",
                         "org.xorlab.run..", "org.xorlab.session..", "org.xorlab.files..", "org.xorlab.plot..",
-                        "java.io..", "java.nio..")
+                        "java.nio.file..")
                 .check(production);
     }
 

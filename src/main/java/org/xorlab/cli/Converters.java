@@ -547,6 +547,13 @@ final class Converters {
         }
     }
 
+    /** The number of a weight update, 1 up to as many as the most epochs of SGD make. */
+    static final class UpdateNumber extends WholeNumber {
+        UpdateNumber() {
+            super(1, MAX_EPOCHS * org.xorlab.engine.Dataset.SIZE);
+        }
+    }
+
     /**
      * A path a file can be written to: not a directory, in a directory that exists and is writable, and not an
      * existing read-only file; or {@code -}, standard output. A symbolic link is judged by its final target, and an
@@ -623,6 +630,15 @@ final class Converters {
         @Override
         Path standardOutput(String value) {
             throw fail("must name a file: an image is not written to standard output (use ./- for a file named -)",
+                    value);
+        }
+    }
+
+    /** An output file for a document (the worksheet's PDF): like {@link ImageFile}, never standard output. */
+    static final class DocumentFile extends OutputFile {
+        @Override
+        Path standardOutput(String value) {
+            throw fail("must name a file: a PDF is not written to standard output (use ./- for a file named -)",
                     value);
         }
     }

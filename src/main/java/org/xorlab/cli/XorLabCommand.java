@@ -11,7 +11,7 @@ import picocli.CommandLine.Spec;
 /** The {@code xorlab} command line: trains the notebook's network without a window. */
 @Command(name = "xorlab", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         subcommands = {TrainCommand.class, CompareCommand.class, StudyCommand.class, DataCommand.class,
-            LandscapeCommand.class, ScriptCommand.class},
+            LandscapeCommand.class, ScriptCommand.class, WorksheetCommand.class},
         description = {"A 2-H-1 sigmoid network learning XOR by backpropagation, exactly as the notebook does.",
                 "Without arguments (or with 'open') the XOR Lab window opens."},
         exitCodeListHeading = "%nExit status:%n",

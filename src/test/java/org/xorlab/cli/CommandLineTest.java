@@ -14,7 +14,7 @@ class CommandLineTest {
         CliRun run = CliRun.of("--help");
         assertThat(run.status()).isZero();
         assertThat(run.err()).isEmpty();
-        assertThat(run.out()).startsWith("Usage: xorlab").contains("train", "compare", "study", "landscape", "script", "open", "Exit status:",
+        assertThat(run.out()).startsWith("Usage: xorlab").contains("train", "compare", "study", "landscape", "script", "worksheet", "open", "Exit status:",
                 "3   training diverged");
     }
 
@@ -42,7 +42,7 @@ class CommandLineTest {
         assertThat(run.status()).isEqualTo(2);
         assertThat(run.out()).isEmpty();
         assertThat(run.errLines()).containsExactly(
-                "xorlab: unknown command 'fly'; the commands are train, compare, study, data, landscape, script, open (see 'xorlab --help')");
+                "xorlab: unknown command 'fly'; the commands are train, compare, study, data, landscape, script, worksheet, open (see 'xorlab --help')");
     }
 
     @Test
@@ -53,7 +53,7 @@ class CommandLineTest {
         CliRun none = CliRun.of();
         assertThat(none.status()).isEqualTo(2);
         assertThat(none.errLines()).containsExactly(
-                "xorlab: missing command; the commands are train, compare, study, data, landscape, script, open (see 'xorlab --help')");
+                "xorlab: missing command; the commands are train, compare, study, data, landscape, script, worksheet, open (see 'xorlab --help')");
     }
 
     @Test

@@ -245,7 +245,8 @@ final class AppShell extends BorderPane {
                 item("Network (PNG)…", "menu-export-network", null, exports::network),
                 item("Decision surface (PNG)…", "menu-export-surface", null, exports::surface),
                 item("Whole window (PNG)…", "menu-export-window", null, exports::window),
-                item("Python script (NumPy)…", "menu-export-script", null, exports::script));
+                item("Python script (NumPy)…", "menu-export-script", null, exports::script),
+                item("Worksheet of the last step (PDF)…", "menu-export-worksheet", null, exports::worksheet));
         // Exports act on the showing tab; sessions hold the Train tab's run only, and say so on the other tabs.
         BooleanBinding noSession = Bindings.createBooleanBinding(() -> showing() == null || !showing().holdsSession(),
                 tabs.getSelectionModel().selectedItemProperty());

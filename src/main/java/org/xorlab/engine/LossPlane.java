@@ -473,8 +473,8 @@ public final class LossPlane {
     /** Scales {@code a} to length 1; false (and leaves it) if it has length 0. */
     private static boolean normalise(double[] a) {
         double length = norm(a);
-        if (!(length > 0)) {
-            return false;
+        if (!(length > 0) || length == Double.POSITIVE_INFINITY) {
+            return false; // none, or too long to measure in doubles
         }
         for (int k = 0; k < a.length; k++) {
             a[k] /= length;

@@ -93,6 +93,11 @@ public final class Landscape {
      */
     public static Picture compute(LossPlane.Spec spec, List<Run> runs, boolean gradients) {
         Run first = runs.get(0);
+        for (Run r : runs) {
+            if (!r.shown().isFinite()) {
+                throw new IllegalArgumentException("the weights shown are not finite (the run diverged)");
+            }
+        }
         int[] widths = first.shown().widths();
         List<double[][]> paths = new ArrayList<>();
         for (Run r : runs) {
@@ -111,6 +116,11 @@ public final class Landscape {
                 }
             }
             window = new LossPlane.Window(c[0] - half, c[0] + half, c[1] - half, c[1] + half);
+        }
+        if (!(Double.isFinite(window.aMin()) && Double.isFinite(window.aMax()) && Double.isFinite(window.bMin())
+                && Double.isFinite(window.bMax()) && window.aMax() > window.aMin() && window.bMax() > window.bMin())) {
+            // Weights so large that their projections overflow (a run on its way to diverging).
+            throw new IllegalArgumentException("the weights are too large to draw a plane through");
         }
         TrainingConfig config = first.config();
         PlaneLoss loss = new PlaneLoss(widths, config.options(), config.samples());

@@ -96,6 +96,26 @@ class ExportTest {
                 + file);
     }
 
+    /** File > Export > Worksheet prints the last update as exercises with an answer key; before any step it says why not. */
+    @Test
+    void theWorksheetPrintsTheLastStepWithItsKey() throws Exception {
+        FxTesting.trainEpochs(window, 0);
+        Path none = dir.resolve("none.pdf");
+        assertThat(finish(onFx(() -> window.exports().worksheet(none)))).as("refused: no file").isNull();
+        assertThat(notice()).isEqualTo("A worksheet prints the last weight update: press Step update (→) first.");
+        assertThat(none).doesNotExist();
+        runFx(() -> window.train().model().stepUpdate());
+        waitFor(() -> FxTesting.frame(window).snapshot().updates() == 1);
+        Path file = dir.resolve("sheet.pdf");
+        finish(onFx(() -> window.exports().worksheet(file)));
+        try (var doc = org.apache.pdfbox.Loader.loadPDF(file.toFile())) {
+            String text = new org.apache.pdfbox.text.PDFTextStripper().getText(doc);
+            assertThat(doc.getNumberOfPages()).isGreaterThanOrEqualTo(2);
+            assertThat(text).contains(org.xorlab.export.Worksheet.TITLE, org.xorlab.export.Worksheet.KEY_TITLE);
+        }
+        assertThat(notice()).isEqualTo("Exported a worksheet of update 1 (epoch 1) to " + file);
+    }
+
     @Test
     void theChartIsASlideSizedPng() throws Exception {
         FxTesting.trainEpochs(window, 30);

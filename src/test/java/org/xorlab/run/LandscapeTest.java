@@ -155,6 +155,39 @@ class LandscapeTest {
         assertThat(p.readout()).contains("here they point different ways, so SGD zig-zags.");
     }
 
+    /**
+     * Weights near overflow (a run heading for divergence; the monkey found a NaN window reaching the view): the
+     * landscape is either refused with a reason or drawn on a finite window, never a NaN one.
+     */
+    @Test
+    void weightsNearOverflowNeverGiveANonFiniteWindow() {
+        Landscape.Run run = train("SGD", TrainingConfig.NOTEBOOK, 3);
+        for (double scale : new double[] {1e150, 1e200, 1e300, 1e308}) {
+            double[] huge = run.shown().flat();
+            java.util.Arrays.fill(huge, scale);
+            huge[0] = -scale;
+            Weights big = Weights.fromFlat(run.shown().widths(), huge);
+            WeightHistory history = new WeightHistory();
+            history.record(0, run.history().at(0).weights());
+            history.record(1, big);
+            Landscape.Run wild = new Landscape.Run("SGD", TrainingConfig.NOTEBOOK, history, List.of(), big, 1);
+            for (LossPlane.Spec spec : List.of(LossPlane.Spec.START_END, LossPlane.Spec.PCA, LossPlane.Spec.OUTPUT_WEIGHTS)) {
+                for (boolean gradients : new boolean[] {false, true}) {
+                    try {
+                        LossPlane.Window w = Landscape.compute(spec, List.of(wild), gradients).window();
+                        for (double edge : new double[] {w.aMin(), w.aMax(), w.bMin(), w.bMax()}) {
+                            assertThat(Double.isFinite(edge)).as("%s at %s", spec.text(), scale).isTrue();
+                        }
+                        assertThat(w.aMax()).isGreaterThan(w.aMin());
+                        assertThat(w.bMax()).isGreaterThan(w.bMin());
+                    } catch (IllegalArgumentException e) {
+                        assertThat(e.getMessage()).isNotBlank();
+                    }
+                }
+            }
+        }
+    }
+
     @Test
     void aParameterTheNetworkLacksIsSaidWithWhatItHas() {
         Landscape.Run run = train("SGD", TrainingConfig.NOTEBOOK, 5);

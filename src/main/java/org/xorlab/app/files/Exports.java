@@ -32,6 +32,8 @@ import org.xorlab.run.RunFrame;
 import org.xorlab.run.TrainingFrame;
 import org.xorlab.app.controls.LabTab;
 import org.xorlab.export.NotebookScript;
+import org.xorlab.export.Worksheet;
+import org.xorlab.engine.UpdateTrace;
 import org.xorlab.app.controls.LabTab.ShownRun;
 import org.xorlab.app.controls.Notice;
 import org.xorlab.session.AtomicFile;
@@ -98,6 +100,34 @@ public final class Exports {
 
     public void window() {
         export("Export the window", "-window.png", FileDialogs.Kind.PNG, this::window);
+    }
+
+    public void worksheet() {
+        export("Export a worksheet of the last step", "-worksheet.pdf", FileDialogs.Kind.PDF, this::worksheet);
+    }
+
+    /**
+     * Writes the showing tab's (first) run's last weight update as a worksheet ({@link Worksheet}): the step as
+     * exercises with the numbers given and blanks, and an answer key on its own pages, as {@code xorlab worksheet}
+     * does.
+     */
+    public Task<Path> worksheet(Path file) {
+        TrainingFrame f = showing.get().model().frameProperty().get();
+        UpdateTrace trace = f == null ? null : f.runs().get(0).snapshot().lastUpdate();
+        if (trace == null) {
+            return refuse("A worksheet prints the last weight update: press Step update (→) first.");
+        }
+        org.xorlab.engine.TrainingConfig config = f.runs().get(0).snapshot().config();
+        String why = Worksheet.refusal(config);
+        if (why == null) {
+            why = Worksheet.refusal(trace);
+        }
+        if (why != null) {
+            return refuse(why);
+        }
+        byte[] pdf = Worksheet.bytes(trace, config);
+        return write("a worksheet of update " + NumberText.count(trace.update()) + " (epoch "
+                + NumberText.count(trace.epoch()) + ")", file, out -> out.write(pdf));
     }
 
     public void script() {

@@ -21,6 +21,7 @@ public interface FileDialogs {
         static final Kind CSV = new Kind("CSV table", "csv");
         static final Kind PNG = new Kind("PNG image", "png");
         static final Kind PYTHON = new Kind("Python script", "py");
+        static final Kind PDF = new Kind("PDF document", "pdf");
         /**
          * Sessions are suggested as NAME.xorlab.json, but the chooser filters on *.json: the platform's save dialog
          * may add only the last part of a double extension, and such a file must still show when opening.

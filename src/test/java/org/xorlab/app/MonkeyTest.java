@@ -90,7 +90,8 @@ class MonkeyTest {
     private static final int EXPORT_EVERY = 250;
     /** The File ▸ Export items and the file extension each writes. */
     private static final List<String> EXPORT_ITEMS = List.of("menu-export-csv", "menu-export-chart",
-            "menu-export-network", "menu-export-surface", "menu-export-window");
+            "menu-export-network", "menu-export-surface", "menu-export-window", "menu-export-script",
+            "menu-export-worksheet");
     private static final String NOTHING_TO_EXPORT = "There is no loss history to export yet: train at least one epoch first.";
     private static final KeyCode[] KEYS = {KeyCode.SPACE, KeyCode.RIGHT, KeyCode.LEFT, KeyCode.ESCAPE, KeyCode.DIGIT1,
         KeyCode.DIGIT2, KeyCode.DIGIT3, KeyCode.R, KeyCode.N, KeyCode.UP, KeyCode.DOWN, KeyCode.L, KeyCode.I};
@@ -288,9 +289,15 @@ class MonkeyTest {
         if (failure == null) {
             exportedFiles.add(FxTesting.onFx(task::getValue));
         } else {
-            // Only the loss history can be refused, and only before the first epoch.
-            assertThat(item).as(action + " failed: " + failure.getMessage()).isEqualTo("menu-export-csv");
-            assertThat(failure.getMessage()).as(action).isEqualTo(NOTHING_TO_EXPORT);
+            // Only the loss history can be refused before the first epoch, and a worksheet of a step it does not
+            // cover (or before any step); each says why in a sentence.
+            assertThat(item).as(action + " failed: " + failure.getMessage()).isIn("menu-export-csv",
+                    "menu-export-worksheet");
+            if (item.equals("menu-export-csv")) {
+                assertThat(failure.getMessage()).as(action).isEqualTo(NOTHING_TO_EXPORT);
+            } else {
+                assertThat(failure.getMessage()).as(action).isNotBlank().doesNotContain("Exception");
+            }
         }
         exported.add(item + " on tab " + tab);
         FxTesting.runFx(() -> shell.setFileDialogs(pointDialogs()));
@@ -359,6 +366,11 @@ class MonkeyTest {
                     }
                 }
             }
+        } else if (name.endsWith(".py")) {
+            assertThat(Files.readString(file)).as(name).contains("import numpy as np");
+        } else if (name.endsWith(".pdf")) {
+            assertThat(Files.readString(file, java.nio.charset.StandardCharsets.ISO_8859_1)).as(name)
+                    .startsWith("%PDF-").contains("%%EOF");
         } else {
             assertThat(name).endsWith(".png");
             BufferedImage image = ImageIO.read(file.toFile());

@@ -31,6 +31,25 @@ public abstract class CanvasView extends Region {
         getChildren().add(canvas);
     }
 
+    /**
+     * What the view shows, in words, for a screen reader: its accessible text, computed only when one asks. Null
+     * (the default) says nothing; a view that answers also takes the role {@code TEXT} with a description of its own.
+     */
+    String describe() {
+        return null;
+    }
+
+    @Override
+    public Object queryAccessibleAttribute(javafx.scene.AccessibleAttribute attribute, Object... parameters) {
+        if (attribute == javafx.scene.AccessibleAttribute.TEXT) {
+            String text = describe();
+            if (text != null) {
+                return text;
+            }
+        }
+        return super.queryAccessibleAttribute(attribute, parameters);
+    }
+
     /** Draws everything on a cleared canvas of {@code width} x {@code height} pixels. */
     abstract void draw(GraphicsContext g, double width, double height);
 

@@ -68,16 +68,8 @@ public final class DecisionSurfaceView extends CanvasView {
         setAccessibleRoleDescription("decision surface");
     }
 
-    /** What the surface shows, in words, for a screen reader: y_hat at each point drawn (at most 20 named). */
-    @Override
-    public Object queryAccessibleAttribute(javafx.scene.AccessibleAttribute attribute, Object... parameters) {
-        if (attribute == javafx.scene.AccessibleAttribute.TEXT) {
-            return describe();
-        }
-        return super.queryAccessibleAttribute(attribute, parameters);
-    }
-
     /** "Decision surface: ŷ at (0,0) is 0.09, at (0,1) is 0.91, ...", from the grid's cells under the points. */
+    @Override
     String describe() {
         if (grid == null) {
             return "Decision surface: nothing sampled yet";

@@ -54,16 +54,8 @@ public final class LandscapeView extends CanvasView {
         setAccessibleRoleDescription("loss landscape");
     }
 
-    /** What the landscape shows, in words, for a screen reader. */
-    @Override
-    public Object queryAccessibleAttribute(javafx.scene.AccessibleAttribute attribute, Object... parameters) {
-        if (attribute == javafx.scene.AccessibleAttribute.TEXT) {
-            return describe();
-        }
-        return super.queryAccessibleAttribute(attribute, parameters);
-    }
-
     /** "Loss landscape on the plane ...: loss from ... to ...; SGD's path of N points ends at (a, b), loss L." */
+    @Override
     String describe() {
         if (picture == null) {
             return "Loss landscape: " + (message == null ? "nothing yet" : message);

@@ -117,14 +117,10 @@ public final class NetworkView extends CanvasView {
         setAccessibleRoleDescription("network diagram");
     }
 
-    /** What the view shows, in words, for a screen reader; computed only when one asks. */
+    /** Every edge's weight and every unit's bias and activation, as the hover card names them. */
     @Override
-    public Object queryAccessibleAttribute(javafx.scene.AccessibleAttribute attribute, Object... parameters) {
-        if (attribute == javafx.scene.AccessibleAttribute.TEXT) {
-            return weights == null ? "Network: no weights yet" : HoverCard.describeAll(weights, options, pointX1,
-                    pointX2);
-        }
-        return super.queryAccessibleAttribute(attribute, parameters);
+    String describe() {
+        return weights == null ? "Network: no weights yet" : HoverCard.describeAll(weights, options, pointX1, pointX2);
     }
 
     /** The sample (0 to 3 on a truth table, 0 to n - 1 on data) whose activations the neurons show. */

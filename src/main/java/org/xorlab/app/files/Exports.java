@@ -125,9 +125,9 @@ public final class Exports {
         if (why != null) {
             return refuse(why);
         }
-        byte[] pdf = Worksheet.bytes(trace, config);
+        // Laid out on the file thread: the first PDF loads its fonts, which takes longer than a frame.
         return write("a worksheet of update " + NumberText.count(trace.update()) + " (epoch "
-                + NumberText.count(trace.epoch()) + ")", file, out -> out.write(pdf));
+                + NumberText.count(trace.epoch()) + ")", file, out -> Worksheet.write(trace, config, out));
     }
 
     public void script() {

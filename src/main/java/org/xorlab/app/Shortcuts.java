@@ -5,9 +5,13 @@ import java.util.Map;
 import java.util.function.BooleanSupplier;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonBase;
 import javafx.scene.control.ComboBoxBase;
 import javafx.scene.control.Spinner;
 import javafx.scene.control.TextInputControl;
+import javafx.scene.control.Toggle;
+import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCodeCombination;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
@@ -15,6 +19,8 @@ import javafx.scene.input.KeyEvent;
 /**
  * The window's keyboard shortcuts, handled before any control sees the key, so Space plays and the arrows step
  * even when a button or slider has focus. Keys without a modifier are left alone while the user types in a field.
+ * Enter presses the focused button (Space cannot: it is Play), and a toggle group entered with Tab keeps the
+ * arrows to move within it.
  */
 final class Shortcuts {
     private final Map<KeyCombination, Runnable> actions = new LinkedHashMap<>();
@@ -48,7 +54,23 @@ final class Shortcuts {
 
     void install(Scene scene) {
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            boolean typing = isTextInput(scene.getFocusOwner());
+            Node owner = scene.getFocusOwner();
+            // Enter presses the button the keyboard is on (Space is Play wherever the focus is); a default button
+            // and a text field's Enter keep their own meaning.
+            if (e.getCode() == KeyCode.ENTER && !e.isShortcutDown() && !e.isAltDown()
+                    && owner instanceof ButtonBase b && !(b instanceof Button d && d.isDefaultButton())
+                    && !b.isDisabled()) {
+                b.fire();
+                e.consume();
+                return;
+            }
+            // A toggle group the keyboard went into (Tab, a visible focus) moves with the arrows, as groups do;
+            // clicked into with the mouse, the arrows still step the run.
+            if (isArrow(e.getCode()) && !e.isShiftDown() && !e.isShortcutDown() && owner instanceof Toggle t
+                    && t.getToggleGroup() != null && owner.isFocusVisible()) {
+                return;
+            }
+            boolean typing = isTextInput(owner);
             for (Map.Entry<KeyCombination, Runnable> entry : actions.entrySet()) {
                 KeyCombination k = entry.getKey();
                 // Function keys (F5, F11) are never typing.
@@ -65,6 +87,10 @@ final class Shortcuts {
                 }
             }
         });
+    }
+
+    private static boolean isArrow(KeyCode code) {
+        return code == KeyCode.LEFT || code == KeyCode.RIGHT || code == KeyCode.UP || code == KeyCode.DOWN;
     }
 
     private static boolean isTextInput(Node focused) {

@@ -52,6 +52,8 @@ public final class LossPlane {
      */
     public record Spec(Kind kind, String first, String second) {
         private static final Pattern PARAMETER = Pattern.compile("([Wb])([1-7])\\[(\\d),(\\d)\\]");
+        private static final Pattern TWO = Pattern.compile("(" + PARAMETER.pattern() + "),(" + PARAMETER.pattern()
+                + ")");
         /** The notebook's output weights, the plane the issue names first. */
         public static final Spec OUTPUT_WEIGHTS = new Spec(Kind.PARAMETERS, "W2[0,0]", "W2[0,1]");
         public static final Spec START_END = new Spec(Kind.START_END, null, null);
@@ -76,8 +78,7 @@ public final class LossPlane {
             }
             if (lower.startsWith("w:")) {
                 String rest = t.substring(2);
-                Matcher m = Pattern.compile("(" + PARAMETER.pattern() + "),(" + PARAMETER.pattern() + ")")
-                        .matcher(rest);
+                Matcher m = TWO.matcher(rest);
                 if (m.matches()) {
                     String a = m.group(1);
                     String b = m.group(6);

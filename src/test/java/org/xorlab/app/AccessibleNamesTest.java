@@ -11,14 +11,9 @@ import java.util.Map;
 import javafx.scene.AccessibleAttribute;
 import javafx.scene.Node;
 import javafx.scene.Parent;
-import javafx.scene.control.ButtonBase;
-import javafx.scene.control.ChoiceBox;
-import javafx.scene.control.ComboBoxBase;
 import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
-import javafx.scene.control.Slider;
-import javafx.scene.control.Spinner;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextInputControl;
 import javafx.stage.Stage;
@@ -66,7 +61,7 @@ class AccessibleNamesTest {
         Map<Node, String> labelled = new IdentityHashMap<>();
         collectLabels(root, labelled);
         List<String> out = new ArrayList<>();
-        walk(root, tab, labelled, out);
+        check(root, tab, labelled, out);
         return out;
     }
 
@@ -81,30 +76,17 @@ class AccessibleNamesTest {
         }
     }
 
-    private static void walk(Parent p, String tab, Map<Node, String> labelled, List<String> out) {
-        for (Node n : p.getChildrenUnmodifiable()) {
-            if (!n.isVisible()) {
-                continue;
-            }
-            boolean control = n instanceof ButtonBase || n instanceof ChoiceBox || n instanceof ComboBoxBase
-                    || n instanceof Spinner || n instanceof Slider
-                    || n instanceof TextInputControl && !(n.getParent() instanceof Spinner);
-            if (control && !((Control) n).isDisabled()) {
-                Control c = (Control) n;
-                Object name = c.queryAccessibleAttribute(AccessibleAttribute.TEXT);
-                boolean named = c.getAccessibleText() != null
-                        || c instanceof Labeled l && l.getText() != null && !l.getText().isBlank()
-                        || labelled.containsKey(c) || labelled.containsKey(c.getParent())
-                        || name instanceof String s && !s.isBlank() && !(c instanceof TextInputControl);
-                boolean helped = c.getTooltip() != null || c.getAccessibleHelp() != null;
-                if (!named || !helped) {
-                    out.add(tab + ": " + c.getClass().getSimpleName() + (c.getId() == null ? "" : "#" + c.getId())
-                            + (named ? "" : " has no name") + (helped ? "" : " has no help text"));
-                }
-                continue;
-            }
-            if (n instanceof Parent q) {
-                walk(q, tab, labelled, out);
+    private static void check(Parent root, String tab, Map<Node, String> labelled, List<String> out) {
+        for (Control c : FxTesting.controls(root)) {
+            Object name = c.queryAccessibleAttribute(AccessibleAttribute.TEXT);
+            boolean named = c.getAccessibleText() != null
+                    || c instanceof Labeled l && l.getText() != null && !l.getText().isBlank()
+                    || labelled.containsKey(c) || labelled.containsKey(c.getParent())
+                    || name instanceof String s && !s.isBlank() && !(c instanceof TextInputControl);
+            boolean helped = c.getTooltip() != null || c.getAccessibleHelp() != null;
+            if (!named || !helped) {
+                out.add(tab + ": " + c.getClass().getSimpleName() + (c.getId() == null ? "" : "#" + c.getId())
+                        + (named ? "" : " has no name") + (helped ? "" : " has no help text"));
             }
         }
     }

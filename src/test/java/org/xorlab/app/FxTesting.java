@@ -1,5 +1,7 @@
 package org.xorlab.app;
 
+import java.util.List;
+
 import java.util.concurrent.Callable;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -123,5 +125,31 @@ final class FxTesting {
 
     static TrainingFrame frame(AppShell window) {
         return onFx(() -> window.train().model().frameProperty().get());
+    }
+
+    /**
+     * The controls a person can use under {@code root}, in scene-graph order: every visible, enabled button, choice,
+     * combo box, spinner, slider and text field (a spinner's own editor counts as the spinner).
+     */
+    static List<javafx.scene.control.Control> controls(javafx.scene.Parent root) {
+        List<javafx.scene.control.Control> out = new java.util.ArrayList<>();
+        addControls(root, out);
+        return out;
+    }
+
+    private static void addControls(javafx.scene.Parent p, List<javafx.scene.control.Control> out) {
+        for (javafx.scene.Node n : p.getChildrenUnmodifiable()) {
+            if (!n.isVisible() || n.isDisabled()) {
+                continue;
+            }
+            if (n instanceof javafx.scene.control.ButtonBase || n instanceof javafx.scene.control.ChoiceBox
+                    || n instanceof javafx.scene.control.ComboBoxBase || n instanceof javafx.scene.control.Spinner
+                    || n instanceof javafx.scene.control.Slider || n instanceof javafx.scene.control.TextInputControl
+                    && !(n.getParent() instanceof javafx.scene.control.Spinner)) {
+                out.add((javafx.scene.control.Control) n);
+            } else if (n instanceof javafx.scene.Parent q) {
+                addControls(q, out);
+            }
+        }
     }
 }

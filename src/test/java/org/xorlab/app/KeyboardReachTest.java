@@ -11,14 +11,8 @@ import java.util.List;
 import java.util.Set;
 import javafx.scene.Node;
 import javafx.scene.Parent;
-import javafx.scene.control.ButtonBase;
-import javafx.scene.control.ChoiceBox;
-import javafx.scene.control.ComboBoxBase;
 import javafx.scene.control.Control;
-import javafx.scene.control.Slider;
-import javafx.scene.control.Spinner;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.TextInputControl;
 import javafx.scene.control.Toggle;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -58,11 +52,7 @@ class KeyboardReachTest {
             runFx(() -> tabs.getSelectionModel().select(tab));
             FxTesting.settle();
             Parent content = onFx(() -> (Parent) tabs.getTabs().get(tab).getContent());
-            List<Control> controls = onFx(() -> {
-                List<Control> out = new ArrayList<>();
-                collect(content, out);
-                return out;
-            });
+            List<Control> controls = onFx(() -> FxTesting.controls(content));
             Set<Node> visited = Collections.newSetFromMap(new IdentityHashMap<>());
             runFx(() -> controls.get(0).requestFocus());
             Set<Object> entered = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -105,23 +95,5 @@ class KeyboardReachTest {
         boolean log = onFx(() -> window.train().chart().logScaleProperty().get());
         robot.type(KeyCode.ENTER);
         FxTesting.waitFor(() -> onFx(() -> window.train().chart().logScaleProperty().get()) != log);
-    }
-
-    private static void collect(Parent p, List<Control> out) {
-        for (Node n : p.getChildrenUnmodifiable()) {
-            if (!n.isVisible() || n.isDisabled()) {
-                continue;
-            }
-            boolean control = n instanceof ButtonBase || n instanceof ChoiceBox || n instanceof ComboBoxBase
-                    || n instanceof Spinner || n instanceof Slider
-                    || n instanceof TextInputControl && !(n.getParent() instanceof Spinner);
-            if (control) {
-                out.add((Control) n);
-                continue;
-            }
-            if (n instanceof Parent q) {
-                collect(q, out);
-            }
-        }
     }
 }

@@ -3,7 +3,6 @@ package org.xorlab.app.view;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Objects;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -362,10 +361,5 @@ public final class LandscapePanel extends Region {
     protected double computePrefHeight(double width) {
         double w = width > 0 ? width : 420;
         return controls.prefHeight(w) + 360 + readout.prefHeight(w) + 2 * GAP;
-    }
-
-    @Override
-    public String toString() {
-        return "LandscapePanel[" + Objects.toString(plane.getValue()) + "]";
     }
 }

@@ -2,7 +2,6 @@ package org.xorlab.app.view;
 
 import java.util.ArrayList;
 import java.util.List;
-import javafx.geometry.Point2D;
 import javafx.geometry.Rectangle2D;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
@@ -125,21 +124,6 @@ public final class LandscapeView extends CanvasView {
     /** The picture drawn now, or null. */
     public Landscape.Picture picture() {
         return picture;
-    }
-
-    /** The message drawn instead of a picture, or null. */
-    public String message() {
-        return message;
-    }
-
-    /** The square the heatmap fills, in this view's coordinates. */
-    Rectangle2D plotBounds() {
-        return plot;
-    }
-
-    /** Where plane point (a, b) is drawn, in this view's coordinates. */
-    public Point2D toView(double a, double b) {
-        return new Point2D(screenA(a), screenB(b));
     }
 
     /** The heatmap's colour at plane point (a, b), without anything drawn over it. */
